@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { BeingBuilt } from '@/components/ui/BeingBuilt';
+import { ChooseApp } from '@/components/choose/ChooseApp';
+import { QUESTIONS } from '@/lib/quiz/questions';
 
 export const metadata: Metadata = {
   title: 'Choose',
@@ -7,5 +8,15 @@ export const metadata: Metadata = {
 };
 
 export default function ChoosePage() {
-  return <BeingBuilt title="Choose" what="a chooser quiz that recommends Kafka, RabbitMQ or both, with its reasons." />;
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">Kafka, RabbitMQ, or both?</h1>
+      <p className="mt-3 max-w-3xl text-zinc-700 dark:text-zinc-300">
+        {QUESTIONS.length} questions about what your system needs. Each answer adds a few points to one side, in the open; the
+        result names the answers that decided it, the caveats that apply, and the sources behind every note. “Not sure
+        / doesn’t matter” is always allowed. Your answers stay in this browser, and the result’s link carries them.
+      </p>
+      <ChooseApp />
+    </div>
+  );
 }
