@@ -250,7 +250,10 @@ export function ChooseApp() {
               <ResultView result={result} />
               <DecisionRecord answers={answers} result={result} encoded={encoded} />
             </div>
-            <section aria-labelledby="edit-h" className="lg:col-span-5">
+            <section
+              aria-labelledby="edit-h"
+              className="lg:sticky lg:top-20 lg:col-span-5 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto lg:pr-2"
+            >
               <h3 id="edit-h" className="text-lg font-semibold">
                 Your answers
               </h3>
@@ -258,7 +261,7 @@ export function ChooseApp() {
                 Change any answer: the result updates at once. Now:{' '}
                 <strong data-testid="live-recommendation">{RECOMMENDATION_TITLE[result.recommendation]}</strong> ({result.confidence}%).
               </p>
-              <div className="mt-4 space-y-8">
+              <div className="mt-4 space-y-6">
                 {QUESTIONS.map((q, i) => (
                   <QuestionFieldset
                     key={q.id}

@@ -1,17 +1,23 @@
 'use client';
 
 // Loaded lazily (next/dynamic, ssr: false) so recharts stays out of the page's first-load JavaScript.
-import { Bar, BarChart, Cell, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Cell, LabelList, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { Contribution } from '@/lib/quiz';
 
 export default function ContributionChart({ contributions }: { contributions: Contribution[] }) {
   const data = contributions.filter((c) => c.net !== 0).sort((a, b) => b.net - a.net);
-  const extent = Math.max(3, ...data.map((c) => Math.abs(c.net)));
+  const extent = Math.max(3, ...data.map((c) => Math.abs(c.net))) + 1;
   const height = 48 + data.length * 34;
   return (
-    <div style={{ height }} className="text-zinc-700 dark:text-zinc-300">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 28, bottom: 8, left: 8 }} accessibilityLayer={false}>
+    <div className="text-zinc-700 dark:text-zinc-300">
+        <BarChart
+          responsive
+          style={{ width: '100%', height }}
+          data={data}
+          layout="vertical"
+          margin={{ top: 8, right: 28, bottom: 8, left: 8 }}
+          accessibilityLayer={false}
+        >
           <XAxis
             type="number"
             domain={[-extent, extent]}
@@ -29,7 +35,6 @@ export default function ContributionChart({ contributions }: { contributions: Co
             <LabelList dataKey="net" position="right" fill="currentColor" fontSize={12} formatter={(v: unknown) => (typeof v === 'number' ? Math.abs(v) : '')} />
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
     </div>
   );
 }

@@ -38,13 +38,13 @@ export function QuestionFieldset({ question: q, value, onChange, idPrefix, numbe
         {q.prompt}
       </legend>
       {multi && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Choose all that apply.</p>}
-      <div className={`mt-3 grid gap-2 ${compact ? '' : 'sm:grid-cols-2'}`}>
+      <div className={compact ? 'mt-2 flex flex-wrap gap-2' : 'mt-3 grid gap-2 sm:grid-cols-2'}>
         {options.map((o) => {
           const checked = chosen.includes(o.id);
           return (
             <label
               key={o.id}
-              className={`flex cursor-pointer items-start gap-3 rounded-lg border px-3 py-2 text-sm has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-kafka-500 ${
+              className={`flex cursor-pointer items-start rounded-lg border text-sm ${compact ? 'gap-2 px-2 py-1' : 'gap-3 px-3 py-2'} has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-kafka-500 ${
                 checked
                   ? 'border-kafka-600 bg-kafka-50 dark:border-kafka-400 dark:bg-kafka-950'
                   : 'border-zinc-300 hover:border-zinc-400 dark:border-zinc-700 dark:hover:border-zinc-500'
@@ -63,6 +63,21 @@ export function QuestionFieldset({ question: q, value, onChange, idPrefix, numbe
           );
         })}
       </div>
+      {compact ? (
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer text-zinc-700 dark:text-zinc-300">Why this matters</summary>
+          <QuestionNotes question={q} />
+        </details>
+      ) : (
+        <QuestionNotes question={q} />
+      )}
+    </fieldset>
+  );
+}
+
+function QuestionNotes({ question: q }: { question: QuizQuestion }) {
+  return (
+    <>
       <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
         <span className="font-semibold">Why this matters:</span> {q.why}{' '}
         <a href={q.source.url} className={linkClass} rel="noreferrer" target="_blank">
@@ -71,7 +86,7 @@ export function QuestionFieldset({ question: q, value, onChange, idPrefix, numbe
         </a>
       </p>
       {(q.row || q.scenario) && (
-        <p className="mt-1 flex flex-wrap gap-x-4 text-sm">
+        <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm leading-6">
           {q.row && (
             <a href={rowHref(q.row)} className={linkClass}>
               Compare: {q.row} row
@@ -84,6 +99,6 @@ export function QuestionFieldset({ question: q, value, onChange, idPrefix, numbe
           )}
         </p>
       )}
-    </fieldset>
+    </>
   );
 }

@@ -124,7 +124,7 @@ export function ResultView({ result }: { result: QuizResult }) {
                   </span>
                 </p>
                 <p className="mt-1 text-zinc-700 dark:text-zinc-300">{d.why}</p>
-                <p className="mt-1 flex flex-wrap gap-x-4">
+                <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 leading-6">
                   <ExternalLink href={d.source.url}>Source: {d.source.label}</ExternalLink>
                   {d.row && (
                     <a href={rowHref(d.row)} className={linkClass}>
