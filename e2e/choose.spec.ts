@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { encodeAnswers } from '../lib/quiz/codec';
+import { EXAMPLES } from '../lib/quiz/examples';
 import { NOT_SURE_LABEL, QUESTIONS } from '../lib/quiz/questions';
-import type { Answers } from '../lib/quiz/types';
 import { checkA11y, expect, test, useTheme } from './fixtures';
 
 const optionLabel = (questionId: string, optionId: string) =>
@@ -40,23 +40,9 @@ async function answerByKeyboard(page: Page, fieldset: Locator, questionId: strin
   }
 }
 
-const TASK_QUEUE: Answers = {
-  tasks: ['yes'],
-  msgfeatures: ['priority', 'ttl'],
-  fanout: ['one'],
-  replay: ['no'],
-  retention: ['consumed'],
-  throughput: ['low'],
-};
-
-const EVENT_SOURCING: Answers = {
-  replay: ['often'],
-  retention: ['years'],
-  changelog: ['yes'],
-  streamproc: ['kstreams'],
-  fanout: ['many'],
-  ordering: ['perkey'],
-};
+const example = (id: string) => EXAMPLES.find((e) => e.id === id)!.answers;
+const TASK_QUEUE = example('taskqueue');
+const EVENT_SOURCING = example('eventsourcing');
 
 async function openQuiz(page: Page, path = '/choose') {
   await page.goto(path);
@@ -214,3 +200,17 @@ for (const theme of ['light', 'dark'] as const) {
     await checkA11y(page);
   });
 }
+
+test('each worked example opens its result; opening one replaces saved answers with a notice', async ({ page }) => {
+  await openQuiz(page);
+  await page.getByText(optionLabel('replay', 'no')).click();
+  const examples = page.getByRole('navigation', { name: 'Example answers' });
+  await examples.getByRole('link', { name: EXAMPLES[2]!.name }).click();
+  await expect(page.getByTestId('recommendation')).toHaveText('Apache Kafka');
+  await expect(page.getByTestId('notice-replaced')).toBeVisible();
+  const titles = { kafka: 'Apache Kafka', rabbitmq: 'RabbitMQ', both: /^Both/, 'no-signal': 'No strong signal yet' } as const;
+  for (const e of EXAMPLES) {
+    await page.getByRole('navigation', { name: 'Example answers' }).getByRole('link', { name: e.name }).click();
+    await expect(page.getByTestId('recommendation')).toHaveText(titles[e.expected]);
+  }
+});

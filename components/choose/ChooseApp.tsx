@@ -93,6 +93,14 @@ export function ChooseApp() {
       const raw = readParam(window.location.search, ANSWERS_PARAM);
       if (raw) {
         const decoded = decodeAnswers(raw);
+        const saved = useQuizStore.getState().answers;
+        if (Object.keys(saved).length > 0 && encodeAnswers(saved) !== encodeAnswers(decoded.answers)) {
+          found.push({
+            id: 'replaced',
+            title: 'Showing the answers from the link',
+            lines: ['They replace the answers this browser had saved; “Start over” clears them.'],
+          });
+        }
         replaceAnswers(decoded.answers);
         showResult();
         if (decoded.dropped.length > 0) {

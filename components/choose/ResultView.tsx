@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import { RECOMMENDATION_TITLE, THRESHOLDS, type QuizResult } from '@/lib/quiz';
+import { QUESTIONS, RECOMMENDATION_TITLE, THRESHOLDS, type QuizResult } from '@/lib/quiz';
 import { buttonClass, linkClass, rowHref, scenarioHref } from './links';
 
 const ContributionChart = dynamic(() => import('./ContributionChart'), {
@@ -38,7 +38,8 @@ export function RecommendationSummary({ result }: { result: QuizResult }) {
       <div className="mt-4">
         <p className="text-sm">
           Confidence: <strong data-testid="confidence">{result.confidence}%</strong> ({result.confidenceLevel}) · points: Kafka{' '}
-          {result.totals.kafka}, RabbitMQ {result.totals.rabbitmq} · {result.answeredCount} answered
+          {result.totals.kafka}, RabbitMQ {result.totals.rabbitmq} · {result.answeredCount} answered,{' '}
+          {QUESTIONS.length - result.answeredCount} not sure or skipped
         </p>
         <div
           role="meter"

@@ -1,70 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { QUESTIONS, score, type Answers, type Recommendation } from '@/lib/quiz';
+import { QUESTIONS, score, type Answers } from '@/lib/quiz';
+import { EXAMPLES } from '@/lib/quiz/examples';
 
-// Readable profiles: only the answers that describe the system; every other question is "not sure".
-const PROFILES: { name: string; answers: Answers; expected: Recommendation; mustDecide: string[] }[] = [
-  {
-    name: 'task queue with retries and priorities',
-    answers: {
-      tasks: ['yes'],
-      msgfeatures: ['priority', 'ttl'],
-      fanout: ['one'],
-      replay: ['no'],
-      retention: ['consumed'],
-      throughput: ['low'],
-    },
-    expected: 'rabbitmq',
-    mustDecide: ['tasks', 'msgfeatures'],
-  },
-  {
-    name: 'event sourcing with replay and years of retention',
-    answers: {
-      replay: ['often'],
-      retention: ['years'],
-      changelog: ['yes'],
-      fanout: ['many'],
-      ordering: ['perkey'],
-    },
-    expected: 'kafka',
-    mustDecide: ['replay', 'retention', 'changelog'],
-  },
-  {
-    name: '500k msg/s telemetry into Flink',
-    answers: {
-      throughput: ['high'],
-      streamproc: ['flink'],
-      ordering: ['perkey'],
-      retention: ['days'],
-      latency: ['relaxed'],
-    },
-    expected: 'kafka',
-    mustDecide: ['throughput', 'streamproc'],
-  },
-  {
-    name: 'IoT over MQTT with per-device routing',
-    answers: {
-      protocols: ['mqtt'],
-      routing: ['pattern'],
-      throughput: ['mid'],
-      replay: ['no'],
-      msgfeatures: ['ttl'],
-    },
-    expected: 'rabbitmq',
-    mustDecide: ['protocols', 'routing'],
-  },
-  {
-    name: 'commands and an event log',
-    answers: {
-      mixed: ['yes'],
-      tasks: ['yes'],
-      replay: ['often'],
-      fanout: ['many'],
-      msgfeatures: ['rpc'],
-    },
-    expected: 'both',
-    mustDecide: ['mixed', 'tasks', 'replay'],
-  },
-];
+// The readable profiles live in lib/quiz/examples.ts (the page offers them as examples too).
+const PROFILES = EXAMPLES;
 
 describe('profiles', () => {
   it.each(PROFILES)('$name → $expected', ({ answers, expected, mustDecide }) => {
