@@ -2,6 +2,7 @@
 
 import { NOT_SURE, NOT_SURE_LABEL, type QuizQuestion } from '@/lib/quiz';
 import { linkClass, rowHref, scenarioHref } from './links';
+import { SourceLinks } from './SourceLinks';
 
 interface Props {
   question: QuizQuestion;
@@ -80,10 +81,7 @@ function QuestionNotes({ question: q }: { question: QuizQuestion }) {
     <>
       <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
         <span className="font-semibold">Why this matters:</span> {q.why}{' '}
-        <a href={q.source.url} className={linkClass} rel="noreferrer" target="_blank">
-          Source: {q.source.label}
-          <span className="sr-only"> (opens in a new tab)</span>
-        </a>
+        <SourceLinks sources={q.sources} />
       </p>
       {(q.row || q.scenario) && (
         <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm leading-6">

@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { QUESTIONS, RECOMMENDATION_TITLE, THRESHOLDS, type QuizResult } from '@/lib/quiz';
 import { buttonClass, linkClass, rowHref, scenarioHref } from './links';
+import { SourceLinks } from './SourceLinks';
 
 const ContributionChart = dynamic(() => import('./ContributionChart'), {
   ssr: false,
@@ -18,15 +19,6 @@ const TONE: Record<QuizResult['recommendation'], string> = {
 };
 
 const sideName = (side: 'kafka' | 'rabbitmq') => (side === 'kafka' ? 'Kafka' : 'RabbitMQ');
-
-function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {
-  return (
-    <a href={href} className={linkClass} target="_blank" rel="noreferrer">
-      {children}
-      <span className="sr-only"> (opens in a new tab)</span>
-    </a>
-  );
-}
 
 export function RecommendationSummary({ result }: { result: QuizResult }) {
   return (
@@ -126,7 +118,7 @@ export function ResultView({ result }: { result: QuizResult }) {
                 </p>
                 <p className="mt-1 text-zinc-700 dark:text-zinc-300">{d.why}</p>
                 <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 leading-6">
-                  <ExternalLink href={d.source.url}>Source: {d.source.label}</ExternalLink>
+                  <SourceLinks sources={d.sources} />
                   {d.row && (
                     <a href={rowHref(d.row)} className={linkClass}>
                       Compare: {d.row} row
@@ -152,7 +144,7 @@ export function ResultView({ result }: { result: QuizResult }) {
           <ul className="mt-3 space-y-2" data-testid="caveats">
             {result.caveats.map((c) => (
               <li key={c.id} className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-3 text-sm dark:bg-amber-950/40">
-                {c.text} <ExternalLink href={c.source.url}>Source: {c.source.label}</ExternalLink>
+                {c.text} <SourceLinks sources={[c.source]} />
               </li>
             ))}
           </ul>

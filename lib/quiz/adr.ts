@@ -49,7 +49,9 @@ export function generateAdr({ answers, result, date, shareUrl }: AdrInput): stri
   }
   if (result.deciding.length > 0) {
     push('Deciding answers:', '');
-    for (const d of result.deciding) push(`- ${d.short} — ${d.answer}: ${d.why} ([source](${d.source.url}))`);
+    for (const d of result.deciding) {
+      push(`- ${d.short} — ${d.answer}: ${d.why} (${d.sources.map((s) => `[${s.label}](${s.url})`).join(', ')})`);
+    }
     push('');
   }
   if (result.recommendation === 'no-signal' && result.toConsider.length > 0) {
@@ -63,7 +65,7 @@ export function generateAdr({ answers, result, date, shareUrl }: AdrInput): stri
   if (result.recommendation === 'both') push('- Two brokers to run, monitor and secure; keep the boundary between them explicit.');
   push('', '## Sources', '');
   const sources = new Map<string, string>();
-  for (const d of result.deciding) sources.set(d.source.url, d.source.label);
+  for (const d of result.deciding) for (const s of d.sources) sources.set(s.url, s.label);
   for (const c of result.caveats) sources.set(c.source.url, c.source.label);
   for (const [url, label] of sources) push(`- [${label}](${url})`);
   if (sources.size === 0) push('- See the comparison sources on the site.');

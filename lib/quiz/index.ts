@@ -6,3 +6,4 @@ export { encodeAnswers, decodeAnswers, describeDropped, ANSWERS_PARAM } from './
 export type { Dropped, DecodedAnswers } from './codec';
 export { generateAdr, RECOMMENDATION_TITLE } from './adr';
 export { SOURCES } from './sources';
+export type { Source } from './sources';

@@ -158,7 +158,7 @@ export function score(answers: Answers): QuizResult {
     contributions.push(c);
     if (push.kafka > 0 || push.rabbitmq > 0) {
       const side: Side = net >= 0 ? 'kafka' : 'rabbitmq';
-      decisive.push({ ...c, side, why: reasonOf(q, chosen), source: q.source, row: q.row, scenario: q.scenario });
+      decisive.push({ ...c, side, why: reasonOf(q, chosen), sources: q.sources, row: q.row, scenario: q.scenario });
     }
     for (const o of chosen) {
       const part = q.options.find((opt) => opt.id === o)?.part;

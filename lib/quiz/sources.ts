@@ -9,6 +9,8 @@ export const SOURCES = {
   kafkaCompaction: { label: 'Kafka docs: log compaction', url: 'https://kafka.apache.org/documentation/#compaction' },
   kafkaTiered: { label: 'Kafka docs: tiered storage', url: 'https://kafka.apache.org/documentation/#tiered_storage' },
   kafkaSemantics: { label: 'Kafka docs: message delivery semantics', url: 'https://kafka.apache.org/documentation/#semantics' },
+  kafkaConcepts: { label: 'Kafka docs: topics and partitions', url: 'https://kafka.apache.org/documentation/#intro_concepts_and_terms' },
+  kafkaReplication: { label: 'Kafka docs: replication', url: 'https://kafka.apache.org/documentation/#replication' },
   kafkaConnect: { label: 'Kafka docs: Kafka Connect', url: 'https://kafka.apache.org/documentation/#connect' },
   kafkaStreams: { label: 'Kafka Streams docs', url: 'https://kafka.apache.org/documentation/streams/' },
   kafkaConsumer: {

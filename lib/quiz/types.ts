@@ -53,7 +53,8 @@ export interface QuizQuestion {
   kind: 'single' | 'multi';
   options: QuizOption[];
   why: string;
-  source: Source;
+  /** Every claim in `why` (and in option reasons) is backed by one of these. */
+  sources: Source[];
   row?: RowId;
   scenario?: ScenarioId;
 }
@@ -79,7 +80,8 @@ export interface Contribution {
 export interface DecidingAnswer extends Contribution {
   side: Side;
   why: string;
-  source: Source;
+  /** Every claim in `why` (and in option reasons) is backed by one of these. */
+  sources: Source[];
   row?: RowId;
   scenario?: ScenarioId;
 }

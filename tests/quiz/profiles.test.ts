@@ -13,7 +13,10 @@ describe('profiles', () => {
     for (const id of mustDecide) expect(decidingIds).toContain(id);
     expect(r.deciding.length).toBeGreaterThanOrEqual(Math.min(3, mustDecide.length));
     expect(r.deciding.length).toBeLessThanOrEqual(5);
-    for (const d of r.deciding) expect(d.source.url).toMatch(/^https:\/\//);
+    for (const d of r.deciding) {
+      expect(d.sources.length).toBeGreaterThan(0);
+      for (const s of d.sources) expect(s.url).toMatch(/^https:\/\//);
+    }
   });
 
   it('"both" says which part goes where', () => {
@@ -100,7 +103,8 @@ describe('questions', () => {
     expect(new Set(QUESTIONS.map((q) => q.id)).size).toBe(QUESTIONS.length);
     for (const q of QUESTIONS) {
       expect(q.id).toMatch(/^[a-z0-9]{1,12}$/);
-      expect(q.source.url).toMatch(/^https:\/\//);
+      expect(q.sources.length).toBeGreaterThan(0);
+      for (const s of q.sources) expect(s.url).toMatch(/^https:\/\//);
       expect(q.why.length).toBeGreaterThan(20);
       for (const o of q.options) {
         expect(o.id).toMatch(/^[a-z0-9]{1,12}$/);
