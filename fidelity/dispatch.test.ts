@@ -10,18 +10,18 @@ import { connect, runId, seed, waitFor, type Connection } from './broker';
 const CONSUMERS = 3;
 
 type Step =
-  | { kind: 'publish'; count: number }
+  | { kind: 'publish'; count: number; bytes: number }
   | { kind: 'consume'; consumer: number; prefetch: number }
   | { kind: 'ack' | 'nackRequeue' | 'nackDrop'; consumer: number; pick: number; multiple: boolean }
   | { kind: 'close'; consumer: number };
 
 interface Script {
-  queue: { maxLength?: number; overflow: 'drop-head' | 'reject-publish'; deadLetter: boolean };
+  queue: { maxLength?: number; maxLengthBytes?: number; overflow: 'drop-head' | 'reject-publish' | 'reject-publish-dlx'; deadLetter: boolean };
   steps: Step[];
 }
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('publish' as const), count: fc.integer({ min: 1, max: 6 }) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('publish' as const), count: fc.integer({ min: 1, max: 6 }), bytes: fc.integer({ min: 0, max: 3 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('consume' as const), consumer: fc.nat(CONSUMERS - 1), prefetch: fc.constantFrom(1, 2, 10) }) },
   {
     weight: 5,
@@ -32,7 +32,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 const scriptArb: fc.Arbitrary<Script> = fc.record({
   queue: fc.record({
     maxLength: fc.option(fc.constantFrom(2, 4), { nil: undefined, freq: 3 }),
-    overflow: fc.constantFrom('drop-head' as const, 'reject-publish' as const),
+    maxLengthBytes: fc.option(fc.constantFrom(4, 9), { nil: undefined, freq: 4 }),
+    overflow: fc.constantFrom('drop-head' as const, 'reject-publish' as const, 'reject-publish-dlx' as const),
     deadLetter: fc.boolean(),
   }),
   steps: fc.array(stepArb, { minLength: 10, maxLength: 40 }),
@@ -54,13 +55,15 @@ let scripts = 0;
 let steps = 0;
 let deliveries = 0;
 let differences = 0;
+/** How often each kind of model outcome occurred, to show what the scripts exercised. */
+const tally = new Map<string, number>();
 
 beforeAll(async () => {
   conn = await connect();
 });
 afterAll(async () => {
   console.log(`dispatch differential: ${scripts} scripts, ${differences} differences`);
-  console.log(`  (${steps} steps, ${deliveries} deliveries compared)`);
+  console.log(`  (${steps} steps, ${deliveries} deliveries compared; model outcomes: ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')})`);
   await conn?.close();
 });
 
@@ -73,7 +76,9 @@ async function runScript(script: Script): Promise<void> {
   const dlx = `${q}.dlx`;
   const dlq = `${q}.dlq`;
   const options: ClassicQueueOptions = {
-    ...(script.queue.maxLength !== undefined ? { maxLength: script.queue.maxLength, overflow: script.queue.overflow } : {}),
+    ...(script.queue.maxLength !== undefined ? { maxLength: script.queue.maxLength } : {}),
+    ...(script.queue.maxLengthBytes !== undefined ? { maxLengthBytes: script.queue.maxLengthBytes } : {}),
+    ...(script.queue.maxLength !== undefined || script.queue.maxLengthBytes !== undefined ? { overflow: script.queue.overflow } : {}),
     ...(script.queue.deadLetter ? { deadLetterExchange: dlx } : {}),
   };
   const model = new ClassicQueue(options);
@@ -81,7 +86,9 @@ async function runScript(script: Script): Promise<void> {
   await pub.assertQueue(q, {
     durable: false,
     arguments: {
-      ...(options.maxLength !== undefined ? { 'x-max-length': options.maxLength, 'x-overflow': options.overflow } : {}),
+      ...(options.maxLength !== undefined ? { 'x-max-length': options.maxLength } : {}),
+      ...(options.maxLengthBytes !== undefined ? { 'x-max-length-bytes': options.maxLengthBytes } : {}),
+      ...(options.overflow !== undefined ? { 'x-overflow': options.overflow } : {}),
       ...(options.deadLetterExchange ? { 'x-dead-letter-exchange': dlx } : {}),
     },
   });
@@ -103,6 +110,8 @@ async function runScript(script: Script): Promise<void> {
 
   const record = (out: QueueOutcome[]) => {
     for (const o of out) {
+      const kind = o.type === 'delivered' && o.redelivered ? 'redelivered' : o.type;
+      tally.set(kind, (tally.get(kind) ?? 0) + 1);
       if (o.type === 'delivered') {
         const list = modelSeen.get(o.consumerId) ?? [];
         list.push(seen(o.msgId, o.redelivered));
@@ -144,9 +153,10 @@ async function runScript(script: Script): Promise<void> {
         const confirms: Promise<void>[] = [];
         for (let k = 0; k < step.count; k++) {
           const id = String(nextMsg++);
-          record(model.publish({ id }, 0));
+          record(model.publish({ id, bytes: step.bytes }, 0));
           confirms.push(new Promise((resolve) => {
-            pub.publish('', q, Buffer.from(id), { messageId: id }, (err) => {
+            // x-max-length-bytes counts body bytes only: the id travels as a property.
+            pub.publish('', q, Buffer.alloc(step.bytes, 120), { messageId: id }, (err) => {
               if (err) brokerRejected.push(id);
               resolve();
             });
@@ -238,7 +248,7 @@ async function runScript(script: Script): Promise<void> {
 describe('dispatch differential against RabbitMQ', () => {
   it('the documented case: three consumers, prefetch 1, take m0..m11 in turn', async () => {
     const s: Step[] = [
-      { kind: 'publish', count: 4 }, { kind: 'publish', count: 4 }, { kind: 'publish', count: 4 },
+      { kind: 'publish', count: 4, bytes: 1 }, { kind: 'publish', count: 4, bytes: 1 }, { kind: 'publish', count: 4, bytes: 1 },
       { kind: 'consume', consumer: 0, prefetch: 1 }, { kind: 'consume', consumer: 1, prefetch: 1 }, { kind: 'consume', consumer: 2, prefetch: 1 },
       ...Array.from({ length: 12 }, (_, i): Step => ({ kind: 'ack', consumer: i % 3, pick: 0, multiple: false })),
     ];
