@@ -5,7 +5,9 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-if ! command -v rabbitmq-server >/dev/null 2>&1; then
+# Debian puts the wrappers in /usr/sbin, which a normal user's PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
+if ! command -v rabbitmq-server >/dev/null 2>&1 && [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 && [ -f /etc/debian_version ]; then
     echo "fidelity: rabbitmq-server is missing; installing it with apt-get (Debian, root)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
