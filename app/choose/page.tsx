@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { ChooseApp } from '@/components/choose/ChooseApp';
 import { linkClass } from '@/components/choose/links';
 import { ANSWERS_PARAM, encodeAnswers } from '@/lib/quiz/codec';
-import { EXAMPLES } from '@/lib/quiz/examples';
+import { EXAMPLES, completeExample } from '@/lib/quiz/examples';
 import { QUESTIONS } from '@/lib/quiz/questions';
 
 export const metadata: Metadata = {
@@ -25,7 +25,7 @@ export default function ChoosePage() {
         <ul className="inline">
           {EXAMPLES.map((e, i) => (
             <li key={e.id} className="inline">
-              <a href={`/choose?${ANSWERS_PARAM}=${encodeAnswers(e.answers)}`} className={`${linkClass} leading-6`}>
+              <a href={`/choose?${ANSWERS_PARAM}=${encodeAnswers(completeExample(e.answers))}`} className={`${linkClass} leading-6`}>
                 {e.name}
               </a>
               {i < EXAMPLES.length - 1 ? ' · ' : ''}
@@ -33,6 +33,9 @@ export default function ChoosePage() {
           ))}
         </ul>
       </nav>
+      <noscript>
+        <p className="mt-6 font-semibold">The quiz runs in your browser and needs JavaScript.</p>
+      </noscript>
       <ChooseApp />
     </div>
   );

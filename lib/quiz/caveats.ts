@@ -36,8 +36,8 @@ export const CAVEAT_RULES: readonly CaveatRule[] = [
   },
   {
     id: 'kafka-share-groups',
-    applies: (c) => usesKafka(c.recommendation) && c.recommendation !== 'both' && c.has('tasks', 'yes'),
-    text: 'For the job-queue part, Kafka share groups (production-ready in Kafka 4.2) give per-record acks and delivery counts beyond the partition count, but no seek, no ordering and no priorities: they cover the basics of a work queue.',
+    applies: (c) => usesKafka(c.recommendation) && c.has('tasks', 'yes'),
+    text: 'For the job-queue part, Kafka share groups (production-ready in Kafka 4.2) give per-record acks and delivery counts with more consumers than partitions, but no seek, no ordering and no priorities: they cover the basics of a work queue, enough to stay on Kafka alone if you need nothing more.',
     source: SOURCES.kafka42Upgrade,
   },
   {

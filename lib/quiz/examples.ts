@@ -1,5 +1,7 @@
 // Worked examples: shown on the page as one-click links, and used as test profiles.
+import { QUESTIONS } from './questions';
 import type { Answers, Recommendation } from './types';
+import { WEIGHTS } from './weights';
 
 export interface ExampleProfile {
   id: string;
@@ -60,6 +62,7 @@ export const EXAMPLES: readonly ExampleProfile[] = [
       routing: ['pattern'],
       throughput: ['mid'],
       replay: ['no'],
+      retention: ['consumed'],
       msgfeatures: ['ttl'],
     },
     expected: 'rabbitmq',
@@ -79,3 +82,21 @@ export const EXAMPLES: readonly ExampleProfile[] = [
     mustDecide: ['mixed', 'tasks', 'replay'],
   },
 ];
+
+/**
+ * An example as a whole system: every question it leaves open gets its last neutral (0-point) answer, e.g. "No",
+ * so the worked examples on the page show the confidence a fully answered quiz reaches.
+ */
+export function completeExample(answers: Answers): Answers {
+  const full: Answers = { ...answers };
+  for (const q of QUESTIONS) {
+    if (full[q.id]) continue;
+    const neutral = q.options.filter((o) => {
+      const w = WEIGHTS[q.id]?.[o.id];
+      return !w?.kafka && !w?.rabbitmq;
+    });
+    const last = neutral[neutral.length - 1];
+    if (last) full[q.id] = [last.id];
+  }
+  return full;
+}

@@ -95,13 +95,17 @@ function recommend(kafka: number, rabbitmq: number, mixed: boolean): Recommendat
 }
 
 /**
- * Confidence only counts what the answers settle: a Kafka (or RabbitMQ) lead that survives even if every
- * skipped question went the other way, or for "both" the strength of the weaker side. Skipping can only lower it.
+ * How settled each outcome is, 0–1, counting only what the answers settle: a Kafka (or RabbitMQ) lead that
+ * survives even if every skipped question went the other way, or for "both" the strength of the weaker side.
+ * Turning an answer into "not sure" can only lower each of them.
  */
-function confidenceOf(kafka: number, rabbitmq: number, lo: number, hi: number): number {
-  const lead = Math.max(lo, -hi, 0) / T.fullLead;
-  const both = Math.min(kafka, rabbitmq) / T.fullBoth;
-  return Math.round(100 * Math.min(1, Math.max(lead, both)));
+function settledness(kafka: number, rabbitmq: number, lo: number, hi: number): Record<Exclude<Recommendation, 'no-signal'>, number> {
+  const clamp = (x: number) => Math.max(0, Math.min(1, x));
+  return {
+    kafka: clamp(lo / T.fullLead),
+    rabbitmq: clamp(-hi / T.fullLead),
+    both: clamp(Math.min(kafka, rabbitmq) / T.fullBoth),
+  };
 }
 
 function pickDeciding(rec: Recommendation, decisive: DecidingAnswer[]): DecidingAnswer[] {
@@ -169,8 +173,11 @@ export function score(answers: Answers): QuizResult {
   }
 
   const mixed = valid.mixed?.includes('yes') ?? false;
-  const recommendation = recommend(kafka, rabbitmq, mixed);
-  const confidence = confidenceOf(kafka, rabbitmq, lo, hi);
+  // The most settled outcome wins once it is settled enough; below that the point totals decide, with low confidence.
+  const settled = settledness(kafka, rabbitmq, lo, hi);
+  const [mostSettled, best] = (Object.entries(settled) as [Recommendation, number][]).reduce((a, b) => (b[1] > a[1] ? b : a));
+  const confidence = Math.round(100 * best);
+  const recommendation = confidence >= T.settled ? mostSettled : recommend(kafka, rabbitmq, mixed);
   // Skipped questions that could move the result by 3+ points, in the quiz's order (most fundamental first).
   const toConsider = skipped
     .filter((q) => (NET_RANGE.get(q.id)?.max ?? 0) - (NET_RANGE.get(q.id)?.min ?? 0) >= 3)

@@ -41,6 +41,8 @@ export const THRESHOLDS = {
   fullLead: 12,
   /** For "both": the weaker side having this many points is 100% confidence. */
   fullBoth: 10,
+  /** Confidence (0–100) from which the most settled outcome is the recommendation, whatever the point totals say. */
+  settled: 25,
   /** Confidence level bands (0–100). */
   medium: 40,
   high: 70,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, score, type Answers } from '@/lib/quiz';
-import { EXAMPLES } from '@/lib/quiz/examples';
+import { EXAMPLES, completeExample } from '@/lib/quiz/examples';
 
 // The readable profiles live in lib/quiz/examples.ts (the page offers them as examples too).
 const PROFILES = EXAMPLES;
@@ -17,6 +17,14 @@ describe('profiles', () => {
       expect(d.sources.length).toBeGreaterThan(0);
       for (const s of d.sources) expect(s.url).toMatch(/^https:\/\//);
     }
+  });
+
+  it.each(PROFILES)('$name, with every other question answered neutrally, → $expected with more confidence', ({ answers, expected }) => {
+    const sparse = score(answers);
+    const full = score(completeExample(answers));
+    expect(full.recommendation).toBe(expected);
+    expect(full.answeredCount).toBeGreaterThan(sparse.answeredCount);
+    expect(full.confidence).toBeGreaterThanOrEqual(50);
   });
 
   it('"both" says which part goes where', () => {
