@@ -61,7 +61,7 @@ export function generateAdr({ answers, result, date, shareUrl }: AdrInput): stri
   }
   push('## Consequences', '');
   if (result.caveats.length === 0) push('- No caveats were triggered by these answers.');
-  for (const c of result.caveats) push(`- ${c.text} ([source](${c.source.url}))`);
+  for (const c of result.caveats) push(`- ${c.text} ([${c.source.label}](${c.source.url}))`);
   if (result.recommendation === 'both') push('- Two brokers to run, monitor and secure; keep the boundary between them explicit.');
   push('', '## Sources', '');
   const sources = new Map<string, string>();

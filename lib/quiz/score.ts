@@ -1,5 +1,6 @@
 // The quiz's scoring: a pure function from answers to a recommendation with its reasons.
 import { caveatsFor } from './caveats';
+import type { Source } from './sources';
 import { NOT_SURE, QUESTIONS } from './questions';
 import type {
   Answers,
@@ -84,6 +85,12 @@ function reasonOf(q: QuizQuestion, chosen: readonly string[]): string {
   return reasons.length > 0 ? [...new Set(reasons)].join(' ') : q.why;
 }
 
+/** The chosen options' own sources when they have them, else the question's. */
+function sourcesOf(q: QuizQuestion, chosen: readonly string[]): Source[] {
+  const own = chosen.flatMap((id) => q.options.find((o) => o.id === id)?.sources ?? []);
+  return own.length > 0 ? [...new Map(own.map((s) => [s.url, s])).values()] : q.sources;
+}
+
 function recommend(kafka: number, rabbitmq: number, mixed: boolean): Recommendation {
   const total = kafka + rabbitmq;
   const weaker = Math.min(kafka, rabbitmq);
@@ -162,7 +169,7 @@ export function score(answers: Answers): QuizResult {
     contributions.push(c);
     if (push.kafka > 0 || push.rabbitmq > 0) {
       const side: Side = net >= 0 ? 'kafka' : 'rabbitmq';
-      decisive.push({ ...c, side, why: reasonOf(q, chosen), sources: q.sources, row: q.row, scenario: q.scenario });
+      decisive.push({ ...c, side, why: reasonOf(q, chosen), sources: sourcesOf(q, chosen), row: q.row, scenario: q.scenario });
     }
     for (const o of chosen) {
       const part = q.options.find((opt) => opt.id === o)?.part;

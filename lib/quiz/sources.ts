@@ -45,6 +45,10 @@ export const SOURCES = {
     label: 'Confluent 2020 benchmark',
     url: 'https://www.confluent.io/blog/kafka-fastest-messaging-system/',
   },
+  eventHubsKafka: {
+    label: 'Azure Event Hubs for Apache Kafka',
+    url: 'https://learn.microsoft.com/en-us/azure/event-hubs/azure-event-hubs-apache-kafka-overview',
+  },
   amazonMqNoStreams: {
     label: 'Amazon MQ for RabbitMQ best practices (no streams)',
     url: 'https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/best-practices-rabbitmq.html',

@@ -41,6 +41,8 @@ export interface QuizOption {
   reason?: string;
   /** For a "both" result: the part of the system this answer puts on the side it pushes. */
   part?: string;
+  /** Sources for `reason` when narrower than the question's own. */
+  sources?: Source[];
   /** Multi-choice only: picking it excludes every other option (e.g. "none of these"). */
   exclusive?: boolean;
 }

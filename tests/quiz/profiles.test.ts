@@ -98,6 +98,12 @@ describe('caveats', () => {
     expect(ids({ ordering: ['global'] })).toContain('global-order');
   });
 
+  it('a deciding answer cites its option’s own sources when it has them', () => {
+    const r = score({ msgfeatures: ['rpc'], tasks: ['yes'], routing: ['pattern'] });
+    const features = r.deciding.find((d) => d.questionId === 'msgfeatures');
+    expect(features?.sources.map((s) => s.url)).toEqual(['https://www.rabbitmq.com/docs/direct-reply-to']);
+  });
+
   it('every caveat carries an https source', () => {
     const r = score({ ordering: ['global'], exactlyonce: ['yes'], managed: ['amazonmq'], replay: ['often'] });
     for (const c of r.caveats) expect(c.source.url).toMatch(/^https:\/\//);
@@ -117,6 +123,7 @@ describe('questions', () => {
       for (const o of q.options) {
         expect(o.id).toMatch(/^[a-z0-9]{1,12}$/);
         expect(o.id).not.toBe('ns');
+        for (const src of o.sources ?? []) expect(src.url).toMatch(/^https:\/\//);
       }
     }
   });
