@@ -1,5 +1,5 @@
 import type { SourceId } from './sources';
-import { topicMatches } from './topic-match';
+import { topicMatches } from '@/simulator/rabbitmq/topic';
 import type { Claim } from './types';
 
 export type ExchangeType = 'direct' | 'fanout' | 'topic' | 'headers';
