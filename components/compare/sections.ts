@@ -1,0 +1,18 @@
+// The page's sections in order; ids are linked to from other pages (/#features, /#sources…).
+export const SECTIONS = [
+  { id: 'verdict', label: 'Quick verdict' },
+  { id: 'log-vs-queue', label: 'Log vs queue' },
+  { id: 'features', label: 'Feature table' },
+  { id: 'code', label: 'Code' },
+  { id: 'routing', label: 'RabbitMQ routing' },
+  { id: 'when', label: 'When each wins' },
+  { id: 'managed', label: 'Managed services' },
+  { id: 'bottom-line', label: 'Bottom line' },
+  { id: 'sources', label: 'Sources' },
+] as const;
+
+export type SectionId = (typeof SECTIONS)[number]['id'];
+
+export function sectionTitle(id: SectionId): string {
+  return SECTIONS.find((s) => s.id === id)!.label;
+}
