@@ -27,6 +27,7 @@ test('the table of contents shows on wide screens and hides on phones', async ({
   const toc = page.getByRole('navigation', { name: 'On this page' });
   await expect(toc).toBeVisible();
   await toc.getByRole('link', { name: 'Managed services' }).click();
+  await expect(toc.getByRole('link', { name: 'Source list' })).toHaveAttribute('href', '#sources');
   await expect(page).toHaveURL(/#managed$/);
   await expect(page.locator('#managed')).toBeInViewport();
   await page.setViewportSize({ width: 390, height: 844 });

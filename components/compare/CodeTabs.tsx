@@ -25,7 +25,7 @@ export function CodeTabs({ labels, children }: { labels: readonly string[]; chil
 
   return (
     <div>
-      <div role="tablist" aria-label="Code samples" className="flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800">
+      <div role="tablist" aria-label="Code samples" className="flex flex-wrap gap-x-1 border-b border-zinc-200 dark:border-zinc-800">
         {labels.map((label, i) => (
           <button
             key={label}

@@ -19,10 +19,12 @@ export function Section({
         className="group scroll-mt-20 text-2xl font-bold tracking-tight text-balance text-zinc-950 sm:text-3xl dark:text-white"
       >
         <span id={`${id}-heading`}>{title}</span>{' '}
+        {/* A mouse convenience for copying the section's address; keyboard users have the contents list. */}
         <a
           href={`#${id}`}
-          className="text-zinc-500 no-underline opacity-60 group-hover:opacity-100 focus-visible:opacity-100 hover:text-kafka-700 dark:text-zinc-400 dark:hover:text-kafka-300"
-          aria-label={`Link to section: ${title}`}
+          aria-hidden="true"
+          tabIndex={-1}
+          className="text-zinc-500 no-underline opacity-60 group-hover:opacity-100 hover:text-kafka-700 dark:text-zinc-400 dark:hover:text-kafka-300"
         >
           #
         </a>

@@ -12,7 +12,7 @@ export function Toc() {
               href={`#${s.id}`}
               className="-ml-px block border-l border-transparent py-1 pl-3 text-zinc-700 hover:border-zinc-400 hover:text-zinc-950 dark:text-zinc-300 dark:hover:border-zinc-500 dark:hover:text-white"
             >
-              {s.label}
+              {'tocLabel' in s ? s.tocLabel : s.label}
             </a>
           </li>
         ))}

@@ -8,7 +8,8 @@ export const SECTIONS = [
   { id: 'when', label: 'When each wins' },
   { id: 'managed', label: 'Managed services' },
   { id: 'bottom-line', label: 'Bottom line' },
-  { id: 'sources', label: 'Sources' },
+  // The footer's link to /#sources is named “Sources”; the contents entry gets a distinct name.
+  { id: 'sources', label: 'Sources', tocLabel: 'Source list' },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
