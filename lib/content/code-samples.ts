@@ -102,7 +102,7 @@ try:
         body=json.dumps(order),
         properties=pika.BasicProperties(
             content_type="application/json",
-            delivery_mode=pika.DeliveryMode.Persistent,  # kept on disk in a durable queue
+            delivery_mode=2,  # persistent: kept on disk in a durable queue
         ),
         mandatory=True,  # hand it back if no queue is bound for this key
     )
@@ -152,7 +152,7 @@ finally:
 const KAFKA_PRODUCER_TS = `import { Kafka, logLevel } from 'kafkajs';
 
 interface Order {
-  orderId: string;
+  order_id: string; // same JSON fields as the Python samples, so they interoperate
   customer: string;
   total: number;
 }
@@ -161,8 +161,8 @@ const kafka = new Kafka({ clientId: 'order-service', brokers: ['localhost:9092']
 const producer = kafka.producer();
 
 const orders: Order[] = [
-  { orderId: '1001', customer: 'ana', total: 42.5 },
-  { orderId: '1002', customer: 'ben', total: 310 },
+  { order_id: '1001', customer: 'ana', total: 42.5 },
+  { order_id: '1002', customer: 'ben', total: 310 },
 ];
 
 async function main(): Promise<void> {
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     const delivered = await producer.send({
       topic: 'orders',
       acks: -1, // wait until every in-sync replica has the records
-      messages: orders.map((order) => ({ key: order.orderId, value: JSON.stringify(order) })),
+      messages: orders.map((order) => ({ key: order.order_id, value: JSON.stringify(order) })),
     });
     // send() resolves once the broker has accepted the batch: this is the delivery report.
     for (const record of delivered) {
@@ -202,8 +202,9 @@ async function main(): Promise<void> {
     autoCommit: false, // commit after processing: at-least-once
     eachMessage: async ({ topic, partition, message }) => {
       try {
-        const order = JSON.parse(message.value?.toString() ?? '') as { orderId: string; total: number };
-        console.log('billing order', order.orderId, 'for', order.total);
+        const order = JSON.parse(message.value?.toString() ?? '') as { order_id: string; total: number };
+        if (typeof order.order_id !== 'string') throw new Error('order_id missing');
+        console.log('billing order', order.order_id, 'for', order.total);
       } catch (err) {
         console.error('skipping malformed record at offset', message.offset, err);
       }
@@ -243,13 +244,13 @@ async function main(): Promise<void> {
     await channel.assertQueue(QUEUE, { durable: true });
     await channel.bindQueue(QUEUE, EXCHANGE, ROUTING_KEY);
 
-    const order = { orderId: '1001', customer: 'ana', total: 42.5 };
+    const order = { order_id: '1001', customer: 'ana', total: 42.5 };
     channel.publish(EXCHANGE, ROUTING_KEY, Buffer.from(JSON.stringify(order)), {
       persistent: true, // kept on disk in a durable queue
       contentType: 'application/json',
     });
     await channel.waitForConfirms(); // rejects if the broker refuses the message
-    console.log('published order', order.orderId);
+    console.log('published order', order.order_id);
     await channel.close();
   } finally {
     await connection.close();
@@ -280,15 +281,16 @@ async function main(): Promise<void> {
     QUEUE,
     (msg) => {
       if (msg === null) return; // the broker cancelled this consumer
-      let order: { orderId: string };
+      let order: { order_id: string };
       try {
-        order = JSON.parse(msg.content.toString()) as { orderId: string };
+        order = JSON.parse(msg.content.toString()) as { order_id: string };
+        if (typeof order.order_id !== 'string') throw new Error('order_id missing');
       } catch (err) {
         console.error('malformed message, rejecting', err);
         channel.nack(msg, false, false); // not requeued: it would fail again
         return;
       }
-      console.log('packing order', order.orderId);
+      console.log('packing order', order.order_id);
       channel.ack(msg); // done: the broker deletes it
     },
     { noAck: false },

@@ -37,15 +37,22 @@ describe('code samples', () => {
   it.each([
     ['kafka-producer-python', ['key=order["order_id"]', 'on_delivery=on_delivery', 'producer.flush(', 'from confluent_kafka import']],
     ['kafka-consumer-python', ['"auto.offset.reset": "earliest"', '"enable.auto.commit": False', 'consumer.commit(message=msg, asynchronous=False)', 'consumer.close()', '"group.id"']],
-    ['rabbitmq-producer-python', ['exchange_type="direct", durable=True', 'queue_declare(queue="order-tasks", durable=True)', 'queue_bind(', 'pika.DeliveryMode.Persistent', 'json.dumps(order)', 'connection.close()']],
+    ['rabbitmq-producer-python', ['exchange_type="direct", durable=True', 'queue_declare(queue="order-tasks", durable=True)', 'queue_bind(', 'delivery_mode=2', 'json.dumps(order)', 'connection.close()']],
     ['rabbitmq-consumer-python', ['basic_qos(prefetch_count=1)', 'auto_ack=False', 'basic_ack(delivery_tag=method.delivery_tag)', 'connection.close()']],
-    ['kafka-producer-typescript', ["key: order.orderId", 'await producer.send(', 'producer.disconnect()']],
+    ['kafka-producer-typescript', ["key: order.order_id", 'await producer.send(', 'producer.disconnect()']],
     ['kafka-consumer-typescript', ['fromBeginning: true', 'autoCommit: false', 'commitOffsets(', '+ 1n', 'consumer.disconnect()']],
     ['rabbitmq-producer-typescript', ["assertExchange(EXCHANGE, 'direct', { durable: true })", 'assertQueue(QUEUE, { durable: true })', 'bindQueue(', 'persistent: true', 'waitForConfirms()', 'connection.close()']],
     ['rabbitmq-consumer-typescript', ['prefetch(1)', 'noAck: false', 'channel.ack(msg)', 'connection.close()']],
   ])('%s contains what the page says it does', (id, needles) => {
     const source = code(id);
     for (const needle of needles) expect(source, needle).toContain(needle);
+  });
+
+  it('all samples use the same JSON fields, so a Python producer feeds a TypeScript consumer and back', () => {
+    for (const s of CODE_SAMPLES) {
+      expect(s.code, s.id).toContain('order_id');
+      expect(s.code, s.id).not.toMatch(/orderId/);
+    }
   });
 
   it('no sample auto-acknowledges or auto-commits', () => {
