@@ -144,14 +144,14 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
     id: 'ordering',
     label: 'Ordering',
     kafka: 'Per partition; same key, same partition, same order',
-    rabbitmq: 'Per queue for one publisher; requeues, priorities and several consumers can reorder',
+    rabbitmq: 'Per queue, for messages from one channel; requeues, priorities and parallel consumers can reorder',
     nuance: [
       {
         text: 'Kafka keeps order within a partition only. The idempotent producer, on by default, stops retries from duplicating or reordering records.',
         sources: ['kafka-consumer-javadoc', 'kafka-idempotence-default'],
       },
       {
-        text: 'A RabbitMQ queue is FIFO, but priorities and requeued messages change the order consumers observe, and several consumers process in parallel. Single active consumer or a stream keeps strict order.',
+        text: 'A RabbitMQ queue is FIFO for what one channel publishes, but priorities and requeued messages change the order consumers observe, and several consumers process in parallel. Single active consumer or a stream keeps strict order.',
         sources: ['rabbitmq-queues', 'rabbitmq-priority', 'rabbitmq-consumers'],
       },
     ],

@@ -83,7 +83,7 @@ export const BOTTOM_LINE: readonly Claim<SourceId>[] = [
     sources: ['rabbitmq-consumers', 'rabbitmq-exchanges', 'rabbitmq-protocols'],
   },
   {
-    text: 'Kafka has become a common backbone for event streaming at cloud scale, and every large cloud now sells it managed; RabbitMQ remains an excellent broker for message passing, and its streams cover much of the replay gap. Many systems use both: queues for commands, a log for events.',
-    sources: ['amazon-msk', 'google-managed-kafka', 'rabbitmq-streams'],
+    text: 'Kafka has become a common backbone for event streaming at cloud scale: AWS and Google Cloud run it for you and Azure Event Hubs speaks its protocol. RabbitMQ remains an excellent broker for message passing, and its streams cover much of the replay gap. Many systems use both: queues for commands, a log for events.',
+    sources: ['amazon-msk', 'google-managed-kafka', 'azure-event-hubs-kafka', 'rabbitmq-streams'],
   },
 ];
