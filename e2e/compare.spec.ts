@@ -224,3 +224,37 @@ test('on a 390 px phone the table is cards and nothing scrolls sideways', async 
   const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(390);
 });
+
+test('when the clipboard refuses, the copy button says so and the page keeps working', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new Error('denied')) },
+      configurable: true,
+    });
+  });
+  await page.goto('/');
+  const panel = page.getByRole('tabpanel');
+  await panel.getByRole('button', { name: 'Copy producer.py' }).click();
+  await expect(panel.getByText('Copy failed: select the code and copy it by hand.')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Copy producer.py' })).toBeVisible();
+  await page.getByRole('tab', { name: 'RabbitMQ · Python' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('basic_ack');
+});
+
+test('the diagram animation is off under prefers-reduced-motion', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  const names = await page
+    .getByTestId('offset-diagram')
+    .locator('[aria-hidden="true"] span')
+    .evaluateAll((els) => els.map((e) => getComputedStyle(e).animationName));
+  expect(names.length).toBeGreaterThan(0);
+  expect(names.every((n) => n === 'none')).toBe(true);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.reload();
+  const moving = await page
+    .getByTestId('offset-diagram')
+    .locator('[aria-hidden="true"] span')
+    .evaluateAll((els) => els.map((e) => getComputedStyle(e).animationName));
+  expect(moving).toContain('ping');
+});
