@@ -38,8 +38,8 @@ export const VERDICT: readonly VerdictSide[] = [
         sources: ['kafka-compaction', 'kafka-tiered-storage-ga'],
       },
       {
-        text: 'you build data pipelines and stream processing around the Kafka ecosystem.',
-        sources: ['confluent-python-client'],
+        text: 'you build data pipelines and stream processing around the Kafka ecosystem (connectors, stream processing with Flink).',
+        sources: ['confluent-cloud'],
       },
     ],
   },
