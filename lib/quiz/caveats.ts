@@ -56,7 +56,7 @@ export const CAVEAT_RULES: readonly CaveatRule[] = [
     id: 'kafka-latency',
     applies: (c) => usesKafka(c.recommendation) && c.has('latency', 'tight'),
     text: 'Tight latency on Kafka: producers wait up to linger.ms (5 ms by default since Kafka 4.0) to batch; lower it for the latency-sensitive flow and measure at your real load.',
-    source: SOURCES.kip1030,
+    source: SOURCES.lingerDefault,
   },
   {
     id: 'kafka-power-loss',

@@ -261,7 +261,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
       { id: 'relaxed', label: 'Tens of milliseconds or more is fine' },
     ],
     why: 'In Confluent’s 2020 test RabbitMQ had a 1 ms p99 at 30 MB/s but degraded above it; Kafka held 5 ms p99 at 200 MB/s. Measure at your load.',
-    sources: [SOURCES.confluentBench, SOURCES.kip1030],
+    sources: [SOURCES.confluentBench, SOURCES.lingerDefault],
     row: 'latency',
     scenario: 'side-by-side',
   },
