@@ -94,7 +94,7 @@ export function playgroundModel(s: RabbitState): PlaygroundModel {
     names.push(q.name);
     return p;
   });
-  const bindingChecks = s.queues.map((q, qi) => q.bindings.map((d, bi) => checkBinding(s, q.name, d, q.bindings.slice(0, bi))));
+  const bindingChecks = s.queues.map((q) => q.bindings.map((d, bi) => checkBinding(s, q.name, d, q.bindings.slice(0, bi))));
   const queues = s.queues.map((q) => q.name).filter((_, qi) => !queueProblems[qi]);
   const bindings = bindingChecks.flatMap((checks, qi) => (queueProblems[qi] ? [] : checks.flatMap((c) => (c.binding ? [c.binding] : []))));
   const topology: Topology = { exchanges: [{ name: s.exchangeName, type: s.exchangeType }], queues, bindings };
