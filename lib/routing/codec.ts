@@ -1,6 +1,6 @@
 // The page state in the URL: compact JSON (short keys, arrays for rows) as base64url in `?s=`.
 // decodeState never throws: a bad or truncated link yields an error and the caller keeps the default.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { Binding, Exchange, Topology } from '@/simulator/rabbitmq/routing';
 import { EXCHANGE_TYPES, HEADER_TYPES, type HeaderRow, type RoutingState } from './state';
@@ -8,10 +8,11 @@ import { EXCHANGE_TYPES, HEADER_TYPES, type HeaderRow, type RoutingState } from 
 export const STATE_PARAM = 's';
 const VERSION = 1;
 
-const str = z.string().max(100_000);
+const str = z.string().check(z.maxLength(100_000));
 const flag = z.union([z.literal(0), z.literal(1)]);
-const typeIndex = z.number().int().min(0).max(EXCHANGE_TYPES.length - 1);
-const row = z.tuple([str, z.number().int().min(0).max(HEADER_TYPES.length - 1), str]);
+const index = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
+const typeIndex = index(EXCHANGE_TYPES.length - 1);
+const row = z.tuple([str, index(HEADER_TYPES.length - 1), str]);
 const headerArg = z.union([str, z.number(), z.boolean(), z.null(), z.object({ type: z.enum(['int', 'float']), value: z.number() })]);
 
 const compactSchema = z.object({
@@ -19,18 +20,18 @@ const compactSchema = z.object({
   r: z.object({
     s: flag,
     x: z.tuple([str, typeIndex]),
-    q: z.array(z.tuple([str, z.array(z.tuple([str, str, z.array(row)]))])).max(500),
+    q: z.array(z.tuple([str, z.array(z.tuple([str, str, z.array(row)]))])).check(z.maxLength(500)),
     a: z.tuple([flag, str, str]),
-    i: z
-      .object({
+    i: z.nullable(
+      z.object({
         f: str,
         h: str,
-        x: z.array(z.tuple([str, typeIndex]).or(z.tuple([str, typeIndex, str]))),
+        x: z.array(z.union([z.tuple([str, typeIndex]), z.tuple([str, typeIndex, str])])),
         q: z.array(str),
-        b: z.array(z.tuple([str, str, flag, str]).or(z.tuple([str, str, flag, str, z.record(z.string(), headerArg)]))),
+        b: z.array(z.union([z.tuple([str, str, flag, str]), z.tuple([str, str, flag, str, z.record(z.string(), headerArg)])])),
         n: z.array(str),
-      })
-      .nullable(),
+      }),
+    ),
     t: str,
     k: str,
     h: z.array(row),

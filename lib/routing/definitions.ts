@@ -1,24 +1,26 @@
 // Reads a RabbitMQ definitions export (management UI "Export definitions", `rabbitmqctl
 // export_definitions`, GET /api/definitions) and builds the engine Topology of one vhost.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import type { HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { Binding, Exchange, ExchangeType, Topology } from '@/simulator/rabbitmq/routing';
 import { EXCHANGE_TYPES } from './state';
 
 export const MAX_DEFINITIONS_BYTES = 5_000_000;
 
-const args = z.record(z.string(), z.unknown()).nullish();
-const vhostField = z.string().optional();
+// zod/mini keeps the bundle small; the English locale gives its issues readable messages.
+z.config(en());
+
+const args = z.nullish(z.record(z.string(), z.unknown()));
+const vhostField = z.optional(z.string());
 
 const definitionsSchema = z.object({
-  rabbit_version: z.string().optional(),
-  vhosts: z.array(z.object({ name: z.string() })).optional(),
-  queues: z.array(z.object({ name: z.string(), vhost: vhostField })).optional(),
-  exchanges: z
-    .array(z.object({ name: z.string(), vhost: vhostField, type: z.string(), internal: z.boolean().optional(), arguments: args }))
-    .optional(),
-  bindings: z
-    .array(
+  rabbit_version: z.optional(z.string()),
+  vhosts: z.optional(z.array(z.object({ name: z.string() }))),
+  queues: z.optional(z.array(z.object({ name: z.string(), vhost: vhostField }))),
+  exchanges: z.optional(z.array(z.object({ name: z.string(), vhost: vhostField, type: z.string(), internal: z.optional(z.boolean()), arguments: args }))),
+  bindings: z.optional(
+    z.array(
       z.object({
         source: z.string(),
         vhost: vhostField,
@@ -27,20 +29,20 @@ const definitionsSchema = z.object({
         routing_key: z.string(),
         arguments: args,
       }),
-    )
-    .optional(),
-  policies: z
-    .array(
+    ),
+  ),
+  policies: z.optional(
+    z.array(
       z.object({
         name: z.string(),
         vhost: vhostField,
         pattern: z.string(),
-        'apply-to': z.string().optional(),
+        'apply-to': z.optional(z.string()),
         definition: z.record(z.string(), z.unknown()),
-        priority: z.number().optional(),
+        priority: z.optional(z.number()),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 export type Definitions = z.infer<typeof definitionsSchema>;
