@@ -110,9 +110,9 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
                 <tbody>
                   {shown.map((r) => (
                     <tr key={r.key} className={`border-t border-zinc-200 dark:border-zinc-700 ${r.differs ? 'bg-kafka-50 dark:bg-kafka-950/50' : ''}`}>
-                      <th scope="row" className="px-2 py-1 font-mono font-normal break-all">
+                      <th scope="row" className="min-w-[9rem] px-2 py-1 font-mono font-normal [overflow-wrap:anywhere]">
                         {showKey(r.key)}
-                        {r.differs && <span className="ml-1 inline-block rounded bg-kafka-700 px-1 text-xs text-white dark:bg-kafka-300 dark:text-kafka-950">differs</span>}
+                        {r.differs && <span className="ml-1 inline-block rounded whitespace-nowrap bg-kafka-700 px-1 text-xs text-white dark:bg-kafka-300 dark:text-kafka-950">differs</span>}
                       </th>
                       <td className="px-2 py-1 font-mono">{r.java}</td>
                       <td className="px-2 py-1 font-mono">{r.consistentRandom ?? 'random (sticky)'}</td>
@@ -122,6 +122,12 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
                 </tbody>
               </table>
             </div>
+            {list.keys.includes('') && (
+              <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
+                The empty key: librdkafka&apos;s default sends an empty or null key to a random (sticky) partition, while murmur2_random hashes an empty key like Java and only leaves a
+                null key (no key at all) to chance; Java hashes every non-null key.
+              </p>
+            )}
             {(onlyDiffer ? differ : rows).length > TABLE_ROWS && (
               <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
                 Showing the first {TABLE_ROWS} of {(onlyDiffer ? differ : rows).length.toLocaleString('en-US')} rows; the counts, chart and growth use every key.
@@ -132,7 +138,7 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
           <figure className={panel}>
             <h3 className={h3}>Keys per partition</h3>
             <figcaption className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-              How {rows.length.toLocaleString('en-US')} keys spread over {n.value} partitions under each client&apos;s default (a key maps to one partition; the messages per key are up to you).
+              How {rows.length.toLocaleString('en-US')} keys spread over {n.value} partitions under each client&apos;s default. This counts keys, not messages: a partition&apos;s load also depends on how busy its keys are.
             </figcaption>
             {n.value <= MAX_CHART_PARTITIONS ? (
               <div className="mt-2" aria-hidden="true">

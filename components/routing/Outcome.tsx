@@ -4,15 +4,17 @@ interface Props {
   result: RouteResult | null;
   /** Why no publish happens (e.g. the routing key is too long). */
   blocked: string | null;
-  exchange: string;
+  /** The publish target's alternate exchange, if any. */
   alternate: string | undefined;
+  /** Exchanges on the way whose alternate exchange took the message (none matched their bindings). */
+  divertedBy: string[];
   mandatory: boolean;
 }
 
 const list = (qs: string[]) => qs.join(', ');
 
 /** One sentence on where the message ends up, including what happens to an unroutable one. */
-export function Outcome({ result, blocked, exchange, alternate, mandatory }: Props) {
+export function Outcome({ result, blocked, alternate, divertedBy, mandatory }: Props) {
   let tone = 'border-rabbit-500 bg-rabbit-50 dark:border-rabbit-400 dark:bg-rabbit-950/40';
   let title: string;
   let body: string;
@@ -28,8 +30,9 @@ export function Outcome({ result, blocked, exchange, alternate, mandatory }: Pro
     const copies = result.queues.length;
     title = `Delivered to ${copies} queue${copies === 1 ? '' : 's'}: ${list(result.queues)}`;
     const doubled = result.queues.filter((q) => (result.matchedBindings[q]?.length ?? 0) > 1);
+    const by = divertedBy.map((x) => `"${x}"`).join(', ');
     body = result.viaAlternate
-      ? `No binding of "${exchange}" matched, so RabbitMQ handed the message to its alternate exchange${alternate ? ` "${alternate}"` : ''}, which routed it.`
+      ? `No binding of ${by || 'an exchange on the way'} matched, so RabbitMQ handed the message to ${divertedBy.length === 1 ? 'its' : 'their'} alternate exchange, which routed it. Each queue gets one copy.`
       : `Each queue gets one copy.`;
     if (doubled.length) body += ` ${list(doubled)} ${doubled.length === 1 ? 'is' : 'are'} matched by more than one binding and still ${doubled.length === 1 ? 'gets' : 'get'} a single copy.`;
     if (mandatory) body += ' Mandatory has no effect: the message was routed.';

@@ -41,6 +41,10 @@ export function RabbitPlayground({ rabbit, onChange }: Props) {
   const msg: Publish | null = blocked ? null : { ...base, routingKey: rabbit.routingKey };
   const result = msg ? route(active.topology, msg) : null;
   const imported = rabbit.source === 'imported' && rabbit.imported;
+  const visited = result?.exchangesVisited ?? [];
+  const divertedBy = result?.viaAlternate
+    ? active.topology.exchanges.filter((x) => visited.includes(x.name) && x.alternateExchange !== undefined && visited.includes(x.alternateExchange)).map((x) => x.name)
+    : [];
 
   const onImport = (next: ImportedTopology, firstExchange: string) => onChange({ imported: next, source: 'imported', target: firstExchange });
 
@@ -133,7 +137,7 @@ export function RabbitPlayground({ rabbit, onChange }: Props) {
         </div>
       </div>
 
-      <Outcome result={result} blocked={blocked} exchange={active.exchange} alternate={active.alternate} mandatory={rabbit.mandatory} />
+      <Outcome result={result} blocked={blocked} alternate={active.alternate} divertedBy={divertedBy} mandatory={rabbit.mandatory} />
 
       {imported ? (
         <ImportedView imported={imported} msg={msg} result={result} />

@@ -45,10 +45,16 @@ export function headersFromRows(rows: HeaderRow[]): { headers: Record<string, He
   return { headers, problems };
 }
 
+/** AMQP 0-9-1 short strings (queue names, binding keys) hold at most 255 bytes of UTF-8. */
+function tooLong(what: string, value: string): string | null {
+  const bytes = utf8.encode(value).length;
+  return bytes > MAX_KEY_BYTES ? `${what} are at most ${MAX_KEY_BYTES} bytes (this one has ${bytes})` : null;
+}
+
 export function queueNameProblem(name: string, earlier: string[]): string | null {
   if (name.trim() === '') return 'A queue needs a name';
-  const bytes = utf8.encode(name).length;
-  if (bytes > MAX_KEY_BYTES) return `Queue names are at most ${MAX_KEY_BYTES} bytes (this one has ${bytes})`;
+  const long = tooLong('Queue names', name);
+  if (long) return long;
   if (name.startsWith('amq.')) return 'Names starting with "amq." are reserved by RabbitMQ';
   if (earlier.includes(name)) return 'Another queue has this name: the same queue cannot be listed twice';
   return null;
@@ -79,7 +85,8 @@ function checkBinding(s: RabbitState, queue: string, d: BindingDraft, earlier: B
     const problem = validateHeadersBinding(args) ?? (problems.some(Boolean) ? 'Fix the arguments below; until then this binding is left out' : null);
     return { problem, argProblems: problems, binding: problem ? null : { ...base, bindingKey: '', arguments: args } };
   }
-  const keyProblem = s.exchangeType === 'fanout' ? null : validateBindingKey(d.key);
+  // The two-'#' limit is a topic exchange rule; on a direct exchange '#' is an ordinary character.
+  const keyProblem = s.exchangeType === 'topic' ? validateBindingKey(d.key) : s.exchangeType === 'direct' ? tooLong('Binding keys', d.key) : null;
   const same = s.exchangeType !== 'fanout' && earlier.some((e) => e.key === d.key);
   const problem = keyProblem ?? (same ? 'Same binding key twice: RabbitMQ keeps one binding' : null);
   return { problem, argProblems: [], binding: keyProblem ? null : base };

@@ -46,6 +46,14 @@ describe('validation keeps bad input out of routing without breaking the rest', 
     expect(m.topology.bindings.map((b) => b.bindingKey)).toEqual(['a.#']);
   });
 
+  it('the two-# limit applies to topic exchanges only; length applies to direct too', () => {
+    const s = (exchangeType: RabbitState['exchangeType'], key: string) => rabbit({ exchangeType, queues: [{ name: 'q', bindings: [{ key, xMatch: 'all', args: [] }] }] });
+    expect(playgroundModel(s('direct', '#.#.#')).bindingChecks[0]![0]!.problem).toBeNull();
+    expect(publish(s('direct', '#.#.#'), '#.#.#').queues).toEqual(['q']);
+    expect(playgroundModel(s('direct', 'k'.repeat(256))).bindingChecks[0]![0]!.problem).toMatch(/at most 255 bytes/);
+    expect(playgroundModel(s('fanout', '#.#.#')).bindingChecks[0]![0]!.problem).toBeNull();
+  });
+
   it('notes a repeated binding key and an invalid x-match', () => {
     const twice = rabbit({ queues: [{ name: 'q', bindings: [{ key: 'a', xMatch: 'all', args: [] }, { key: 'a', xMatch: 'all', args: [] }] }] });
     expect(playgroundModel(twice).bindingChecks[0]![1]!.problem).toMatch(/keeps one/);
