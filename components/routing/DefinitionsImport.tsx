@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { parseDefinitions, topologyOf, type Definitions } from '@/lib/routing/definitions';
+import type { Definitions } from '@/lib/routing/definitions';
 import type { ImportedTopology } from '@/lib/routing/state';
 import { ErrorText, Field, inputClass } from './ui';
 
@@ -13,7 +13,13 @@ interface Loaded {
   fileName: string;
   definitions: Definitions;
   vhosts: string[];
+  topologyOf: Importer['topologyOf'];
 }
+
+type Importer = typeof import('@/lib/routing/definitions');
+
+/** The importer (and its zod schema) loads only when a file is picked, keeping it out of first-load JS. */
+const loadImporter = (): Promise<Importer> => import('@/lib/routing/definitions');
 
 /** Reads a definitions export; a bad file shows an error and changes nothing else. */
 export function DefinitionsImport({ imported, onImport }: Props) {
@@ -21,7 +27,7 @@ export function DefinitionsImport({ imported, onImport }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   const pickVhost = (l: Loaded, vhost: string) => {
-    const { topology, notes, internal } = topologyOf(l.definitions, vhost);
+    const { topology, notes, internal } = l.topologyOf(l.definitions, vhost);
     const allNotes = internal.length ? [...notes, `Internal exchanges (clients cannot publish to them directly): ${internal.join(', ')}`] : notes;
     const first = topology.exchanges.find((x) => !x.name.startsWith('amq.') && !internal.includes(x.name)) ?? topology.exchanges[0];
     onImport({ fileName: l.fileName, vhost, topology, notes: allNotes }, first?.name ?? '');
@@ -30,13 +36,19 @@ export function DefinitionsImport({ imported, onImport }: Props) {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const text = await file.text().catch(() => null);
+    const importer = await loadImporter().catch(() => null);
+    if (!importer) {
+      setError('The importer could not be loaded; check your connection and try again. Nothing was changed.');
+      return;
+    }
+    const { parseDefinitions, topologyOf } = importer;
     const r = text === null ? { ok: false as const, error: 'The file could not be read' } : parseDefinitions(text);
     if (!r.ok) {
       setError(`${file.name}: ${r.error}. Nothing was changed.`);
       return;
     }
     setError(null);
-    const l = { fileName: file.name, definitions: r.definitions, vhosts: r.vhosts };
+    const l = { fileName: file.name, definitions: r.definitions, vhosts: r.vhosts, topologyOf };
     setLoaded(l);
     // Start with the vhost that has the most bindings (often not the default "/").
     const size = (v: string) => topologyOf(r.definitions, v).topology.bindings.length;

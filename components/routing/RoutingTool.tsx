@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { encodeState, STATE_PARAM, stateFromSearch, type DecodeResult } from '@/lib/routing/codec';
+import { encodeState, STATE_PARAM, stateParam } from '@/lib/routing/codec';
+import type { DecodeResult } from '@/lib/routing/decode';
 import { defaultState, type KafkaState, type RabbitState, type RoutingState } from '@/lib/routing/state';
 import { KafkaCalculator } from './KafkaCalculator';
 import { KafkaInstead } from './KafkaInstead';
@@ -16,12 +17,39 @@ const subscribeNever = () => () => {};
 
 /**
  * Both playgrounds; the whole state is mirrored into `?s=` so a link reproduces it. The static HTML
- * shows the starting example; once in the browser, a link's state replaces it (by remounting).
+ * shows the starting example; in the browser, a link's state replaces it (by remounting). The
+ * decoder (with zod) loads only when the link carries state.
  */
 export function RoutingTool() {
   const search = useSyncExternalStore(subscribeNever, () => (openedWith ??= window.location.search), () => null);
-  const decoded = search === null ? null : stateFromSearch(search);
-  return <Tool key={decoded ? 'from-link' : 'example'} decoded={decoded} inBrowser={search !== null} />;
+  const param = search === null ? null : stateParam(search);
+  const [decoded, setDecoded] = useState<{ param: string; result: DecodeResult } | null>(null);
+
+  useEffect(() => {
+    if (param === null) return;
+    let live = true;
+    import('@/lib/routing/decode')
+      .then(({ decodeState }) => decodeState(param))
+      .catch((): DecodeResult => ({ ok: false, error: 'The page could not load its link reader' }))
+      .then((result) => {
+        if (live) setDecoded({ param, result });
+      });
+    return () => {
+      live = false;
+    };
+  }, [param]);
+
+  // Leaving the page forgets the link it was opened with, so the next visit reads its own.
+  useEffect(
+    () => () => {
+      openedWith = null;
+    },
+    [],
+  );
+
+  const result = param !== null && decoded?.param === param ? decoded.result : null;
+  const ready = search !== null && (param === null || result !== null);
+  return <Tool key={result ? 'from-link' : 'example'} decoded={result} inBrowser={ready} />;
 }
 
 function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser: boolean }) {
@@ -35,14 +63,6 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
   useEffect(() => {
     if (inBrowser) root.current?.setAttribute('data-ready', '');
   }, [inBrowser]);
-
-  // Leaving the page forgets the link it was opened with, so the next visit reads its own.
-  useEffect(
-    () => () => {
-      openedWith = null;
-    },
-    [],
-  );
 
   // Only after an edit, so a bad link stays in the address bar until the user changes something.
   useEffect(() => {

@@ -1,47 +1,41 @@
 // The page state in the URL: compact JSON (short keys, arrays for rows) as base64url in `?s=`.
-// decodeState never throws: a bad or truncated link yields an error and the caller keeps the default.
-import * as z from 'zod/mini';
+// Encoding lives here; decoding (with its zod schema) is in decode.ts, loaded only for a link with state.
 import type { HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { Binding, Exchange, Topology } from '@/simulator/rabbitmq/routing';
 import { EXCHANGE_TYPES, HEADER_TYPES, type HeaderRow, type RoutingState } from './state';
 
 export const STATE_PARAM = 's';
-const VERSION = 1;
+export const VERSION = 1;
 
-const str = z.string().check(z.maxLength(100_000));
-const flag = z.union([z.literal(0), z.literal(1)]);
-const index = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
-const typeIndex = index(EXCHANGE_TYPES.length - 1);
-const row = z.tuple([str, index(HEADER_TYPES.length - 1), str]);
-const headerArg = z.union([str, z.number(), z.boolean(), z.null(), z.object({ type: z.enum(['int', 'float']), value: z.number() })]);
+type Bit = 0 | 1;
+type Row = [string, number, string];
+type CompactHeaderArg = string | number | boolean | null | { type: 'int' | 'float'; value: number };
 
-const compactSchema = z.object({
-  v: z.literal(VERSION),
-  r: z.object({
-    s: flag,
-    x: z.tuple([str, typeIndex]),
-    q: z.array(z.tuple([str, z.array(z.tuple([str, str, z.array(row)]))])).check(z.maxLength(500)),
-    a: z.tuple([flag, str, str]),
-    i: z.nullable(
-      z.object({
-        f: str,
-        h: str,
-        x: z.array(z.union([z.tuple([str, typeIndex]), z.tuple([str, typeIndex, str])])),
-        q: z.array(str),
-        b: z.array(z.union([z.tuple([str, str, flag, str]), z.tuple([str, str, flag, str, z.record(z.string(), headerArg)])])),
-        n: z.array(str),
-      }),
-    ),
-    t: str,
-    k: str,
-    h: z.array(row),
-    m: flag,
-    b: str,
-  }),
-  k: z.object({ m: flag, l: str, p: str, n: str, g: str }),
-});
+/** The URL form of RoutingState; decode.ts validates links against a zod schema of this shape. */
+export interface Compact {
+  v: typeof VERSION;
+  r: {
+    s: Bit;
+    x: [string, number];
+    q: [string, [string, string, Row[]][]][];
+    a: [Bit, string, string];
+    i: {
+      f: string;
+      h: string;
+      x: ([string, number] | [string, number, string])[];
+      q: string[];
+      b: ([string, string, Bit, string] | [string, string, Bit, string, Record<string, CompactHeaderArg>])[];
+      n: string[];
+    } | null;
+    t: string;
+    k: string;
+    h: Row[];
+    m: Bit;
+    b: string;
+  };
+  k: { m: Bit; l: string; p: string; n: string; g: string };
+}
 
-type Compact = z.infer<typeof compactSchema>;
 
 const rowOut = (r: HeaderRow) => [r.name, HEADER_TYPES.indexOf(r.type), r.value] as [string, number, string];
 const rowIn = ([name, t, value]: [string, number, string]): HeaderRow => ({ name, type: HEADER_TYPES[t]!, value });
@@ -96,7 +90,7 @@ function toCompact(s: RoutingState): Compact {
   };
 }
 
-function fromCompact(c: Compact): RoutingState {
+export function fromCompact(c: Compact): RoutingState {
   const r = c.r;
   return {
     rabbit: {
@@ -122,7 +116,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+export function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
   const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
@@ -133,21 +127,7 @@ export function encodeState(s: RoutingState): string {
   return toBase64Url(new TextEncoder().encode(JSON.stringify(toCompact(s))));
 }
 
-export type DecodeResult = { ok: true; state: RoutingState } | { ok: false; error: string };
-
-export function decodeState(text: string): DecodeResult {
-  try {
-    const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(text)));
-    const parsed = compactSchema.safeParse(json);
-    if (!parsed.success) return { ok: false, error: 'The link does not describe a routing setup this page knows (it may be from another version)' };
-    return { ok: true, state: fromCompact(parsed.data) };
-  } catch {
-    return { ok: false, error: 'The link is damaged or cut short, so it cannot be read' };
-  }
-}
-
-/** The state carried by a query string like `?s=…`; null when the query has none. */
-export function stateFromSearch(search: string): DecodeResult | null {
-  const value = new URLSearchParams(search).get(STATE_PARAM);
-  return value === null ? null : decodeState(value);
+/** The raw `s` value of a query string like `?s=…`, or null when there is none. */
+export function stateParam(search: string): string | null {
+  return new URLSearchParams(search).get(STATE_PARAM);
 }

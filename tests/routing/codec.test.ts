@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeState, encodeState, stateFromSearch } from '@/lib/routing/codec';
+import { encodeState } from '@/lib/routing/codec';
+import { decodeState, stateFromSearch } from '@/lib/routing/decode';
 import { defaultState, EXCHANGE_TYPES, HEADER_TYPES, type RoutingState } from '@/lib/routing/state';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 12 });
