@@ -143,6 +143,14 @@ test.describe('RabbitMQ playground', () => {
     await expect(outcome(page)).toContainText('Delivered to 1 queue: billing-dead-ends');
     await expect(outcome(page)).toContainText('No binding of "billing" matched');
 
+    await page.getByLabel('Virtual host').selectOption('/');
+    await expect(page.getByLabel('Publish to exchange')).toHaveValue('legacy-x');
+    await routingKey(page).fill('legacy');
+    await expect(outcome(page)).toContainText('Delivered to 1 queue: legacy');
+    await page.getByLabel('Virtual host').selectOption('shop');
+    await page.getByLabel('Publish to exchange').selectOption('billing');
+    await routingKey(page).fill('order.paid.us');
+
     await page.getByLabel('Definitions file (JSON)').setInputFiles(path.join(fixtures, 'definitions-malformed.json'));
     const error = page.getByRole('alert').filter({ hasText: 'definitions-malformed.json' });
     await expect(error).toContainText('definitions-malformed.json: Not a RabbitMQ definitions file: bindings[0].destination_type');

@@ -22,8 +22,8 @@ export function KafkaInstead() {
         </li>
         <li>
           <strong>Regex subscriptions</strong>: a consumer can subscribe to every topic whose name matches a pattern, such as <code>order\..*</code>, and picks up new matching topics
-          as they appear (<Source href="https://kafka.apache.org/documentation/#consumerconfigs_metadata.max.age.ms">consumer metadata refresh</Source>,{' '}
-          <Source href="https://kafka.apache.org/42/javadoc/org/apache/kafka/clients/consumer/KafkaConsumer.html">KafkaConsumer.subscribe(Pattern)</Source>).
+          as they appear (<Source href="https://kafka.apache.org/40/javadoc/org/apache/kafka/clients/consumer/KafkaConsumer.html">KafkaConsumer.subscribe</Source>). With the newer
+          consumer group protocol the broker evaluates the pattern (<Source href="https://cwiki.apache.org/confluence/display/KAFKA/KIP-848%3A+The+Next+Generation+of+the+Consumer+Rebalance+Protocol">KIP-848</Source>).
         </li>
       </ul>
       <p className="mt-2">

@@ -9,7 +9,7 @@ import { HeaderRowsEditor } from './HeaderRowsEditor';
 import { ImportedView } from './ImportedView';
 import { Outcome } from './Outcome';
 import { QueueCards } from './QueueCards';
-import { Field, inputClass } from './ui';
+import { Field, inputClass, Source } from './ui';
 
 interface Props {
   rabbit: RabbitState;
@@ -144,6 +144,12 @@ export function RabbitPlayground({ rabbit, onChange }: Props) {
       ) : (
         <QueueCards rabbit={rabbit} model={model} msg={msg} result={result} onQueues={(queues) => onChange({ queues })} />
       )}
+      <p className="text-xs text-zinc-700 dark:text-zinc-300">
+        Checked as you type: routing keys, binding keys and queue names hold at most 255 bytes of UTF-8 (AMQP 0-9-1 short strings); a headers binding&apos;s x-match must be all, any,
+        all-with-x or any-with-x (<Source href="https://www.rabbitmq.com/docs/exchanges">exchanges</Source>); RabbitMQ 4.3.5 and later refuse topic binding keys with more than two #
+        words (<Source href="https://github.com/rabbitmq/rabbitmq-server/commit/0f390a27178302644d0065aced5ef976b79662cc">rabbitmq-server change</Source>). A binding the broker would
+        refuse takes no part in routing here.
+      </p>
 
       <section aria-labelledby="batch-h" className={panel}>
         <h3 id="batch-h" className={h3}>
