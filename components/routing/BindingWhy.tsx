@@ -35,7 +35,8 @@ function HeaderLine({ line, want, got }: { line: HeaderArgLine; want: HeaderArg 
   return (
     <li className={`font-mono text-xs ${cls}`}>
       <span aria-hidden="true">{line.status === 'skipped' ? '– ' : ok ? '✓ ' : '✗ '}</span>
-      {line.name}: wants {showValue(want)}, message has {showValue(got)} → {STATUS[line.status]}
+      {line.name}: wants {showValue(want)}
+      {line.status === 'missing' || line.status === 'skipped' ? ` → ${STATUS[line.status]}` : `, message has ${showValue(got)} → ${STATUS[line.status]}`}
     </li>
   );
 }
