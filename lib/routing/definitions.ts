@@ -174,6 +174,10 @@ export function topologyOf(d: Definitions, vhost: string): VhostTopology {
     }
     bindings.push(binding);
   }
+  const items = [...(d.queues ?? []), ...(d.exchanges ?? []), ...(d.bindings ?? [])];
+  if (items.length > 0 && items.every((i) => i.vhost === undefined)) {
+    notes.push('The file names no vhost (a single-vhost export), so its objects are shown under "/"');
+  }
   if (exchanges.some((x) => x.alternateExchange !== undefined && !types.has(x.alternateExchange))) {
     notes.push('An alternate exchange named in the file does not exist in this vhost: RabbitMQ then drops (or returns) what it would receive');
   }

@@ -73,6 +73,15 @@ describe('topologyOf', () => {
     expect(r.queues).toEqual(['eu-priority']);
   });
 
+  it('a single-vhost export (no vhost fields) is read as "/" with a note', () => {
+    const d = load(JSON.stringify({ queues: [{ name: 'q' }], exchanges: [{ name: 'x', type: 'direct' }], bindings: [{ source: 'x', destination: 'q', destination_type: 'queue', routing_key: 'k', arguments: {} }] }));
+    expect(parseDefinitions(JSON.stringify(d))).toMatchObject({ vhosts: ['/'] });
+    const t = topologyOf(d, '/');
+    expect(route(t.topology, { exchange: 'x', routingKey: 'k' }).queues).toEqual(['q']);
+    expect(t.notes.join('\n')).toMatch(/single-vhost export/);
+    expect(shop.notes.join('\n')).not.toMatch(/single-vhost/);
+  });
+
   it('notes what it cannot model', () => {
     const d = load(
       JSON.stringify({
