@@ -214,3 +214,20 @@ test('each worked example opens its result; opening one replaces saved answers w
     await expect(page.getByTestId('recommendation')).toHaveText(titles[e.expected]);
   }
 });
+
+test('the chart code (recharts) loads only when a result with bars is shown', async ({ page }) => {
+  const scripts: { url: string; hasRecharts: boolean }[] = [];
+  page.on('response', async (res) => {
+    if (!res.url().endsWith('.js')) return;
+    const body = await res.text().catch(() => '');
+    scripts.push({ url: res.url(), hasRecharts: body.includes('recharts-wrapper') });
+  });
+  await openQuiz(page);
+  await page.waitForLoadState('networkidle');
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((s) => s.hasRecharts)).toEqual([]);
+  await page.getByRole('button', { name: 'Skip to the result' }).click();
+  await page.getByText(optionLabel('replay', 'often')).last().click();
+  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect.poll(() => scripts.some((s) => s.hasRecharts)).toBe(true);
+});
