@@ -228,7 +228,7 @@ export class RabbitModel {
         c.prefetchCount = iv.prefetchCount;
         const q = this.queues[c.queue]!;
         if (this.w.rec) this.w.emit({ type: 'prefetchChanged', queue: q.name, consumer: c.id, from, to: iv.prefetchCount });
-        this.updateBlocked(c);
+        this.unblockIfRoom(c);
         this.dispatch(q);
         return;
       }
@@ -245,7 +245,10 @@ export class RabbitModel {
           c.token++;
           this.scheduleProcessing(c);
         }
-        this.dispatch(this.queues[c.queue]!);
+        const q = this.queues[c.queue]!;
+        this.dropHeadWhileOver(q);
+        this.expireHead(q);
+        this.dispatch(q);
         return;
       }
       default:
@@ -338,8 +341,9 @@ export class RabbitModel {
     const now = this.w.time;
     const s = q.spec;
     const rec = this.w.rec;
+    this.expireHead(q);
     // reject-publish refuses a message when the queue is already at its limit.
-    if (s.overflow !== 'drop-head' && this.beyondLimit(q, 'at')) {
+    if (s.overflow !== 'drop-head' && this.beyondLimit(q, 'at', msg.bytes)) {
       q.counters.rejected++;
       if (rec) this.w.emit({ type: 'rejectedPublish', queue: q.name, messageId: messageIdOf(msg), deadLettered: s.overflow === 'reject-publish-dlx' && s.deadLetterExchange !== undefined });
       if (s.overflow === 'reject-publish-dlx') this.deadLetter(q, msg, 'maxlen');
@@ -348,25 +352,28 @@ export class RabbitModel {
     let ttl = s.messageTtlMs;
     if (msg.expiration !== undefined && (ttl === undefined || msg.expiration < ttl)) ttl = msg.expiration;
     const entry: Entry = { msg, pos: q.nextPos++, expiresAt: ttl === undefined ? Infinity : now + ttl, redelivered: false };
+    q.counters.published++;
+    if (rec) this.w.emit({ type: 'enqueued', queue: q.name, messageId: messageIdOf(msg), ready: this.readyCount(q) + 1, expiresAt: entry.expiresAt === Infinity ? null : entry.expiresAt });
+    // An empty queue hands the message straight to a consumer with room (so even TTL 0 is delivered).
+    if (this.readyCount(q) === 0 && this.deliverOne(q, entry)) return;
     q.ready.push(entry);
     q.readyBytes += msg.bytes;
-    q.counters.published++;
-    if (rec) this.w.emit({ type: 'enqueued', queue: q.name, messageId: messageIdOf(msg), ready: this.readyCount(q), expiresAt: entry.expiresAt === Infinity ? null : entry.expiresAt });
-    this.dispatch(q);
-    // drop-head: make room by dropping (or dead-lettering) the oldest ready messages.
-    while (s.overflow === 'drop-head' && this.readyCount(q) > 0 && this.beyondLimit(q, 'over')) {
-      const e = this.shiftReady(q);
-      this.dropOrDeadLetter(q, e.msg, 'maxlen');
-    }
-    this.armExpiry(q);
+    this.dropHeadWhileOver(q);
+    this.expireHead(q);
   }
 
-  /** Ready messages (x-max-length counts only those) compared with the limits: 'at' = full, 'over' = beyond. */
-  private beyondLimit(q: QueueState, mode: 'at' | 'over'): boolean {
+  /** drop-head: make room by dropping (or dead-lettering) the oldest ready messages. */
+  private dropHeadWhileOver(q: QueueState): void {
+    if (q.spec.overflow !== 'drop-head') return;
+    while (this.readyCount(q) > 0 && this.beyondLimit(q, 'over', 0)) this.dropOrDeadLetter(q, this.shiftReady(q).msg, 'maxlen');
+  }
+
+  /** x-max-length(-bytes) count ready messages only. 'at': adding `bytes` more would exceed; 'over': already beyond. */
+  private beyondLimit(q: QueueState, mode: 'at' | 'over', bytes: number): boolean {
     const { maxLength, maxLengthBytes } = q.spec;
-    const n = this.readyCount(q);
-    const slack = mode === 'at' ? 0 : 1;
-    return (maxLength !== undefined && n >= maxLength + slack) || (maxLengthBytes !== undefined && q.readyBytes >= maxLengthBytes + slack);
+    const n = this.readyCount(q) + (mode === 'at' ? 1 : 0);
+    const b = q.readyBytes + (mode === 'at' ? bytes : 0);
+    return (maxLength !== undefined && n > maxLength) || (maxLengthBytes !== undefined && b > maxLengthBytes);
   }
 
   private shiftReady(q: QueueState): Entry {
@@ -439,38 +446,40 @@ export class RabbitModel {
     return c.spec.autoAck || c.prefetchCount === 0 || c.pending.length - c.pendingHead < c.prefetchCount;
   }
 
-  /** A consumer at its prefetch limit leaves the round-robin line; it rejoins at the back once it acks. */
-  private updateBlocked(c: ConsumerState): void {
-    const q = this.queues[c.queue]!;
-    const live = c.status === 'active';
-    const shouldBlock = !live || !this.canTake(c);
-    if (shouldBlock && !c.blocked) {
-      c.blocked = true;
-      const i = q.active.indexOf(c.idx);
-      if (i >= 0) q.active.splice(i, 1);
-    } else if (!shouldBlock && c.blocked) {
+  /** A blocked consumer with room again rejoins the round-robin line at the back. */
+  private unblockIfRoom(c: ConsumerState): void {
+    if (c.blocked && c.status === 'active' && this.canTake(c)) {
       c.blocked = false;
-      q.active.push(c.idx);
+      this.queues[c.queue]!.active.push(c.idx);
     }
   }
 
-  private dispatch(q: QueueState): void {
-    const now = this.w.time;
-    const rec = this.w.rec;
-    while (q.active.length > 0 && q.head < q.ready.length) {
-      if (q.ready[q.head]!.expiresAt <= now) {
-        this.expireHead(q);
+  private leaveLine(c: ConsumerState): void {
+    const q = this.queues[c.queue]!;
+    const i = q.active.indexOf(c.idx);
+    if (i >= 0) q.active.splice(i, 1);
+    c.blocked = false;
+  }
+
+  /**
+   * Gives e to the consumer at the front of the line, which then goes to the back. A consumer found
+   * at its prefetch limit leaves the line (blocked) until an ack makes room (rabbit_queue_consumers).
+   */
+  private deliverOne(q: QueueState, e: Entry): boolean {
+    const line = q.active;
+    while (line.length > 0) {
+      const ci = line.shift()!;
+      const c = this.consumers[ci]!;
+      if (!this.canTake(c)) {
+        c.blocked = true;
         continue;
       }
-      const ci = q.active.shift()!;
-      const c = this.consumers[ci]!;
-      const e = this.shiftReady(q);
-      q.active.push(ci);
+      line.push(ci);
       const tag = ++c.nextTag;
       c.pending.push({ tag, entry: e });
       q.counters.delivered++;
       this.w.counters.rabbitDelivered++;
-      if (rec)
+      if (this.w.rec)
         this.w.emit({
           type: 'delivered',
           queue: q.name,
@@ -482,8 +491,22 @@ export class RabbitModel {
           unacked: c.spec.autoAck ? 0 : c.pending.length - c.pendingHead,
           prefetchCount: c.prefetchCount,
         });
-      if (!this.canTake(c)) this.updateBlocked(c);
       if (!c.busy) this.scheduleProcessing(c);
+      return true;
+    }
+    return false;
+  }
+
+  private dispatch(q: QueueState): void {
+    const now = this.w.time;
+    while (q.active.length > 0 && q.head < q.ready.length) {
+      const e = q.ready[q.head]!;
+      if (e.expiresAt <= now) {
+        this.expireHead(q);
+        continue;
+      }
+      if (!this.deliverOne(q, e)) break;
+      this.shiftReady(q);
     }
     this.armExpiry(q);
   }
@@ -515,9 +538,11 @@ export class RabbitModel {
         this.w.counters.rabbitAcked++;
         if (this.w.rec) this.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.entry.msg) });
       }
-      if (c.blocked) this.updateBlocked(c);
+      this.unblockIfRoom(c);
     }
     this.scheduleProcessing(c);
+    this.dropHeadWhileOver(q); // a requeue can push the queue over its limit
+    this.expireHead(q);
     this.dispatch(q);
   }
 
@@ -527,7 +552,7 @@ export class RabbitModel {
     if (this.w.rec) this.w.emit({ type: 'nacked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.entry.msg), requeue });
     if (requeue) this.requeue(q, c, d, 'nack');
     else this.dropOrDeadLetter(q, d.entry.msg, 'rejected');
-    if (c.blocked) this.updateBlocked(c);
+    this.unblockIfRoom(c);
   }
 
   private requeue(q: QueueState, c: ConsumerState, d: Delivery, reason: 'nack' | 'consumer-crash' | 'consumer-removed'): void {
@@ -552,7 +577,7 @@ export class RabbitModel {
       busy: false,
       token: 0,
       processed: 0,
-      blocked: true,
+      blocked: false,
       offset: 0,
     };
     this.consumers.push(c);
@@ -570,7 +595,9 @@ export class RabbitModel {
     c.token++;
     if (this.w.rec) this.w.emit({ type, queue: q.name, consumer: c.id });
     if (q.spec.type === 'stream') return this.streamAttach(c, q);
-    this.updateBlocked(c);
+    this.leaveLine(c);
+    q.active.push(c.idx);
+    this.expireHead(q);
     this.dispatch(q);
   }
 
@@ -581,7 +608,7 @@ export class RabbitModel {
     c.status = how;
     c.token++;
     c.busy = false;
-    this.updateBlocked(c);
+    this.leaveLine(c);
     let requeued = 0;
     let lost = 0;
     const held = c.pending.slice(c.pendingHead);
@@ -604,6 +631,8 @@ export class RabbitModel {
       }
     }
     if (this.w.rec) this.w.emit({ type: how === 'crashed' ? 'rabbitConsumerCrashed' : 'rabbitConsumerRemoved', queue: q.name, consumer: c.id, requeued, lost });
+    this.dropHeadWhileOver(q);
+    this.expireHead(q);
     this.dispatch(q);
   }
 
