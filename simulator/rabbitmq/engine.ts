@@ -82,18 +82,29 @@ interface PublisherState {
 const EMPTY_COUNTERS: QueueCounters = { published: 0, delivered: 0, acked: 0, nacked: 0, requeued: 0, expired: 0, deadLettered: 0, dropped: 0, rejected: 0 };
 const MAX_DEATHS = 16;
 
-/** Routing results by exchange + routing key; the topology never changes during a run, so clones share it. */
+interface Routed {
+  result: RouteResult;
+  /** Queue indexes of result.queues. */
+  targets: number[];
+}
+
+/** Routing results by exchange and routing key; the topology never changes during a run, so clones share it. */
 class RouteCache {
-  private cache = new Map<string, RouteResult>();
-  constructor(readonly topology: Topology) {}
-  route(exchange: string, routingKey: string, headers: Headers | undefined, mandatory: boolean): RouteResult {
-    if (headers !== undefined) return route(this.topology, { exchange, routingKey, headers, mandatory });
-    const k = `${mandatory ? 1 : 0}${exchange}\u0000${routingKey}`;
-    let r = this.cache.get(k);
-    if (!r) {
-      r = route(this.topology, { exchange, routingKey, mandatory });
-      this.cache.set(k, r);
-    }
+  private cache = [new Map<string, Map<string, Routed>>(), new Map<string, Map<string, Routed>>()];
+  constructor(
+    readonly topology: Topology,
+    private readonly queueIndex: Map<string, number>,
+  ) {}
+  private routed(result: RouteResult): Routed {
+    return { result, targets: result.queues.map((q) => this.queueIndex.get(q)!) };
+  }
+  route(exchange: string, routingKey: string, headers: Headers | undefined, mandatory: boolean): Routed {
+    if (headers !== undefined) return this.routed(route(this.topology, { exchange, routingKey, headers, mandatory }));
+    const byExchange = this.cache[mandatory ? 1 : 0]!;
+    let byKey = byExchange.get(exchange);
+    if (!byKey) byExchange.set(exchange, (byKey = new Map()));
+    let r = byKey.get(routingKey);
+    if (!r) byKey.set(routingKey, (r = this.routed(route(this.topology, { exchange, routingKey, mandatory }))));
     return r;
   }
 }
@@ -115,11 +126,12 @@ export class RabbitModel {
     readonly spec: RabbitSpec,
     init = true,
   ) {
+    spec.queues.forEach((q, i) => this.queueIndex.set(q.name, i));
     this.routes = new RouteCache({
       exchanges: spec.exchanges.map((e) => ({ name: e.name, type: e.type, ...(e.alternateExchange !== undefined ? { alternateExchange: e.alternateExchange } : {}) })),
       queues: spec.queues.map((q) => q.name),
       bindings: spec.bindings.map((b) => ({ exchange: b.exchange, queue: b.queue, bindingKey: b.bindingKey, ...(b.arguments ? { arguments: b.arguments } : {}) })),
-    });
+    }, this.queueIndex);
     if (!init) return;
     spec.queues.forEach((q, i) => {
       this.queues.push({
@@ -136,7 +148,6 @@ export class RabbitModel {
         log: [],
         firstOffset: 0,
       });
-      this.queueIndex.set(q.name, i);
       if (q.type === 'stream' && q.maxAgeMs !== undefined) w.schedule(1000, T.rStreamRetention, i, 0);
     });
     spec.publishers.forEach((p, i) => {
@@ -302,7 +313,7 @@ export class RabbitModel {
   }
 
   private routeMessage(msg: Msg, exchange: string, routingKey: string, mandatory: boolean): void {
-    const r = this.routes.route(exchange, routingKey, msg.headers, mandatory);
+    const { result: r, targets } = this.routes.route(exchange, routingKey, msg.headers, mandatory);
     const rec = this.w.rec;
     if (r.viaAlternate || r.queues.length === 0) {
       if (r.outcome === 'returned') {
@@ -321,11 +332,11 @@ export class RabbitModel {
         });
       }
     }
-    for (const qname of r.queues) {
-      const q = this.queues[this.queueIndex.get(qname)!]!;
+    for (let i = 0; i < targets.length; i++) {
+      const q = this.queues[targets[i]!]!;
       if (rec) {
-        const b = r.matchedBindings[qname]?.[0];
-        this.w.emit({ type: 'routed', exchange: b?.exchange ?? exchange, queue: qname, messageId: messageIdOf(msg), routingKey, bindingKey: b?.bindingKey ?? '', viaAlternate: r.viaAlternate });
+        const b = r.matchedBindings[q.name]?.[0];
+        this.w.emit({ type: 'routed', exchange: b?.exchange ?? exchange, queue: q.name, messageId: messageIdOf(msg), routingKey, bindingKey: b?.bindingKey ?? '', viaAlternate: r.viaAlternate });
       }
       if (q.spec.type === 'stream') this.streamAppend(q, msg);
       else this.enqueue(q, msg);
@@ -522,23 +533,27 @@ export class RabbitModel {
   private processHead(c: ConsumerState): void {
     const q = this.queues[c.queue]!;
     c.busy = false;
-    const d = c.pending[c.pendingHead];
-    if (!d) return;
-    c.pending[c.pendingHead] = undefined as unknown as Delivery;
-    c.pendingHead++;
+    // With no processing time everything the consumer holds is handled at this instant.
+    const all = c.spec.processingMs === 0;
+    do {
+      const d = c.pending[c.pendingHead];
+      if (!d) break;
+      c.pending[c.pendingHead] = undefined as unknown as Delivery;
+      c.pendingHead++;
+      c.processed++;
+      if (!c.spec.autoAck) {
+        if (c.spec.nackEvery !== undefined && c.processed % c.spec.nackEvery === 0) this.nack(c, d, c.spec.nackRequeue);
+        else {
+          q.counters.acked++;
+          this.w.counters.rabbitAcked++;
+          if (this.w.rec) this.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.entry.msg) });
+        }
+        this.unblockIfRoom(c);
+      }
+    } while (all);
     if (c.pendingHead > 64 && c.pendingHead * 2 > c.pending.length) {
       c.pending = c.pending.slice(c.pendingHead);
       c.pendingHead = 0;
-    }
-    c.processed++;
-    if (!c.spec.autoAck) {
-      if (c.spec.nackEvery !== undefined && c.processed % c.spec.nackEvery === 0) this.nack(c, d, c.spec.nackRequeue);
-      else {
-        q.counters.acked++;
-        this.w.counters.rabbitAcked++;
-        if (this.w.rec) this.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.entry.msg) });
-      }
-      this.unblockIfRoom(c);
     }
     this.scheduleProcessing(c);
     this.dropHeadWhileOver(q); // a requeue can push the queue over its limit
