@@ -1,0 +1,153 @@
+// `npm run bench`: build, then measure every budget and print a table (also bench/results.json).
+//   --ci   only the deterministic budgets (first-load JS, Lighthouse accessibility / best practices /
+//          SEO, one run each); no build (npm test builds first). Exits non-zero when one fails.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './chromium.mjs';
+import { freePort, startStaticServer } from './serve.mjs';
+
+const ci = process.argv.includes('--ci');
+const ROUTES = [
+  { route: '/', html: 'index.html', jsBudgetKiB: 140 },
+  { route: '/simulate', html: 'simulate.html', jsBudgetKiB: 200 },
+  { route: '/routing', html: 'routing.html', jsBudgetKiB: 170 },
+  { route: '/choose', html: 'choose.html', jsBudgetKiB: 170 },
+];
+const LIGHTHOUSE_BUDGETS = ci
+  ? { accessibility: 100, 'best-practices': 100, seo: 100 }
+  : { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 };
+const RUNS = ci ? 1 : 3;
+
+const rows = [];
+const record = (group, name, budget, measured, pass, note = '') => rows.push({ group, name, budget, measured, pass, note });
+
+function run(cmd, args, opts = {}) {
+  const res = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  return res.status ?? 1;
+}
+
+if (!ci) {
+  if (run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) !== 0) process.exit(1);
+}
+if (!existsSync('out/index.html')) {
+  console.error('No build in out/: run `npm run build` first.');
+  process.exit(1);
+}
+
+// First-load JS: every script the exported HTML loads (its <script src> tags), gzipped. The
+// nomodule polyfills are skipped by every browser that runs modules; chunks fetched later by
+// next/dynamic (the charts) are not referenced there, so neither counts.
+function firstLoadScripts(html) {
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((t) => !/\snomodule\b/i.test(t));
+  return [...new Set(tags.map((t) => /\ssrc="([^"]+)"/.exec(t)?.[1]).filter(Boolean))];
+}
+for (const { route, html, jsBudgetKiB } of ROUTES) {
+  const doc = readFileSync(path.join('out', html), 'utf8');
+  const bytes = firstLoadScripts(doc).reduce((sum, src) => {
+    const file = path.join('out', decodeURIComponent(src.split('?')[0]));
+    return sum + gzipSync(readFileSync(file), { level: 9 }).length;
+  }, 0);
+  const kib = Math.round((bytes / 1024) * 10) / 10;
+  record('first-load JS (gzip)', route, `≤ ${jsBudgetKiB} KiB`, `${kib} KiB`, kib <= jsBudgetKiB);
+}
+
+// Lighthouse, mobile preset (its default), against the export served on 127.0.0.1.
+const chromePath = await findChromium();
+if (!chromePath) {
+  console.error(NO_CHROMIUM_MESSAGE);
+  process.exit(1);
+}
+const server = await startStaticServer({ port: await freePort() });
+const lhDir = 'bench/out';
+mkdirSync(lhDir, { recursive: true });
+try {
+  for (const { route } of ROUTES) {
+    const scores = Object.fromEntries(Object.keys(LIGHTHOUSE_BUDGETS).map((c) => [c, []]));
+    const failedAudits = new Set();
+    for (let i = 0; i < RUNS; i++) {
+      const outFile = path.join(lhDir, `lh-${route.replace(/\W/g, '') || 'home'}-${i}.json`);
+      rmSync(outFile, { force: true });
+      const status = run(process.execPath, [
+        'node_modules/lighthouse/cli/index.js',
+        server.url + route,
+        `--chrome-path=${chromePath}`,
+        `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+        `--only-categories=${Object.keys(LIGHTHOUSE_BUDGETS).join(',')}`,
+        '--output=json',
+        `--output-path=${outFile}`,
+        '--quiet',
+      ]);
+      if (status !== 0 || !existsSync(outFile)) {
+        record('lighthouse', `${route} run ${i + 1}`, 'completes', `exit ${status}`, false);
+        continue;
+      }
+      const report = JSON.parse(readFileSync(outFile, 'utf8'));
+      for (const cat of Object.keys(LIGHTHOUSE_BUDGETS)) {
+        const c = report.categories[cat];
+        scores[cat].push(Math.round((c?.score ?? 0) * 100));
+        for (const ref of c?.auditRefs ?? []) {
+          const a = report.audits[ref.id];
+          if (ref.weight > 0 && a && a.score !== null && a.score < 1 && cat !== 'performance') failedAudits.add(`${cat}:${ref.id}`);
+        }
+      }
+    }
+    for (const [cat, budget] of Object.entries(LIGHTHOUSE_BUDGETS)) {
+      const list = scores[cat].slice().sort((a, b) => a - b);
+      const median = list.length ? list[Math.floor(list.length / 2)] : 0;
+      const note = [...failedAudits].filter((f) => f.startsWith(cat + ':')).map((f) => f.split(':')[1]).join(', ');
+      record(`lighthouse ${cat}`, route, `≥ ${budget}`, `${median}${RUNS > 1 ? ` (median of ${list.length}: ${list.join('/')})` : ''}`, median >= budget, note);
+    }
+  }
+} finally {
+  await server.stop();
+}
+
+if (!ci) {
+  // Engine and page timings: noisy on a shared 2-core machine, so they live here and not in npm test.
+  for (const [script, file, label] of [
+    ['scripts/bench-engine.ts', 'bench/engine.json', 'engine'],
+    ['scripts/bench-frames.mjs', 'bench/frames.json', 'simulate frames'],
+  ]) {
+    if (!existsSync(script)) {
+      record(label, script, 'exists', 'missing', false);
+      continue;
+    }
+    const runner = script.endsWith('.ts') ? ['node_modules/tsx/dist/cli.mjs', '--expose-gc', script] : [script];
+    const status = run(process.execPath, runner);
+    if (status !== 0 || !existsSync(file)) {
+      record(label, script, 'runs', `exit ${status}`, false);
+      continue;
+    }
+    for (const r of JSON.parse(readFileSync(file, 'utf8')).rows ?? []) record(label, r.name, r.budget, r.measured, r.pass, r.note ?? '');
+  }
+
+  // Audit needs the registry's advisory endpoint; where it does not answer, say so rather than fail.
+  const audit = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8', timeout: 60_000 });
+  let parsed = null;
+  try {
+    parsed = JSON.parse(audit.stdout);
+  } catch {
+    parsed = null;
+  }
+  const vulns = parsed?.metadata?.vulnerabilities;
+  if (vulns) {
+    const bad = (vulns.high ?? 0) + (vulns.critical ?? 0);
+    record('npm audit --omit=dev', 'high + critical', '0', String(bad), bad === 0);
+  } else {
+    const why = parsed?.message ?? (audit.stderr || 'no answer').split('\n').find((l) => l.trim()) ?? 'no answer';
+    record('npm audit --omit=dev', 'high + critical', '0', 'not measured', true, `registry did not answer audit requests: ${why}`);
+  }
+}
+
+const width = (k) => Math.max(...rows.map((r) => String(r[k]).length), k.length);
+const cols = ['group', 'name', 'budget', 'measured'];
+const line = (r) => cols.map((k) => String(r[k]).padEnd(width(k))).join('  ') + `  ${r.pass ? 'pass' : 'FAIL'}${r.note ? `  (${r.note})` : ''}`;
+console.log('\n' + line({ group: 'group', name: 'name', budget: 'budget', measured: 'measured', pass: true }).replace(/pass$/, 'result'));
+for (const r of rows) console.log(line(r));
+mkdirSync('bench', { recursive: true });
+writeFileSync(ci ? 'bench/budgets-ci.json' : 'bench/results.json', JSON.stringify({ when: new Date().toISOString(), rows }, null, 2) + '\n');
+const failed = rows.filter((r) => !r.pass);
+console.log(`\n${rows.length - failed.length} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);
