@@ -26,7 +26,7 @@ export interface Simulation {
 export interface SimulationOptions {
   /** Keep the event log (default true). The benchmark turns it off to measure the model alone. */
   recordEvents?: boolean;
-  /** Take a checkpoint after this many tasks or events (default 500; 0 = only at time 0). */
+  /** Take a checkpoint after this many tasks or events (default 250; 0 = only at time 0). */
   checkpointEvery?: number;
 }
 
@@ -55,7 +55,7 @@ class SimulationImpl implements Simulation {
 
   constructor(scenario: Scenario, seed: number, options: SimulationOptions) {
     this.record = options.recordEvents ?? true;
-    this.every = options.checkpointEvery ?? 500;
+    this.every = options.checkpointEvery ?? 250;
     this.world = new World(scenario, seed, this.record ? this.log : null);
     this.world.start();
     this.checkpoint();
