@@ -10,7 +10,7 @@ export interface Simulation {
   /** Current simulated time, integer ms. */
   readonly time: number;
   readonly endTime: number;
-  /** Advance to the next event time; returns the events that happened at it ([] at the end). */
+  /** Advance to the next time at which events happen; returns those events ([] only at the end). */
   step(): SimEvent[];
   runUntil(t: number): void;
   /** Jump to time t, backwards or forwards. */
@@ -79,6 +79,7 @@ class SimulationImpl implements Simulation {
   }
 
   private restore(cp: Checkpoint): void {
+    this.cachedSnapshot = null;
     this.world = cp.world.clone(this.record ? this.log : null);
     this.applied = cp.applied;
   }
@@ -104,12 +105,14 @@ class SimulationImpl implements Simulation {
   }
 
   step(): SimEvent[] {
-    const w = this.world;
-    if (w.time >= w.endTime) return [];
-    const next = this.userInterventions[this.applied];
-    const t = Math.min(w.nextTime(), next?.time ?? Infinity, w.endTime);
-    const from = w.eventSeq;
-    this.advanceTo(t);
+    const from = this.world.eventSeq;
+    // Some moments change nothing visible (a poll that finds no records); skip to one that does.
+    while (this.world.time < this.world.endTime) {
+      const w = this.world;
+      const next = this.userInterventions[this.applied];
+      this.advanceTo(Math.min(w.nextTime(), next?.time ?? Infinity, w.endTime));
+      if (!this.record || this.world.eventSeq > from) break;
+    }
     return this.log.slice(from, this.world.eventSeq);
   }
 
@@ -155,6 +158,7 @@ class SimulationImpl implements Simulation {
     this.userInterventions.length = this.applied;
     this.log.length = this.world.eventSeq;
     this.visible = null;
+    this.cachedSnapshot = null;
     this.checkpoints = this.checkpoints.filter((c) => c.time <= now && c.tasks <= this.world.tasksRun);
     this.userInterventions.push({ time: now, intervention: i });
     this.world.apply(i);

@@ -337,3 +337,24 @@ describe('engine properties', () => {
     );
   }, 120_000);
 });
+
+describe('step()', () => {
+  it('returns the events of one moment at a time and [] only at the end', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), (s, seed) => {
+        const sim = createSimulation(s, seed);
+        const seen: SimEvent[] = [...sim.events()]; // set-up events (groupCreated) exist before the first step
+        for (let guard = 0; guard < 100_000; guard++) {
+          const batch = sim.step();
+          if (batch.length === 0) break;
+          expect(new Set(batch.map((e) => e.time)).size).toBe(1);
+          expect(batch[0]!.time).toBe(sim.time);
+          seen.push(...batch);
+        }
+        expect(sim.time).toBe(sim.endTime);
+        expect(hashEvents(seen)).toBe(hashEvents(straight(s, seed).events()));
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
