@@ -6,6 +6,7 @@ import { T } from '../core/context';
 import type { QueueCounters, QueueMessageView, RabbitView } from '../core/snapshot';
 import type { Intervention, PublisherSpec, QueueSpec, RabbitConsumerSpec, Scenario } from '../schema';
 import type { HeaderValue } from './headers';
+import { ReadyQueue, type Entry as ReadyEntry } from './ready';
 import { route, type RouteResult, type Topology } from './routing';
 
 type RabbitSpec = NonNullable<Scenario['rabbitmq']>;
@@ -22,13 +23,7 @@ interface Msg {
   readonly deaths: number;
 }
 
-interface Entry {
-  readonly msg: Msg;
-  /** Order of arrival in this queue: a requeued message goes back to its original position. */
-  readonly pos: number;
-  readonly expiresAt: number;
-  readonly redelivered: boolean;
-}
+type Entry = ReadyEntry<Msg>;
 
 interface Delivery {
   readonly tag: number;
@@ -39,10 +34,8 @@ interface QueueState {
   idx: number;
   name: string;
   spec: QueueSpec;
-  /** Ready messages sorted by pos; live part is ready[head..]. */
-  ready: Entry[];
-  head: number;
-  readyBytes: number;
+  /** Ready messages, sorted by arrival position. */
+  ready: ReadyQueue<Msg>;
   nextPos: number;
   /** Consumers that can take a message now, in round-robin order. */
   active: number[];
@@ -138,9 +131,7 @@ export class RabbitModel {
         idx: i,
         name: q.name,
         spec: q,
-        ready: [],
-        head: 0,
-        readyBytes: 0,
+        ready: new ReadyQueue<Msg>(),
         nextPos: 0,
         active: [],
         expiryAt: -1,
@@ -345,7 +336,7 @@ export class RabbitModel {
 
   // ---------- classic queues ----------
   private readyCount(q: QueueState): number {
-    return q.ready.length - q.head;
+    return q.ready.length;
   }
 
   private enqueue(q: QueueState, msg: Msg): void {
@@ -368,7 +359,6 @@ export class RabbitModel {
     // An empty queue hands the message straight to a consumer with room (so even TTL 0 is delivered).
     if (this.readyCount(q) === 0 && this.deliverOne(q, entry)) return;
     q.ready.push(entry);
-    q.readyBytes += msg.bytes;
     this.dropHeadWhileOver(q);
     this.expireHead(q);
   }
@@ -383,33 +373,12 @@ export class RabbitModel {
   private beyondLimit(q: QueueState, mode: 'at' | 'over', bytes: number): boolean {
     const { maxLength, maxLengthBytes } = q.spec;
     const n = this.readyCount(q) + (mode === 'at' ? 1 : 0);
-    const b = q.readyBytes + (mode === 'at' ? bytes : 0);
+    const b = q.ready.bytes + (mode === 'at' ? bytes : 0);
     return (maxLength !== undefined && n > maxLength) || (maxLengthBytes !== undefined && b > maxLengthBytes);
   }
 
   private shiftReady(q: QueueState): Entry {
-    const e = q.ready[q.head]!;
-    q.head++;
-    q.readyBytes -= e.msg.bytes;
-    if (q.head > 1024 && q.head * 2 > q.ready.length) {
-      q.ready = q.ready.slice(q.head);
-      q.head = 0;
-    }
-    return e;
-  }
-
-  private insertReady(q: QueueState, e: Entry): number {
-    // Back to its original position among the ready messages (they are sorted by pos).
-    let lo = q.head;
-    let hi = q.ready.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (q.ready[mid]!.pos < e.pos) lo = mid + 1;
-      else hi = mid;
-    }
-    q.ready.splice(lo, 0, e);
-    q.readyBytes += e.msg.bytes;
-    return lo - q.head;
+    return q.ready.shift();
   }
 
   private dropOrDeadLetter(q: QueueState, msg: Msg, reason: 'maxlen' | 'rejected' | 'expired'): void {
@@ -435,7 +404,7 @@ export class RabbitModel {
 
   private expireHead(q: QueueState): void {
     const now = this.w.time;
-    while (this.readyCount(q) > 0 && q.ready[q.head]!.expiresAt <= now) {
+    while (q.ready.headExpiresAt() <= now) {
       const e = this.shiftReady(q);
       q.counters.expired++;
       if (this.w.rec) this.w.emit({ type: 'expired', queue: q.name, messageId: messageIdOf(e.msg), expiresAt: e.expiresAt });
@@ -447,7 +416,7 @@ export class RabbitModel {
   /** Classic queues expire only at the head: wake up when the head's TTL runs out. */
   private armExpiry(q: QueueState): void {
     if (this.readyCount(q) === 0) return;
-    const at = q.ready[q.head]!.expiresAt;
+    const at = q.ready.headExpiresAt();
     if (at === Infinity || (q.expiryAt >= 0 && q.expiryAt <= at)) return;
     q.expiryAt = at;
     this.w.schedule(at, T.rExpiry, q.idx, 0);
@@ -510,13 +479,12 @@ export class RabbitModel {
 
   private dispatch(q: QueueState): void {
     const now = this.w.time;
-    while (q.active.length > 0 && q.head < q.ready.length) {
-      const e = q.ready[q.head]!;
-      if (e.expiresAt <= now) {
+    while (q.active.length > 0 && q.ready.length > 0) {
+      if (q.ready.headExpiresAt() <= now) {
         this.expireHead(q);
         continue;
       }
-      if (!this.deliverOne(q, e)) break;
+      if (!this.deliverOne(q, q.ready.peek())) break;
       this.shiftReady(q);
     }
     this.armExpiry(q);
@@ -572,7 +540,7 @@ export class RabbitModel {
 
   private requeue(q: QueueState, c: ConsumerState, d: Delivery, reason: 'nack' | 'consumer-crash' | 'consumer-removed'): void {
     const e: Entry = { ...d.entry, redelivered: true };
-    const position = this.insertReady(q, e);
+    const position = q.ready.insert(e);
     q.counters.requeued++;
     if (this.w.rec) this.w.emit({ type: 'requeued', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(e.msg), redelivered: true, position, reason });
   }
@@ -732,7 +700,7 @@ export class RabbitModel {
     const c = new RabbitModel(w, this.spec, false);
     c.routes = this.routes;
     c.queueIndex = this.queueIndex;
-    c.queues = this.queues.map((q) => ({ ...q, ready: q.ready.slice(q.head), head: 0, active: [...q.active], counters: { ...q.counters }, log: q.log.slice() }));
+    c.queues = this.queues.map((q) => ({ ...q, ready: q.ready.clone(), active: [...q.active], counters: { ...q.counters }, log: q.log.slice() }));
     c.consumers = this.consumers.map((k) => ({ ...k, pending: k.pending.slice(k.pendingHead), pendingHead: 0 }));
     c.publishers = this.publishers.map((p) => ({ ...p }));
     c.returned = this.returned;
@@ -782,7 +750,7 @@ export class RabbitModel {
           name: q.name,
           type: s.type,
           args,
-          ready: q.ready.slice(q.head).map((e) => this.messageView(e)),
+          ready: q.ready.toArray().map((e) => this.messageView(e)),
           unacked,
           counters: { ...q.counters },
           ...(s.type === 'stream'
