@@ -25,9 +25,9 @@ interface Msg {
 
 type Entry = ReadyEntry<Msg>;
 
-interface Delivery {
+/** A delivered message: the queue entry plus its delivery tag on the consumer's channel. */
+interface Delivery extends Entry {
   readonly tag: number;
-  readonly entry: Entry;
 }
 
 interface QueueState {
@@ -357,7 +357,10 @@ export class RabbitModel {
     q.counters.published++;
     if (rec) this.w.emit({ type: 'enqueued', queue: q.name, messageId: messageIdOf(msg), ready: this.readyCount(q) + 1, expiresAt: entry.expiresAt === Infinity ? null : entry.expiresAt });
     // An empty queue hands the message straight to a consumer with room (so even TTL 0 is delivered).
-    if (this.readyCount(q) === 0 && this.deliverOne(q, entry)) return;
+    if (this.readyCount(q) === 0) {
+      const c = this.nextConsumer(q);
+      if (c) return this.deliver(q, c, entry);
+    }
     q.ready.push(entry);
     this.dropHeadWhileOver(q);
     this.expireHead(q);
@@ -366,7 +369,7 @@ export class RabbitModel {
   /** drop-head: make room by dropping (or dead-lettering) the oldest ready messages. */
   private dropHeadWhileOver(q: QueueState): void {
     if (q.spec.overflow !== 'drop-head') return;
-    while (this.readyCount(q) > 0 && this.beyondLimit(q, 'over', 0)) this.dropOrDeadLetter(q, this.shiftReady(q).msg, 'maxlen');
+    while (this.readyCount(q) > 0 && this.beyondLimit(q, 'over', 0)) this.dropOrDeadLetter(q, q.ready.shift().msg, 'maxlen');
   }
 
   /** x-max-length(-bytes) count ready messages only. 'at': adding `bytes` more would exceed; 'over': already beyond. */
@@ -375,10 +378,6 @@ export class RabbitModel {
     const n = this.readyCount(q) + (mode === 'at' ? 1 : 0);
     const b = q.ready.bytes + (mode === 'at' ? bytes : 0);
     return (maxLength !== undefined && n > maxLength) || (maxLengthBytes !== undefined && b > maxLengthBytes);
-  }
-
-  private shiftReady(q: QueueState): Entry {
-    return q.ready.shift();
   }
 
   private dropOrDeadLetter(q: QueueState, msg: Msg, reason: 'maxlen' | 'rejected' | 'expired'): void {
@@ -405,7 +404,7 @@ export class RabbitModel {
   private expireHead(q: QueueState): void {
     const now = this.w.time;
     while (q.ready.headExpiresAt() <= now) {
-      const e = this.shiftReady(q);
+      const e = q.ready.shift();
       q.counters.expired++;
       if (this.w.rec) this.w.emit({ type: 'expired', queue: q.name, messageId: messageIdOf(e.msg), expiresAt: e.expiresAt });
       this.dropOrDeadLetter(q, e.msg, 'expired');
@@ -442,10 +441,10 @@ export class RabbitModel {
   }
 
   /**
-   * Gives e to the consumer at the front of the line, which then goes to the back. A consumer found
-   * at its prefetch limit leaves the line (blocked) until an ack makes room (rabbit_queue_consumers).
+   * The consumer at the front of the line, which then goes to the back. A consumer found at its
+   * prefetch limit leaves the line (blocked) until an ack makes room (rabbit_queue_consumers).
    */
-  private deliverOne(q: QueueState, e: Entry): boolean {
+  private nextConsumer(q: QueueState): ConsumerState | null {
     const line = q.active;
     while (line.length > 0) {
       const ci = line.shift()!;
@@ -455,26 +454,30 @@ export class RabbitModel {
         continue;
       }
       line.push(ci);
-      const tag = ++c.nextTag;
-      c.pending.push({ tag, entry: e });
-      q.counters.delivered++;
-      this.w.counters.rabbitDelivered++;
-      if (this.w.rec)
-        this.w.emit({
-          type: 'delivered',
-          queue: q.name,
-          consumer: c.id,
-          deliveryTag: tag,
-          messageId: messageIdOf(e.msg),
-          redelivered: e.redelivered,
-          autoAck: c.spec.autoAck,
-          unacked: c.spec.autoAck ? 0 : c.pending.length - c.pendingHead,
-          prefetchCount: c.prefetchCount,
-        });
-      if (!c.busy) this.scheduleProcessing(c);
-      return true;
+      return c;
     }
-    return false;
+    return null;
+  }
+
+  private deliver(q: QueueState, c: ConsumerState, e: Entry): void {
+    const tag = ++c.nextTag;
+    const d: Delivery = { msg: e.msg, pos: e.pos, expiresAt: e.expiresAt, redelivered: e.redelivered, tag };
+    c.pending.push(d);
+    q.counters.delivered++;
+    this.w.counters.rabbitDelivered++;
+    if (this.w.rec)
+      this.w.emit({
+        type: 'delivered',
+        queue: q.name,
+        consumer: c.id,
+        deliveryTag: tag,
+        messageId: messageIdOf(e.msg),
+        redelivered: e.redelivered,
+        autoAck: c.spec.autoAck,
+        unacked: c.spec.autoAck ? 0 : c.pending.length - c.pendingHead,
+        prefetchCount: c.prefetchCount,
+      });
+    if (!c.busy) this.scheduleProcessing(c);
   }
 
   private dispatch(q: QueueState): void {
@@ -484,8 +487,9 @@ export class RabbitModel {
         this.expireHead(q);
         continue;
       }
-      if (!this.deliverOne(q, q.ready.peek())) break;
-      this.shiftReady(q);
+      const c = this.nextConsumer(q);
+      if (!c) break;
+      this.deliver(q, c, q.ready.shift());
     }
     this.armExpiry(q);
   }
@@ -514,7 +518,7 @@ export class RabbitModel {
         else {
           q.counters.acked++;
           this.w.counters.rabbitAcked++;
-          if (this.w.rec) this.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.entry.msg) });
+          if (this.w.rec) this.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg) });
         }
         this.unblockIfRoom(c);
       }
@@ -532,14 +536,14 @@ export class RabbitModel {
   private nack(c: ConsumerState, d: Delivery, requeue: boolean): void {
     const q = this.queues[c.queue]!;
     q.counters.nacked++;
-    if (this.w.rec) this.w.emit({ type: 'nacked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.entry.msg), requeue });
+    if (this.w.rec) this.w.emit({ type: 'nacked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg), requeue });
     if (requeue) this.requeue(q, c, d, 'nack');
-    else this.dropOrDeadLetter(q, d.entry.msg, 'rejected');
+    else this.dropOrDeadLetter(q, d.msg, 'rejected');
     this.unblockIfRoom(c);
   }
 
   private requeue(q: QueueState, c: ConsumerState, d: Delivery, reason: 'nack' | 'consumer-crash' | 'consumer-removed'): void {
-    const e: Entry = { ...d.entry, redelivered: true };
+    const e: Entry = { msg: d.msg, pos: d.pos, expiresAt: d.expiresAt, redelivered: true };
     const position = q.ready.insert(e);
     q.counters.requeued++;
     if (this.w.rec) this.w.emit({ type: 'requeued', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(e.msg), redelivered: true, position, reason });
@@ -604,7 +608,7 @@ export class RabbitModel {
           lost++;
           q.counters.dropped++;
           this.w.counters.rabbitDropped++;
-          if (this.w.rec) this.w.emit({ type: 'dropped', queue: q.name, messageId: messageIdOf(d.entry.msg), reason: 'consumer-crash' });
+          if (this.w.rec) this.w.emit({ type: 'dropped', queue: q.name, messageId: messageIdOf(d.msg), reason: 'consumer-crash' });
         }
       } else {
         for (const d of held) {
@@ -743,7 +747,7 @@ export class RabbitModel {
           if (c.queue !== q.idx || c.spec.autoAck || s.type === 'stream') continue;
           for (let i = c.pendingHead; i < c.pending.length; i++) {
             const d = c.pending[i]!;
-            unacked.push({ message: this.messageView(d.entry), consumer: c.id, deliveryTag: d.tag });
+            unacked.push({ message: this.messageView(d), consumer: c.id, deliveryTag: d.tag });
           }
         }
         return {

@@ -73,10 +73,6 @@ export class ReadyQueue<M extends { bytes: number }> {
     return this.tail > this.head ? this.exp[this.head]! : Infinity;
   }
 
-  peek(): Entry<M> {
-    return this.read(this.head);
-  }
-
   shift(): Entry<M> {
     const e = this.read(this.head);
     this.msgs[this.head] = undefined;
