@@ -82,10 +82,8 @@ export class World implements Ctx {
   /** Runs every task due at or before the current time. */
   private drain(): void {
     const ag = this.agenda;
-    while (ag.peekTime() <= this.time) {
-      const task = ag.pop()!;
-      this.runTask(task.kind, task.a, task.b);
-    }
+    const t = ag.popped;
+    while (ag.peekTime() <= this.time && ag.pop()) this.runTask(t.kind, t.a, t.b);
     this.version++;
   }
 

@@ -25,10 +25,8 @@ interface Msg {
 
 type Entry = ReadyEntry<Msg>;
 
-/** A delivered message: the queue entry plus its delivery tag on the consumer's channel. */
-interface Delivery extends Entry {
-  readonly tag: number;
-}
+/** A delivered message: a queue entry whose tag is set (fresh objects only, never shared when set). */
+type Delivery = Entry;
 
 interface QueueState {
   idx: number;
@@ -194,14 +192,7 @@ export class RabbitModel {
         const p = this.publishers[pi]!;
         for (let i = 0; i < iv.count; i++) {
           const k = i;
-          this.publish(p, {
-            exchange: iv.exchange,
-            routingKey: iv.routingKeys[k % iv.routingKeys.length]!,
-            headers: iv.headers?.[k % iv.headers.length],
-            expiration: iv.expirationMs,
-            mandatory: iv.mandatory,
-            bytes: 100,
-          });
+          this.publish(p, iv.exchange, iv.routingKeys[k % iv.routingKeys.length]!, iv.headers?.[k % iv.headers.length], iv.expirationMs, iv.mandatory, 100);
         }
         return;
       }
@@ -274,33 +265,26 @@ export class RabbitModel {
     const now = this.w.time;
     while (p.produced < s.count && s.startMs + Math.floor((p.produced * 1000) / s.ratePerSec) <= now) {
       const i = p.produced;
-      this.publish(p, {
-        exchange: s.exchange,
-        routingKey: s.routingKeys[i % s.routingKeys.length]!,
-        headers: s.headers?.[i % s.headers.length],
-        expiration: s.expirationMs,
-        mandatory: s.mandatory,
-        bytes: s.valueBytes,
-      });
+      this.publish(p, s.exchange, s.routingKeys[i % s.routingKeys.length]!, s.headers?.[i % s.headers.length], s.expirationMs, s.mandatory, s.valueBytes);
     }
     if (p.produced < s.count) this.w.schedule(Math.max(now + 1, s.startMs + Math.floor((p.produced * 1000) / s.ratePerSec)), T.rPublish, pi, 0);
   }
 
-  private publish(p: PublisherState, m: { exchange: string; routingKey: string; headers: Headers | undefined; expiration: number | undefined; mandatory: boolean; bytes: number }): void {
-    const msg: Msg = { publisher: p.spec.id, seq: p.produced++, routingKey: m.routingKey, headers: m.headers, expiration: m.expiration, bytes: m.bytes, deaths: 0 };
+  private publish(p: PublisherState, exchange: string, routingKey: string, headers: Headers | undefined, expiration: number | undefined, mandatory: boolean, bytes: number): void {
+    const msg: Msg = { publisher: p.spec.id, seq: p.produced++, routingKey, headers, expiration, bytes, deaths: 0 };
     this.w.counters.rabbitPublished++;
     if (this.w.rec)
       this.w.emit({
         type: 'published',
         publisher: p.spec.id,
-        exchange: m.exchange,
-        routingKey: m.routingKey,
+        exchange,
+        routingKey,
         messageId: messageIdOf(msg),
-        mandatory: m.mandatory,
-        ...(m.headers ? { headers: m.headers } : {}),
-        ...(m.expiration !== undefined ? { expirationMs: m.expiration } : {}),
+        mandatory,
+        ...(headers ? { headers } : {}),
+        ...(expiration !== undefined ? { expirationMs: expiration } : {}),
       });
-    this.routeMessage(msg, m.exchange, m.routingKey, m.mandatory);
+    this.routeMessage(msg, exchange, routingKey, mandatory);
   }
 
   private routeMessage(msg: Msg, exchange: string, routingKey: string, mandatory: boolean): void {
@@ -353,7 +337,7 @@ export class RabbitModel {
     }
     let ttl = s.messageTtlMs;
     if (msg.expiration !== undefined && (ttl === undefined || msg.expiration < ttl)) ttl = msg.expiration;
-    const entry: Entry = { msg, pos: q.nextPos++, expiresAt: ttl === undefined ? Infinity : now + ttl, redelivered: false };
+    const entry: Entry = { msg, pos: q.nextPos++, expiresAt: ttl === undefined ? Infinity : now + ttl, redelivered: false, tag: 0 };
     q.counters.published++;
     if (rec) this.w.emit({ type: 'enqueued', queue: q.name, messageId: messageIdOf(msg), ready: this.readyCount(q) + 1, expiresAt: entry.expiresAt === Infinity ? null : entry.expiresAt });
     // An empty queue hands the message straight to a consumer with room (so even TTL 0 is delivered).
@@ -461,8 +445,8 @@ export class RabbitModel {
 
   private deliver(q: QueueState, c: ConsumerState, e: Entry): void {
     const tag = ++c.nextTag;
-    const d: Delivery = { msg: e.msg, pos: e.pos, expiresAt: e.expiresAt, redelivered: e.redelivered, tag };
-    c.pending.push(d);
+    e.tag = tag;
+    c.pending.push(e);
     q.counters.delivered++;
     this.w.counters.rabbitDelivered++;
     if (this.w.rec)
@@ -543,7 +527,7 @@ export class RabbitModel {
   }
 
   private requeue(q: QueueState, c: ConsumerState, d: Delivery, reason: 'nack' | 'consumer-crash' | 'consumer-removed'): void {
-    const e: Entry = { msg: d.msg, pos: d.pos, expiresAt: d.expiresAt, redelivered: true };
+    const e: Entry = { msg: d.msg, pos: d.pos, expiresAt: d.expiresAt, redelivered: true, tag: 0 };
     const position = q.ready.insert(e);
     q.counters.requeued++;
     if (this.w.rec) this.w.emit({ type: 'requeued', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(e.msg), redelivered: true, position, reason });

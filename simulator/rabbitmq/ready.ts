@@ -8,6 +8,8 @@ export interface Entry<M> {
   readonly pos: number;
   readonly expiresAt: number;
   readonly redelivered: boolean;
+  /** Delivery tag on the consumer's channel once delivered; 0 while queued. */
+  tag: number;
 }
 
 export class ReadyQueue<M extends { bytes: number }> {
@@ -59,7 +61,7 @@ export class ReadyQueue<M extends { bytes: number }> {
   }
 
   private read(i: number): Entry<M> {
-    return { msg: this.msgs[i]!, pos: this.pos[i]!, expiresAt: this.exp[i]!, redelivered: this.red[i] === 1 };
+    return { msg: this.msgs[i]!, pos: this.pos[i]!, expiresAt: this.exp[i]!, redelivered: this.red[i] === 1, tag: 0 };
   }
 
   push(e: Entry<M>): void {
