@@ -2,7 +2,7 @@
 // interventions a user made. Seeking restores the nearest checkpoint and replays; an intervention
 // discards the future and re-simulates from now (a fork).
 import type { SimEvent } from './core/events';
-import type { Snapshot } from './core/snapshot';
+import type { Snapshot, Totals } from './core/snapshot';
 import type { Intervention, Scenario } from './schema';
 import { World } from './world';
 
@@ -21,6 +21,8 @@ export interface Simulation {
   /** Applies at the current time; the future past now is discarded and re-simulated. */
   intervene(i: Intervention): void;
   interventions(): readonly { time: number; intervention: Intervention }[];
+  /** Totals sampled every stepMs over the whole run (with the recorded interventions), for charts. */
+  series(stepMs: number): { time: number; totals: Totals }[];
 }
 
 export interface SimulationOptions {
@@ -53,7 +55,11 @@ class SimulationImpl implements Simulation {
   private cachedAt = -1;
   private cachedVersion = -1;
 
-  constructor(scenario: Scenario, seed: number, options: SimulationOptions) {
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly seed: number,
+    options: SimulationOptions,
+  ) {
     this.record = options.recordEvents ?? true;
     this.every = options.checkpointEvery ?? 250;
     this.world = new World(scenario, seed, this.record ? this.log : null);
@@ -167,6 +173,19 @@ class SimulationImpl implements Simulation {
 
   interventions(): readonly { time: number; intervention: Intervention }[] {
     return this.userInterventions.slice();
+  }
+
+  series(stepMs: number): { time: number; totals: Totals }[] {
+    const step = Math.max(1, Math.floor(stepMs), Math.ceil(this.world.endTime / 10_000));
+    const run = new SimulationImpl(this.scenario, this.seed, { recordEvents: false, checkpointEvery: 0 });
+    run.userInterventions = this.userInterventions.slice();
+    const out: { time: number; totals: Totals }[] = [];
+    for (let t = 0; ; t = Math.min(t + step, run.world.endTime)) {
+      run.advanceTo(t);
+      out.push({ time: t, totals: run.world.totals() });
+      if (t >= run.world.endTime) break;
+    }
+    return out;
   }
 }
 

@@ -707,6 +707,13 @@ export class RabbitModel {
     };
   }
 
+  depths(): Record<string, { ready: number; unacked: number }> {
+    const out: Record<string, { ready: number; unacked: number }> = {};
+    for (const q of this.queues) out[q.name] = { ready: q.spec.type === 'stream' ? q.log.length : q.ready.length, unacked: 0 };
+    for (const c of this.consumers) if (!c.spec.autoAck && this.queues[c.queue]!.spec.type !== 'stream') out[this.queues[c.queue]!.name]!.unacked += c.pending.length - c.pendingHead;
+    return out;
+  }
+
   view(): RabbitView {
     const usesDefault = this.spec.publishers.some((p) => p.exchange === '') || this.spec.queues.some((q) => q.deadLetterExchange === '');
     const latest = this.consumers.filter((c, i) => !this.consumers.slice(i + 1).some((o) => o.id === c.id));

@@ -358,3 +358,19 @@ describe('step()', () => {
     );
   }, 120_000);
 });
+
+describe('series()', () => {
+  it('samples totals over the whole run; the model without an event log makes the same decisions', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), (s, seed) => {
+        const sim = straight(s, seed);
+        const series = sim.series(500);
+        expect(series[0]!.time).toBe(0);
+        expect(series.at(-1)!.time).toBe(sim.endTime);
+        expect(series.at(-1)!.totals).toEqual(sim.snapshot().totals);
+        for (let i = 1; i < series.length; i++) expect(series[i]!.totals.kafkaProduced).toBeGreaterThanOrEqual(series[i - 1]!.totals.kafkaProduced);
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+});
