@@ -64,6 +64,7 @@ class SimulationImpl implements Simulation {
     this.every = options.checkpointEvery ?? 250;
     this.world = new World(scenario, seed, this.record ? this.log : null);
     this.world.start();
+    this.world.runUntil(0); // the first snapshot already shows what happens at time 0
     this.checkpoint();
   }
 
