@@ -184,6 +184,7 @@ function checkSnapshot(snap: Snapshot): void {
     // a partition has at most one owner in a group
     const owned = g.members.flatMap((m) => m.assigned);
     expect(new Set(owned).size).toBe(owned.length);
+    for (const m of g.members) for (const p of m.partitions) expect(p.position).toBeGreaterThanOrEqual(0);
   }
   for (const q of snap.rabbitmq?.queues ?? []) {
     if (q.name === 'dead') continue;
@@ -194,6 +195,8 @@ function checkSnapshot(snap: Snapshot): void {
     for (const p of t.partitions) {
       expect(p.logStartOffset).toBeLessThanOrEqual(p.logEndOffset);
       for (const r of p.records) expect(r.offset >= p.logStartOffset && r.offset < p.logEndOffset).toBe(true);
+      p.records.forEach((r, i) => i > 0 && expect(r.offset).toBeGreaterThan(p.records[i - 1]!.offset));
+      expect(p.segments.filter((s) => s.active)).toHaveLength(1);
     }
 }
 
