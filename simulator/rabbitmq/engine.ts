@@ -3,7 +3,7 @@
 // streams. Queue entries are immutable, so a clone copies arrays of references, not messages.
 import type { Ctx } from '../core/context';
 import { T } from '../core/context';
-import type { QueueCounters, QueueMessageView, RabbitView } from '../core/snapshot';
+import type { QueueCounters, QueueMessageView, RabbitConsumerView, RabbitView } from '../core/snapshot';
 import type { Intervention, PublisherSpec, QueueSpec, RabbitConsumerSpec, Scenario } from '../schema';
 import type { HeaderValue } from './headers';
 import { ReadyQueue, type Entry as ReadyEntry } from './ready';
@@ -58,6 +58,8 @@ interface ConsumerState {
   pending: Delivery[];
   pendingHead: number;
   busy: boolean;
+  /** When the message being processed will be done (valid while busy). */
+  busyUntil: number;
   token: number;
   processed: number;
   blocked: boolean;
@@ -483,7 +485,8 @@ export class RabbitModel {
     c.busy = true;
     // A consumer that requeues with no processing time would spin forever at one instant.
     const ms = c.spec.processingMs === 0 && c.spec.nackEvery !== undefined && c.spec.nackRequeue ? 1 : c.spec.processingMs;
-    this.w.schedule(this.w.time + ms, T.rProcessed, c.idx, c.token);
+    c.busyUntil = this.w.time + ms;
+    this.w.schedule(c.busyUntil, T.rProcessed, c.idx, c.token);
   }
 
   private processHead(c: ConsumerState): void {
@@ -546,6 +549,7 @@ export class RabbitModel {
       pending: [],
       pendingHead: 0,
       busy: false,
+      busyUntil: 0,
       token: 0,
       processed: 0,
       blocked: false,
@@ -714,6 +718,12 @@ export class RabbitModel {
     return out;
   }
 
+  private processingView(c: ConsumerState): RabbitConsumerView['processing'] {
+    const d = c.pending[c.pendingHead];
+    if (!c.busy || c.status !== 'active' || !d || this.queues[c.queue]!.spec.type === 'stream') return null;
+    return { messageId: messageIdOf(d.msg), deliveryTag: d.tag, until: c.busyUntil };
+  }
+
   view(): RabbitView {
     const usesDefault = this.spec.publishers.some((p) => p.exchange === '') || this.spec.queues.some((q) => q.deadLetterExchange === '');
     const latest = this.consumers.filter((c, i) => !this.consumers.slice(i + 1).some((o) => o.id === c.id));
@@ -769,6 +779,7 @@ export class RabbitModel {
         unacked: c.spec.autoAck ? [] : c.pending.slice(c.pendingHead).map((d) => d.tag),
         buffered: c.pending.length - c.pendingHead,
         processed: c.processed,
+        processing: this.processingView(c),
       })),
       returned: this.returned,
     };

@@ -193,3 +193,18 @@ describe('RabbitMQ classic queues in the engine', () => {
     expect(stream.nextOffset).toBe(24);
   });
 });
+
+describe('RabbitMQ consumer view', () => {
+  it('shows the message being processed and when it will be done', () => {
+    const sim = createSimulation(
+      scenario(rabbit({ queues: [{ name: 'q' }], publishers: [{ id: 'm', routingKeys: ['q'], ratePerSec: 10, count: 2 }], consumers: [{ id: 'c', queue: 'q', prefetchCount: 2, processingMs: 1000 }] })),
+      1,
+    );
+    sim.runUntil(500);
+    expect(sim.snapshot().rabbitmq!.consumers[0]!.processing).toEqual({ messageId: 'm-0', deliveryTag: 1, until: 1000 });
+    sim.runUntil(1500);
+    expect(sim.snapshot().rabbitmq!.consumers[0]!.processing).toEqual({ messageId: 'm-1', deliveryTag: 2, until: 2000 });
+    sim.runUntil(3000);
+    expect(sim.snapshot().rabbitmq!.consumers[0]!.processing).toBeNull();
+  });
+});
