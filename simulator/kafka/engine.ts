@@ -55,8 +55,8 @@ export class KafkaRegistry {
     if (p === -2) {
       const key = this.keys[keyId]!;
       if (partitioner === 'java') p = javaPartition(key, n);
-      // librdkafka: consistent_random sends an empty key to a random partition; murmur2_random hashes it like Java.
-      else if (key.length === 0) p = partitioner === 'murmur2_random' ? javaPartition(key, n) : -1;
+      // librdkafka's consistent_random sends an empty key to a random (sticky) partition.
+      else if (key.length === 0 && partitioner === 'consistent_random') p = -1;
       else p = librdkafkaPartition(key, n, partitioner);
       cache[keyId] = p;
     }
