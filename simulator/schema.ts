@@ -204,6 +204,11 @@ export const rabbitConsumerSchema = z.strictObject({
   /** Nack every Nth message it processes (1 = every message). */
   nackEvery: intIn(1, 1_000_000).optional(),
   nackRequeue: z.boolean().default(true),
+  /**
+   * Who settles its deliveries (manual ack only): "processing" (default) acks or nacks each one after
+   * processingMs; "interventions" never settles on its own, only rabbitmq.ack / rabbitmq.nack do.
+   */
+  settleBy: z.enum(['processing', 'interventions'], { error: 'must be "processing" or "interventions"' }).optional(),
   /** Streams only: where to attach. */
   offset: streamOffsetSchema.optional(),
 });
@@ -256,13 +261,16 @@ export const interventionSchema = z.discriminatedUnion(
       expirationMs: intIn(0, LIMITS.timeMs).optional(),
       mandatory: z.boolean().default(false),
       publisher: idString.default('burst'),
+      /** Body size of each message (default 100; 0 is an empty body). */
+      valueBytes: intIn(0, 1_000_000).optional(),
     }),
     z.strictObject({ type: z.literal('rabbitmq.addConsumer'), consumer: rabbitConsumerSchema.omit({ startMs: true }) }),
     z.strictObject({ type: z.literal('rabbitmq.removeConsumer'), consumer: idString }),
     z.strictObject({ type: z.literal('rabbitmq.crashConsumer'), consumer: idString }),
     z.strictObject({ type: z.literal('rabbitmq.restartConsumer'), consumer: idString }),
     z.strictObject({ type: z.literal('rabbitmq.setPrefetch'), consumer: idString, prefetchCount: intIn(0, LIMITS.prefetchCount) }),
-    z.strictObject({ type: z.literal('rabbitmq.nack'), consumer: idString, deliveryTag: intIn(1, 1_000_000_000), requeue: z.boolean() }),
+    z.strictObject({ type: z.literal('rabbitmq.ack'), consumer: idString, deliveryTag: intIn(1, 1_000_000_000), multiple: z.boolean().optional() }),
+    z.strictObject({ type: z.literal('rabbitmq.nack'), consumer: idString, deliveryTag: intIn(1, 1_000_000_000), requeue: z.boolean(), multiple: z.boolean().optional() }),
   ],
   { error: 'must be a known intervention type (kafka.addConsumer, kafka.seek, rabbitmq.nack, ...)' },
 );
@@ -380,10 +388,11 @@ function crossCheck(s: Scenario, report: Report): void {
   });
 }
 
-function checkRabbitConsumer(c: { queue: string; offset?: unknown }, queues: Map<string, QueueSpec>, report: Report): void {
+function checkRabbitConsumer(c: { queue: string; offset?: unknown; autoAck: boolean; settleBy?: string | undefined }, queues: Map<string, QueueSpec>, report: Report): void {
   const q = queues.get(c.queue);
   if (!q) report(['queue'], `names no declared queue ("${c.queue}")`);
   else if (c.offset !== undefined && q.type !== 'stream') report(['offset'], 'applies only to consumers of a stream queue');
+  else if (c.settleBy === 'interventions' && (c.autoAck || q.type === 'stream')) report(['settleBy'], 'applies only to manual-ack consumers of a classic queue');
 }
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: { path: string; message: string }[] };

@@ -194,7 +194,7 @@ export class RabbitModel {
         const p = this.publishers[pi]!;
         for (let i = 0; i < iv.count; i++) {
           const k = i;
-          this.publish(p, iv.exchange, iv.routingKeys[k % iv.routingKeys.length]!, iv.headers?.[k % iv.headers.length], iv.expirationMs, iv.mandatory, 100);
+          this.publish(p, iv.exchange, iv.routingKeys[k % iv.routingKeys.length]!, iv.headers?.[k % iv.headers.length], iv.expirationMs, iv.mandatory, iv.valueBytes ?? 100);
         }
         return;
       }
@@ -227,28 +227,36 @@ export class RabbitModel {
         this.dispatch(q);
         return;
       }
-      case 'rabbitmq.nack': {
-        const c = this.consumer(iv.consumer);
-        const i = c ? c.pending.findIndex((d, j) => j >= c.pendingHead && d.tag === iv.deliveryTag) : -1;
-        if (!c || c.spec.autoAck || i < 0) return this.note(`Ignored: consumer ${iv.consumer} holds no unacked delivery tag ${iv.deliveryTag}`);
-        const d = c.pending[i]!;
-        c.pending.splice(i, 1);
-        const wasHead = i === c.pendingHead;
-        this.nack(c, d, iv.requeue);
-        if (wasHead && c.busy) {
-          c.busy = false;
-          c.token++;
-          this.scheduleProcessing(c);
-        }
-        const q = this.queues[c.queue]!;
-        this.dropHeadWhileOver(q);
-        this.expireHead(q);
-        this.dispatch(q);
-        return;
-      }
+      case 'rabbitmq.ack':
+      case 'rabbitmq.nack':
+        return this.settleByIntervention(iv);
       default:
         return;
     }
+  }
+
+  /** basic.ack / basic.nack from an intervention: one delivery tag, or with `multiple` every tag up to it. */
+  private settleByIntervention(iv: Extract<Intervention, { type: 'rabbitmq.ack' | 'rabbitmq.nack' }>): void {
+    const c = this.consumer(iv.consumer);
+    const i = c ? c.pending.findIndex((d, j) => j >= c.pendingHead && d.tag === iv.deliveryTag) : -1;
+    if (!c || c.spec.autoAck || i < 0) return this.note(`Ignored: consumer ${iv.consumer} holds no unacked delivery tag ${iv.deliveryTag}`);
+    // Deliveries are held in delivery order, so "every tag up to it" is a prefix of what is held.
+    const from = iv.multiple ? c.pendingHead : i;
+    const settled = c.pending.splice(from, i - from + 1);
+    for (const d of settled) {
+      if (iv.type === 'rabbitmq.ack') this.ack(c, d);
+      else this.nack(c, d, iv.requeue);
+    }
+    if (from === c.pendingHead && c.busy) {
+      // The message being processed was settled: start on the next one.
+      c.busy = false;
+      c.token++;
+      this.scheduleProcessing(c);
+    }
+    const q = this.queues[c.queue]!;
+    this.dropHeadWhileOver(q);
+    this.expireHead(q);
+    this.dispatch(q);
   }
 
   private note(text: string): void {
@@ -481,7 +489,7 @@ export class RabbitModel {
   }
 
   private scheduleProcessing(c: ConsumerState): void {
-    if (c.pendingHead >= c.pending.length || c.status !== 'active') return;
+    if (c.pendingHead >= c.pending.length || c.status !== 'active' || c.spec.settleBy === 'interventions') return;
     c.busy = true;
     // A consumer that requeues with no processing time would spin forever at one instant.
     const ms = c.spec.processingMs === 0 && c.spec.nackEvery !== undefined && c.spec.nackRequeue ? 1 : c.spec.processingMs;
@@ -502,12 +510,7 @@ export class RabbitModel {
       c.processed++;
       if (!c.spec.autoAck) {
         if (c.spec.nackEvery !== undefined && c.processed % c.spec.nackEvery === 0) this.nack(c, d, c.spec.nackRequeue);
-        else {
-          q.counters.acked++;
-          this.w.counters.rabbitAcked++;
-          if (this.w.rec) this.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg) });
-        }
-        this.unblockIfRoom(c);
+        else this.ack(c, d);
       }
     } while (all);
     if (c.pendingHead > 64 && c.pendingHead * 2 > c.pending.length) {
@@ -518,6 +521,14 @@ export class RabbitModel {
     this.dropHeadWhileOver(q); // a requeue can push the queue over its limit
     this.expireHead(q);
     this.dispatch(q);
+  }
+
+  private ack(c: ConsumerState, d: Delivery): void {
+    const q = this.queues[c.queue]!;
+    q.counters.acked++;
+    this.w.counters.rabbitAcked++;
+    if (this.w.rec) this.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg) });
+    this.unblockIfRoom(c);
   }
 
   private nack(c: ConsumerState, d: Delivery, requeue: boolean): void {

@@ -154,6 +154,70 @@ describe('RabbitMQ classic queues in the engine', () => {
     expect(sim.events().at(-1)!.type).toBe('note');
   });
 
+  it('a consumer with settleBy "interventions" holds its deliveries until ack / nack interventions settle them', () => {
+    const base: R = {
+      queues: [{ name: 'q' }],
+      consumers: [{ id: 'c', queue: 'q', prefetchCount: 3, processingMs: 10, settleBy: 'interventions' }],
+    };
+    const sim = createSimulation(scenario(rabbit(base, [{ time: 5, intervention: { type: 'rabbitmq.publishBurst', routingKeys: ['q'], count: 6, publisher: 'm' } }])), 1);
+    sim.runUntil(5000);
+    const c = () => sim.snapshot().rabbitmq!.consumers[0]!;
+    // processingMs would have acked everything long ago; nothing is settled without an intervention
+    expect(ofType(sim.events(), 'acked')).toEqual([]);
+    expect(c().unacked).toEqual([1, 2, 3]);
+    expect(c().processing).toBeNull();
+    sim.intervene({ type: 'rabbitmq.ack', consumer: 'c', deliveryTag: 2 });
+    expect(ofType(sim.events(), 'acked').map((a) => [a.messageId, a.deliveryTag])).toEqual([['m-1', 2]]);
+    expect(c().unacked).toEqual([1, 3, 4]);
+    // multiple: every tag up to and including 3 (1 and 3; 2 is already gone)
+    sim.intervene({ type: 'rabbitmq.ack', consumer: 'c', deliveryTag: 3, multiple: true });
+    expect(ofType(sim.events(), 'acked').map((a) => a.deliveryTag)).toEqual([2, 1, 3]);
+    expect(c().unacked).toEqual([4, 5, 6]);
+    sim.runUntil(9000);
+    expect(ofType(sim.events(), 'acked')).toHaveLength(3);
+  });
+
+  it('a nack with multiple requeues every delivery up to the tag, each to its original position', () => {
+    const base: R = {
+      queues: [{ name: 'q' }],
+      consumers: [{ id: 'c', queue: 'q', prefetchCount: 3, settleBy: 'interventions' }],
+    };
+    const sim = createSimulation(scenario(rabbit(base, [{ time: 5, intervention: { type: 'rabbitmq.publishBurst', routingKeys: ['q'], count: 5, publisher: 'm' } }])), 1);
+    sim.runUntil(10);
+    sim.intervene({ type: 'rabbitmq.removeConsumer', consumer: 'c' });
+    sim.intervene({ type: 'rabbitmq.addConsumer', consumer: { id: 'd', queue: 'q', prefetchCount: 3, autoAck: false, processingMs: 0, nackRequeue: true, settleBy: 'interventions' } });
+    // d got m-0..m-2 again (redelivered) with tags 1..3; nack tags ≤ 2 with requeue
+    sim.intervene({ type: 'rabbitmq.nack', consumer: 'd', deliveryTag: 2, requeue: true, multiple: true });
+    const requeued = ofType(sim.events(), 'requeued').filter((e) => e.consumer === 'd');
+    expect(requeued.map((e) => [e.messageId, e.position])).toEqual([['m-0', 0], ['m-1', 1]]);
+    // back at the head, in order, redelivered; d has room for two again and takes them back
+    expect(ofType(sim.events(), 'delivered').slice(-2).map((e) => [e.messageId, e.deliveryTag, e.redelivered])).toEqual([['m-0', 4, true], ['m-1', 5, true]]);
+    expect(sim.snapshot().rabbitmq!.queues[0]!.ready.map((m) => m.messageId)).toEqual(['m-3', 'm-4']);
+    sim.intervene({ type: 'rabbitmq.ack', consumer: 'd', deliveryTag: 1 });
+    expect(sim.events().at(-1)!.type).toBe('note'); // tag 1 was already settled by the nack
+  });
+
+  it('an ack intervention on the message being processed moves the consumer on to the next one', () => {
+    const sim = createSimulation(scenario(rabbit({ queues: [{ name: 'q' }], publishers: [{ id: 'm', routingKeys: ['q'], ratePerSec: 100, count: 2 }], consumers: [{ id: 'c', queue: 'q', prefetchCount: 2, processingMs: 1000 }] })), 1);
+    sim.runUntil(100);
+    expect(sim.snapshot().rabbitmq!.consumers[0]!.processing).toMatchObject({ messageId: 'm-0', until: 1000 });
+    sim.intervene({ type: 'rabbitmq.ack', consumer: 'c', deliveryTag: 1 });
+    expect(sim.snapshot().rabbitmq!.consumers[0]!.processing).toMatchObject({ messageId: 'm-1', until: 1100 });
+    sim.runUntil(2000);
+    expect(ofType(sim.events(), 'acked').map((a) => [a.messageId, a.time])).toEqual([['m-0', 100], ['m-1', 1100]]);
+  });
+
+  it('a burst with small bodies counts their bytes against x-max-length-bytes', () => {
+    const events = runToEnd(
+      rabbit({ queues: [{ name: 'q', maxLengthBytes: 4, overflow: 'reject-publish' }] }, [
+        { time: 1, intervention: { type: 'rabbitmq.publishBurst', routingKeys: ['q'], count: 3, valueBytes: 2, publisher: 'm' } },
+        { time: 2, intervention: { type: 'rabbitmq.publishBurst', routingKeys: ['q'], count: 2, valueBytes: 0, publisher: 'm' } },
+      ]),
+    ).events();
+    expect(ofType(events, 'rejectedPublish').map((e) => e.messageId)).toEqual(['m-2']);
+    expect(ofType(events, 'enqueued').map((e) => e.messageId)).toEqual(['m-0', 'm-1', 'm-3', 'm-4']);
+  });
+
   it('the dead-letter routing key replaces the original one', () => {
     const events = runToEnd(
       rabbit({

@@ -19,6 +19,9 @@ describe('parseScenario gives readable errors that name the field', () => {
     [{ ...base, rabbitmq: { exchanges: [{ name: 'h', type: 'headers' }], queues: [{ name: 'q' }], bindings: [{ exchange: 'h', queue: 'q', arguments: { 'x-match': 'some' } }] } }, 'rabbitmq.bindings[0].arguments.x-match', 'must be "all", "any", "all-with-x" or "any-with-x"'],
     [{ ...base, kafka: { topics: [{ name: 't', partitions: 1 }] }, interventions: [{ time: 9000, intervention: { type: 'kafka.addPartitions', topic: 't', partitions: 2 } }] }, 'interventions[0].time', "must be within the scenario's 5000 ms"],
     [{ ...base, kafka: { topics: [{ name: 't', partitions: 2 }] }, interventions: [{ time: 1, intervention: { type: 'kafka.addPartitions', topic: 't', partitions: 2 } }] }, 'interventions[0].intervention.partitions', "must be more than the topic's current 2 partitions"],
+    [{ ...base, rabbitmq: { queues: [{ name: 'q' }], consumers: [{ id: 'c', queue: 'q', autoAck: true, settleBy: 'interventions' }] } }, 'rabbitmq.consumers[0].settleBy', 'applies only to manual-ack consumers of a classic queue'],
+    [{ ...base, rabbitmq: { queues: [{ name: 'q' }], consumers: [{ id: 'c', queue: 'q', settleBy: 'never' }] } }, 'rabbitmq.consumers[0].settleBy', 'must be "processing" or "interventions"'],
+    [{ ...base, rabbitmq: { queues: [{ name: 'q' }] }, interventions: [{ time: 1, intervention: { type: 'rabbitmq.publishBurst', count: 1, valueBytes: -1 } }] }, 'interventions[0].intervention.valueBytes', 'must be an integer from 0 to 1000000'],
     [{ ...base, interventions: [{ time: 1, intervention: { type: 'kafka.explode' } }] }, 'interventions[0].intervention.type', 'must be a known intervention type (kafka.addConsumer, kafka.seek, rabbitmq.nack, ...)'],
   ])('%#: %j', (input, path, message) => {
     const r = parseScenario(input);
@@ -50,6 +53,9 @@ describe('parseScenario gives readable errors that name the field', () => {
 
   it('parses interventions on their own (for the page controls)', () => {
     expect(parseIntervention({ type: 'rabbitmq.nack', consumer: 'c', deliveryTag: 1, requeue: false }).ok).toBe(true);
+    expect(parseIntervention({ type: 'rabbitmq.nack', consumer: 'c', deliveryTag: 1, requeue: false, multiple: true }).ok).toBe(true);
+    expect(parseIntervention({ type: 'rabbitmq.ack', consumer: 'c', deliveryTag: 3, multiple: true }).ok).toBe(true);
+    expect(parseIntervention({ type: 'rabbitmq.ack', consumer: 'c', deliveryTag: 3, requeue: true }).ok).toBe(false);
     const bad = parseIntervention({ type: 'rabbitmq.nack', consumer: 'c', deliveryTag: 0, requeue: false });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors).toContainEqual({ path: 'deliveryTag', message: 'must be an integer from 1 to 1000000000' });
