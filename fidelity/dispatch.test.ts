@@ -1,11 +1,13 @@
 // Dispatch differential: the same script of publishes, consumers, acks, nacks and channel closes
-// runs on a real classic queue and on ClassicQueue; who receives what, in which order, with which
-// redelivered flag, and what remains must agree.
+// runs on a real classic queue, on ClassicQueue and on the simulation engine; who receives what, in
+// which order, with which delivery tag and redelivered flag, and what remains must agree.
 import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InterventionInput } from '@/simulator';
 import { ClassicQueue, type ClassicQueueOptions, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
 import { connect, runId, seed, waitFor, type Connection } from './broker';
+import { compareDispatchOnEngine, dispatchScenario, EngineDifference, engineStep, outcomeLines, type DispatchEnd, type DispatchStep } from './engine';
 
 const CONSUMERS = 3;
 
@@ -46,8 +48,10 @@ interface BrokerConsumer {
   unacked: ConsumeMessage[];
 }
 
-/** What a consumer saw: message ids, '*' marks redelivered=true. */
+/** A message id, '*' marks redelivered=true. */
 const seen = (id: string | number, redelivered: boolean) => `${id}${redelivered ? '*' : ''}`;
+/** What a consumer saw: the message, its flag and its delivery tag on the consumer's channel. */
+const delivery = (id: string | number, redelivered: boolean, tag: number) => `${seen(id, redelivered)}#${tag}`;
 
 let conn: Connection;
 let scriptNo = 0;
@@ -55,6 +59,7 @@ let scripts = 0;
 let steps = 0;
 let deliveries = 0;
 let differences = 0;
+let engineEvents = 0;
 /** How often each kind of model outcome occurred, to show what the scripts exercised. */
 const tally = new Map<string, number>();
 
@@ -62,8 +67,8 @@ beforeAll(async () => {
   conn = await connect();
 });
 afterAll(async () => {
-  console.log(`dispatch differential: ${scripts} scripts, ${differences} differences`);
-  console.log(`  (${steps} steps, ${deliveries} deliveries compared; model outcomes: ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  console.log(`dispatch differential: ${scripts} scripts, ${differences} differences (broker, ClassicQueue, engine)`);
+  console.log(`  (${steps} steps, ${deliveries} deliveries, ${engineEvents} engine events compared; model outcomes: ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')})`);
   await conn?.close();
 });
 
@@ -107,14 +112,18 @@ async function runScript(script: Script): Promise<void> {
   const all: BrokerConsumer[] = [];
   let nextMsg = 0;
   let failedStep = -1;
+  /** The executed steps, for the engine's replay (step k runs at k ms). */
+  const trace: (DispatchStep & { scriptStep: number })[] = [];
+  let stepLines: string[] = [];
 
   const record = (out: QueueOutcome[]) => {
+    stepLines.push(...outcomeLines(out));
     for (const o of out) {
       const kind = o.type === 'delivered' && o.redelivered ? 'redelivered' : o.type;
       tally.set(kind, (tally.get(kind) ?? 0) + 1);
       if (o.type === 'delivered') {
         const list = modelSeen.get(o.consumerId) ?? [];
-        list.push(seen(o.msgId, o.redelivered));
+        list.push(delivery(o.msgId, o.redelivered, o.deliveryTag));
         modelSeen.set(o.consumerId, list);
       }
       if (o.type === 'deadLettered' || (o.type === 'expired' && o.deadLetter) || (o.type === 'publishRejected' && o.deadLetter)) modelDeadLettered.push(String(o.msgId));
@@ -149,6 +158,8 @@ async function runScript(script: Script): Promise<void> {
     for (const [i, step] of script.steps.entries()) {
       const where = `step ${i} ${JSON.stringify(step)}`;
       failedStep = i;
+      stepLines = [];
+      let intervention: InterventionInput;
       if (step.kind === 'publish') {
         const confirms: Promise<void>[] = [];
         for (let k = 0; k < step.count; k++) {
@@ -163,6 +174,7 @@ async function runScript(script: Script): Promise<void> {
           }));
         }
         await Promise.all(confirms);
+        intervention = engineStep.publish(step.count, step.bytes);
       } else if (step.kind === 'consume') {
         if (live[step.consumer]) continue;
         const id = `c${step.consumer}.${generation[step.consumer]!++}`;
@@ -173,10 +185,11 @@ async function runScript(script: Script): Promise<void> {
         await ch.prefetch(step.prefetch);
         await ch.consume(q, (msg) => {
           if (!msg) return;
-          c.received.push(seen(msg.properties.messageId as string, msg.fields.redelivered));
+          c.received.push(delivery(msg.properties.messageId as string, msg.fields.redelivered, msg.fields.deliveryTag));
           c.unacked.push(msg);
         }, { noAck: false });
         record(model.addConsumer(id, { prefetchCount: step.prefetch }, 0));
+        intervention = engineStep.consume(id, step.prefetch);
       } else if (step.kind === 'close') {
         const c = live[step.consumer];
         if (!c) continue;
@@ -184,6 +197,7 @@ async function runScript(script: Script): Promise<void> {
         await c.ch.close();
         c.unacked = [];
         record(model.removeConsumer(c.id, 0));
+        intervention = engineStep.close(c.id);
       } else {
         const c = live[step.consumer];
         if (!c) continue;
@@ -197,22 +211,27 @@ async function runScript(script: Script): Promise<void> {
         if (step.kind === 'ack') {
           c.ch.ack(msg, step.multiple);
           record(model.ack(c.id, target.deliveryTag, 0, step.multiple));
+          intervention = engineStep.ack(c.id, target.deliveryTag, step.multiple);
         } else {
           c.ch.nack(msg, step.multiple, step.kind === 'nackRequeue');
           record(model.nack(c.id, target.deliveryTag, step.kind === 'nackRequeue', 0, step.multiple));
+          intervention = engineStep.nack(c.id, target.deliveryTag, step.kind === 'nackRequeue', step.multiple);
         }
         // The queue handles this channel's ack before its reply to a later call on the same channel.
         await c.ch.checkQueue(q);
       }
       steps++;
       await settle(where);
+      trace.push({ time: trace.length + 1, intervention, outcomes: stepLines, received: Object.fromEntries(all.map((c) => [c.id, [...c.received]])), scriptStep: i });
     }
 
     failedStep = -1; // from here on the whole script is needed
     // What remains: each consumer's unacked messages, then the ready messages in order.
+    const end: DispatchEnd = { unacked: {}, ready: [], rejected: [], deadLettered: null };
     for (const c of all.filter((x) => live.includes(x))) {
-      const broker = c.unacked.map((m) => String(m.properties.messageId));
-      const want = model.unackedOf(c.id).map((u) => String(u.msgId));
+      const broker = c.unacked.map((m) => `${String(m.properties.messageId)}#${m.fields.deliveryTag}`);
+      const want = model.unackedOf(c.id).map((u) => `${u.msgId}#${u.deliveryTag}`);
+      end.unacked[c.id] = broker;
       if (JSON.stringify(broker) !== JSON.stringify(want)) throw new Difference(`at the end: consumer ${c.id} holds ${JSON.stringify(broker)} unacked, model ${JSON.stringify(want)}`);
     }
     const ready: string[] = [];
@@ -221,6 +240,8 @@ async function runScript(script: Script): Promise<void> {
     }
     const wantReady = model.readyMessages().map((m) => seen(m.msgId, m.redelivered));
     if (JSON.stringify(ready) !== JSON.stringify(wantReady)) throw new Difference(`at the end: broker queue holds ${JSON.stringify(ready)}, model ${JSON.stringify(wantReady)}`);
+    end.ready = ready;
+    end.rejected = [...brokerRejected].sort();
     if (JSON.stringify(brokerRejected.sort()) !== JSON.stringify([...modelRejected].sort())) {
       throw new Difference(`publishes refused by the broker ${JSON.stringify(brokerRejected)}, by the model ${JSON.stringify(modelRejected)}`);
     }
@@ -229,6 +250,20 @@ async function runScript(script: Script): Promise<void> {
       await waitFor(async () => (await pub.checkQueue(dlq)).messageCount >= modelDeadLettered.length, 2000);
       for (let got = await pub.get(dlq, { noAck: true }); got !== false; got = await pub.get(dlq, { noAck: true })) dead.push(String(got.properties.messageId));
       if (JSON.stringify(dead) !== JSON.stringify(modelDeadLettered)) throw new Difference(`dead-lettered: broker ${JSON.stringify(dead)}, model ${JSON.stringify(modelDeadLettered)}`);
+      end.deadLettered = dead;
+    }
+    // The third party: the engine replays the same steps through its public API.
+    try {
+      engineEvents += compareDispatchOnEngine(script.queue, trace, end);
+    } catch (e) {
+      if (!(e instanceof EngineDifference)) throw e;
+      const upTo = e.step >= 0 ? trace.slice(0, e.step + 1) : trace;
+      const d = new Difference(
+        `${e.step >= 0 ? `engine, after step ${trace[e.step]!.scriptStep} ${JSON.stringify(script.steps[trace[e.step]!.scriptStep])}` : 'engine, at the end'}: ${e.message}\n` +
+          `The same steps as an engine scenario (paste into the /simulate editor or a unit test):\n${JSON.stringify(dispatchScenario(script.queue, upTo))}`,
+      );
+      d.step = e.step >= 0 ? trace[e.step]!.scriptStep : -1;
+      throw d;
     }
     deliveries += all.reduce((n, c) => n + c.received.length, 0);
   } catch (e) {
