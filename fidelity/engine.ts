@@ -39,7 +39,8 @@ export function routeOnEngine(topology: Topology, messages: EnginePublish[]): { 
     },
     interventions: messages.map((m, i) => ({
       time: i + 1,
-      intervention: { type: 'rabbitmq.publishBurst', publisher: 'p', exchange: m.exchange, routingKeys: [m.routingKey], headers: [m.headers], mandatory: m.mandatory, count: 1 },
+      // No headers at all (rather than an empty table) takes the engine's cached route, which must agree too.
+      intervention: { type: 'rabbitmq.publishBurst', publisher: 'p', exchange: m.exchange, routingKeys: [m.routingKey], ...(Object.keys(m.headers).length > 0 ? { headers: [m.headers] } : {}), mandatory: m.mandatory, count: 1 },
     })),
   });
   sim.runUntil(sim.endTime);
