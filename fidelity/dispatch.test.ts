@@ -24,7 +24,7 @@ interface Script {
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('publish' as const), count: fc.integer({ min: 1, max: 6 }), bytes: fc.integer({ min: 0, max: 3 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('consume' as const), consumer: fc.nat(CONSUMERS - 1), prefetch: fc.constantFrom(1, 2, 10) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('consume' as const), consumer: fc.nat(CONSUMERS - 1), prefetch: fc.constantFrom(0, 1, 2, 10) }) },
   {
     weight: 5,
     arbitrary: fc.record({ kind: fc.constantFrom('ack' as const, 'ack' as const, 'nackRequeue' as const, 'nackDrop' as const), consumer: fc.nat(CONSUMERS - 1), pick: fc.nat(9), multiple: fc.boolean() }),
@@ -291,8 +291,8 @@ describe('dispatch differential against RabbitMQ', () => {
     scripts++;
   });
 
-  it('random scripts agree with ClassicQueue', async () => {
-    const runs = Number(process.env.FIDELITY_DISPATCH_RUNS ?? 60);
+  it('random scripts agree on the broker, ClassicQueue and the engine', async () => {
+    const runs = Number(process.env.FIDELITY_DISPATCH_RUNS ?? 100);
     await fc.assert(
       fc.asyncProperty(scriptArb, async (script) => {
         try {

@@ -128,7 +128,7 @@ const queueScenarioArb = fc
     rate: fc.integer({ min: 1, max: 30 }),
     count: fc.integer({ min: 1, max: 60 }),
     consumers: fc.array(consumerArb, { minLength: 1, maxLength: 3 }),
-    interventions: fc.array(fc.record({ time: fc.integer({ min: 0, max: 5000 }), kind: fc.integer({ min: 0, max: 3 }), n: fc.integer({ min: 0, max: 5 }), flag: fc.boolean() }), { maxLength: 5 }),
+    interventions: fc.array(fc.record({ time: fc.integer({ min: 0, max: 5000 }), kind: fc.integer({ min: 0, max: 4 }), n: fc.integer({ min: 0, max: 5 }), flag: fc.boolean() }), { maxLength: 5 }),
   })
   .map((a) => {
     const ivs = a.interventions.map((iv): { time: number; intervention: InterventionInput } => {
@@ -140,7 +140,9 @@ const queueScenarioArb = fc
             ? { type: 'rabbitmq.restartConsumer', consumer }
             : iv.kind === 2
               ? { type: 'rabbitmq.publishBurst', exchange: '', routingKeys: ['q'], count: iv.n + 1, expirationMs: iv.flag ? 300 : undefined }
-              : { type: 'rabbitmq.nack', consumer, deliveryTag: iv.n + 1, requeue: iv.flag };
+              : iv.kind === 3
+                ? { type: 'rabbitmq.nack', consumer, deliveryTag: iv.n + 1, requeue: iv.flag }
+                : { type: 'rabbitmq.ack', consumer, deliveryTag: iv.n + 1 };
       return { time: iv.time, intervention };
     });
     return scenario({
