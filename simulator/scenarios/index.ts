@@ -268,7 +268,7 @@ const defs: Def[] = [
     lanes: ['rabbitmq'],
     chapters: [
       { time: 0, title: 'Three workers', text: 'fast (prefetch 1), slow (prefetch 1) and hoarder (prefetch 10, slow).' },
-      { time: 10000, title: 'Lower the hoarder to prefetch 1', text: 'From now on it holds at most one unacked message.' },
+      { time: 10000, title: 'Lower the hoarder to prefetch 1', text: 'The new limit takes effect at once: the hoarder keeps the messages it already holds, gets no new one until it is down to none unacked, and from then on holds at most one.' },
     ],
     scenario: {
       version: 1,
