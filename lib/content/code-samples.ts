@@ -1,5 +1,5 @@
 import type { SourceId } from './sources';
-import type { Broker, CodeLanguage, CodeSample } from './types';
+import type { Broker, Claim, CodeLanguage, CodeSample } from './types';
 
 // Runnable producer and consumer for each broker, in Python and TypeScript. They show the
 // at-least-once pattern: commit or ack only after the work is done.
@@ -414,6 +414,14 @@ const LIBRARY_SOURCES: Record<string, SourceId> = {
   pika: 'pika-repo',
   kafkajs: 'kafkajs-consuming',
   amqplib: 'amqplib-repo',
+};
+
+/** What a reader should know about a client library before adopting it. */
+export const LIBRARY_NOTES: Partial<Record<string, Claim<SourceId>>> = {
+  kafkajs: {
+    text: 'kafkajs is pure JavaScript but no longer actively developed; for new services consider Confluent’s @confluentinc/kafka-javascript, which keeps a KafkaJS-compatible API on top of librdkafka (mind its default partitioner, as for Python).',
+    sources: ['confluent-javascript-migration'],
+  },
 };
 
 const BROKER_NAME: Record<Broker, string> = { kafka: 'Kafka', rabbitmq: 'RabbitMQ' };

@@ -335,6 +335,14 @@ export const SOURCES = {
     supports: 'kafkajs consumer: run/eachMessage, autoCommit, manual committing with commitOffsets',
     kind: 'primary',
   },
+  'confluent-javascript-migration': {
+    title: 'Migrate to the JavaScript Client (from KafkaJS or node-rdkafka)',
+    publisher: 'Confluent documentation',
+    url: 'https://docs.confluent.io/kafka-clients/javascript/current/migration.html',
+    checked: CHECKED,
+    supports: 'Confluent’s @confluentinc/kafka-javascript offers a KafkaJS-compatible API on librdkafka; migrating is mostly an import and config change',
+    kind: 'primary',
+  },
   'amqplib-repo': {
     title: 'amqp-node/amqplib',
     publisher: 'amqplib (GitHub)',
