@@ -6,7 +6,7 @@ import { defaultState, type KafkaState, type RabbitState, type RoutingState } fr
 import { KafkaCalculator } from './KafkaCalculator';
 import { KafkaInstead } from './KafkaInstead';
 import { RabbitPlayground } from './RabbitPlayground';
-import { buttonClass, Source } from './ui';
+import { actionButtonClass, Source } from './ui';
 
 /** Links longer than this may be cut by chat tools and some browsers. */
 const LONG_LINK = 8000;
@@ -112,10 +112,10 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
         </div>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={buttonClass} onClick={() => void copy()}>
+        <button type="button" className={actionButtonClass} onClick={() => void copy()}>
           Copy a link to this setup
         </button>
-        <button type="button" className={buttonClass} onClick={reset}>
+        <button type="button" className={actionButtonClass} onClick={reset}>
           Start over
         </button>
         <span role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
