@@ -46,7 +46,8 @@ export function RecommendationSummary({ result }: { result: QuizResult }) {
         <p className="mt-2 text-sm">
           Confidence counts only what your answers settle: the lead that would survive if every skipped question went
           the other way (a lead of {THRESHOLDS.fullLead} points is 100%), or for “both” how strong the weaker side is
-          ({THRESHOLDS.fullBoth} points is 100%). The most settled outcome is recommended once it reaches{' '}
+          ({THRESHOLDS.fullBoth} points is 100% when you have both commands and events, {THRESHOLDS.fullBothUnmixed}{' '}
+          otherwise). The most settled outcome is recommended once it reaches{' '}
           {THRESHOLDS.settled}%; below that the point totals decide.
           Answer “No” where a need does not apply, rather than skipping.
         </p>

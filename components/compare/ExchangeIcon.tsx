@@ -13,7 +13,7 @@ const REACHES: Record<ExchangeType, readonly boolean[]> = {
 export function ExchangeIcon({ type }: { type: ExchangeType }) {
   const reaches = REACHES[type];
   return (
-    <svg viewBox="0 0 120 60" aria-hidden="true" className="h-14 w-28 text-rabbit-700 dark:text-rabbit-300">
+    <svg viewBox="0 0 120 60" aria-hidden="true" className="h-14 w-28 shrink-0 text-rabbit-700 dark:text-rabbit-300">
       <circle cx="10" cy="30" r="5" fill="currentColor" />
       <line x1="15" y1="30" x2="42" y2="30" stroke="currentColor" strokeWidth="2" />
       <rect x="42" y="18" width="24" height="24" rx="4" fill="none" stroke="currentColor" strokeWidth="2" />

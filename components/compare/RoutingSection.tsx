@@ -11,6 +11,7 @@ import {
 import { ClaimList, ClaimText, Cites } from './Cites';
 import { CtaLink } from './CtaLink';
 import { ExchangeIcon } from './ExchangeIcon';
+import { Breakable } from '@/components/ui/Breakable';
 
 export function RoutingSection() {
   return (
@@ -43,7 +44,7 @@ export function RoutingSection() {
           implementation of RabbitMQ&apos;s topic matching, the same one the simulator uses.
         </p>
         <div className="mt-4 grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <table className="w-full text-left text-sm">
+          <table className="w-full self-start text-left text-sm">
             <caption className="pb-2 text-left font-semibold">Bindings</caption>
             <thead>
               <tr className="border-b border-zinc-300 dark:border-zinc-700">
@@ -60,7 +61,7 @@ export function RoutingSection() {
               ))}
             </tbody>
           </table>
-          <table className="w-full text-left text-sm" data-testid="routing-results">
+          <table className="w-full self-start text-left text-sm" data-testid="routing-results">
             <caption className="pb-2 text-left font-semibold">Where each message goes</caption>
             <thead>
               <tr className="border-b border-zinc-300 dark:border-zinc-700">
@@ -71,12 +72,21 @@ export function RoutingSection() {
             <tbody>
               {ORDER_ROUTES.map((r) => (
                 <tr key={r.routingKey} className="border-b border-zinc-200 align-top dark:border-zinc-800">
-                  <td className="py-1.5 pr-3 font-mono break-all">{r.routingKey}</td>
+                  <td className="py-1.5 pr-3 font-mono">
+                    <Breakable text={r.routingKey} />
+                  </td>
                   <td className="py-1.5">
                     {r.queues.length === 0 ? (
                       <span className="text-zinc-600 dark:text-zinc-400">none: unroutable</span>
                     ) : (
-                      <span className="font-mono">{r.queues.join(', ')}</span>
+                      <span className="font-mono">
+                        {r.queues.map((q, i) => (
+                          <span key={q}>
+                            {i > 0 && ', '}
+                            <Breakable text={q} />
+                          </span>
+                        ))}
+                      </span>
                     )}
                   </td>
                 </tr>

@@ -2,6 +2,7 @@
 import { parseBatch } from '@/lib/routing/keys';
 import { route, type Publish, type Topology } from '@/simulator/rabbitmq/routing';
 import { validateRoutingKey } from '@/simulator/rabbitmq/topic';
+import { Breakable } from '@/components/ui/Breakable';
 import { Field, inputClass } from './ui';
 
 interface Props {
@@ -22,7 +23,7 @@ export function BatchTable({ text, onText, topology, base }: Props) {
         {(ids) => <textarea {...ids} rows={8} className={inputClass} value={text} onChange={(e) => onText(e.target.value)} spellCheck={false} />}
       </Field>
       <div className="max-h-96 overflow-auto rounded-md border border-zinc-200 dark:border-zinc-700" tabIndex={0} role="region" aria-label="Batch results">
-        <table className="w-full min-w-[26rem] text-left text-sm">
+        <table className="w-full text-left text-sm">
           <thead className="sticky top-0 bg-zinc-100 dark:bg-zinc-800">
             <tr>
               <th scope="col" className="px-2 py-1">Routing key</th>
@@ -36,8 +37,17 @@ export function BatchTable({ text, onText, topology, base }: Props) {
               const r = problem ? null : route(topology, { ...base, routingKey });
               return (
                 <tr key={i} className="border-t border-zinc-200 dark:border-zinc-700">
-                  <td className="px-2 py-1 font-mono break-all">{routingKey === '' ? '(empty)' : routingKey}</td>
-                  <td className="px-2 py-1 font-mono break-all">{r ? r.queues.join(', ') || '—' : '—'}</td>
+                  <td className="px-2 py-1 font-mono break-words">{routingKey === '' ? '(empty)' : <Breakable text={routingKey} />}</td>
+                  <td className="px-2 py-1 font-mono break-words">
+                    {r && r.queues.length > 0
+                      ? r.queues.map((q, j) => (
+                          <span key={q}>
+                            {j > 0 && ', '}
+                            <Breakable text={q} />
+                          </span>
+                        ))
+                      : '—'}
+                  </td>
                   <td className="px-2 py-1">{problem ? <span className="text-red-700 dark:text-red-400">{problem}</span> : r!.error ? r!.error : `${OUTCOME[r!.outcome]}${r!.viaAlternate ? ' via alternate exchange' : ''}`}</td>
                 </tr>
               );

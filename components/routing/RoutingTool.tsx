@@ -6,7 +6,7 @@ import { defaultState, type KafkaState, type RabbitState, type RoutingState } fr
 import { KafkaCalculator } from './KafkaCalculator';
 import { KafkaInstead } from './KafkaInstead';
 import { RabbitPlayground } from './RabbitPlayground';
-import { buttonClass, Source } from './ui';
+import { actionButtonClass, Source } from './ui';
 
 /** Links longer than this may be cut by chat tools and some browsers. */
 const LONG_LINK = 8000;
@@ -112,10 +112,10 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
         </div>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={buttonClass} onClick={() => void copy()}>
+        <button type="button" className={actionButtonClass} onClick={() => void copy()}>
           Copy a link to this setup
         </button>
-        <button type="button" className={buttonClass} onClick={reset}>
+        <button type="button" className={actionButtonClass} onClick={reset}>
           Start over
         </button>
         <span role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
@@ -126,7 +126,7 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
 
       <section aria-labelledby="rabbit-h" className="space-y-4">
         <div>
-          <h2 id="rabbit-h" className="text-2xl font-bold tracking-tight text-rabbit-900 dark:text-rabbit-200">
+          <h2 id="rabbit-h" className="text-2xl font-bold tracking-tight text-rabbit-900 sm:text-3xl dark:text-rabbit-200">
             RabbitMQ: which queues get this message?
           </h2>
           <p className="mt-2 max-w-3xl text-zinc-700 dark:text-zinc-300">
@@ -145,7 +145,7 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
 
       <section aria-labelledby="kafka-h" className="space-y-4">
         <div>
-          <h2 id="kafka-h" className="text-2xl font-bold tracking-tight text-kafka-900 dark:text-kafka-200">
+          <h2 id="kafka-h" className="text-2xl font-bold tracking-tight text-kafka-900 sm:text-3xl dark:text-kafka-200">
             Kafka: which partition does this key go to?
           </h2>
           <p className="mt-2 max-w-3xl text-zinc-700 dark:text-zinc-300">

@@ -1,5 +1,5 @@
 import type { SourceId } from './sources';
-import type { Broker, CodeLanguage, CodeSample } from './types';
+import type { Broker, Claim, CodeLanguage, CodeSample } from './types';
 
 // Runnable producer and consumer for each broker, in Python and TypeScript. They show the
 // at-least-once pattern: commit or ack only after the work is done.
@@ -12,6 +12,8 @@ from confluent_kafka import KafkaException, Producer
 producer = Producer({
     "bootstrap.servers": "localhost:9092",
     "acks": "all",  # wait until every in-sync replica has the record
+    # Hash keys like the Java client and kafkajs; librdkafka's default (CRC-32) puts keys elsewhere.
+    "partitioner": "murmur2_random",
 })
 
 
@@ -112,7 +114,8 @@ except pika.exceptions.UnroutableError:
 except pika.exceptions.AMQPError as e:
     print(f"publish failed: {e}")
 finally:
-    connection.close()
+    if connection.is_open:
+        connection.close()
 `;
 
 const RABBIT_CONSUMER_PY = `import json
@@ -146,10 +149,11 @@ except KeyboardInterrupt:
     channel.stop_consuming()
 finally:
     # Deliveries not yet acknowledged go back to the queue when the connection closes.
-    connection.close()
+    if connection.is_open:
+        connection.close()
 `;
 
-const KAFKA_PRODUCER_TS = `import { Kafka, logLevel } from 'kafkajs';
+const KAFKA_PRODUCER_TS = `import { Kafka, Partitioners, logLevel } from 'kafkajs';
 
 interface Order {
   order_id: string; // same JSON fields as the Python samples, so they interoperate
@@ -158,7 +162,8 @@ interface Order {
 }
 
 const kafka = new Kafka({ clientId: 'order-service', brokers: ['localhost:9092'], logLevel: logLevel.WARN });
-const producer = kafka.producer();
+// murmur2 key hashing like the Java client (and the Python sample), so a key maps to one partition.
+const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
 
 const orders: Order[] = [
   { order_id: '1001', customer: 'ana', total: 42.5 },
@@ -271,6 +276,7 @@ const ROUTING_KEY = 'order.created';
 
 async function main(): Promise<void> {
   const connection = await amqp.connect('amqp://localhost');
+  connection.on('error', (err: unknown) => console.error('connection error', err)); // a lost connection requeues unacked deliveries
   const channel = await connection.createChannel();
   await channel.assertExchange(EXCHANGE, 'direct', { durable: true });
   await channel.assertQueue(QUEUE, { durable: true });
@@ -320,7 +326,7 @@ export const CODE_SAMPLES: readonly CodeSample[] = [
     library: 'confluent-kafka',
     filename: 'producer.py',
     code: KAFKA_PRODUCER_PY,
-    notes: ['keyed records', 'delivery callback', 'flush before exit'],
+    notes: ['keyed records, Java-compatible partitioner', 'delivery callback', 'flush before exit'],
   },
   {
     id: 'kafka-consumer-python',
@@ -360,7 +366,7 @@ export const CODE_SAMPLES: readonly CodeSample[] = [
     library: 'kafkajs',
     filename: 'producer.ts',
     code: KAFKA_PRODUCER_TS,
-    notes: ['keyed records', 'awaited delivery report', 'disconnect on exit'],
+    notes: ['keyed records, Java-compatible partitioner', 'awaited delivery report', 'disconnect on exit'],
   },
   {
     id: 'kafka-consumer-typescript',
@@ -408,6 +414,14 @@ const LIBRARY_SOURCES: Record<string, SourceId> = {
   pika: 'pika-repo',
   kafkajs: 'kafkajs-consuming',
   amqplib: 'amqplib-repo',
+};
+
+/** What a reader should know about a client library before adopting it. */
+export const LIBRARY_NOTES: Partial<Record<string, Claim<SourceId>>> = {
+  kafkajs: {
+    text: 'kafkajs is pure JavaScript but no longer actively developed; for new services consider Confluent’s @confluentinc/kafka-javascript, which keeps a KafkaJS-compatible API on top of librdkafka (mind its default partitioner, as for Python).',
+    sources: ['confluent-javascript-migration'],
+  },
 };
 
 const BROKER_NAME: Record<Broker, string> = { kafka: 'Kafka', rabbitmq: 'RabbitMQ' };

@@ -109,11 +109,11 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
         sources: ['rabbitmq-exchanges'],
       },
       {
-        text: 'Streams can filter too: stream filtering arrived in 3.13, and since 4.1 AMQP 1.0 consumers can ask a stream for only the messages matching a filter expression.',
-        sources: ['rabbitmq-3-13-release', 'rabbitmq-amqp-filters'],
+        text: 'Streams can filter too: Bloom-filter stream filtering arrived in 3.13, AMQP 1.0 property filter expressions in 4.1, and SQL filter expressions in 4.2.',
+        sources: ['rabbitmq-3-13-release', 'rabbitmq-amqp-filters', 'rabbitmq-4-2-release'],
       },
     ],
-    sources: ['rabbitmq-exchanges', 'kafka-consumer-javadoc', 'rabbitmq-amqp-filters'],
+    sources: ['rabbitmq-exchanges', 'kafka-consumer-javadoc', 'rabbitmq-amqp-filters', 'rabbitmq-4-2-release'],
     differsMost: true,
   },
   {
@@ -133,8 +133,8 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
         sources: ['rabbitmq-amqp-benchmarks'],
       },
       {
-        text: 'Since Kafka 4.0 the Java producer waits up to 5 ms (linger.ms) to batch records by default, trading a little latency for throughput.',
-        sources: ['kafka-linger-default'],
+        text: 'Since Kafka 4.0 the Java producer waits up to 5 ms (linger.ms) to batch records by default, trading a little latency for throughput; set it lower for a latency-sensitive flow.',
+        sources: ['kafka-linger-default', 'kafka-40-upgrade'],
       },
     ],
     sources: ['confluent-benchmark', 'rabbitmq-amqp-benchmarks', 'kafka-linger-default'],

@@ -1,4 +1,4 @@
-import { codeTabs } from './code-samples';
+import { LIBRARY_NOTES, codeTabs } from './code-samples';
 import { FEATURES } from './features';
 import { KAFKA_POINTS, RABBIT_POINTS } from './log-vs-queue';
 import { EXCHANGE_SOURCES, KAFKA_INSTEAD, UNROUTABLE_NOTE } from './routing';
@@ -24,6 +24,7 @@ export function allClaims(): Claim<SourceId>[] {
     ...USE_CASES.map((u) => ({ text: u.example, sources: u.sources })),
     ...MANAGED.map((m) => ({ text: m.note, sources: m.sources })),
     ...BOTTOM_LINE,
+    ...Object.values(LIBRARY_NOTES).filter((n): n is Claim<SourceId> => n !== undefined),
   ];
 }
 

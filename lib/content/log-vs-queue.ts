@@ -84,6 +84,10 @@ export const RABBIT_POINTS: readonly Claim<SourceId>[] = [
     text: 'That is true of classic and quorum queues. A RabbitMQ stream instead keeps messages after they are read, like a single Kafka partition.',
     sources: ['rabbitmq-streams'],
   },
+  {
+    text: 'Replication is Raft-based: RabbitMQ 4.0 removed classic mirrored queues in favour of quorum queues and streams, and from 4.2 new clusters keep their metadata in Khepri, also Raft.',
+    sources: ['rabbitmq-4-0-release', 'rabbitmq-4-2-release'],
+  },
 ];
 
 export const SIMULATOR_LINK = '/simulate?scenario=log-vs-queue';

@@ -92,7 +92,7 @@ export const KAFKA_INSTEAD: readonly Claim<SourceId>[] = [
     sources: ['kafka-consumer-javadoc'],
   },
   {
-    text: 'To give services different subsets you publish to separate topics (order-confirmed, order-large…), or every consumer reads the whole topic and skips what it does not need.',
+    text: 'To give services different subsets you publish to separate topics (order-confirmed, order-large…) that consumers may pick by regular expression, or every consumer reads the whole topic and skips what it does not need.',
     sources: ['kafka-consumer-javadoc'],
   },
 ];

@@ -38,8 +38,8 @@ export const VERDICT: readonly VerdictSide[] = [
         sources: ['kafka-compaction', 'kafka-tiered-storage-ga'],
       },
       {
-        text: 'you build data pipelines and stream processing around the Kafka ecosystem (connectors, stream processing with Flink).',
-        sources: ['confluent-cloud'],
+        text: 'you build data pipelines around the Kafka ecosystem: Kafka Connect to move data in and out, Kafka Streams or Flink to process it.',
+        sources: ['kafka-connect'],
       },
     ],
   },
@@ -56,7 +56,7 @@ export const VERDICT: readonly VerdictSide[] = [
         sources: ['rabbitmq-exchanges'],
       },
       {
-        text: 'you want low latency at moderate load and a broker that is simple to run;',
+        text: 'you need low latency at moderate load, well under about 100k messages a second per queue;',
         sources: ['confluent-benchmark', 'rabbitmq-amqp-benchmarks'],
       },
       {
@@ -79,11 +79,11 @@ export const BOTTOM_LINE: readonly Claim<SourceId>[] = [
     sources: ['kafka-consumer-javadoc', 'kafka-tiered-storage-ga'],
   },
   {
-    text: 'Pick RabbitMQ when messages are work to be done or routed: task queues, per-message acknowledgement and retries, flexible routing, many protocols and simpler operations.',
+    text: 'Pick RabbitMQ when messages are work to be done or routed: task queues, per-message acknowledgement and retries, dead-lettering, routing on the broker, and clients that speak AMQP, MQTT or STOMP.',
     sources: ['rabbitmq-consumers', 'rabbitmq-exchanges', 'rabbitmq-protocols'],
   },
   {
-    text: 'Kafka has become a common backbone for event streaming at cloud scale: AWS and Google Cloud run it for you and Azure Event Hubs speaks its protocol. RabbitMQ remains an excellent broker for message passing, and its streams cover much of the replay gap. Many systems use both: queues for commands, a log for events.',
-    sources: ['amazon-msk', 'google-managed-kafka', 'azure-event-hubs-kafka', 'rabbitmq-streams'],
+    text: 'Kafka is widely available as a managed service: AWS and Google Cloud run it for you and Azure Event Hubs speaks its protocol. RabbitMQ streams now cover much of the replay gap, though not on Amazon MQ. Many systems use both: queues for commands, a log for events.',
+    sources: ['amazon-msk', 'google-managed-kafka', 'azure-event-hubs-kafka', 'rabbitmq-streams', 'amazon-mq-rabbitmq-best-practices'],
   },
 ];

@@ -106,12 +106,18 @@ function recommend(kafka: number, rabbitmq: number, mixed: boolean): Recommendat
  * survives even if every skipped question went the other way, or for "both" the strength of the weaker side.
  * Turning an answer into "not sure" can only lower each of them.
  */
-function settledness(kafka: number, rabbitmq: number, lo: number, hi: number): Record<Exclude<Recommendation, 'no-signal'>, number> {
+function settledness(
+  kafka: number,
+  rabbitmq: number,
+  lo: number,
+  hi: number,
+  mixed: boolean,
+): Record<Exclude<Recommendation, 'no-signal'>, number> {
   const clamp = (x: number) => Math.max(0, Math.min(1, x));
   return {
     kafka: clamp(lo / T.fullLead),
     rabbitmq: clamp(-hi / T.fullLead),
-    both: clamp(Math.min(kafka, rabbitmq) / T.fullBoth),
+    both: clamp(Math.min(kafka, rabbitmq) / (mixed ? T.fullBoth : T.fullBothUnmixed)),
   };
 }
 
@@ -181,7 +187,7 @@ export function score(answers: Answers): QuizResult {
 
   const mixed = valid.mixed?.includes('yes') ?? false;
   // The most settled outcome wins once it is settled enough; below that the point totals decide, with low confidence.
-  const settled = settledness(kafka, rabbitmq, lo, hi);
+  const settled = settledness(kafka, rabbitmq, lo, hi, mixed);
   const [mostSettled, best] = (Object.entries(settled) as [Recommendation, number][]).reduce((a, b) => (b[1] > a[1] ? b : a));
   const confidence = Math.round(100 * best);
   const recommendation = confidence >= T.settled ? mostSettled : recommend(kafka, rabbitmq, mixed);

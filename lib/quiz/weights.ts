@@ -39,8 +39,10 @@ export const THRESHOLDS = {
   tieMargin: 0.15,
   /** A lead of this many points that no skipped question could overturn is 100% confidence. */
   fullLead: 12,
-  /** For "both": the weaker side having this many points is 100% confidence. */
+  /** For "both": the weaker side having this many points is 100% confidence… */
   fullBoth: 10,
+  /** …or twice as many when "commands and events" was not answered yes: two brokers for one workload need a strong case. */
+  fullBothUnmixed: 20,
   /** Confidence (0–100) from which the most settled outcome is the recommendation, whatever the point totals say. */
   settled: 25,
   /** Confidence level bands (0–100). */

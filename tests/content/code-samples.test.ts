@@ -55,6 +55,12 @@ describe('code samples', () => {
     }
   });
 
+  it('both Kafka producers hash keys like the Java client, so they put a key on the same partition', () => {
+    const producers = CODE_SAMPLES.filter((s) => s.broker === 'kafka' && s.role === 'producer');
+    expect(producers).toHaveLength(2);
+    for (const s of producers) expect(s.code, s.id).toMatch(/"partitioner": "murmur2_random"|createPartitioner: Partitioners\.DefaultPartitioner/);
+  });
+
   it('no sample auto-acknowledges or auto-commits', () => {
     for (const s of CODE_SAMPLES) {
       expect(s.code).not.toMatch(/auto_ack=True|noAck: true|"enable.auto.commit": True|autoCommit: true/);

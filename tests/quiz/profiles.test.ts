@@ -43,6 +43,34 @@ describe('profiles', () => {
     expect(r.toConsider.map((t) => t.questionId)).toContain('replay');
   });
 
+  // "Both" means running two brokers: without "commands and events" it needs a strong case on each side.
+  it.each([
+    {
+      name: 'a Kafka shop on a managed Kafka service adding a small task queue with delayed retries',
+      answers: {
+        tasks: ['yes'], msgfeatures: ['ttl'], throughput: ['low'], fanout: ['one'], skills: ['kafka'],
+        managed: ['kafkasvc'], replay: ['no'], retention: ['consumed'],
+      },
+      expected: 'rabbitmq',
+    },
+    {
+      name: 'a task queue that must take more than 100k jobs/s',
+      answers: { tasks: ['yes'], throughput: ['high'], replay: ['no'], retention: ['consumed'], fanout: ['one'], ordering: ['none'] },
+      expected: 'rabbitmq',
+    },
+    {
+      name: 'small-scale event sourcing by a team that knows RabbitMQ',
+      answers: {
+        replay: ['often'], retention: ['years'], changelog: ['yes'], throughput: ['low'], tasks: ['no'],
+        latency: ['tight'], skills: ['rabbitmq'],
+      },
+      expected: 'kafka',
+    },
+  ] as { name: string; answers: Answers; expected: string }[])('one workload is not "both": $name → $expected', ({ answers, expected }) => {
+    expect(score(answers).recommendation).toBe(expected);
+    expect(score({ ...answers, mixed: ['no'] }).recommendation).toBe(expected);
+  });
+
   it('an empty answer set behaves like all "not sure"', () => {
     expect(score({}).recommendation).toBe('no-signal');
   });
