@@ -136,7 +136,8 @@ export function ChooseApp() {
 
   if (!ready) {
     return (
-      <p className="mt-8 text-zinc-700 dark:text-zinc-300" data-testid="quiz-loading">
+      // Holds the quiz's place so the footer does not jump when saved answers load (layout shift).
+      <p className="mt-8 min-h-[40rem] text-zinc-700 dark:text-zinc-300" data-testid="quiz-loading">
         Loading the quiz…
       </p>
     );
@@ -156,7 +157,7 @@ export function ChooseApp() {
   const question = QUESTIONS[step] ?? QUESTIONS[0]!;
 
   return (
-    <div className="mt-6 space-y-6" data-testid="quiz-ready">
+    <div className="mt-6 min-h-[40rem] space-y-6" data-testid="quiz-ready">
       <Notices notices={notices} onDismiss={dismiss} />
       <div aria-live="polite" className="sr-only">
         {view === 'result' ? `Result: ${RECOMMENDATION_TITLE[result.recommendation]}, confidence ${result.confidence}%` : ''}
