@@ -1,0 +1,19 @@
+// Public API of the simulation engine. Pure TypeScript: no React, no DOM, no clock, no Math.random.
+export type { SimEvent, SimEventType, EventBody } from './core/events';
+export type * from './core/snapshot';
+export { hashEvents, canonicalJson } from './core/hash';
+export { Random } from './core/random';
+export {
+  scenarioSchema,
+  interventionSchema,
+  parseScenario,
+  parseIntervention,
+  formatPath,
+  LIMITS,
+} from './schema';
+export type { Scenario, ScenarioInput, Intervention, InterventionInput, ParseResult } from './schema';
+export { createSimulation } from './simulation';
+export type { Simulation, SimulationOptions } from './simulation';
+export { describeEvent } from './narrate';
+export { builtInScenarios, getBuiltInScenario } from './scenarios';
+export type { BuiltInScenario, ScenarioId } from './scenarios';

@@ -1,0 +1,208 @@
+// Kafka client-side partition assignors. Source: apache/kafka RangeAssignor.java,
+// RoundRobinAssignor.java, AbstractStickyAssignor.java, CooperativeStickyAssignor.java.
+
+export interface GroupMember {
+  memberId: string;
+  groupInstanceId?: string;
+  topics: string[];
+}
+
+export type AssignmentStrategy = 'range' | 'roundrobin';
+export type Assignment = Record<string, string[]>;
+
+/** A partition named as Kafka prints it: `topic-N`. */
+export function partitionName(topic: string, partition: number): string {
+  return `${topic}-${partition}`;
+}
+
+/** Splits `topic-N` at its last dash (topic names may contain dashes). */
+export function parsePartitionName(name: string): { topic: string; partition: number } {
+  const dash = name.lastIndexOf('-');
+  return { topic: name.slice(0, dash), partition: Number(name.slice(dash + 1)) };
+}
+
+// Java String.compareTo and JS < both compare UTF-16 code units.
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorts `topic-N` names by topic, then partition number. */
+export function comparePartitionNames(a: string, b: string): number {
+  const pa = parsePartitionName(a);
+  const pb = parsePartitionName(b);
+  return compareStrings(pa.topic, pb.topic) || pa.partition - pb.partition;
+}
+
+/** Static members (group.instance.id) first, by that id; then the rest by member id. */
+export function sortMembers<M extends GroupMember>(members: M[]): M[] {
+  return [...members].sort((a, b) => {
+    const sa = a.groupInstanceId !== undefined;
+    const sb = b.groupInstanceId !== undefined;
+    if (sa !== sb) return sa ? -1 : 1;
+    if (sa && sb) return compareStrings(a.groupInstanceId!, b.groupInstanceId!) || compareStrings(a.memberId, b.memberId);
+    return compareStrings(a.memberId, b.memberId);
+  });
+}
+
+function checkPartitionCounts(partitionsPerTopic: Record<string, number>): void {
+  for (const [topic, n] of Object.entries(partitionsPerTopic)) {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`topic "${topic}" needs a whole, non-negative partition count (got ${String(n)})`);
+  }
+}
+
+function emptyAssignment(members: GroupMember[]): Assignment {
+  const out: Assignment = {};
+  for (const m of members) out[m.memberId] = [];
+  return out;
+}
+
+function finishAssignment(out: Assignment): Assignment {
+  for (const id of Object.keys(out)) out[id]!.sort(comparePartitionNames);
+  return out;
+}
+
+function hasTopic(partitionsPerTopic: Record<string, number>, topic: string): boolean {
+  return Object.prototype.hasOwnProperty.call(partitionsPerTopic, topic);
+}
+
+/** Eager range or round-robin assignment; every member appears, possibly with []. */
+export function assignPartitions(
+  strategy: AssignmentStrategy,
+  members: GroupMember[],
+  partitionsPerTopic: Record<string, number>,
+): Assignment {
+  checkPartitionCounts(partitionsPerTopic);
+  const sorted = sortMembers(members);
+  const out = emptyAssignment(members);
+  // Topics without metadata are skipped.
+  const topics = [...new Set(members.flatMap((m) => m.topics))].filter((t) => hasTopic(partitionsPerTopic, t)).sort(compareStrings);
+
+  if (strategy === 'range') {
+    for (const topic of topics) {
+      const subs = sorted.filter((m) => m.topics.includes(topic));
+      const n = partitionsPerTopic[topic]!;
+      const per = Math.floor(n / subs.length);
+      const extra = n % subs.length;
+      let next = 0;
+      subs.forEach((m, i) => {
+        const count = per + (i < extra ? 1 : 0);
+        for (let p = next; p < next + count; p++) out[m.memberId]!.push(partitionName(topic, p));
+        next += count;
+      });
+    }
+  } else {
+    if (sorted.length === 0) return out;
+    let cursor = 0;
+    for (const topic of topics) {
+      for (let p = 0; p < partitionsPerTopic[topic]!; p++) {
+        // Advance the circular iterator to the next member subscribed to this topic.
+        while (!sorted[cursor % sorted.length]!.topics.includes(topic)) cursor++;
+        out[sorted[cursor % sorted.length]!.memberId]!.push(partitionName(topic, p));
+        cursor++;
+      }
+    }
+  }
+  return finishAssignment(out);
+}
+
+export interface CooperativeStickyResult {
+  /** What each member owns after THIS rebalance: kept partitions plus ones nobody owned before. */
+  assignment: Assignment;
+  /** Per member, partitions it must give up now; they are assigned in the follow-up rebalance. */
+  revoked: Assignment;
+  /** The balanced assignment the group reaches after the follow-up rebalance. */
+  target: Assignment;
+  /** True when partitions were revoked, so the group must rebalance once more to place them. */
+  followUpNeeded: boolean;
+}
+
+/**
+ * Cooperative-sticky: balance first (counts differ by at most one among members that could take each
+ * other's partitions), then keep as many previous ownerships as possible. A partition that changes
+ * owner is only revoked now and assigned in a follow-up rebalance; call again with
+ * previous = result.assignment to get that follow-up (it revokes nothing).
+ */
+export function cooperativeStickyAssign(
+  members: GroupMember[],
+  partitionsPerTopic: Record<string, number>,
+  previous: Assignment,
+): CooperativeStickyResult {
+  checkPartitionCounts(partitionsPerTopic);
+  const sorted = sortMembers(members);
+  const subscribed = new Map(sorted.map((m) => [m.memberId, new Set(m.topics)]));
+  const owned = new Map<string, Set<string>>(sorted.map((m) => [m.memberId, new Set<string>()]));
+  const all: string[] = [];
+  const topics = [...new Set(members.flatMap((m) => m.topics))].filter((t) => hasTopic(partitionsPerTopic, t)).sort(compareStrings);
+  for (const t of topics) for (let p = 0; p < partitionsPerTopic[t]!; p++) all.push(partitionName(t, p));
+  const exists = new Set(all);
+  const ownerOf = new Map<string, string>();
+  const previousOwner = new Map<string, string>();
+
+  // 1. Keep every valid previous ownership (first claimant in member order wins a double claim).
+  for (const m of sorted) {
+    for (const p of [...(previous[m.memberId] ?? [])].sort(comparePartitionNames)) {
+      if (!previousOwner.has(p)) previousOwner.set(p, m.memberId);
+      if (!exists.has(p) || ownerOf.has(p) || !subscribed.get(m.memberId)!.has(parsePartitionName(p).topic)) continue;
+      ownerOf.set(p, m.memberId);
+      owned.get(m.memberId)!.add(p);
+    }
+  }
+  const eligible = (p: string) => sorted.filter((m) => subscribed.get(m.memberId)!.has(parsePartitionName(p).topic));
+  const count = (id: string) => owned.get(id)!.size;
+
+  // 2. Unowned partitions go to the least-loaded subscriber (ties: member order).
+  for (const p of all) {
+    if (ownerOf.has(p)) continue;
+    const cands = eligible(p);
+    if (cands.length === 0) continue;
+    let best = cands[0]!;
+    for (const c of cands) if (count(c.memberId) < count(best.memberId)) best = c;
+    ownerOf.set(p, best.memberId);
+    owned.get(best.memberId)!.add(p);
+  }
+
+  // 3. Balance: move from the most to the least loaded while some pair differs by 2+ and can trade.
+  // Each move lowers the sum of squared counts, so this ends.
+  for (;;) {
+    let moved = false;
+    const byLoad = [...sorted].sort((a, b) => count(b.memberId) - count(a.memberId));
+    outer: for (const heavy of byLoad) {
+      const light = [...byLoad].reverse();
+      for (const taker of light) {
+        if (count(heavy.memberId) - count(taker.memberId) < 2) break;
+        const takerTopics = subscribed.get(taker.memberId)!;
+        // Give away the heavy member's last partition the taker can read.
+        const give = [...owned.get(heavy.memberId)!].sort(comparePartitionNames).reverse().find((p) => takerTopics.has(parsePartitionName(p).topic));
+        if (give === undefined) continue;
+        owned.get(heavy.memberId)!.delete(give);
+        owned.get(taker.memberId)!.add(give);
+        ownerOf.set(give, taker.memberId);
+        moved = true;
+        break outer;
+      }
+    }
+    if (!moved) break;
+  }
+
+  const target = emptyAssignment(members);
+  const assignment = emptyAssignment(members);
+  const revoked = emptyAssignment(members);
+  for (const [p, owner] of ownerOf) {
+    target[owner]!.push(p);
+    const prev = previousOwner.get(p);
+    // Moving away from a member still in the group: revoke now, assign in the follow-up.
+    if (prev !== undefined && prev !== owner && owned.has(prev)) revoked[prev]!.push(p);
+    else assignment[owner]!.push(p);
+  }
+  // Previously owned partitions that no longer exist or are no longer subscribed are revoked too.
+  for (const m of sorted) {
+    for (const p of previous[m.memberId] ?? []) {
+      if (ownerOf.get(p) !== m.memberId && !revoked[m.memberId]!.includes(p)) revoked[m.memberId]!.push(p);
+    }
+  }
+  finishAssignment(target);
+  finishAssignment(assignment);
+  finishAssignment(revoked);
+  const followUpNeeded = Object.values(assignment).flat().length < Object.values(target).flat().length;
+  return { assignment, revoked, target, followUpNeeded };
+}

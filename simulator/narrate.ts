@@ -1,0 +1,117 @@
+// Plain-English narration of one event, built only from the figures the event carries.
+import type { SimEvent } from './core/events';
+
+function offsets(from: number, to: number): string {
+  return to - from <= 1 ? `offset ${from}` : `offsets ${from}–${to - 1}`;
+}
+
+function lagText(lag: number | null): string {
+  return lag === null ? 'it has no committed offset yet' : `its lag is ${lag}`;
+}
+
+function list(parts: string[]): string {
+  return parts.length === 0 ? 'nothing' : parts.join(', ');
+}
+
+export function describeEvent(e: SimEvent): string {
+  switch (e.type) {
+    case 'appended':
+      return `Producer ${e.producer} appended ${e.tombstone ? 'a tombstone' : 'a record'} ${e.key === null ? 'with no key' : `with key "${e.key}"`} to partition ${e.partition} of ${e.topic} at offset ${e.offset} (${
+        e.partitionedBy === 'sticky' ? 'sticky partition for a null key' : `${e.partitionedBy} hash of the key`
+      }); the log-end offset is now ${e.logEndOffset}`;
+    case 'segmentRolled':
+      return `Partition ${e.partition} of ${e.topic} rolled a new active segment at offset ${e.baseOffset} (segment ${e.reason === 'bytes' ? 'full' : 'old enough'})`;
+    case 'segmentDeleted':
+      return `Retention (${e.reason === 'time' ? 'retention.ms' : 'retention.bytes'}) deleted the segment with offsets ${e.baseOffset}–${e.lastOffset} of ${e.topic}-${e.partition}; the log start offset is now ${e.logStartOffset}`;
+    case 'compacted':
+      return `Compaction removed ${e.removedOffsets.length} superseded record${e.removedOffsets.length === 1 ? '' : 's'} from ${e.topic}-${e.partition} (offsets ${e.removedOffsets.join(', ')})${
+        e.tombstonesRemoved > 0 ? `, including ${e.tombstonesRemoved} expired tombstone${e.tombstonesRemoved === 1 ? '' : 's'}` : ''
+      }; offsets of the records kept do not change`;
+    case 'partitionsAdded':
+      return `Topic ${e.topic} grew from ${e.from} to ${e.to} partitions; keys may now hash to different partitions`;
+    case 'fetched':
+      return `Consumer ${e.consumer} of group ${e.group} fetched ${offsets(e.fromOffset, e.toOffset)} from partition ${e.partition} of ${e.topic}${
+        e.redelivered > 0 ? ` (${e.redelivered} already seen before: redelivered)` : ''
+      }; its position is now ${e.position} and ${lagText(e.lag)}`;
+    case 'processed':
+      return `Consumer ${e.consumer} of group ${e.group} finished processing ${offsets(e.fromOffset, e.toOffset)} of ${e.topic}-${e.partition}`;
+    case 'committed':
+      return `Group ${e.group} committed offset ${e.committedOffset} for ${e.topic}-${e.partition} (${
+        e.mode === 'auto' ? 'auto-commit' : e.mode === 'manual' ? 'commit after processing' : 'commit before giving the partition up'
+      }, by ${e.consumer}); its lag is ${e.lag}`;
+    case 'rebalanced': {
+      const owned = Object.entries(e.assignment).map(([m, ps]) => `${m}: ${ps.length ? ps.join(' ') : 'none'}`);
+      return `Group ${e.group} rebalanced (generation ${e.generation}, ${e.strategy}${e.reason ? `, because ${e.reason}` : ''}): ${list(owned)}${
+        e.idle.length ? `; idle: ${e.idle.join(', ')}` : ''
+      }${e.followUp ? '; revoked partitions move in a follow-up rebalance' : ''}`;
+    }
+    case 'offsetReset':
+      return e.to === null
+        ? `Consumer ${e.consumer} of group ${e.group} has no valid offset for ${e.topic}-${e.partition} and auto.offset.reset is none: it fails`
+        : `Consumer ${e.consumer} of group ${e.group} ${e.reason === 'out-of-range' ? `found offset ${e.from} out of range (log starts at ${e.logStartOffset})` : 'has no committed offset'} for ${e.topic}-${e.partition}; auto.offset.reset=${e.policy} moves it to ${e.to}`;
+    case 'seeked':
+      return `Consumer ${e.consumer} of group ${e.group} seeked ${e.topic}-${e.partition} from ${e.from} to ${e.to} (${e.target})`;
+    case 'consumerJoined':
+      return `Consumer ${e.consumer} joined group ${e.group}`;
+    case 'consumerLeft':
+      return `Consumer ${e.consumer} left group ${e.group}${e.reason ? ` (${e.reason})` : ''}`;
+    case 'consumerCrashed':
+      return `Consumer ${e.consumer} of group ${e.group} crashed; records it processed after its last commit will be read again`;
+    case 'consumerRestarted':
+      return `Consumer ${e.consumer} of group ${e.group} restarted and rejoins the group`;
+    case 'consumerFailed':
+      return `Consumer ${e.consumer} of group ${e.group} stopped: ${e.reason ?? 'error'}`;
+    case 'groupCreated':
+      return `Consumer group ${e.group} started on ${e.topics.join(', ')} (auto.offset.reset=${e.autoOffsetReset})`;
+    case 'published':
+      return `Publisher ${e.publisher} published ${e.messageId} to ${e.exchange === '' ? 'the default exchange' : `exchange ${e.exchange}`} with routing key "${e.routingKey}"${e.mandatory ? ' (mandatory)' : ''}`;
+    case 'routed':
+      return `Exchange ${e.exchange === '' ? '(default)' : e.exchange} routed ${e.messageId} to queue ${e.queue}${e.bindingKey !== '' ? ` (binding key "${e.bindingKey}")` : ''}${e.viaAlternate ? ' via the alternate exchange' : ''}`;
+    case 'unroutable':
+      return e.outcome === 'returned'
+        ? `No queue matched ${e.messageId}; it was mandatory, so the broker returned it to the publisher`
+        : e.outcome === 'alternate'
+          ? `No binding of ${e.exchange} matched ${e.messageId}; it goes to the alternate exchange ${e.alternateExchange ?? ''}`
+          : `No queue matched ${e.messageId} (routing key "${e.routingKey}"); the broker dropped it silently`;
+    case 'enqueued':
+      return `Queue ${e.queue} stored ${e.messageId}; ${e.ready} ready${e.expiresAt !== null ? `, expires at ${e.expiresAt} ms` : ''}`;
+    case 'delivered':
+      return `Queue ${e.queue} delivered ${e.messageId} to ${e.consumer} (delivery tag ${e.deliveryTag}${e.redelivered ? ', redelivered' : ''}${e.autoAck ? ', auto-ack: gone from the queue' : `; ${e.unacked}/${e.prefetchCount === 0 ? '∞' : e.prefetchCount} unacked`})`;
+    case 'acked':
+      return `Consumer ${e.consumer} acked ${e.messageId} (delivery tag ${e.deliveryTag}); queue ${e.queue} deleted it`;
+    case 'nacked':
+      return `Consumer ${e.consumer} nacked ${e.messageId} (delivery tag ${e.deliveryTag}) with requeue=${e.requeue}`;
+    case 'requeued':
+      return `Queue ${e.queue} put ${e.messageId} back at position ${e.position} with redelivered=true (${e.reason === 'nack' ? 'nacked' : e.reason === 'consumer-crash' ? `consumer ${e.consumer} died holding it` : `consumer ${e.consumer} was removed`})`;
+    case 'expired':
+      return `${e.messageId} expired at the head of queue ${e.queue} (TTL reached at ${e.expiresAt} ms)`;
+    case 'deadLettered':
+      return `Queue ${e.fromQueue} dead-lettered ${e.messageId} (${e.reason}) to exchange ${e.toExchange === '' ? '(default)' : e.toExchange} with routing key "${e.routingKey}"`;
+    case 'dropped':
+      return e.reason === 'consumer-crash'
+        ? `${e.messageId} was lost: auto-ack had already removed it from ${e.queue} when its consumer died`
+        : `Queue ${e.queue} discarded ${e.messageId} (${e.reason}, no dead-letter exchange)`;
+    case 'rejectedPublish':
+      return `Queue ${e.queue} is full and refused ${e.messageId} (reject-publish${e.deadLettered ? '-dlx: dead-lettered' : ''})`;
+    case 'streamAppended':
+      return `Stream ${e.queue} appended ${e.messageId} at offset ${e.offset}`;
+    case 'streamRead':
+      return `Consumer ${e.consumer} read offset ${e.offset} (${e.messageId}) from stream ${e.queue}; the message stays in the stream`;
+    case 'streamAttached':
+      return `Consumer ${e.consumer} attached to stream ${e.queue} at ${e.spec} (offset ${e.offset})`;
+    case 'streamSegmentDeleted':
+      return `Stream ${e.queue} retention removed offsets ${e.baseOffset}–${e.lastOffset}; the first offset is now ${e.firstOffset}`;
+    case 'rabbitConsumerAdded':
+      return `Consumer ${e.consumer} subscribed to queue ${e.queue}`;
+    case 'rabbitConsumerRemoved':
+      return `Consumer ${e.consumer} cancelled its subscription to ${e.queue}${e.requeued ? `; ${e.requeued} unacked message${e.requeued === 1 ? '' : 's'} requeued` : ''}`;
+    case 'rabbitConsumerCrashed':
+      return `Consumer ${e.consumer} of ${e.queue} died${e.requeued ? `; its ${e.requeued} unacked message${e.requeued === 1 ? ' goes' : 's go'} back to the queue` : ''}${e.lost ? `; ${e.lost} auto-acked message${e.lost === 1 ? ' was' : 's were'} lost` : ''}`;
+    case 'rabbitConsumerRestarted':
+      return `Consumer ${e.consumer} subscribed to ${e.queue} again`;
+    case 'prefetchChanged':
+      return `Consumer ${e.consumer} changed its prefetch count from ${e.from} to ${e.to}`;
+    case 'note':
+      return e.text;
+  }
+}

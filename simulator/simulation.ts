@@ -1,0 +1,165 @@
+// The public Simulation: a World (the brokers' state) plus an event log, checkpoints for seek, and the
+// interventions a user made. Seeking restores the nearest checkpoint and replays; an intervention
+// discards the future and re-simulates from now (a fork).
+import type { SimEvent } from './core/events';
+import type { Snapshot } from './core/snapshot';
+import type { Intervention, Scenario } from './schema';
+import { World } from './world';
+
+export interface Simulation {
+  /** Current simulated time, integer ms. */
+  readonly time: number;
+  readonly endTime: number;
+  /** Advance to the next event time; returns the events that happened at it ([] at the end). */
+  step(): SimEvent[];
+  runUntil(t: number): void;
+  /** Jump to time t, backwards or forwards. */
+  seek(t: number): void;
+  snapshot(): Snapshot;
+  /** All events so far, in order. */
+  events(): readonly SimEvent[];
+  /** Applies at the current time; the future past now is discarded and re-simulated. */
+  intervene(i: Intervention): void;
+  interventions(): readonly { time: number; intervention: Intervention }[];
+}
+
+export interface SimulationOptions {
+  /** Keep the event log (default true). The benchmark turns it off to measure the model alone. */
+  recordEvents?: boolean;
+  /** Take a checkpoint after this many processed tasks (default 1000; 0 = only at time 0). */
+  checkpointEvery?: number;
+}
+
+interface Checkpoint {
+  time: number;
+  eventCount: number;
+  applied: number;
+  tasks: number;
+  world: World;
+}
+
+class SimulationImpl implements Simulation {
+  private world: World;
+  private log: SimEvent[] = [];
+  private readonly record: boolean;
+  private readonly every: number;
+  private checkpoints: Checkpoint[] = [];
+  private userInterventions: { time: number; intervention: Intervention }[] = [];
+  /** How many of userInterventions the world has applied. */
+  private applied = 0;
+  private cachedSnapshot: Snapshot | null = null;
+  private cachedAt = -1;
+  private cachedVersion = -1;
+
+  constructor(scenario: Scenario, seed: number, options: SimulationOptions) {
+    this.record = options.recordEvents ?? true;
+    this.every = options.checkpointEvery ?? 1000;
+    this.world = new World(scenario, seed, this.record ? this.log : null);
+    this.world.start();
+    this.checkpoint();
+  }
+
+  get time(): number {
+    return this.world.time;
+  }
+  get endTime(): number {
+    return this.world.endTime;
+  }
+
+  private checkpoint(): void {
+    this.checkpoints.push({
+      time: this.world.time,
+      eventCount: this.log.length,
+      applied: this.applied,
+      tasks: this.world.tasksRun,
+      world: this.world.clone(null),
+    });
+  }
+
+  private restore(cp: Checkpoint): void {
+    this.log.length = cp.eventCount;
+    this.world = cp.world.clone(this.record ? this.log : null);
+    this.applied = cp.applied;
+  }
+
+  /** Runs everything up to and including time `target`, applying recorded interventions on the way. */
+  private advanceTo(target: number): void {
+    const w = this.world;
+    for (;;) {
+      const next = this.userInterventions[this.applied];
+      const tNext = w.nextTime();
+      if (next !== undefined && next.time <= target && next.time < tNext) {
+        w.runUntil(next.time);
+        w.apply(next.intervention);
+        this.applied++;
+        continue;
+      }
+      if (tNext > target) break;
+      w.stepNext();
+      const last = this.checkpoints[this.checkpoints.length - 1]!;
+      if (this.every > 0 && w.tasksRun - last.tasks >= this.every && w.time > last.time) this.checkpoint();
+    }
+    w.runUntil(target);
+  }
+
+  step(): SimEvent[] {
+    const w = this.world;
+    if (w.time >= w.endTime) return [];
+    const next = this.userInterventions[this.applied];
+    const t = Math.min(w.nextTime(), next?.time ?? Infinity, w.endTime);
+    const from = this.log.length;
+    this.advanceTo(t);
+    return this.log.slice(from);
+  }
+
+  runUntil(t: number): void {
+    this.advanceTo(Math.max(this.world.time, Math.min(Math.floor(t), this.world.endTime)));
+  }
+
+  seek(t: number): void {
+    const target = Math.max(0, Math.min(Math.floor(t), this.world.endTime));
+    // The latest checkpoint at or before the target.
+    let lo = 0;
+    let hi = this.checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.checkpoints[mid]!.time <= target) lo = mid;
+      else hi = mid - 1;
+    }
+    const cp = this.checkpoints[lo]!;
+    const forwardFromHere = target >= this.world.time && cp.tasks <= this.world.tasksRun;
+    if (!forwardFromHere) this.restore(cp);
+    this.advanceTo(target);
+  }
+
+  snapshot(): Snapshot {
+    const w = this.world;
+    if (this.cachedSnapshot && this.cachedAt === w.time && this.cachedVersion === w.version) return this.cachedSnapshot;
+    this.cachedSnapshot = w.snapshot();
+    this.cachedAt = w.time;
+    this.cachedVersion = w.version;
+    return this.cachedSnapshot;
+  }
+
+  events(): readonly SimEvent[] {
+    return this.log;
+  }
+
+  intervene(i: Intervention): void {
+    const now = this.world.time;
+    // Fork: forget the recorded future.
+    this.userInterventions.length = this.applied;
+    this.checkpoints = this.checkpoints.filter((c) => c.time <= now && c.tasks <= this.world.tasksRun);
+    this.userInterventions.push({ time: now, intervention: i });
+    this.world.apply(i);
+    this.applied++;
+  }
+
+  interventions(): readonly { time: number; intervention: Intervention }[] {
+    return this.userInterventions.slice();
+  }
+}
+
+export function createSimulation(scenario: Scenario, seed: number, options: SimulationOptions = {}): Simulation {
+  return new SimulationImpl(scenario, seed, options);
+}
