@@ -2,6 +2,7 @@
 // Simulation itself lives outside the reactive state (it mutates); the store publishes its snapshot.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BuiltInScenario, Intervention, Scenario, SimEvent, Simulation, Snapshot } from '@/simulator';
+import { describeIntervention } from './interventions';
 import type { SimUrlState, TimedIntervention } from './url-state';
 
 type Errors = { path: string; message: string }[];
@@ -259,7 +260,9 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
       stepForward() {
         flushPending();
         const before = sim.time;
-        const events = sim.step();
+        // Some engine steps only move timers; skip them so every step shows something happening.
+        let events = sim.step();
+        while (events.length === 0 && sim.time < sim.endTime) events = sim.step();
         const chapter = get().loaded.chapters.find((c) => c.time > before && c.time <= sim.time);
         if (events.length || chapter) narrate(entry(sim.time, events, chapter));
         publish({ playing: false });
@@ -280,7 +283,8 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
         sim.seek(target);
         const atTarget: SimEvent[] = [];
         for (let i = sim.events().length - 1; i >= 0 && sim.events()[i]!.time === sim.time; i--) atTarget.unshift(sim.events()[i]!);
-        narrate({ ...entry(sim.time, atTarget), lines: [`Stepped back to ${sim.time} ms.`, ...entry(sim.time, atTarget).lines] });
+        const e = entry(sim.time, atTarget);
+        narrate({ ...e, lines: [`Stepped back to ${sim.time} ms.`, ...e.lines] });
         publish({ playing: false });
       },
 
@@ -327,8 +331,8 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
         flushPending();
         const from = sim.events().length;
         sim.intervene(parsed.intervention);
-        const events = sim.events().slice(from);
-        narrate(entry(sim.time, events.length ? events : [], undefined));
+        const e = entry(sim.time, sim.events().slice(from));
+        narrate({ ...e, lines: [`You: ${describeIntervention(parsed.intervention)}.`, ...e.lines] });
         set((st) => ({ interventions: sim.interventions().map((x) => ({ time: x.time, intervention: x.intervention })), revision: st.revision + 1 }));
         publish();
         return null;
