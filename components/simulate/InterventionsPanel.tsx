@@ -1,0 +1,4 @@
+'use client';
+export function InterventionsPanel() {
+  return null;
+}
