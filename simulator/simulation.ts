@@ -26,7 +26,7 @@ export interface Simulation {
 export interface SimulationOptions {
   /** Keep the event log (default true). The benchmark turns it off to measure the model alone. */
   recordEvents?: boolean;
-  /** Take a checkpoint after this many processed tasks (default 1000; 0 = only at time 0). */
+  /** Take a checkpoint after this many tasks or events (default 500; 0 = only at time 0). */
   checkpointEvery?: number;
 }
 
@@ -53,7 +53,7 @@ class SimulationImpl implements Simulation {
 
   constructor(scenario: Scenario, seed: number, options: SimulationOptions) {
     this.record = options.recordEvents ?? true;
-    this.every = options.checkpointEvery ?? 1000;
+    this.every = options.checkpointEvery ?? 500;
     this.world = new World(scenario, seed, this.record ? this.log : null);
     this.world.start();
     this.checkpoint();
@@ -97,7 +97,7 @@ class SimulationImpl implements Simulation {
       if (tNext > target) break;
       w.stepNext();
       const last = this.checkpoints[this.checkpoints.length - 1]!;
-      if (this.every > 0 && w.tasksRun - last.tasks >= this.every && w.time > last.time) this.checkpoint();
+      if (this.every > 0 && w.time > last.time && (w.tasksRun - last.tasks >= this.every || this.log.length - last.eventCount >= this.every)) this.checkpoint();
     }
     w.runUntil(target);
   }

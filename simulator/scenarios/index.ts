@@ -428,7 +428,7 @@ const defs: Def[] = [
     lanes: ['kafka', 'rabbitmq'],
     chapters: [
       { time: 0, title: 'One stream, two brokers', text: 'Same message ids on both sides.' },
-      { time: 8000, title: 'A consumer dies on each side', text: 'Kafka: the group resumes from the committed offset. RabbitMQ: unacked messages are requeued.' },
+      { time: 8100, title: 'A consumer dies on each side', text: 'Kafka: the group resumes from the committed offset. RabbitMQ: unacked messages are requeued.' },
     ],
     scenario: {
       version: 1,
@@ -437,7 +437,7 @@ const defs: Def[] = [
         topics: [{ name: 'events', partitions: 2 }],
         producers: [{ id: 'shop', topic: 'events', keys: { prefix: 'cart-', count: 8 }, ratePerSec: 2, count: 30 }],
         groups: [
-          { id: 'billing', topics: ['events'], autoOffsetReset: 'earliest', enableAutoCommit: false, consumers: [{ id: 'billing-1', maxPollRecords: 2, processingMsPerRecord: 400 }, { id: 'billing-2', maxPollRecords: 2, processingMsPerRecord: 400 }] },
+          { id: 'billing', topics: ['events'], autoOffsetReset: 'earliest', enableAutoCommit: false, consumers: [{ id: 'billing-1', maxPollRecords: 2, processingMsPerRecord: 900 }, { id: 'billing-2', maxPollRecords: 2, processingMsPerRecord: 900 }] },
           { id: 'email', topics: ['events'], autoOffsetReset: 'earliest', enableAutoCommit: false, consumers: [{ id: 'email-1', maxPollRecords: 2, processingMsPerRecord: 600 }] },
         ],
       },
@@ -450,14 +450,14 @@ const defs: Def[] = [
         ],
         publishers: [{ id: 'shop', exchange: 'events', routingKeys: ['cart.event'], ratePerSec: 2, count: 30 }],
         consumers: [
-          { id: 'billing-1', queue: 'billing', prefetchCount: 2, processingMs: 400 },
-          { id: 'billing-2', queue: 'billing', prefetchCount: 2, processingMs: 400 },
+          { id: 'billing-1', queue: 'billing', prefetchCount: 2, processingMs: 900 },
+          { id: 'billing-2', queue: 'billing', prefetchCount: 2, processingMs: 900 },
           { id: 'email-1', queue: 'email', prefetchCount: 2, processingMs: 600 },
         ],
       },
       interventions: [
-        { time: 8000, intervention: { type: 'kafka.crashConsumer', group: 'billing', consumer: 'billing-1' } },
-        { time: 8000, intervention: { type: 'rabbitmq.crashConsumer', consumer: 'billing-1' } },
+        { time: 8100, intervention: { type: 'kafka.crashConsumer', group: 'billing', consumer: 'billing-1' } },
+        { time: 8100, intervention: { type: 'rabbitmq.crashConsumer', consumer: 'billing-1' } },
       ],
     },
   },

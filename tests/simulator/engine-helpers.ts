@@ -1,0 +1,18 @@
+// Shared helpers for the engine tests.
+import { createSimulation, parseScenario, type Scenario, type ScenarioInput, type SimEvent, type Simulation } from '@/simulator';
+
+export function scenario(input: ScenarioInput): Scenario {
+  const r = parseScenario(input);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return r.scenario;
+}
+
+export function runToEnd(input: ScenarioInput | Scenario, seed = 1): Simulation {
+  const sim = createSimulation(scenario(input as ScenarioInput), seed);
+  sim.runUntil(sim.endTime);
+  return sim;
+}
+
+export function ofType<T extends SimEvent['type']>(events: readonly SimEvent[], type: T): Extract<SimEvent, { type: T }>[] {
+  return events.filter((e): e is Extract<SimEvent, { type: T }> => e.type === type);
+}

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { builtInScenarios, createSimulation, describeEvent, getBuiltInScenario, hashEvents, type Snapshot } from '@/simulator';
+import { crc32, javaPartition } from '@/simulator/kafka/partitioner';
+import { ofType } from './engine-helpers';
+
+const IDS = [
+  'log-vs-queue',
+  'group-scaling',
+  'replay-new-group',
+  'retention-reset',
+  'compaction',
+  'crash-before-commit',
+  'key-ordering',
+  'work-queue-prefetch',
+  'requeue-on-crash',
+  'ttl-dead-letter',
+  'order-topic-exchange',
+  'length-limit',
+  'side-by-side',
+  'stream-replay',
+  'heavy',
+];
+
+function runBuiltIn(id: string, seed = 1) {
+  const b = getBuiltInScenario(id);
+  if (!b) throw new Error(`no scenario ${id}`);
+  const sim = createSimulation(b.scenario, seed);
+  sim.runUntil(sim.endTime);
+  return { sim, events: sim.events() };
+}
+
+describe('built-in scenarios', () => {
+  it('has exactly the agreed ids, each with a title, a two-sentence explanation and lanes', () => {
+    expect(builtInScenarios.map((b) => b.id)).toEqual(IDS);
+    for (const b of builtInScenarios) {
+      expect(b.title.length).toBeGreaterThan(5);
+      expect(b.explanation.split(/(?<=[.!?])\s+/).length, b.id).toBe(2);
+      expect(b.lanes.length).toBeGreaterThan(0);
+      expect(Boolean(b.scenario.kafka), b.id).toBe(b.lanes.includes('kafka'));
+      expect(Boolean(b.scenario.rabbitmq), b.id).toBe(b.lanes.includes('rabbitmq'));
+      for (const c of b.chapters ?? []) expect(c.time).toBeLessThanOrEqual(b.scenario.durationMs);
+    }
+  });
+
+  it.each(IDS)('%s runs to its end, deterministically, with narration for every event', (id) => {
+    const a = runBuiltIn(id, 5);
+    expect(a.sim.time).toBe(a.sim.endTime);
+    expect(a.events.length).toBeGreaterThan(10);
+    expect(a.sim.step()).toEqual([]);
+    const b = runBuiltIn(id, 5);
+    expect(hashEvents(b.events)).toBe(hashEvents(a.events));
+    for (const e of a.events) expect(describeEvent(e).length).toBeGreaterThan(5);
+    // events are ordered and numbered
+    a.events.forEach((e, i) => {
+      expect(e.seq).toBe(i);
+      if (i > 0) expect(e.time).toBeGreaterThanOrEqual(a.events[i - 1]!.time);
+    });
+  }, 60_000);
+
+  it('log-vs-queue: five records at offsets 0..4, LEO 5, committed 5, 2, 4 — the consumer at 4 has lag 1', () => {
+    const b = getBuiltInScenario('log-vs-queue')!;
+    const sim = createSimulation(b.scenario, 1);
+    const s = sim.snapshot();
+    const p = s.kafka!.topics[0]!.partitions[0]!;
+    expect(p.records.map((r) => r.offset)).toEqual([0, 1, 2, 3, 4]);
+    expect(p.logStartOffset).toBe(0);
+    expect(p.logEndOffset).toBe(5);
+    const lag = Object.fromEntries(s.kafka!.groups.map((g) => [g.id, [g.partitions[0]!.committedOffset, g.partitions[0]!.lag]]));
+    expect(lag).toEqual({ billing: [5, 0], analytics: [2, 3], audit: [4, 1] });
+    expect(s.kafka!.groups.map((g) => g.members.map((m) => m.id))).toEqual([['A'], ['B'], ['C']]);
+    // RabbitMQ side: exchange → queue → consumer with ack and delete
+    expect(s.rabbitmq!.exchanges.map((x) => x.name)).toEqual(['orders']);
+    sim.runUntil(sim.endTime);
+    const events = sim.events();
+    const fetched = ofType(events, 'fetched').find((e) => e.group === 'audit')!;
+    expect([fetched.fromOffset, fetched.lag]).toEqual([4, 1]);
+    expect(describeEvent(fetched)).toBe('Consumer C of group audit fetched offset 4 from partition 0 of orders; its position is now 5 and its lag is 1');
+    expect(ofType(events, 'fetched').filter((e) => e.group === 'billing')).toEqual([]);
+    expect(ofType(events, 'acked').length).toBe(5);
+    const end = sim.snapshot();
+    expect(end.rabbitmq!.queues[0]!.ready).toEqual([]);
+    expect(end.kafka!.topics[0]!.partitions[0]!.records.length).toBe(5); // the log keeps everything
+  });
+
+  it('group-scaling: the fourth consumer of three partitions is idle, and takes over when c1 leaves', () => {
+    const { events } = runBuiltIn('group-scaling');
+    const rebalances = ofType(events, 'rebalanced');
+    expect(rebalances.map((r) => Object.keys(r.assignment).length)).toEqual([1, 2, 3, 4, 3]);
+    expect(rebalances[3]!.idle).toEqual(['c4']);
+    expect(rebalances[4]!.assignment.c4!.length).toBe(1);
+    for (const r of rebalances) {
+      const all = Object.values(r.assignment).flat().sort();
+      expect(all).toEqual(['events-0', 'events-1', 'events-2']);
+    }
+  });
+
+  it('replay-new-group: earliest replays from offset 0, latest starts at the log end', () => {
+    const { events } = runBuiltIn('replay-new-group');
+    const resets = ofType(events, 'offsetReset').filter((e) => e.group !== 'billing');
+    expect(resets.filter((e) => e.group === 'analytics').every((e) => e.to === 0)).toBe(true);
+    expect(resets.filter((e) => e.group === 'alerts').every((e) => e.to === e.logEndOffset && e.to! > 0)).toBe(true);
+    const analytics = ofType(events, 'fetched').filter((e) => e.group === 'analytics');
+    const produced = ofType(events, 'appended').length;
+    expect(analytics.reduce((n, e) => n + e.count, 0)).toBe(produced);
+    const alerts = ofType(events, 'fetched').filter((e) => e.group === 'alerts');
+    expect(alerts.reduce((n, e) => n + e.count, 0)).toBeLessThan(produced / 2);
+  });
+
+  it('retention-reset: whole closed segments go, never the active one; the slow group resets out of range', () => {
+    const { sim, events } = runBuiltIn('retention-reset');
+    const deleted = ofType(events, 'segmentDeleted');
+    expect(deleted.length).toBeGreaterThan(3);
+    for (const d of deleted) expect(d.logStartOffset).toBe(d.lastOffset + 1);
+    const resets = ofType(events, 'offsetReset').filter((e) => e.reason === 'out-of-range');
+    expect(resets.length).toBeGreaterThan(0);
+    expect(resets.every((e) => e.group === 'warehouse' && e.from! < e.logStartOffset && e.to === e.logStartOffset)).toBe(true);
+    const p = sim.snapshot().kafka!.topics[0]!.partitions[0]!;
+    expect(p.segments.filter((s) => s.active).length).toBe(1);
+    expect(p.segments[0]!.baseOffset).toBe(p.logStartOffset);
+  });
+
+  it('compaction: keeps the latest value per key in closed segments and drops the expired tombstone', () => {
+    const { sim, events } = runBuiltIn('compaction');
+    const compacted = ofType(events, 'compacted');
+    expect(compacted.length).toBeGreaterThan(0);
+    expect(compacted.some((c) => c.tombstonesRemoved > 0)).toBe(true);
+    const p = sim.snapshot().kafka!.topics[0]!.partitions[0]!;
+    const active = p.segments.find((s) => s.active)!;
+    const closed = p.records.filter((r) => r.offset < active.baseOffset);
+    const keys = closed.map((r) => r.key);
+    expect(new Set(keys).size).toBe(keys.length); // one record per key in the cleaned part
+    // offsets never change: every surviving record keeps its appended offset
+    const appended = new Map(ofType(events, 'appended').map((a) => [a.offset, a.messageId]));
+    for (const r of p.records) expect(appended.get(r.offset)).toBe(r.messageId);
+    // the late reader sees no superseded value
+    const loader = ofType(events, 'fetched').filter((e) => e.group === 'snapshot');
+    expect(loader.reduce((n, e) => n + e.count, 0)).toBe(p.records.length);
+  });
+
+  it('crash-before-commit: the new owner re-reads what c1 processed after its last commit', () => {
+    const { events } = runBuiltIn('crash-before-commit');
+    const crash = ofType(events, 'consumerCrashed')[0]!;
+    const lastCommit = ofType(events, 'committed').filter((e) => e.time <= crash.time).at(-1)!;
+    const c1Processed = ofType(events, 'processed').filter((e) => e.consumer === 'c1' && e.time <= crash.time).at(-1)!;
+    expect(c1Processed.toOffset).toBeGreaterThan(lastCommit.committedOffset);
+    const after = ofType(events, 'fetched').filter((e) => e.consumer === 'c2' && e.time > crash.time);
+    expect(after[0]!.fromOffset).toBe(lastCommit.committedOffset);
+    expect(after.reduce((n, e) => n + e.redelivered, 0)).toBe(c1Processed.toOffset - lastCommit.committedOffset);
+  });
+
+  it('key-ordering: Java hashes with murmur2, the librdkafka producer with CRC-32', () => {
+    const { events } = runBuiltIn('key-ordering');
+    const enc = new TextEncoder();
+    for (const a of ofType(events, 'appended')) {
+      const expected = a.producer === 'java-app' ? javaPartition(a.key!, 4) : crc32(enc.encode(a.key!)) % 4;
+      expect(a.partition).toBe(expected);
+    }
+    // per key, offsets within a partition increase in produce order
+    const byKey = new Map<string, number[]>();
+    for (const a of ofType(events, 'appended').filter((e) => e.producer === 'java-app')) byKey.set(a.key!, [...(byKey.get(a.key!) ?? []), a.offset]);
+    for (const offs of byKey.values()) expect(offs).toEqual([...offs].sort((x, y) => x - y));
+    const moved = ['customer-1', 'customer-2', 'customer-3', 'customer-4', 'customer-5'].filter((k) => javaPartition(k, 4) !== crc32(enc.encode(k)) % 4);
+    expect(moved.length).toBeGreaterThan(0);
+  });
+
+  it('work-queue-prefetch: a consumer never holds more unacked than its prefetch, and the hoarder holds 10', () => {
+    const { events } = runBuiltIn('work-queue-prefetch');
+    for (const d of ofType(events, 'delivered')) if (d.prefetchCount > 0) expect(d.unacked).toBeLessThanOrEqual(d.prefetchCount);
+    expect(Math.max(...ofType(events, 'delivered').filter((d) => d.consumer === 'hoarder').map((d) => d.unacked))).toBe(10);
+    expect(ofType(events, 'prefetchChanged')).toHaveLength(1);
+  });
+
+  it('requeue-on-crash: unacked messages come back at their original positions with redelivered=true', () => {
+    const { events } = runBuiltIn('requeue-on-crash');
+    const requeued = ofType(events, 'requeued');
+    expect(requeued.length).toBe(5);
+    expect(requeued.map((r) => r.position)).toEqual([0, 1, 2, 3, 4]);
+    const ids = new Set(requeued.map((r) => r.messageId));
+    const redelivered = ofType(events, 'delivered').filter((d) => ids.has(d.messageId) && d.time > requeued[0]!.time);
+    expect(redelivered.every((d) => d.redelivered && d.consumer === 'c2')).toBe(true);
+    expect(new Set(ofType(events, 'acked').map((a) => a.messageId)).size).toBe(30); // every message done once
+  });
+
+  it('ttl-dead-letter: expired and rejected messages go through the DLX to orders.dead', () => {
+    const { sim, events } = runBuiltIn('ttl-dead-letter');
+    const dead = ofType(events, 'deadLettered');
+    expect(new Set(dead.map((d) => d.reason))).toEqual(new Set(['expired', 'rejected']));
+    expect(ofType(events, 'expired').length).toBe(dead.filter((d) => d.reason === 'expired').length);
+    const dlq = sim.snapshot().rabbitmq!.queues.find((q) => q.name === 'orders.dead')!;
+    expect(dlq.ready.length).toBe(dead.length);
+    // head-only expiry: no message expires while an earlier one with a later expiry is still ahead
+    for (const e of ofType(events, 'expired')) expect(e.time).toBeGreaterThanOrEqual(e.expiresAt);
+  });
+
+  it('order-topic-exchange: one copy per matching queue; unmatched keys go to the alternate exchange', () => {
+    const { events } = runBuiltIn('order-topic-exchange');
+    const routed = ofType(events, 'routed');
+    const first = routed.filter((r) => r.messageId === 'shop-0').map((r) => r.queue).sort();
+    expect(first).toEqual(['audit', 'created', 'eu-orders']);
+    const invoice = ofType(events, 'published').filter((p) => p.routingKey === 'invoice.created');
+    expect(invoice.length).toBe(5);
+    for (const p of invoice) {
+      expect(routed.filter((r) => r.messageId === p.messageId).map((r) => r.queue)).toEqual(['unrouted']);
+      expect(ofType(events, 'unroutable').find((u) => u.messageId === p.messageId)!.outcome).toBe('alternate');
+    }
+  });
+
+  it('length-limit: drop-head dead-letters the oldest, reject-publish refuses the newest', () => {
+    const { sim, events } = runBuiltIn('length-limit');
+    expect(ofType(events, 'deadLettered').every((d) => d.fromQueue === 'thumbnails' && d.reason === 'maxlen')).toBe(true);
+    expect(ofType(events, 'deadLettered').length).toBeGreaterThan(5);
+    expect(ofType(events, 'rejectedPublish').every((r) => r.queue === 'previews')).toBe(true);
+    expect(ofType(events, 'rejectedPublish').length).toBeGreaterThan(5);
+    for (const e of ofType(events, 'enqueued')) if (e.queue !== 'overflowed') expect(e.ready).toBeLessThanOrEqual(6);
+    for (const q of sim.snapshot().rabbitmq!.queues) if (q.name !== 'overflowed') expect(q.ready.length).toBeLessThanOrEqual(5);
+  });
+
+  it('side-by-side: the same message ids flow through both brokers', () => {
+    const { events } = runBuiltIn('side-by-side');
+    const k = new Set(ofType(events, 'appended').map((a) => a.messageId));
+    const r = new Set(ofType(events, 'published').map((p) => p.messageId));
+    expect([...k].sort()).toEqual([...r].sort());
+    expect(ofType(events, 'rabbitConsumerCrashed')[0]!.requeued).toBeGreaterThan(0);
+  });
+
+  it('stream-replay: reading keeps messages; replay starts at first, audit at the first message at or after 5000 ms', () => {
+    const { sim, events } = runBuiltIn('stream-replay');
+    const attached = Object.fromEntries(ofType(events, 'streamAttached').map((a) => [a.consumer, a.offset]));
+    const appended = ofType(events, 'streamAppended');
+    const liveAttach = ofType(events, 'streamAttached').find((a) => a.consumer === 'live')!;
+    expect(attached.live).toBe(appended.filter((a) => a.seq < liveAttach.seq).length); // next = the next offset to be written
+    expect(attached.replay).toBe(0);
+    expect(attached.audit).toBe(appended.find((a) => a.time >= 5000)!.offset);
+    const replayReads = ofType(events, 'streamRead').filter((e) => e.consumer === 'replay').map((e) => e.offset);
+    expect(replayReads).toEqual(replayReads.map((_, i) => i));
+    expect(sim.snapshot().rabbitmq!.queues[0]!.stream!.log.length).toBe(appended.length);
+  });
+
+  it('heavy: at least 1,000 messages are visible at the end', { timeout: 30_000 }, () => {
+    const { sim } = runBuiltIn('heavy');
+    const s: Snapshot = sim.snapshot();
+    const records = s.kafka!.topics.flatMap((t) => t.partitions).reduce((n, p) => n + p.records.length, 0);
+    expect(s.kafka!.topics[0]!.partitions.length).toBe(6);
+    expect(s.kafka!.groups.length).toBe(3);
+    expect(s.rabbitmq!.queues.length).toBe(4);
+    expect(records).toBeGreaterThanOrEqual(1000);
+  });
+});
