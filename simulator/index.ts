@@ -1,5 +1,5 @@
 // Public API of the simulation engine. Pure TypeScript: no React, no DOM, no clock, no Math.random.
-export type { SimEvent, SimEventType, EventBody } from './core/events';
+export type { SimEvent, SimEventType, EventBody, EventOf } from './core/events';
 export type * from './core/snapshot';
 export { hashEvents, canonicalJson } from './core/hash';
 export { Random } from './core/random';

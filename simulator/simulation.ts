@@ -40,7 +40,9 @@ interface Checkpoint {
 
 class SimulationImpl implements Simulation {
   private world: World;
+  /** Every event computed on the current timeline; events() is the prefix up to world.eventSeq. */
   private log: SimEvent[] = [];
+  private visible: { seq: number; events: readonly SimEvent[] } | null = null;
   private readonly record: boolean;
   private readonly every: number;
   private checkpoints: Checkpoint[] = [];
@@ -69,7 +71,7 @@ class SimulationImpl implements Simulation {
   private checkpoint(): void {
     this.checkpoints.push({
       time: this.world.time,
-      eventCount: this.log.length,
+      eventCount: this.world.eventSeq,
       applied: this.applied,
       tasks: this.world.tasksRun,
       world: this.world.clone(null),
@@ -77,7 +79,6 @@ class SimulationImpl implements Simulation {
   }
 
   private restore(cp: Checkpoint): void {
-    this.log.length = cp.eventCount;
     this.world = cp.world.clone(this.record ? this.log : null);
     this.applied = cp.applied;
   }
@@ -97,7 +98,7 @@ class SimulationImpl implements Simulation {
       if (tNext > target) break;
       w.stepNext();
       const last = this.checkpoints[this.checkpoints.length - 1]!;
-      if (this.every > 0 && w.time > last.time && (w.tasksRun - last.tasks >= this.every || this.log.length - last.eventCount >= this.every)) this.checkpoint();
+      if (this.every > 0 && w.time > last.time && (w.tasksRun - last.tasks >= this.every || w.eventSeq - last.eventCount >= this.every)) this.checkpoint();
     }
     w.runUntil(target);
   }
@@ -107,9 +108,9 @@ class SimulationImpl implements Simulation {
     if (w.time >= w.endTime) return [];
     const next = this.userInterventions[this.applied];
     const t = Math.min(w.nextTime(), next?.time ?? Infinity, w.endTime);
-    const from = this.log.length;
+    const from = w.eventSeq;
     this.advanceTo(t);
-    return this.log.slice(from);
+    return this.log.slice(from, this.world.eventSeq);
   }
 
   runUntil(t: number): void {
@@ -142,13 +143,18 @@ class SimulationImpl implements Simulation {
   }
 
   events(): readonly SimEvent[] {
-    return this.log;
+    const seq = this.world.eventSeq;
+    if (seq === this.log.length) return this.log;
+    if (this.visible?.seq !== seq) this.visible = { seq, events: this.log.slice(0, seq) };
+    return this.visible.events;
   }
 
   intervene(i: Intervention): void {
     const now = this.world.time;
     // Fork: forget the recorded future.
     this.userInterventions.length = this.applied;
+    this.log.length = this.world.eventSeq;
+    this.visible = null;
     this.checkpoints = this.checkpoints.filter((c) => c.time <= now && c.tasks <= this.world.tasksRun);
     this.userInterventions.push({ time: now, intervention: i });
     this.world.apply(i);

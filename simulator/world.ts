@@ -49,7 +49,11 @@ export class World implements Ctx {
   }
 
   emit(e: EventBody): void {
-    if (this.sink) this.sink.push({ seq: this.eventSeq++, time: this.time, ...e } as SimEvent);
+    const sink = this.sink;
+    if (!sink) return;
+    // Replaying a stretch already in the log (after a seek back): the event is identical, keep the old one.
+    if (this.eventSeq < sink.length) this.eventSeq++;
+    else sink.push({ seq: this.eventSeq++, time: this.time, ...e } as SimEvent);
   }
 
   schedule(time: number, kind: number, a: number, b: number): void {

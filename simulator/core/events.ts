@@ -337,3 +337,6 @@ export type SimEventType = SimEvent['type'];
 
 /** An event before the engine stamps its seq and time. */
 export type EventBody = SimEvent extends infer E ? (E extends SimEvent ? Omit<E, 'seq' | 'time'> : never) : never;
+
+/** The event type(s) with a given `type`, e.g. EventOf<'fetched'>. */
+export type EventOf<T extends SimEventType> = SimEvent extends infer E ? (E extends SimEvent ? (T extends E['type'] ? E & { type: T } : never) : never) : never;

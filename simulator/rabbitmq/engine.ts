@@ -618,7 +618,7 @@ export class RabbitModel {
 
   private stopConsumer(id: string, how: 'crashed' | 'stopped'): void {
     const c = this.consumer(id);
-    if (!c || (c.status !== 'active' && c.status !== 'waiting')) return this.note(`Ignored: no running consumer ${id}`);
+    if (!c || c.status !== 'active') return this.note(`Ignored: no running consumer ${id}`);
     const q = this.queues[c.queue]!;
     c.status = how;
     c.token++;

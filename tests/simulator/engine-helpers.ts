@@ -1,5 +1,5 @@
 // Shared helpers for the engine tests.
-import { createSimulation, parseScenario, type Scenario, type ScenarioInput, type SimEvent, type Simulation } from '@/simulator';
+import { createSimulation, parseScenario, type EventOf, type Scenario, type ScenarioInput, type SimEvent, type SimEventType, type Simulation } from '@/simulator';
 
 export function scenario(input: ScenarioInput): Scenario {
   const r = parseScenario(input);
@@ -13,6 +13,6 @@ export function runToEnd(input: ScenarioInput | Scenario, seed = 1): Simulation 
   return sim;
 }
 
-export function ofType<T extends SimEvent['type']>(events: readonly SimEvent[], type: T): Extract<SimEvent, { type: T }>[] {
-  return events.filter((e): e is Extract<SimEvent, { type: T }> => e.type === type);
+export function ofType<T extends SimEventType>(events: readonly SimEvent[], type: T): EventOf<T>[] {
+  return events.filter((e): e is EventOf<T> => e.type === type);
 }

@@ -1,0 +1,339 @@
+// Properties of the engine over random small scenarios (fast-check).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSimulation, hashEvents, type InterventionInput, type ScenarioInput, type SimEvent, type Snapshot } from '@/simulator';
+import { ofType, scenario } from './engine-helpers';
+
+const ROUTING_KEYS = ['order.created.eu', 'order.paid.us', 'invoice.created', 'order.created.us'];
+
+const kafkaArb = fc.record({
+  partitions: fc.integer({ min: 1, max: 4 }),
+  segmentBytes: fc.integer({ min: 150, max: 1500 }),
+  retentionMs: fc.option(fc.integer({ min: 300, max: 4000 }), { nil: undefined }),
+  compact: fc.boolean(),
+  rate: fc.integer({ min: 1, max: 40 }),
+  count: fc.integer({ min: 0, max: 80 }),
+  keys: fc.constantFrom<null | string[] | { prefix: string; count: number }>(null, ['a', 'b', 'c'], { prefix: 'k', count: 7 }, ['', 'x']),
+  partitioner: fc.constantFrom('java' as const, 'consistent_random' as const, 'murmur2_random' as const),
+  groups: fc.array(
+    fc.record({
+      strategy: fc.constantFrom('range' as const, 'roundrobin' as const, 'cooperative-sticky' as const),
+      autoOffsetReset: fc.constantFrom('earliest' as const, 'latest' as const, 'none' as const),
+      enableAutoCommit: fc.boolean(),
+      consumers: fc.integer({ min: 1, max: 4 }),
+      processing: fc.integer({ min: 0, max: 150 }),
+      maxPoll: fc.integer({ min: 1, max: 6 }),
+      startMs: fc.integer({ min: 0, max: 2000 }),
+    }),
+    { minLength: 1, maxLength: 2 },
+  ),
+});
+
+const queueArb = fc.record({
+  ttl: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }),
+  maxLength: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+  overflow: fc.constantFrom('drop-head' as const, 'reject-publish' as const, 'reject-publish-dlx' as const),
+  dlx: fc.boolean(),
+  bindingKey: fc.constantFrom('order.#', 'order.*.eu', '#', '*.created.*', 'invoice.created'),
+  consumers: fc.array(
+    fc.record({
+      prefetch: fc.integer({ min: 0, max: 5 }),
+      autoAck: fc.boolean(),
+      processing: fc.integer({ min: 0, max: 600 }),
+      nackEvery: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      nackRequeue: fc.boolean(),
+      startMs: fc.integer({ min: 0, max: 2000 }),
+    }),
+    { minLength: 0, maxLength: 3 },
+  ),
+});
+
+const rabbitArb = fc.record({
+  queues: fc.array(queueArb, { minLength: 1, maxLength: 3 }),
+  rate: fc.integer({ min: 1, max: 40 }),
+  count: fc.integer({ min: 0, max: 80 }),
+  expiration: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: undefined }),
+  mandatory: fc.boolean(),
+  alternate: fc.boolean(),
+});
+
+const ivArb = fc.record({
+  time: fc.integer({ min: 0, max: 6000 }),
+  pick: fc.integer({ min: 0, max: 11 }),
+  n: fc.integer({ min: 0, max: 9 }),
+  flag: fc.boolean(),
+});
+
+type KafkaArgs = typeof kafkaArb extends fc.Arbitrary<infer T> ? T : never;
+type RabbitArgs = typeof rabbitArb extends fc.Arbitrary<infer T> ? T : never;
+type Iv = { time: number; pick: number; n: number; flag: boolean };
+
+function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioInput {
+  const s: ScenarioInput = { version: 1, durationMs: 7000, interventions: [] };
+  if (k) {
+    s.kafka = {
+      topics: [{ name: 't', partitions: k.partitions, segmentBytes: k.segmentBytes, retentionMs: k.retentionMs, cleanupPolicy: k.compact ? 'compact' : 'delete', deleteRetentionMs: 1000, logCheckIntervalMs: 500 }],
+      producers: [{ id: 'p', topic: 't', ratePerSec: k.rate, count: k.count, keys: k.keys, partitioner: k.partitioner, values: k.compact ? ['v1', 'v2', null] : undefined, valueBytes: 50 }],
+      groups: k.groups.map((g, gi) => ({
+        id: `g${gi}`,
+        topics: ['t'],
+        strategy: g.strategy,
+        autoOffsetReset: g.autoOffsetReset,
+        enableAutoCommit: g.enableAutoCommit,
+        autoCommitIntervalMs: 700,
+        sessionTimeoutMs: 800,
+        rebalanceDelayMs: 100,
+        consumers: Array.from({ length: g.consumers }, (_, i) => ({ id: `c${i}`, processingMsPerRecord: g.processing, maxPollRecords: g.maxPoll, startMs: i === 0 ? g.startMs : 0 })),
+      })),
+    };
+  }
+  if (r) {
+    s.rabbitmq = {
+      exchanges: [
+        { name: 'x', type: 'topic', alternateExchange: r.alternate ? 'ae' : undefined },
+        { name: 'ae', type: 'fanout' },
+        { name: 'dlx', type: 'fanout' },
+      ],
+      queues: [
+        ...r.queues.map((q, qi) => ({
+          name: `q${qi}`,
+          messageTtlMs: q.ttl,
+          maxLength: q.maxLength,
+          overflow: q.overflow,
+          deadLetterExchange: q.dlx ? 'dlx' : undefined,
+        })),
+        { name: 'dead' },
+        { name: 'unrouted' },
+      ],
+      bindings: [
+        ...r.queues.map((q, qi) => ({ exchange: 'x', queue: `q${qi}`, bindingKey: q.bindingKey })),
+        { exchange: 'dlx', queue: 'dead' },
+        { exchange: 'ae', queue: 'unrouted' },
+      ],
+      publishers: [{ id: 'pub', exchange: 'x', routingKeys: ROUTING_KEYS, ratePerSec: r.rate, count: r.count, expirationMs: r.expiration, mandatory: r.mandatory }],
+      consumers: r.queues.flatMap((q, qi) =>
+        q.consumers.map((c, ci) => ({
+          id: `r${qi}-${ci}`,
+          queue: `q${qi}`,
+          prefetchCount: c.prefetch,
+          autoAck: c.autoAck,
+          processingMs: c.processing,
+          nackEvery: c.nackEvery,
+          nackRequeue: c.nackRequeue,
+          startMs: c.startMs,
+        })),
+      ),
+    };
+  }
+  s.interventions = ivs.flatMap((iv) => {
+    const one = intervention(iv, k, r);
+    return one ? [{ time: iv.time, intervention: one }] : [];
+  });
+  return s;
+}
+
+function intervention(iv: Iv, k: KafkaArgs | null, r: RabbitArgs | null): InterventionInput | null {
+  const g = `g${iv.n % 2}`;
+  const c = `c${iv.n % 4}`;
+  const rc = r ? `r${iv.n % r.queues.length}-${iv.n % 3}` : 'none';
+  switch (iv.pick) {
+    case 0:
+      return k ? { type: 'kafka.crashConsumer', group: g, consumer: c } : null;
+    case 1:
+      return k ? { type: 'kafka.restartConsumer', group: g, consumer: c } : null;
+    case 2:
+      return k ? { type: 'kafka.addConsumer', group: g, consumer: { id: `extra${iv.n}` } } : null;
+    case 3:
+      return k ? { type: 'kafka.removeConsumer', group: g, consumer: c } : null;
+    case 4:
+      return k ? { type: 'kafka.seek', group: g, consumer: c, topic: 't', partition: 0, to: iv.flag ? 'earliest' : { offset: iv.n } } : null;
+    case 5:
+      return k ? { type: 'kafka.produceBurst', topic: 't', count: iv.n + 1, keys: iv.flag ? ['a', 'z'] : null } : null;
+    case 6:
+      return k && k.partitions < 6 ? { type: 'kafka.addPartitions', topic: 't', partitions: 6 } : null;
+    case 7:
+      return r ? { type: 'rabbitmq.crashConsumer', consumer: rc } : null;
+    case 8:
+      return r ? { type: 'rabbitmq.restartConsumer', consumer: rc } : null;
+    case 9:
+      return r ? { type: 'rabbitmq.setPrefetch', consumer: rc, prefetchCount: iv.n % 4 } : null;
+    case 10:
+      return r ? { type: 'rabbitmq.publishBurst', exchange: 'x', routingKeys: ROUTING_KEYS, count: iv.n + 1, mandatory: iv.flag } : null;
+    default:
+      return r ? { type: 'rabbitmq.nack', consumer: rc, deliveryTag: iv.n + 1, requeue: iv.flag } : null;
+  }
+}
+
+const scenarioArb = fc
+  .tuple(fc.option(kafkaArb, { nil: null }), fc.option(rabbitArb, { nil: null }), fc.array(ivArb, { maxLength: 6 }))
+  .filter(([k, r]) => k !== null || r !== null)
+  .map(([k, r, ivs]) => scenario(build(k, r, ivs)));
+
+const RUNS = { numRuns: 40 };
+
+function straight(s: ReturnType<typeof scenario>, seed: number) {
+  const sim = createSimulation(s, seed);
+  sim.runUntil(sim.endTime);
+  return sim;
+}
+
+function checkSnapshot(snap: Snapshot): void {
+  for (const g of snap.kafka?.groups ?? []) {
+    for (const p of g.partitions) if (p.lag !== null) expect(p.lag).toBeGreaterThanOrEqual(0);
+    for (const m of g.members) for (const p of m.partitions) if (p.lag !== null) expect(p.lag).toBeGreaterThanOrEqual(0);
+    // a partition has at most one owner in a group
+    const owned = g.members.flatMap((m) => m.assigned);
+    expect(new Set(owned).size).toBe(owned.length);
+  }
+  for (const q of snap.rabbitmq?.queues ?? []) {
+    if (q.name === 'dead') continue;
+    const ids = [...q.ready.map((m) => m.messageId), ...q.unacked.map((u) => u.message.messageId)];
+    expect(new Set(ids).size).toBe(ids.length);
+  }
+  for (const t of snap.kafka?.topics ?? [])
+    for (const p of t.partitions) {
+      expect(p.logStartOffset).toBeLessThanOrEqual(p.logEndOffset);
+      for (const r of p.records) expect(r.offset >= p.logStartOffset && r.offset < p.logEndOffset).toBe(true);
+    }
+}
+
+function checkTrace(events: readonly SimEvent[]): void {
+  // Offsets are contiguous from 0 per partition and never reused.
+  const next = new Map<string, number>();
+  for (const a of ofType(events, 'appended')) {
+    const k = `${a.topic}-${a.partition}`;
+    expect(a.offset).toBe(next.get(k) ?? 0);
+    next.set(k, a.offset + 1);
+    expect(a.logEndOffset).toBe(a.offset + 1);
+  }
+  const held = new Map<string, Set<string>>();
+  const acked = new Set<string>();
+  const hold = (q: string) => held.get(q) ?? held.set(q, new Set()).get(q)!;
+  for (const e of events) {
+    switch (e.type) {
+      case 'enqueued':
+        // Dead-lettered copies from several queues may meet in one dead-letter queue; skip it.
+        if (e.queue === 'dead') break;
+        // A queue never holds a message twice.
+        expect(hold(e.queue).has(e.messageId)).toBe(false);
+        expect(acked.has(`${e.queue}/${e.messageId}`)).toBe(false);
+        hold(e.queue).add(e.messageId);
+        break;
+      case 'delivered':
+        expect(acked.has(`${e.queue}/${e.messageId}`)).toBe(false);
+        expect(hold(e.queue).has(e.messageId)).toBe(true);
+        if (e.autoAck) hold(e.queue).delete(e.messageId);
+        else if (e.prefetchCount > 0) expect(e.unacked).toBeLessThanOrEqual(e.prefetchCount);
+        break;
+      case 'acked':
+        acked.add(`${e.queue}/${e.messageId}`);
+        hold(e.queue).delete(e.messageId);
+        break;
+      case 'requeued':
+        // Acked messages never come back.
+        expect(acked.has(`${e.queue}/${e.messageId}`)).toBe(false);
+        break;
+      case 'expired':
+        hold(e.queue).delete(e.messageId);
+        break;
+      case 'dropped':
+        if (e.reason !== 'consumer-crash') hold(e.queue).delete(e.messageId);
+        break;
+      case 'nacked':
+        if (!e.requeue) hold(e.queue).delete(e.messageId);
+        break;
+      case 'fetched':
+        if (e.lag !== null) expect(e.lag).toBeGreaterThanOrEqual(0);
+        expect(e.toOffset).toBeLessThanOrEqual(e.logEndOffset);
+        break;
+      case 'committed':
+        expect(e.lag).toBeGreaterThanOrEqual(0);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+describe('engine properties', () => {
+  it('traces keep the brokers’ invariants (offsets, single copies, acks, prefetch, lag)', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), (s, seed) => {
+        const sim = createSimulation(s, seed);
+        for (let t = 0; t <= s.durationMs; t += 1000) {
+          sim.runUntil(t);
+          checkSnapshot(sim.snapshot());
+        }
+        checkTrace(sim.events());
+      }),
+      RUNS,
+    );
+  }, 120_000);
+
+  it('is deterministic: same scenario and seed give the same trace', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), (s, seed) => {
+        expect(hashEvents(straight(s, seed).events())).toBe(hashEvents(straight(s, seed).events()));
+      }),
+      RUNS,
+    );
+  }, 120_000);
+
+  it('seek(t) then running forward equals a straight run', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), fc.array(fc.integer({ min: 0, max: 7000 }), { minLength: 1, maxLength: 4 }), (s, seed, seeks) => {
+        const expected = hashEvents(straight(s, seed).events());
+        const sim = createSimulation(s, seed, { checkpointEvery: 15 });
+        for (const t of seeks) sim.seek(t);
+        sim.runUntil(sim.endTime);
+        expect(hashEvents(sim.events())).toBe(expected);
+      }),
+      RUNS,
+    );
+  }, 120_000);
+
+  it('seeking backwards then forwards reproduces the same snapshot', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), fc.integer({ min: 0, max: 7000 }), fc.integer({ min: 0, max: 7000 }), (s, seed, t, back) => {
+        const sim = createSimulation(s, seed, { checkpointEvery: 10 });
+        sim.runUntil(t);
+        const at = JSON.stringify(sim.snapshot());
+        const events = hashEvents(sim.events());
+        sim.runUntil(sim.endTime);
+        sim.seek(Math.min(back, t));
+        sim.seek(t);
+        expect(JSON.stringify(sim.snapshot())).toBe(at);
+        expect(hashEvents(sim.events())).toBe(events);
+      }),
+      RUNS,
+    );
+  }, 120_000);
+
+  it('interventions fork deterministically and replay on seek', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), fc.integer({ min: 0, max: 7000 }), ivArb, (s, seed, t, iv) => {
+        const one = intervention(iv, s.kafka ? ({ partitions: 1 } as never) : null, s.rabbitmq ? ({ queues: [1] } as never) : null);
+        fc.pre(one !== null);
+        const parsed = scenario({ version: 1, durationMs: 7000, interventions: [{ time: 0, intervention: one! }], ...(s.kafka ? { kafka: s.kafka } : {}), ...(s.rabbitmq ? { rabbitmq: s.rabbitmq } : {}) }).interventions[0]!.intervention;
+        // A: run to t, intervene, run on.
+        const a = createSimulation(s, seed);
+        a.runUntil(t);
+        a.intervene(parsed);
+        a.runUntil(a.endTime);
+        // B: run past t first, come back, intervene (discarding the old future), run on.
+        const b = createSimulation(s, seed, { checkpointEvery: 12 });
+        b.runUntil(b.endTime);
+        b.seek(t);
+        b.intervene(parsed);
+        b.runUntil(b.endTime);
+        expect(hashEvents(b.events())).toBe(hashEvents(a.events()));
+        expect(b.interventions()).toEqual([{ time: t, intervention: parsed }]);
+        // Replaying from zero applies the recorded intervention again.
+        b.seek(0);
+        b.runUntil(b.endTime);
+        expect(hashEvents(b.events())).toBe(hashEvents(a.events()));
+      }),
+      RUNS,
+    );
+  }, 120_000);
+});
