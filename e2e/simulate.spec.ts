@@ -144,7 +144,7 @@ test('the editor shows a field error next to the text and keeps what was typed',
   await page.getByRole('button', { name: 'Run this scenario' }).click();
   await expect(errors).toContainText(/Not valid JSON/);
   // The draft survives a reload.
-  await page.waitForTimeout(400);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('kvr-sim-draft'))).toBe(JSON.stringify({ v: 1, text: '{ "version": 1, ' }));
   await page.reload();
   await expect(page.getByLabel('Scenario JSON')).toHaveValue('{ "version": 1, ');
   // A valid scenario runs and the link carries it.

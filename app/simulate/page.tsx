@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { SimulatorApp } from '@/components/simulate/SimulatorApp';
+import { builtInScenarios } from '@/simulator';
 
 export const metadata: Metadata = {
   title: 'Simulate',
@@ -14,7 +15,8 @@ export default function SimulatePage() {
         Watch a Kafka log and a RabbitMQ queue on one clock: records stay in the log while each consumer group moves its own offset, and queue messages disappear
         once a consumer acks them. Play, step, scrub back, or change things while it runs.
       </p>
-      <SimulatorApp />
+      {/* Scenarios are validated here at build time and reach the client as plain data. */}
+      <SimulatorApp scenarios={builtInScenarios} />
     </div>
   );
 }

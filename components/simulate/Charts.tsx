@@ -2,7 +2,8 @@
 // Loaded lazily (next/dynamic) when the charts panel comes into view: recharts stays out of first load.
 import { useEffect, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { engineApi } from '@/lib/simulate/engine-api';
+import type { Intervention } from '@/simulator';
+import { createSimulation } from '@/simulator/simulation';
 import { sampleSeries, type ChartSeries, type SeriesPoint } from '@/lib/simulate/series';
 import { useSim } from './context';
 
@@ -43,11 +44,9 @@ export default function Charts() {
   useEffect(() => {
     // Sampling replays the whole timeline; let the frame that opened the panel paint first.
     const id = setTimeout(() => {
-      const ivs = interventions.flatMap((i) => {
-        const p = engineApi.parseIntervention(i.intervention);
-        return p.ok ? [{ time: i.time, intervention: p.intervention }] : [];
-      });
-      setSeries(sampleSeries(engineApi.createSimulation, loaded.scenario, seed, ivs));
+      // The store's interventions come from the engine (sim.interventions()), so they are already valid.
+      const ivs = interventions as { time: number; intervention: Intervention }[];
+      setSeries(sampleSeries(createSimulation, loaded.scenario, seed, ivs));
     }, 0);
     return () => clearTimeout(id);
   }, [revision, loaded, seed, interventions]);

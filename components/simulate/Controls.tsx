@@ -70,6 +70,7 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
         <label className="flex items-center gap-1 text-sm">
           <span>Speed</span>
           <select
+            name="speed"
             className="h-11 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
             value={speed}
             onChange={(e) => setSpeed(Number(e.target.value))}
@@ -92,6 +93,7 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
         <span className="sr-only sm:not-sr-only">Time</span>
         <input
           type="range"
+          name="time"
           className="h-8 w-full accent-kafka-700 dark:accent-kafka-300"
           min={0}
           max={endTime}

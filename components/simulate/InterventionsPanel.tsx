@@ -1,7 +1,8 @@
 'use client';
 import { useId, useState } from 'react';
 import type { Snapshot } from '@/simulator';
-import { useSim } from './context';
+import { withValidators } from '@/lib/simulate/engine-api';
+import { useSim, useSimStore } from './context';
 
 type Fields = Record<string, string>;
 type Option = { value: string; label: string };
@@ -188,7 +189,7 @@ export function InterventionsPanel() {
   const lanes = useSim((s) => s.loaded.lanes);
   const time = useSim((s) => s.time);
   const interventions = useSim((s) => s.interventions);
-  const intervene = useSim((s) => s.intervene);
+  const store = useSimStore();
   const uid = useId();
   const available = ACTIONS.filter((a) => lanes.includes(a.lane) && (a.lane === 'kafka' ? snapshot.kafka : snapshot.rabbitmq));
   const [actionId, setActionId] = useState<string>('');
@@ -222,14 +223,17 @@ export function InterventionsPanel() {
         className="mt-2 grid gap-2 sm:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
-          const result = intervene(action.build(values, snapshot));
-          setErrors(result ?? []);
-          setDone(result ? null : `Done at ${time} ms${later ? `; the ${later} later change${later === 1 ? ' was' : 's were'} dropped (the timeline forked)` : ''}.`);
+          const iv = action.build(values, snapshot);
+          void withValidators(store, () => store.getState().intervene(iv)).then((result) => {
+            setErrors(result ?? []);
+            setDone(result ? null : `Done at ${time} ms${later ? `; the ${later} later change${later === 1 ? ' was' : 's were'} dropped (the timeline forked)` : ''}.`);
+          });
         }}
       >
         <label className="flex flex-col gap-1 text-sm font-medium sm:col-span-2">
           Action
           <select
+            name="action"
             className={control}
             value={action.id}
             onChange={(e) => {
@@ -252,7 +256,7 @@ export function InterventionsPanel() {
           if (f.kind === 'checkbox')
             return (
               <label key={f.name} className="flex items-center gap-2 text-sm font-medium">
-                <input type="checkbox" className="h-5 w-5" checked={values[f.name] === 'true'} onChange={(e) => set(String(e.target.checked))} />
+                <input type="checkbox" name={f.name} className="h-5 w-5" checked={values[f.name] === 'true'} onChange={(e) => set(String(e.target.checked))} />
                 {f.label}
               </label>
             );
@@ -261,7 +265,7 @@ export function InterventionsPanel() {
             <label key={f.name} htmlFor={id} className="flex flex-col gap-1 text-sm font-medium">
               {f.label}
               {f.kind === 'select' ? (
-                <select id={id} className={control} value={values[f.name]} onChange={(e) => set(e.target.value)} disabled={opts.length === 0}>
+                <select id={id} name={f.name} className={control} value={values[f.name]} onChange={(e) => set(e.target.value)} disabled={opts.length === 0}>
                   {opts.length === 0 && <option value="">(none available)</option>}
                   {opts.map((o) => (
                     <option key={o.value} value={o.value}>
@@ -270,7 +274,7 @@ export function InterventionsPanel() {
                   ))}
                 </select>
               ) : (
-                <input id={id} className={control} type="text" inputMode={f.kind === 'number' ? 'numeric' : undefined} value={values[f.name]} onChange={(e) => set(e.target.value)} />
+                <input id={id} name={f.name} className={control} type="text" inputMode={f.kind === 'number' ? 'numeric' : undefined} value={values[f.name]} onChange={(e) => set(e.target.value)} />
               )}
             </label>
           );

@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/simulate/draft';
 import { readJson } from '@/lib/simulate/editor';
-import { useSim, useSimStore } from './context';
+import { withValidators } from '@/lib/simulate/engine-api';
+import { useSimStore } from './context';
 
 function storage(): Storage | null {
   try {
@@ -15,7 +16,6 @@ function storage(): Storage | null {
 /** JSON editor for scenarios. What the user types is kept (state + localStorage) whatever its state. */
 export function ScenarioEditor() {
   const store = useSimStore();
-  const loadCustom = useSim((s) => s.loadCustom);
   const [open, setOpen] = useState(false);
   const [text, setText] = useState<string | null>(null);
   const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
@@ -53,9 +53,10 @@ export function ScenarioEditor() {
       setErrors(parsed.errors);
       return;
     }
-    const result = loadCustom(parsed.value);
-    setErrors(result ?? []);
-    setStatus(result ? null : 'Running your scenario. Its link (in the address bar) carries it.');
+    void withValidators(store, () => store.getState().loadCustom(parsed.value)).then((result) => {
+      setErrors(result ?? []);
+      setStatus(result ? null : 'Running your scenario. Its link (in the address bar) carries it.');
+    });
   };
 
   const shown = text ?? (open ? current() : '');
@@ -84,6 +85,7 @@ export function ScenarioEditor() {
           </p>
           <textarea
             id="scenario-json"
+            name="scenario-json"
             className="mt-1 h-80 w-full rounded-lg border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
             spellCheck={false}
             value={shown}

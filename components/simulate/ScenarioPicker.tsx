@@ -16,7 +16,7 @@ export function ScenarioPicker({ scenarios }: { scenarios: readonly { id: string
     <div className="flex flex-wrap items-end gap-3">
       <label className="flex min-w-0 flex-col gap-1 text-sm font-medium">
         Scenario
-        <select className={`${field} max-w-full`} value={loaded.id ?? ''} onChange={(e) => e.target.value && loadBuiltin(e.target.value)}>
+        <select name="scenario" className={`${field} max-w-full`} value={loaded.id ?? ''} onChange={(e) => e.target.value && loadBuiltin(e.target.value)}>
           {loaded.id === null && <option value="">Your scenario</option>}
           {scenarios.map((s) => (
             <option key={s.id} value={s.id}>
@@ -37,6 +37,7 @@ export function ScenarioPicker({ scenarios }: { scenarios: readonly { id: string
         <label className="flex flex-col gap-1 text-sm font-medium">
           Seed
           <input
+            name="seed"
             className={`${field} w-32`}
             inputMode="numeric"
             value={seedText ?? String(seed)}

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { engineApi } from '@/lib/simulate/engine-api';
+import type { BuiltInScenario } from '@/simulator';
+import { clientEngine, loadValidators } from '@/lib/simulate/engine-api';
 import { shortcutFor } from '@/lib/simulate/keys';
 import { createSimStore, type SimStore } from '@/lib/simulate/store';
 import { decodeSimUrl, encodeSimUrl } from '@/lib/simulate/url-state';
@@ -17,8 +18,6 @@ import { ScenarioIntro, ScenarioPicker } from './ScenarioPicker';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import './simulate.css';
 
-const SCENARIO_IDS = engineApi.builtInScenarios.map((b) => b.id);
-const SCENARIO_LIST = engineApi.builtInScenarios.map((b) => ({ id: b.id, title: b.title }));
 
 /** Keeps the address bar describing the current moment, so copying it shares exactly this state. */
 function useUrlSync(store: SimStore) {
@@ -125,19 +124,31 @@ function Notice() {
   );
 }
 
-export function SimulatorApp() {
-  const [store] = useState(() => createSimStore(engineApi));
+export function SimulatorApp({ scenarios }: { scenarios: readonly BuiltInScenario[] }) {
+  const [store] = useState(() => createSimStore(clientEngine(scenarios)));
   const [help, setHelp] = useState(false);
   const [ready, setReady] = useState(false);
+  const list = useMemo(() => scenarios.map((b) => ({ id: b.id, title: b.title })), [scenarios]);
 
-  // The link is read once on the client (the export has no server to read it).
+  // The link is read once on the client (the export has no server to read it). A custom scenario or
+  // interventions need the validators first; a built-in scenario opens at once.
   useEffect(() => {
-    const { state, notice } = decodeSimUrl(window.location.search, SCENARIO_IDS);
-    store.getState().openUrlState(state);
-    if (notice && !store.getState().notice) store.getState().setNotice(notice);
-    else if (notice) store.getState().setNotice(`${notice} ${store.getState().notice}`);
-    setReady(true);
-  }, [store]);
+    let live = true;
+    const { state, notice } = decodeSimUrl(window.location.search, scenarios.map((b) => b.id));
+    const openIt = () => {
+      if (!live) return;
+      store.getState().openUrlState(state);
+      const later = store.getState().notice;
+      if (notice) store.getState().setNotice(later ? `${notice} ${later}` : notice);
+      setReady(true);
+    };
+    const validators = loadValidators().then((v) => store.getState().setValidators(v));
+    if (state.source.kind === 'custom' || state.interventions.length) validators.then(openIt, openIt);
+    else openIt();
+    return () => {
+      live = false;
+    };
+  }, [store, scenarios]);
   useUrlSync(store);
 
   useEffect(() => {
@@ -156,12 +167,11 @@ export function SimulatorApp() {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
-  const value = useMemo(() => store, [store]);
   return (
-    <SimStoreContext.Provider value={value}>
+    <SimStoreContext.Provider value={store}>
       <PlayLoop store={store} />
       <div data-ready={ready ? 'true' : undefined} data-testid="simulator">
-        <ScenarioPicker scenarios={SCENARIO_LIST} />
+        <ScenarioPicker scenarios={list} />
         <Notice />
         <ScenarioIntro />
         <Lanes />

@@ -7,14 +7,21 @@ import type { SimUrlState, TimedIntervention } from './url-state';
 
 type Errors = { path: string; message: string }[];
 
+/** The engine's validators (zod): the page loads them after first paint, so they may arrive late. */
+export interface Validators {
+  parseScenario(input: unknown): { ok: true; scenario: Scenario } | { ok: false; errors: Errors };
+  parseIntervention(input: unknown): { ok: true; intervention: Intervention } | { ok: false; errors: Errors };
+}
+
 /** The slice of the engine the page uses; injected so the store can be tested on its own. */
 export interface EngineApi {
   builtInScenarios: readonly BuiltInScenario[];
-  parseScenario(input: unknown): { ok: true; scenario: Scenario } | { ok: false; errors: Errors };
-  parseIntervention(input: unknown): { ok: true; intervention: Intervention } | { ok: false; errors: Errors };
   createSimulation(scenario: Scenario, seed: number): Simulation;
   describeEvent(e: SimEvent): string;
+  validators?: Validators;
 }
+
+const NOT_READY: Errors = [{ path: '(page)', message: 'The scenario checker is still loading; try again in a moment.' }];
 
 export type Lane = 'kafka' | 'rabbitmq';
 export interface Chapter {
@@ -85,6 +92,7 @@ export interface SimActions {
   tick(realMs: number): void;
   intervene(input: unknown): Errors | null;
   setNotice(notice: string | null): void;
+  setValidators(v: Validators): void;
 }
 
 export type SimStore = StoreApi<SimState & SimActions>;
@@ -95,6 +103,7 @@ function clampSpeed(s: number): number {
 
 export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): SimStore {
   let sim: Simulation;
+  let validators: Validators | null = engine.validators ?? null;
   let nextNarrationId = 1;
   // Events gathered while playing, flushed as one narration entry per PLAY_NARRATION_MS.
   let pending: SimEvent[] = [];
@@ -147,7 +156,7 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
       pending = [];
       let problem: string | null = null;
       for (const iv of [...interventions].sort((a, b) => a.time - b.time)) {
-        const parsed = engine.parseIntervention(iv.intervention);
+        const parsed = validators ? validators.parseIntervention(iv.intervention) : { ok: false as const };
         if (!parsed.ok) {
           problem = 'an intervention in this link was not valid and was left out';
           continue;
@@ -204,7 +213,8 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
       },
 
       loadCustom(input, seed = get().seed) {
-        const parsed = engine.parseScenario(input);
+        if (!validators) return NOT_READY;
+        const parsed = validators.parseScenario(input);
         if (!parsed.ok) return parsed.errors;
         start(fromCustom(parsed.scenario, input), seed, 0, []);
         return null;
@@ -217,8 +227,10 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
           const b = builtin(url.source.id);
           if (b) loaded = fromBuiltin(b);
           else notice = `There is no scenario called "${url.source.id}"; showing the default scenario instead.`;
+        } else if (!validators) {
+          notice = 'The custom scenario in this link could not be checked; showing the default scenario instead.';
         } else {
-          const parsed = engine.parseScenario(url.source.json);
+          const parsed = validators.parseScenario(url.source.json);
           if (parsed.ok) loaded = fromCustom(parsed.scenario, url.source.json);
           else
             notice = `The scenario in this link is not valid (${parsed.errors[0]?.path}: ${parsed.errors[0]?.message}); showing the default scenario instead.`;
@@ -326,7 +338,8 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
       },
 
       intervene(input) {
-        const parsed = engine.parseIntervention(input);
+        if (!validators) return NOT_READY;
+        const parsed = validators.parseIntervention(input);
         if (!parsed.ok) return parsed.errors;
         flushPending();
         const from = sim.events().length;
@@ -340,6 +353,10 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
 
       setNotice(notice) {
         set({ notice });
+      },
+
+      setValidators(v) {
+        validators = v;
       },
     };
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { engineApi } from '@/lib/simulate/engine-api';
+import { engineApi } from './engine';
 import { createSimStore, PLAY_NARRATION_MS, SPEEDS } from '@/lib/simulate/store';
 
 const audit = (s: ReturnType<typeof createSimStore>) =>
@@ -100,6 +100,15 @@ describe('simulator store', () => {
     s.getState().seek(6000);
     expect(JSON.stringify(s.getState().snapshot.kafka)).not.toBe(later);
     expect(s.getState().narration.some((n) => n.lines.some((l) => l.includes('crashed consumer C')))).toBe(true);
+  });
+
+  it('asks to wait while the validators are loading, then accepts once they arrive', () => {
+    const s = createSimStore({ ...engineApi, validators: undefined });
+    const iv = { type: 'kafka.crashConsumer', group: 'audit', consumer: 'C' };
+    expect(s.getState().intervene(iv)?.[0]?.message).toMatch(/still loading/);
+    expect(s.getState().loadCustom({ version: 1 })?.[0]?.message).toMatch(/still loading/);
+    s.getState().setValidators(engineApi.validators!);
+    expect(s.getState().intervene(iv)).toBeNull();
   });
 
   it('rejects an invalid intervention with errors and changes nothing', () => {
