@@ -38,7 +38,8 @@ export default function Charts() {
   const loaded = useSim((s) => s.loaded);
   const seed = useSim((s) => s.seed);
   const interventions = useSim((s) => s.interventions);
-  const time = useSim((s) => s.time);
+  // While playing, the time line moves once a second: redrawing charts every frame costs too much.
+  const time = useSim((s) => (s.playing ? Math.floor(s.time / 1000) * 1000 : s.time));
   const [series, setSeries] = useState<ChartSeries | null>(null);
 
   useEffect(() => {

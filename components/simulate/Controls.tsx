@@ -45,7 +45,7 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
     <div
       role="group"
       aria-label="Playback"
-      className="sticky bottom-0 z-20 -mx-4 mt-6 border-t border-zinc-200 bg-white/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/95"
+      className="sticky bottom-0 z-20 -mx-4 mt-6 border-t border-zinc-200 bg-white px-4 py-2 sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950"
     >
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className={btn} onClick={restart} aria-label="Restart" title="Restart">

@@ -181,13 +181,29 @@ export const ACTIONS: ActionSpec[] = [
   },
 ];
 
+/** What the form's choices depend on: ids, statuses and counts. */
+function shapeOf(s: Snapshot): string {
+  const k = s.kafka;
+  const r = s.rabbitmq;
+  return [
+    k?.topics.map((t) => `${t.name}/${t.partitions.length}`).join(',') ?? '',
+    k?.groups.map((g) => `${g.id}:${g.partitions.length}:${g.members.map((m) => `${m.id}.${m.status}`).join('.')}`).join(',') ?? '',
+    r?.queues.map((q) => q.name).join(',') ?? '',
+    r?.exchanges.map((e) => e.name).join(',') ?? '',
+    r?.consumers.map((c) => `${c.id}.${c.status}`).join(',') ?? '',
+  ].join('|');
+}
+
 const control = 'h-11 w-full rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
 /** Changes made while the simulation runs; one at an earlier time forks the timeline from there. */
 export function InterventionsPanel() {
-  const snapshot = useSim((s) => s.snapshot);
+  // Re-render when the choices could change (ids, statuses, counts), not on every frame of play;
+  // when paused, every step refreshes (unacked delivery tags for nack).
+  useSim((s) => (s.playing ? shapeOf(s.snapshot) : `${s.time}:${s.snapshot.eventCount}:${s.revision}`));
+  const snapshot = useSimStore().getState().snapshot;
   const lanes = useSim((s) => s.loaded.lanes);
-  const time = useSim((s) => s.time);
+  const pausedAt = useSim((s) => (s.playing ? null : s.time));
   const interventions = useSim((s) => s.interventions);
   const store = useSimStore();
   const uid = useId();
@@ -209,7 +225,6 @@ export function InterventionsPanel() {
     } else if (f.kind === 'checkbox') values[f.name] = edits[f.name] ?? 'true';
     else values[f.name] = edits[f.name] ?? f.initial(snapshot);
   }
-  const later = interventions.filter((i) => i.time > time).length;
 
   return (
     <section aria-labelledby={`${uid}-h`} className="rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
@@ -217,13 +232,15 @@ export function InterventionsPanel() {
         Change something
       </h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Applies at the current time ({time} ms). Doing this at an earlier moment forks the timeline: what happened after it is simulated again.
+        Applies at the current time{pausedAt === null ? '' : ` (${pausedAt} ms)`}. Doing this at an earlier moment forks the timeline: what happened after it is simulated again.
       </p>
       <form
         className="mt-2 grid gap-2 sm:grid-cols-2"
         onSubmit={(e) => {
           e.preventDefault();
           const iv = action.build(values, snapshot);
+          const time = store.getState().time;
+          const later = store.getState().interventions.filter((i) => i.time > time).length;
           void withValidators(store, () => store.getState().intervene(iv)).then((result) => {
             setErrors(result ?? []);
             setDone(result ? null : `Done at ${time} ms${later ? `; the ${later} later change${later === 1 ? ' was' : 's were'} dropped (the timeline forked)` : ''}.`);

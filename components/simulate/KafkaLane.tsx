@@ -44,7 +44,7 @@ const PartitionRow = memo(
     const x0 = row.hidden > 0 ? EARLIER_W : 0;
     const width = x0 + (row.cells.length + 1) * CELL_PITCH;
     return (
-      <div className="mt-2 rounded-lg border border-zinc-200 bg-white p-2 dark:border-zinc-800 dark:bg-zinc-900" data-partition={row.name}>
+      <div className="mt-2 rounded-lg border border-zinc-200 bg-white p-2 [contain:content] dark:border-zinc-800 dark:bg-zinc-900" data-partition={row.name}>
         <p className="text-xs text-zinc-700 dark:text-zinc-300">
           <span className="font-mono font-semibold">{row.name}</span> · log start offset <strong>{row.logStartOffset}</strong> · log-end offset{' '}
           <strong>{row.logEndOffset}</strong>

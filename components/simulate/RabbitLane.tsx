@@ -52,7 +52,7 @@ const Exchanges = memo(
 const QueueCard = memo(
   function QueueCard({ q }: { q: QueueModel }) {
     return (
-      <div className="mt-2 rounded-lg border border-zinc-200 bg-white p-2 text-xs dark:border-zinc-800 dark:bg-zinc-900" data-queue={q.name}>
+      <div className="mt-2 rounded-lg border border-zinc-200 bg-white p-2 text-xs [contain:content] dark:border-zinc-800 dark:bg-zinc-900" data-queue={q.name}>
         <h3 className="text-sm font-semibold">
           {q.type === 'stream' ? 'Stream' : 'Queue'} <span className="font-mono">{q.name}</span>
         </h3>

@@ -25,9 +25,10 @@ export function ScenarioEditor() {
 
   const current = () => JSON.stringify(store.getState().loaded.scenario, null, 2);
 
-  // The draft is read when the editor first opens (or at once if one exists, so it is never lost).
+  // localStorage exists only after hydration, so the draft is read in an effect, once.
   useEffect(() => {
     const draft = loadDraft(storage());
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncing from localStorage, an external system
     if (draft.notice) setNotice(draft.notice);
     if (draft.text !== null) {
       setText(draft.text);

@@ -36,8 +36,8 @@ function useUrlSync(store: SimStore) {
     };
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.time === prev.time && s.loaded === prev.loaded && s.seed === prev.seed && s.interventions === prev.interventions) return;
-      // While playing, the address is rewritten a few times a second at most.
-      if (s.playing) timer ??= setTimeout(write, 400);
+      // While playing, the address is rewritten every 2 s at most (each rewrite also updates Next's router).
+      if (s.playing) timer ??= setTimeout(write, 2000);
       else {
         if (timer) clearTimeout(timer);
         write();
@@ -86,8 +86,12 @@ function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
   return cap;
 }
 
+/** Speeds from which motion is not tweened (see simulate.css). */
+const FAST_SPEED = 4;
+
 function Lanes() {
   const snapshot = useSim((s) => s.snapshot);
+  const fast = useSim((s) => s.speed >= FAST_SPEED && s.playing);
   const lanes = useSim((s) => s.loaded.lanes);
   const ref = useRef<HTMLDivElement>(null);
   const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;
@@ -103,7 +107,7 @@ function Lanes() {
   }, []);
   const cap = useLaneCap(ref, both && wide ? 2 : 1);
   return (
-    <div ref={ref} className={`mt-4 grid gap-4 ${both ? 'lg:grid-cols-2' : ''}`}>
+    <div ref={ref} data-fast={fast} className={`mt-4 grid gap-4 ${both ? 'lg:grid-cols-2' : ''}`}>
       {showKafka && <KafkaLane kafka={snapshot.kafka!} cap={cap} />}
       {showRabbit && <RabbitLane rabbit={snapshot.rabbitmq!} cap={cap} />}
     </div>

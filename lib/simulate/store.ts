@@ -57,6 +57,8 @@ export const LINES_PER_ENTRY = 4;
 const NARRATION_KEEP = 40;
 /** While playing, events are gathered into one narration entry per this much real time. */
 export const PLAY_NARRATION_MS = 1200;
+/** While playing, a new snapshot is published at most this often (real ms). */
+export const PUBLISH_MS = 50;
 
 export interface SimState {
   loaded: LoadedScenario;
@@ -109,6 +111,7 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
   let pending: SimEvent[] = [];
   let pendingSince = 0;
   let realClock = 0;
+  let lastPublish = -Infinity;
 
   const fromBuiltin = (b: BuiltInScenario): LoadedScenario => ({
     id: b.id,
@@ -259,7 +262,7 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
       },
       pause() {
         flushPending();
-        set({ playing: false });
+        publish({ playing: false });
       },
       togglePlay() {
         if (get().playing) get().pause();
@@ -333,7 +336,11 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
           pending = [];
           pendingSince = realClock;
         }
-        if (sim.snapshot() !== s.snapshot || sim.time !== s.time) publish();
+        // The view redraws at most every PUBLISH_MS while playing; CSS transitions carry the motion between.
+        if (chapter || ended || realClock - lastPublish >= PUBLISH_MS) {
+          lastPublish = realClock;
+          if (sim.snapshot() !== s.snapshot || sim.time !== s.time) publish();
+        }
         if (chapter || ended) set({ playing: false });
       },
 

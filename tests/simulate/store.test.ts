@@ -171,3 +171,25 @@ describe('simulator store', () => {
     expect(s.getState().time).toBe(0);
   });
 });
+
+describe('store publishing while playing', () => {
+  it('publishes at most one snapshot per PUBLISH_MS of real time, and the exact state on pause', async () => {
+    const { PUBLISH_MS } = await import('@/lib/simulate/store');
+    const s = createSimStore(engineApi);
+    s.getState().loadBuiltin('heavy');
+    s.getState().setSpeed(8);
+    s.getState().play();
+    let publishes = 0;
+    const off = s.subscribe((a, b) => void (a.snapshot !== b.snapshot && publishes++));
+    const frames = 120;
+    for (let i = 0; i < frames; i++) s.getState().tick(16);
+    off();
+    expect(publishes).toBeLessThanOrEqual(Math.ceil((frames * 16) / PUBLISH_MS) + 1);
+    expect(publishes).toBeGreaterThan(0);
+    s.getState().pause();
+    const fresh = createSimStore(engineApi);
+    fresh.getState().loadBuiltin('heavy');
+    fresh.getState().seek(s.getState().time);
+    expect(s.getState().snapshot).toEqual(fresh.getState().snapshot);
+  });
+});
