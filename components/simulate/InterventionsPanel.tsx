@@ -31,7 +31,7 @@ const groupPartitions = (s: Snapshot, f: Fields): Option[] => {
 const rabbitConsumers = (s: Snapshot): Option[] => (s.rabbitmq?.consumers ?? []).map((c) => ({ value: c.id, label: `${c.id} on ${c.queue} (${c.status})` }));
 const rabbitQueues = (s: Snapshot): Option[] => (s.rabbitmq?.queues ?? []).map((q) => ({ value: q.name, label: q.name }));
 const rabbitExchanges = (s: Snapshot): Option[] => [
-  ...(s.rabbitmq?.exchanges ?? []).map((e) => ({ value: e.name, label: `${e.name} (${e.type})` })),
+  ...(s.rabbitmq?.exchanges ?? []).filter((e) => e.name !== '').map((e) => ({ value: e.name, label: `${e.name} (${e.type})` })),
   { value: '', label: '(default exchange)' },
 ];
 const unackedOf = (s: Snapshot, f: Fields): Option[] => {

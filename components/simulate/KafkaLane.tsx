@@ -4,7 +4,7 @@ import type { GroupView, KafkaView } from '@/simulator';
 import { kafkaRows, type PartitionRowModel } from '@/lib/simulate/view-model';
 import { CELL_PITCH, Chip } from './Cell';
 
-const EARLIER_W = 64;
+const EARLIER_W = 72;
 
 export function KafkaLane({ kafka, cap }: { kafka: KafkaView; cap: number }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
@@ -52,7 +52,7 @@ const PartitionRow = memo(
         <div className="mt-1 overflow-hidden">
           <div className="relative h-7" style={{ width: width + 80 }}>
             {row.hidden > 0 && (
-              <span className="absolute top-1 left-0 text-[11px] text-zinc-600 dark:text-zinc-400" style={{ width: EARLIER_W }}>
+              <span className="absolute top-1.5 left-0 text-[10px] whitespace-nowrap text-zinc-600 dark:text-zinc-400" style={{ width: EARLIER_W }}>
                 … {row.hidden} earlier
               </span>
             )}

@@ -38,7 +38,7 @@ const Exchanges = memo(
         <ul className="flex flex-wrap gap-2">
           {rabbit.exchanges.map((e) => (
             <li key={e.name} className="rounded border border-rabbit-300 bg-white px-2 py-1 dark:border-rabbit-800 dark:bg-zinc-900">
-              exchange <span className="font-mono font-semibold">{e.name}</span> ({e.type}
+              exchange <span className="font-mono font-semibold">{e.name === '' ? '(default)' : e.name}</span> ({e.type}
               {e.alternateExchange ? `, alternate ${e.alternateExchange}` : ''})
             </li>
           ))}
@@ -95,12 +95,7 @@ const QueueCard = memo(
                   >
                     <span role="listitem">
                       {shortId(m.messageId)}
-                      {m.redelivered && (
-                        <>
-                          <span aria-hidden="true">↻</span>
-                          <span className="sr-only"> redelivered</span>
-                        </>
-                      )}
+                      {m.redelivered && <Redelivered />}
                     </span>
                   </Chip>
                 ))}
@@ -126,15 +121,11 @@ const QueueCard = memo(
                       key={s.deliveryTag}
                       hue={s.hue}
                       title={`${s.messageId}, delivery tag ${s.deliveryTag}, unacked${s.redelivered ? ', redelivered' : ''}`}
-                      className={`kvr-pop ${s.redelivered ? 'kvr-redelivered' : ''}`}
+                      className={`kvr-pop relative ${s.redelivered ? 'kvr-redelivered' : ''}`}
                     >
                       {shortId(s.messageId)}
-                      {s.redelivered && <span aria-hidden="true">↻</span>}
-                      <span className="sr-only">
-                        {' '}
-                        unacked, delivery tag {s.deliveryTag}
-                        {s.redelivered ? ', redelivered' : ''}
-                      </span>
+                      {s.redelivered && <Redelivered />}
+                      <span className="sr-only"> unacked, delivery tag {s.deliveryTag}</span>
                     </Chip>
                   ))}
                   {Array.from({ length: c.free ?? 0 }, (_, i) => (
@@ -157,6 +148,18 @@ const QueueCard = memo(
   },
   (a, b) => a.q.signature === b.q.signature,
 );
+
+/** A small ↻ badge on the chip's corner (the chip keeps its width), spelled out for screen readers. */
+function Redelivered() {
+  return (
+    <>
+      <span aria-hidden="true" className="absolute -top-1.5 -right-1 rounded-full bg-white px-0.5 text-[9px] leading-3 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+        ↻
+      </span>
+      <span className="sr-only"> redelivered</span>
+    </>
+  );
+}
 
 function StreamLog({ q }: { q: QueueModel }) {
   const s = q.stream!;

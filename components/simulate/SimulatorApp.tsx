@@ -76,7 +76,7 @@ function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
     const measure = () => {
       const laneWidth = (el.clientWidth - (columns - 1) * 16) / columns;
       // Lane padding and borders, the "… N earlier" label, group labels and the LEO slot take the rest.
-      setCap(Math.max(6, Math.floor((laneWidth - 44 - 64 - 40 - CELL_PITCH) / CELL_PITCH)));
+      setCap(Math.max(6, Math.floor((laneWidth - 44 - 72 - 60 - CELL_PITCH) / CELL_PITCH)));
     };
     measure();
     const ro = new ResizeObserver(measure);
