@@ -66,6 +66,8 @@ test('the theme follows the system until the user chooses, and the choice surviv
   await page.goto('/');
   const html = page.locator('html');
   await expect(html).toHaveClass(/dark/);
+  // The toggle's label reflects the theme only once it has hydrated and subscribed to changes.
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(html).not.toHaveClass(/dark/);
 

@@ -2,7 +2,7 @@
 // interventions a user made. Seeking restores the nearest checkpoint and replays; an intervention
 // discards the future and re-simulates from now (a fork).
 import type { SimEvent } from './core/events';
-import type { Snapshot } from './core/snapshot';
+import type { Snapshot, Totals } from './core/snapshot';
 import type { Intervention, Scenario } from './schema';
 import { World } from './world';
 
@@ -10,7 +10,7 @@ export interface Simulation {
   /** Current simulated time, integer ms. */
   readonly time: number;
   readonly endTime: number;
-  /** Advance to the next event time; returns the events that happened at it ([] at the end). */
+  /** Advance to the next time at which events happen; returns those events ([] only at the end). */
   step(): SimEvent[];
   runUntil(t: number): void;
   /** Jump to time t, backwards or forwards. */
@@ -21,12 +21,14 @@ export interface Simulation {
   /** Applies at the current time; the future past now is discarded and re-simulated. */
   intervene(i: Intervention): void;
   interventions(): readonly { time: number; intervention: Intervention }[];
+  /** Totals sampled every stepMs over the whole run (with the recorded interventions), for charts. */
+  series(stepMs: number): { time: number; totals: Totals }[];
 }
 
 export interface SimulationOptions {
   /** Keep the event log (default true). The benchmark turns it off to measure the model alone. */
   recordEvents?: boolean;
-  /** Take a checkpoint after this many tasks or events (default 500; 0 = only at time 0). */
+  /** Take a checkpoint after this many tasks or events (default 250; 0 = only at time 0). */
   checkpointEvery?: number;
 }
 
@@ -53,11 +55,16 @@ class SimulationImpl implements Simulation {
   private cachedAt = -1;
   private cachedVersion = -1;
 
-  constructor(scenario: Scenario, seed: number, options: SimulationOptions) {
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly seed: number,
+    options: SimulationOptions,
+  ) {
     this.record = options.recordEvents ?? true;
-    this.every = options.checkpointEvery ?? 500;
+    this.every = options.checkpointEvery ?? 250;
     this.world = new World(scenario, seed, this.record ? this.log : null);
     this.world.start();
+    this.world.runUntil(0); // the first snapshot already shows what happens at time 0
     this.checkpoint();
   }
 
@@ -79,6 +86,7 @@ class SimulationImpl implements Simulation {
   }
 
   private restore(cp: Checkpoint): void {
+    this.cachedSnapshot = null;
     this.world = cp.world.clone(this.record ? this.log : null);
     this.applied = cp.applied;
   }
@@ -104,12 +112,14 @@ class SimulationImpl implements Simulation {
   }
 
   step(): SimEvent[] {
-    const w = this.world;
-    if (w.time >= w.endTime) return [];
-    const next = this.userInterventions[this.applied];
-    const t = Math.min(w.nextTime(), next?.time ?? Infinity, w.endTime);
-    const from = w.eventSeq;
-    this.advanceTo(t);
+    const from = this.world.eventSeq;
+    // Some moments change nothing visible (a poll that finds no records); skip to one that does.
+    while (this.world.time < this.world.endTime) {
+      const w = this.world;
+      const next = this.userInterventions[this.applied];
+      this.advanceTo(Math.min(w.nextTime(), next?.time ?? Infinity, w.endTime));
+      if (!this.record || this.world.eventSeq > from) break;
+    }
     return this.log.slice(from, this.world.eventSeq);
   }
 
@@ -155,6 +165,7 @@ class SimulationImpl implements Simulation {
     this.userInterventions.length = this.applied;
     this.log.length = this.world.eventSeq;
     this.visible = null;
+    this.cachedSnapshot = null;
     this.checkpoints = this.checkpoints.filter((c) => c.time <= now && c.tasks <= this.world.tasksRun);
     this.userInterventions.push({ time: now, intervention: i });
     this.world.apply(i);
@@ -163,6 +174,19 @@ class SimulationImpl implements Simulation {
 
   interventions(): readonly { time: number; intervention: Intervention }[] {
     return this.userInterventions.slice();
+  }
+
+  series(stepMs: number): { time: number; totals: Totals }[] {
+    const step = Math.max(1, Math.floor(stepMs), Math.ceil(this.world.endTime / 10_000));
+    const run = new SimulationImpl(this.scenario, this.seed, { recordEvents: false, checkpointEvery: 0 });
+    run.userInterventions = this.userInterventions.slice();
+    const out: { time: number; totals: Totals }[] = [];
+    for (let t = 0; ; t = Math.min(t + step, run.world.endTime)) {
+      run.advanceTo(t);
+      out.push({ time: t, totals: run.world.totals() });
+      if (t >= run.world.endTime) break;
+    }
+    return out;
   }
 }
 

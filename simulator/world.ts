@@ -5,7 +5,7 @@ import type { Counters, Ctx } from './core/context';
 import { newCounters, T } from './core/context';
 import type { EventBody, SimEvent } from './core/events';
 import { Random } from './core/random';
-import type { Snapshot } from './core/snapshot';
+import type { Snapshot, Totals } from './core/snapshot';
 import { KafkaModel, KafkaRegistry } from './kafka/engine';
 import { RabbitModel } from './rabbitmq/engine';
 import type { Intervention, Scenario } from './schema';
@@ -82,10 +82,8 @@ export class World implements Ctx {
   /** Runs every task due at or before the current time. */
   private drain(): void {
     const ag = this.agenda;
-    while (ag.peekTime() <= this.time) {
-      const task = ag.pop()!;
-      this.runTask(task.kind, task.a, task.b);
-    }
+    const t = ag.popped;
+    while (ag.peekTime() <= this.time && ag.pop()) this.runTask(t.kind, t.a, t.b);
     this.version++;
   }
 
@@ -146,22 +144,21 @@ export class World implements Ctx {
     return w;
   }
 
-  snapshot(): Snapshot {
-    const c = this.counters;
-    const rabbit = this.rabbit?.view() ?? null;
+  /** Running totals, per-group lag and per-queue depth: cheap, for charts. */
+  totals(): Totals {
     const queueDepth: Record<string, { ready: number; unacked: number }> = {};
-    for (const q of rabbit?.queues ?? []) queueDepth[q.name] = { ready: q.ready.length, unacked: q.unacked.length };
+    if (this.rabbit) Object.assign(queueDepth, this.rabbit.depths());
+    return { ...this.counters, groupLag: this.kafka?.groupLag() ?? {}, queueDepth };
+  }
+
+  snapshot(): Snapshot {
     return {
       time: this.time,
       endTime: this.endTime,
       eventCount: this.eventSeq,
       kafka: this.kafka?.view() ?? null,
-      rabbitmq: rabbit,
-      totals: {
-        ...c,
-        groupLag: this.kafka?.groupLag() ?? {},
-        queueDepth,
-      },
+      rabbitmq: this.rabbit?.view() ?? null,
+      totals: this.totals(),
     };
   }
 }

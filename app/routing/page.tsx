@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { BeingBuilt } from '@/components/ui/BeingBuilt';
+import { RoutingTool } from '@/components/routing/RoutingTool';
 
 export const metadata: Metadata = {
   title: 'Routing',
@@ -7,5 +7,16 @@ export const metadata: Metadata = {
 };
 
 export default function RoutingPage() {
-  return <BeingBuilt title="Routing" what="RabbitMQ exchange routing and a Kafka key-to-partition calculator." />;
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">Where does my message go?</h1>
+      <p className="mt-3 max-w-3xl text-zinc-700 dark:text-zinc-300">
+        Two working tools: route a message through RabbitMQ exchanges (your own topology too, from a definitions export), and see which Kafka partition each key lands on under
+        each client. Everything runs in your browser, and the address bar keeps your setup so you can share it.
+      </p>
+      <div className="mt-8">
+        <RoutingTool />
+      </div>
+    </div>
+  );
 }

@@ -1,67 +1,105 @@
-// The future: tasks ordered by (time, seq). A binary min-heap; tasks are immutable so a clone is one
-// array copy.
-
-export interface Task {
-  readonly time: number;
-  readonly seq: number;
-  readonly kind: number;
-  /** Target id (a consumer, producer, partition...). */
-  readonly a: number;
-  /** Epoch or extra figure; a task whose epoch is stale is skipped. */
-  readonly b: number;
-}
-
-function before(x: Task, y: Task): boolean {
-  return x.time < y.time || (x.time === y.time && x.seq < y.seq);
-}
+// The future: tasks ordered by (time, seq) in a binary min-heap stored in typed arrays, so scheduling
+// allocates nothing and a clone is a few array copies.
 
 export class Agenda {
-  heap: Task[] = [];
+  private time = new Float64Array(64);
+  private seq = new Float64Array(64);
+  private kind = new Int32Array(64);
+  private a = new Int32Array(64);
+  private b = new Float64Array(64);
+  size = 0;
   nextSeq = 0;
+  /** Fields of the task the last pop() returned. */
+  popped = { time: 0, kind: 0, a: 0, b: 0 };
+
+  private before(i: number, j: number): boolean {
+    const ti = this.time[i]!;
+    const tj = this.time[j]!;
+    return ti < tj || (ti === tj && this.seq[i]! < this.seq[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const t = this.time[i]!, s = this.seq[i]!, k = this.kind[i]!, a = this.a[i]!, b = this.b[i]!;
+    this.time[i] = this.time[j]!;
+    this.seq[i] = this.seq[j]!;
+    this.kind[i] = this.kind[j]!;
+    this.a[i] = this.a[j]!;
+    this.b[i] = this.b[j]!;
+    this.time[j] = t;
+    this.seq[j] = s;
+    this.kind[j] = k;
+    this.a[j] = a;
+    this.b[j] = b;
+  }
+
+  private grow(): void {
+    const cap = this.time.length * 2;
+    const g = <T extends Float64Array | Int32Array>(x: T, make: (n: number) => T): T => {
+      const y = make(cap);
+      y.set(x);
+      return y;
+    };
+    this.time = g(this.time, (n) => new Float64Array(n));
+    this.seq = g(this.seq, (n) => new Float64Array(n));
+    this.kind = g(this.kind, (n) => new Int32Array(n));
+    this.a = g(this.a, (n) => new Int32Array(n));
+    this.b = g(this.b, (n) => new Float64Array(n));
+  }
 
   push(time: number, kind: number, a: number, b: number): void {
-    const h = this.heap;
-    const t: Task = { time, seq: this.nextSeq++, kind, a, b };
-    let i = h.length;
-    h.push(t);
+    if (this.size === this.time.length) this.grow();
+    let i = this.size++;
+    this.time[i] = time;
+    this.seq[i] = this.nextSeq++;
+    this.kind[i] = kind;
+    this.a[i] = a;
+    this.b[i] = b;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      const hp = h[p]!;
-      if (!before(t, hp)) break;
-      h[i] = hp;
+      if (!this.before(i, p)) break;
+      this.swap(i, p);
       i = p;
     }
-    h[i] = t;
   }
 
   peekTime(): number {
-    return this.heap.length > 0 ? this.heap[0]!.time : Infinity;
+    return this.size > 0 ? this.time[0]! : Infinity;
   }
 
-  pop(): Task | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (top === undefined || last === undefined || h.length === 0) return top;
-    const n = h.length;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && before(h[r]!, h[l]!) ? r : l;
-      if (!before(h[c]!, last)) break;
-      h[i] = h[c]!;
-      i = c;
+  /** Removes the earliest task into `popped`; false when empty. */
+  pop(): boolean {
+    if (this.size === 0) return false;
+    const p = this.popped;
+    p.time = this.time[0]!;
+    p.kind = this.kind[0]!;
+    p.a = this.a[0]!;
+    p.b = this.b[0]!;
+    const n = --this.size;
+    if (n > 0) {
+      this.swap(0, n);
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && this.before(r, l) ? r : l;
+        if (!this.before(c, i)) break;
+        this.swap(i, c);
+        i = c;
+      }
     }
-    h[i] = last;
-    return top;
+    return true;
   }
 
   clone(): Agenda {
-    const a = new Agenda();
-    a.heap = this.heap.slice();
-    a.nextSeq = this.nextSeq;
-    return a;
+    const c = new Agenda();
+    c.time = this.time.slice();
+    c.seq = this.seq.slice();
+    c.kind = this.kind.slice();
+    c.a = this.a.slice();
+    c.b = this.b.slice();
+    c.size = this.size;
+    c.nextSeq = this.nextSeq;
+    return c;
   }
 }

@@ -157,6 +157,8 @@ export interface RabbitConsumerView {
   /** Messages received but not processed yet (auto-ack consumers hold them client-side). */
   buffered: number;
   processed: number;
+  /** The message being processed now and when it will be done, or null when idle. */
+  processing: { messageId: string; deliveryTag: number; until: number } | null;
 }
 
 export interface RabbitView {

@@ -839,7 +839,7 @@ export class KafkaModel {
       for (const m of latest) for (const p of m.assigned) owners.set(p, m.id);
       const members: MemberView[] = latest.map((m) => ({
         id: m.id,
-        status: m.status === 'pending' ? 'idle' : m.status,
+        status: m.status === 'pending' ? 'stopped' : m.status, // not started yet
         assigned: [...m.assigned],
         partitions: m.assigned.map((pname) => {
           const log = this.log(pname)!;

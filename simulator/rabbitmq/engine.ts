@@ -3,9 +3,10 @@
 // streams. Queue entries are immutable, so a clone copies arrays of references, not messages.
 import type { Ctx } from '../core/context';
 import { T } from '../core/context';
-import type { QueueCounters, QueueMessageView, RabbitView } from '../core/snapshot';
+import type { QueueCounters, QueueMessageView, RabbitConsumerView, RabbitView } from '../core/snapshot';
 import type { Intervention, PublisherSpec, QueueSpec, RabbitConsumerSpec, Scenario } from '../schema';
 import type { HeaderValue } from './headers';
+import { ReadyQueue, type Entry as ReadyEntry } from './ready';
 import { route, type RouteResult, type Topology } from './routing';
 
 type RabbitSpec = NonNullable<Scenario['rabbitmq']>;
@@ -22,27 +23,17 @@ interface Msg {
   readonly deaths: number;
 }
 
-interface Entry {
-  readonly msg: Msg;
-  /** Order of arrival in this queue: a requeued message goes back to its original position. */
-  readonly pos: number;
-  readonly expiresAt: number;
-  readonly redelivered: boolean;
-}
+type Entry = ReadyEntry<Msg>;
 
-interface Delivery {
-  readonly tag: number;
-  readonly entry: Entry;
-}
+/** A delivered message: a queue entry whose tag is set (fresh objects only, never shared when set). */
+type Delivery = Entry;
 
 interface QueueState {
   idx: number;
   name: string;
   spec: QueueSpec;
-  /** Ready messages sorted by pos; live part is ready[head..]. */
-  ready: Entry[];
-  head: number;
-  readyBytes: number;
+  /** Ready messages, sorted by arrival position. */
+  ready: ReadyQueue<Msg>;
   nextPos: number;
   /** Consumers that can take a message now, in round-robin order. */
   active: number[];
@@ -67,6 +58,8 @@ interface ConsumerState {
   pending: Delivery[];
   pendingHead: number;
   busy: boolean;
+  /** When the message being processed will be done (valid while busy). */
+  busyUntil: number;
   token: number;
   processed: number;
   blocked: boolean;
@@ -138,9 +131,7 @@ export class RabbitModel {
         idx: i,
         name: q.name,
         spec: q,
-        ready: [],
-        head: 0,
-        readyBytes: 0,
+        ready: new ReadyQueue<Msg>(),
         nextPos: 0,
         active: [],
         expiryAt: -1,
@@ -203,14 +194,7 @@ export class RabbitModel {
         const p = this.publishers[pi]!;
         for (let i = 0; i < iv.count; i++) {
           const k = i;
-          this.publish(p, {
-            exchange: iv.exchange,
-            routingKey: iv.routingKeys[k % iv.routingKeys.length]!,
-            headers: iv.headers?.[k % iv.headers.length],
-            expiration: iv.expirationMs,
-            mandatory: iv.mandatory,
-            bytes: 100,
-          });
+          this.publish(p, iv.exchange, iv.routingKeys[k % iv.routingKeys.length]!, iv.headers?.[k % iv.headers.length], iv.expirationMs, iv.mandatory, 100);
         }
         return;
       }
@@ -283,33 +267,26 @@ export class RabbitModel {
     const now = this.w.time;
     while (p.produced < s.count && s.startMs + Math.floor((p.produced * 1000) / s.ratePerSec) <= now) {
       const i = p.produced;
-      this.publish(p, {
-        exchange: s.exchange,
-        routingKey: s.routingKeys[i % s.routingKeys.length]!,
-        headers: s.headers?.[i % s.headers.length],
-        expiration: s.expirationMs,
-        mandatory: s.mandatory,
-        bytes: s.valueBytes,
-      });
+      this.publish(p, s.exchange, s.routingKeys[i % s.routingKeys.length]!, s.headers?.[i % s.headers.length], s.expirationMs, s.mandatory, s.valueBytes);
     }
     if (p.produced < s.count) this.w.schedule(Math.max(now + 1, s.startMs + Math.floor((p.produced * 1000) / s.ratePerSec)), T.rPublish, pi, 0);
   }
 
-  private publish(p: PublisherState, m: { exchange: string; routingKey: string; headers: Headers | undefined; expiration: number | undefined; mandatory: boolean; bytes: number }): void {
-    const msg: Msg = { publisher: p.spec.id, seq: p.produced++, routingKey: m.routingKey, headers: m.headers, expiration: m.expiration, bytes: m.bytes, deaths: 0 };
+  private publish(p: PublisherState, exchange: string, routingKey: string, headers: Headers | undefined, expiration: number | undefined, mandatory: boolean, bytes: number): void {
+    const msg: Msg = { publisher: p.spec.id, seq: p.produced++, routingKey, headers, expiration, bytes, deaths: 0 };
     this.w.counters.rabbitPublished++;
     if (this.w.rec)
       this.w.emit({
         type: 'published',
         publisher: p.spec.id,
-        exchange: m.exchange,
-        routingKey: m.routingKey,
+        exchange,
+        routingKey,
         messageId: messageIdOf(msg),
-        mandatory: m.mandatory,
-        ...(m.headers ? { headers: m.headers } : {}),
-        ...(m.expiration !== undefined ? { expirationMs: m.expiration } : {}),
+        mandatory,
+        ...(headers ? { headers } : {}),
+        ...(expiration !== undefined ? { expirationMs: expiration } : {}),
       });
-    this.routeMessage(msg, m.exchange, m.routingKey, m.mandatory);
+    this.routeMessage(msg, exchange, routingKey, mandatory);
   }
 
   private routeMessage(msg: Msg, exchange: string, routingKey: string, mandatory: boolean): void {
@@ -345,7 +322,7 @@ export class RabbitModel {
 
   // ---------- classic queues ----------
   private readyCount(q: QueueState): number {
-    return q.ready.length - q.head;
+    return q.ready.length;
   }
 
   private enqueue(q: QueueState, msg: Msg): void {
@@ -362,13 +339,15 @@ export class RabbitModel {
     }
     let ttl = s.messageTtlMs;
     if (msg.expiration !== undefined && (ttl === undefined || msg.expiration < ttl)) ttl = msg.expiration;
-    const entry: Entry = { msg, pos: q.nextPos++, expiresAt: ttl === undefined ? Infinity : now + ttl, redelivered: false };
+    const entry: Entry = { msg, pos: q.nextPos++, expiresAt: ttl === undefined ? Infinity : now + ttl, redelivered: false, tag: 0 };
     q.counters.published++;
     if (rec) this.w.emit({ type: 'enqueued', queue: q.name, messageId: messageIdOf(msg), ready: this.readyCount(q) + 1, expiresAt: entry.expiresAt === Infinity ? null : entry.expiresAt });
     // An empty queue hands the message straight to a consumer with room (so even TTL 0 is delivered).
-    if (this.readyCount(q) === 0 && this.deliverOne(q, entry)) return;
+    if (this.readyCount(q) === 0) {
+      const c = this.nextConsumer(q);
+      if (c) return this.deliver(q, c, entry);
+    }
     q.ready.push(entry);
-    q.readyBytes += msg.bytes;
     this.dropHeadWhileOver(q);
     this.expireHead(q);
   }
@@ -376,40 +355,15 @@ export class RabbitModel {
   /** drop-head: make room by dropping (or dead-lettering) the oldest ready messages. */
   private dropHeadWhileOver(q: QueueState): void {
     if (q.spec.overflow !== 'drop-head') return;
-    while (this.readyCount(q) > 0 && this.beyondLimit(q, 'over', 0)) this.dropOrDeadLetter(q, this.shiftReady(q).msg, 'maxlen');
+    while (this.readyCount(q) > 0 && this.beyondLimit(q, 'over', 0)) this.dropOrDeadLetter(q, q.ready.shift().msg, 'maxlen');
   }
 
   /** x-max-length(-bytes) count ready messages only. 'at': adding `bytes` more would exceed; 'over': already beyond. */
   private beyondLimit(q: QueueState, mode: 'at' | 'over', bytes: number): boolean {
     const { maxLength, maxLengthBytes } = q.spec;
     const n = this.readyCount(q) + (mode === 'at' ? 1 : 0);
-    const b = q.readyBytes + (mode === 'at' ? bytes : 0);
+    const b = q.ready.bytes + (mode === 'at' ? bytes : 0);
     return (maxLength !== undefined && n > maxLength) || (maxLengthBytes !== undefined && b > maxLengthBytes);
-  }
-
-  private shiftReady(q: QueueState): Entry {
-    const e = q.ready[q.head]!;
-    q.head++;
-    q.readyBytes -= e.msg.bytes;
-    if (q.head > 1024 && q.head * 2 > q.ready.length) {
-      q.ready = q.ready.slice(q.head);
-      q.head = 0;
-    }
-    return e;
-  }
-
-  private insertReady(q: QueueState, e: Entry): number {
-    // Back to its original position among the ready messages (they are sorted by pos).
-    let lo = q.head;
-    let hi = q.ready.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (q.ready[mid]!.pos < e.pos) lo = mid + 1;
-      else hi = mid;
-    }
-    q.ready.splice(lo, 0, e);
-    q.readyBytes += e.msg.bytes;
-    return lo - q.head;
   }
 
   private dropOrDeadLetter(q: QueueState, msg: Msg, reason: 'maxlen' | 'rejected' | 'expired'): void {
@@ -435,8 +389,8 @@ export class RabbitModel {
 
   private expireHead(q: QueueState): void {
     const now = this.w.time;
-    while (this.readyCount(q) > 0 && q.ready[q.head]!.expiresAt <= now) {
-      const e = this.shiftReady(q);
+    while (q.ready.headExpiresAt() <= now) {
+      const e = q.ready.shift();
       q.counters.expired++;
       if (this.w.rec) this.w.emit({ type: 'expired', queue: q.name, messageId: messageIdOf(e.msg), expiresAt: e.expiresAt });
       this.dropOrDeadLetter(q, e.msg, 'expired');
@@ -447,7 +401,7 @@ export class RabbitModel {
   /** Classic queues expire only at the head: wake up when the head's TTL runs out. */
   private armExpiry(q: QueueState): void {
     if (this.readyCount(q) === 0) return;
-    const at = q.ready[q.head]!.expiresAt;
+    const at = q.ready.headExpiresAt();
     if (at === Infinity || (q.expiryAt >= 0 && q.expiryAt <= at)) return;
     q.expiryAt = at;
     this.w.schedule(at, T.rExpiry, q.idx, 0);
@@ -473,10 +427,10 @@ export class RabbitModel {
   }
 
   /**
-   * Gives e to the consumer at the front of the line, which then goes to the back. A consumer found
-   * at its prefetch limit leaves the line (blocked) until an ack makes room (rabbit_queue_consumers).
+   * The consumer at the front of the line, which then goes to the back. A consumer found at its
+   * prefetch limit leaves the line (blocked) until an ack makes room (rabbit_queue_consumers).
    */
-  private deliverOne(q: QueueState, e: Entry): boolean {
+  private nextConsumer(q: QueueState): ConsumerState | null {
     const line = q.active;
     while (line.length > 0) {
       const ci = line.shift()!;
@@ -486,38 +440,42 @@ export class RabbitModel {
         continue;
       }
       line.push(ci);
-      const tag = ++c.nextTag;
-      c.pending.push({ tag, entry: e });
-      q.counters.delivered++;
-      this.w.counters.rabbitDelivered++;
-      if (this.w.rec)
-        this.w.emit({
-          type: 'delivered',
-          queue: q.name,
-          consumer: c.id,
-          deliveryTag: tag,
-          messageId: messageIdOf(e.msg),
-          redelivered: e.redelivered,
-          autoAck: c.spec.autoAck,
-          unacked: c.spec.autoAck ? 0 : c.pending.length - c.pendingHead,
-          prefetchCount: c.prefetchCount,
-        });
-      if (!c.busy) this.scheduleProcessing(c);
-      return true;
+      return c;
     }
-    return false;
+    return null;
+  }
+
+  private deliver(q: QueueState, c: ConsumerState, e: Entry): void {
+    const tag = ++c.nextTag;
+    e.tag = tag;
+    c.pending.push(e);
+    q.counters.delivered++;
+    this.w.counters.rabbitDelivered++;
+    if (this.w.rec)
+      this.w.emit({
+        type: 'delivered',
+        queue: q.name,
+        consumer: c.id,
+        deliveryTag: tag,
+        messageId: messageIdOf(e.msg),
+        redelivered: e.redelivered,
+        autoAck: c.spec.autoAck,
+        unacked: c.spec.autoAck ? 0 : c.pending.length - c.pendingHead,
+        prefetchCount: c.prefetchCount,
+      });
+    if (!c.busy) this.scheduleProcessing(c);
   }
 
   private dispatch(q: QueueState): void {
     const now = this.w.time;
-    while (q.active.length > 0 && q.head < q.ready.length) {
-      const e = q.ready[q.head]!;
-      if (e.expiresAt <= now) {
+    while (q.active.length > 0 && q.ready.length > 0) {
+      if (q.ready.headExpiresAt() <= now) {
         this.expireHead(q);
         continue;
       }
-      if (!this.deliverOne(q, e)) break;
-      this.shiftReady(q);
+      const c = this.nextConsumer(q);
+      if (!c) break;
+      this.deliver(q, c, q.ready.shift());
     }
     this.armExpiry(q);
   }
@@ -527,7 +485,8 @@ export class RabbitModel {
     c.busy = true;
     // A consumer that requeues with no processing time would spin forever at one instant.
     const ms = c.spec.processingMs === 0 && c.spec.nackEvery !== undefined && c.spec.nackRequeue ? 1 : c.spec.processingMs;
-    this.w.schedule(this.w.time + ms, T.rProcessed, c.idx, c.token);
+    c.busyUntil = this.w.time + ms;
+    this.w.schedule(c.busyUntil, T.rProcessed, c.idx, c.token);
   }
 
   private processHead(c: ConsumerState): void {
@@ -546,7 +505,7 @@ export class RabbitModel {
         else {
           q.counters.acked++;
           this.w.counters.rabbitAcked++;
-          if (this.w.rec) this.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.entry.msg) });
+          if (this.w.rec) this.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg) });
         }
         this.unblockIfRoom(c);
       }
@@ -564,15 +523,15 @@ export class RabbitModel {
   private nack(c: ConsumerState, d: Delivery, requeue: boolean): void {
     const q = this.queues[c.queue]!;
     q.counters.nacked++;
-    if (this.w.rec) this.w.emit({ type: 'nacked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.entry.msg), requeue });
+    if (this.w.rec) this.w.emit({ type: 'nacked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg), requeue });
     if (requeue) this.requeue(q, c, d, 'nack');
-    else this.dropOrDeadLetter(q, d.entry.msg, 'rejected');
+    else this.dropOrDeadLetter(q, d.msg, 'rejected');
     this.unblockIfRoom(c);
   }
 
   private requeue(q: QueueState, c: ConsumerState, d: Delivery, reason: 'nack' | 'consumer-crash' | 'consumer-removed'): void {
-    const e: Entry = { ...d.entry, redelivered: true };
-    const position = this.insertReady(q, e);
+    const e: Entry = { msg: d.msg, pos: d.pos, expiresAt: d.expiresAt, redelivered: true, tag: 0 };
+    const position = q.ready.insert(e);
     q.counters.requeued++;
     if (this.w.rec) this.w.emit({ type: 'requeued', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(e.msg), redelivered: true, position, reason });
   }
@@ -590,6 +549,7 @@ export class RabbitModel {
       pending: [],
       pendingHead: 0,
       busy: false,
+      busyUntil: 0,
       token: 0,
       processed: 0,
       blocked: false,
@@ -636,7 +596,7 @@ export class RabbitModel {
           lost++;
           q.counters.dropped++;
           this.w.counters.rabbitDropped++;
-          if (this.w.rec) this.w.emit({ type: 'dropped', queue: q.name, messageId: messageIdOf(d.entry.msg), reason: 'consumer-crash' });
+          if (this.w.rec) this.w.emit({ type: 'dropped', queue: q.name, messageId: messageIdOf(d.msg), reason: 'consumer-crash' });
         }
       } else {
         for (const d of held) {
@@ -732,7 +692,7 @@ export class RabbitModel {
     const c = new RabbitModel(w, this.spec, false);
     c.routes = this.routes;
     c.queueIndex = this.queueIndex;
-    c.queues = this.queues.map((q) => ({ ...q, ready: q.ready.slice(q.head), head: 0, active: [...q.active], counters: { ...q.counters }, log: q.log.slice() }));
+    c.queues = this.queues.map((q) => ({ ...q, ready: q.ready.clone(), active: [...q.active], counters: { ...q.counters }, log: q.log.slice() }));
     c.consumers = this.consumers.map((k) => ({ ...k, pending: k.pending.slice(k.pendingHead), pendingHead: 0 }));
     c.publishers = this.publishers.map((p) => ({ ...p }));
     c.returned = this.returned;
@@ -749,6 +709,19 @@ export class RabbitModel {
       expiresAt: e.expiresAt === Infinity ? null : e.expiresAt,
       ...(m.headers ? { headers: m.headers } : {}),
     };
+  }
+
+  depths(): Record<string, { ready: number; unacked: number }> {
+    const out: Record<string, { ready: number; unacked: number }> = {};
+    for (const q of this.queues) out[q.name] = { ready: q.spec.type === 'stream' ? q.log.length : q.ready.length, unacked: 0 };
+    for (const c of this.consumers) if (!c.spec.autoAck && this.queues[c.queue]!.spec.type !== 'stream') out[this.queues[c.queue]!.name]!.unacked += c.pending.length - c.pendingHead;
+    return out;
+  }
+
+  private processingView(c: ConsumerState): RabbitConsumerView['processing'] {
+    const d = c.pending[c.pendingHead];
+    if (!c.busy || c.status !== 'active' || !d || this.queues[c.queue]!.spec.type === 'stream') return null;
+    return { messageId: messageIdOf(d.msg), deliveryTag: d.tag, until: c.busyUntil };
   }
 
   view(): RabbitView {
@@ -775,14 +748,14 @@ export class RabbitModel {
           if (c.queue !== q.idx || c.spec.autoAck || s.type === 'stream') continue;
           for (let i = c.pendingHead; i < c.pending.length; i++) {
             const d = c.pending[i]!;
-            unacked.push({ message: this.messageView(d.entry), consumer: c.id, deliveryTag: d.tag });
+            unacked.push({ message: this.messageView(d), consumer: c.id, deliveryTag: d.tag });
           }
         }
         return {
           name: q.name,
           type: s.type,
           args,
-          ready: q.ready.slice(q.head).map((e) => this.messageView(e)),
+          ready: q.ready.toArray().map((e) => this.messageView(e)),
           unacked,
           counters: { ...q.counters },
           ...(s.type === 'stream'
@@ -806,6 +779,7 @@ export class RabbitModel {
         unacked: c.spec.autoAck ? [] : c.pending.slice(c.pendingHead).map((d) => d.tag),
         buffered: c.pending.length - c.pendingHead,
         processed: c.processed,
+        processing: this.processingView(c),
       })),
       returned: this.returned,
     };

@@ -42,9 +42,9 @@ const defs: Def[] = [
     lanes: ['kafka', 'rabbitmq'],
     chapters: [
       { time: 0, title: 'Five records, three readers', text: 'The log-end offset is 5. Group billing has committed 5 (lag 0), analytics 2 (lag 3), audit 4 (lag 1: only offset 4 is unread).' },
-      { time: 2000, title: 'Each group reads at its own pace', text: 'Consumers fetch from their committed offsets and commit after processing; reading removes nothing from the log.' },
       { time: 1000, title: 'The queue pops', text: 'The RabbitMQ consumer acks each message and the queue deletes it: no one else can read it later.' },
-    ].sort((a, b) => a.time - b.time),
+      { time: 2000, title: 'Each group reads at its own pace', text: 'Consumers fetch from their committed offsets and commit after processing; reading removes nothing from the log.' },
+    ],
     scenario: {
       version: 1,
       durationMs: 15_000,
@@ -57,9 +57,9 @@ const defs: Def[] = [
           },
         ],
         groups: [
-          { id: 'billing', topics: ['orders'], enableAutoCommit: false, committed: { 'orders-0': 5 }, consumers: [{ id: 'A', maxPollRecords: 1, processingMsPerRecord: 1500, startMs: 2000 }] },
-          { id: 'analytics', topics: ['orders'], enableAutoCommit: false, committed: { 'orders-0': 2 }, consumers: [{ id: 'B', maxPollRecords: 1, processingMsPerRecord: 1500, startMs: 2000 }] },
-          { id: 'audit', topics: ['orders'], enableAutoCommit: false, committed: { 'orders-0': 4 }, consumers: [{ id: 'C', maxPollRecords: 1, processingMsPerRecord: 1500, startMs: 2000 }] },
+          { id: 'billing', topics: ['orders'], enableAutoCommit: false, rebalanceDelayMs: 0, committed: { 'orders-0': 5 }, consumers: [{ id: 'A', maxPollRecords: 1, processingMsPerRecord: 2000 }] },
+          { id: 'analytics', topics: ['orders'], enableAutoCommit: false, rebalanceDelayMs: 0, committed: { 'orders-0': 2 }, consumers: [{ id: 'B', maxPollRecords: 1, processingMsPerRecord: 2000 }] },
+          { id: 'audit', topics: ['orders'], enableAutoCommit: false, rebalanceDelayMs: 0, committed: { 'orders-0': 4 }, consumers: [{ id: 'C', maxPollRecords: 1, processingMsPerRecord: 2000 }] },
         ],
       },
       rabbitmq: {

@@ -91,6 +91,16 @@ describe('cooperativeStickyAssign', () => {
     expect(after.followUpNeeded).toBe(false);
   });
 
+  it('StickyAssignor javadoc example 1: C1 leaves, only its partitions move', () => {
+    const topics = { t0: 2, t1: 2, t2: 2, t3: 2 };
+    const previous = { C0: ['t0-0', 't1-1', 't3-0'], C1: ['t0-1', 't2-0', 't3-1'], C2: ['t1-0', 't2-1'] };
+    const r = cooperativeStickyAssign(same(['C0', 'C2'], Object.keys(topics)), topics, previous);
+    expect(r.target).toEqual({ C0: ['t0-0', 't1-1', 't2-0', 't3-0'], C2: ['t0-1', 't1-0', 't2-1', 't3-1'] });
+    // The departed member's partitions had no live owner, so nothing waits for a follow-up.
+    expect(r.assignment).toEqual(r.target);
+    expect(r.followUpNeeded).toBe(false);
+  });
+
   it('a new member: moved partitions are revoked first and assigned in the follow-up', () => {
     const prev = { c1: ['t-0', 't-1', 't-2', 't-3'] };
     const step1 = cooperativeStickyAssign(same(['c1', 'c2'], ['t']), { t: 4 }, prev);

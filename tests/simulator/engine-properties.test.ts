@@ -184,6 +184,7 @@ function checkSnapshot(snap: Snapshot): void {
     // a partition has at most one owner in a group
     const owned = g.members.flatMap((m) => m.assigned);
     expect(new Set(owned).size).toBe(owned.length);
+    for (const m of g.members) for (const p of m.partitions) expect(p.position).toBeGreaterThanOrEqual(0);
   }
   for (const q of snap.rabbitmq?.queues ?? []) {
     if (q.name === 'dead') continue;
@@ -194,6 +195,8 @@ function checkSnapshot(snap: Snapshot): void {
     for (const p of t.partitions) {
       expect(p.logStartOffset).toBeLessThanOrEqual(p.logEndOffset);
       for (const r of p.records) expect(r.offset >= p.logStartOffset && r.offset < p.logEndOffset).toBe(true);
+      p.records.forEach((r, i) => i > 0 && expect(r.offset).toBeGreaterThan(p.records[i - 1]!.offset));
+      expect(p.segments.filter((s) => s.active)).toHaveLength(1);
     }
 }
 
@@ -334,6 +337,75 @@ describe('engine properties', () => {
         expect(hashEvents(b.events())).toBe(hashEvents(a.events()));
       }),
       RUNS,
+    );
+  }, 120_000);
+});
+
+describe('step()', () => {
+  it('returns the events of one moment at a time and [] only at the end', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), (s, seed) => {
+        const sim = createSimulation(s, seed);
+        const seen: SimEvent[] = [...sim.events()]; // set-up events (groupCreated) exist before the first step
+        for (let guard = 0; guard < 100_000; guard++) {
+          const batch = sim.step();
+          if (batch.length === 0) break;
+          expect(new Set(batch.map((e) => e.time)).size).toBe(1);
+          expect(batch[0]!.time).toBe(sim.time);
+          seen.push(...batch);
+        }
+        expect(sim.time).toBe(sim.endTime);
+        expect(hashEvents(seen)).toBe(hashEvents(straight(s, seed).events()));
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
+
+describe('series()', () => {
+  it('samples totals over the whole run; the model without an event log makes the same decisions', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), (s, seed) => {
+        const sim = straight(s, seed);
+        const series = sim.series(500);
+        expect(series[0]!.time).toBe(0);
+        expect(series.at(-1)!.time).toBe(sim.endTime);
+        expect(series.at(-1)!.totals).toEqual(sim.snapshot().totals);
+        for (let i = 1; i < series.length; i++) expect(series[i]!.totals.kafkaProduced).toBeGreaterThanOrEqual(series[i - 1]!.totals.kafkaProduced);
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+});
+
+describe('many forks', () => {
+  it('after any mix of seeks and interventions, the recorded interventions replay to the same trace', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer(), fc.array(fc.tuple(fc.integer({ min: 0, max: 7000 }), ivArb), { minLength: 1, maxLength: 5 }), (s, seed, ops) => {
+        const sim = createSimulation(s, seed, { checkpointEvery: 20 });
+        sim.runUntil(sim.endTime);
+        for (const [t, iv] of ops) {
+          const one = intervention(iv, s.kafka ? ({ partitions: 1 } as never) : null, s.rabbitmq ? ({ queues: [1] } as never) : null);
+          if (!one) continue;
+          const parsed = scenario({ version: 1, durationMs: 7000, interventions: [{ time: 0, intervention: one }], ...(s.kafka ? { kafka: s.kafka } : {}), ...(s.rabbitmq ? { rabbitmq: s.rabbitmq } : {}) }).interventions[0]!.intervention;
+          sim.seek(t);
+          sim.intervene(parsed);
+        }
+        sim.runUntil(sim.endTime);
+        const recorded = sim.interventions();
+        for (let i = 1; i < recorded.length; i++) expect(recorded[i]!.time).toBeGreaterThanOrEqual(recorded[i - 1]!.time);
+        const fresh = createSimulation(s, seed);
+        for (const r of recorded) {
+          fresh.runUntil(r.time);
+          fresh.intervene(r.intervention);
+        }
+        fresh.runUntil(fresh.endTime);
+        expect(hashEvents(sim.events())).toBe(hashEvents(fresh.events()));
+        sim.seek(0);
+        sim.runUntil(sim.endTime);
+        expect(hashEvents(sim.events())).toBe(hashEvents(fresh.events()));
+      }),
+      { numRuns: 60 },
     );
   }, 120_000);
 });

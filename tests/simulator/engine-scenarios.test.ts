@@ -67,7 +67,9 @@ describe('built-in scenarios', () => {
     expect(p.logEndOffset).toBe(5);
     const lag = Object.fromEntries(s.kafka!.groups.map((g) => [g.id, [g.partitions[0]!.committedOffset, g.partitions[0]!.lag]]));
     expect(lag).toEqual({ billing: [5, 0], analytics: [2, 3], audit: [4, 1] });
-    expect(s.kafka!.groups.map((g) => g.members.map((m) => m.id))).toEqual([['A'], ['B'], ['C']]);
+    expect(s.kafka!.groups.map((g) => g.members.map((m) => [m.id, m.status, m.assigned]))).toEqual([[['A', 'active', ['orders-0']]], [['B', 'active', ['orders-0']]], [['C', 'active', ['orders-0']]]]);
+    // B and C have fetched the next record at time 0 and are processing it; nothing is committed yet
+    expect(s.kafka!.groups.map((g) => g.members[0]!.partitions[0]!.position)).toEqual([5, 3, 5]);
     // RabbitMQ side: exchange → queue → consumer with ack and delete
     expect(s.rabbitmq!.exchanges.map((x) => x.name)).toEqual(['orders']);
     sim.runUntil(sim.endTime);

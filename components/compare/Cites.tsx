@@ -1,0 +1,48 @@
+import { sourceById, sourceNumber, type Claim, type SourceId } from '@/lib/content';
+
+/** Numbered links to a claim's sources; each opens the source itself. */
+export function Cites({ ids }: { ids: readonly SourceId[] }) {
+  return (
+    <span className="whitespace-nowrap">
+      {ids.map((id) => {
+        const source = sourceById(id);
+        const n = sourceNumber(id);
+        return (
+          <a
+            key={id}
+            href={source.url}
+            rel="noopener noreferrer"
+            aria-label={`Source ${n}: ${source.publisher}, ${source.title}`}
+            title={`${source.publisher}: ${source.title}`}
+            className="ml-0.5 inline-block rounded px-0.5 align-super text-[0.7em] leading-none font-semibold text-kafka-700 underline decoration-kafka-300 underline-offset-2 hover:decoration-2 dark:text-kafka-300 dark:decoration-kafka-700"
+          >
+            [{n}]
+          </a>
+        );
+      })}
+    </span>
+  );
+}
+
+/** A sentence followed by its source links. */
+export function ClaimText({ claim }: { claim: Claim<SourceId> }) {
+  return (
+    <>
+      {claim.text}
+      <Cites ids={claim.sources} />
+    </>
+  );
+}
+
+/** A list of sourced sentences. */
+export function ClaimList({ claims, className }: { claims: readonly Claim<SourceId>[]; className?: string }) {
+  return (
+    <ul className={className}>
+      {claims.map((c) => (
+        <li key={c.text}>
+          <ClaimText claim={c} />
+        </li>
+      ))}
+    </ul>
+  );
+}

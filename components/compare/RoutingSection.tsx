@@ -1,0 +1,104 @@
+import {
+  EXCHANGE_SOURCES,
+  EXCHANGE_TYPES,
+  KAFKA_INSTEAD,
+  ORDER_BINDINGS,
+  ORDER_ROUTES,
+  ORDERS_EXCHANGE,
+  ROUTING_PLAYGROUND_LINK,
+  UNROUTABLE_NOTE,
+} from '@/lib/content/routing';
+import { ClaimList, ClaimText, Cites } from './Cites';
+import { CtaLink } from './CtaLink';
+import { ExchangeIcon } from './ExchangeIcon';
+
+export function RoutingSection() {
+  return (
+    <div className="space-y-10">
+      <div>
+        <h3 className="text-lg font-semibold text-zinc-950 dark:text-white">
+          Four exchange types
+          <Cites ids={EXCHANGE_SOURCES} />
+        </h3>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+          {EXCHANGE_TYPES.map((x) => (
+            <li key={x.type} className="flex gap-4 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+              <ExchangeIcon type={x.type} />
+              <div>
+                <p className="font-semibold">{x.name}</p>
+                <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">{x.rule}</p>
+                <p className="mt-1 font-mono text-xs text-zinc-600 dark:text-zinc-400">{x.example}</p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
+
+      <div>
+        <h3 className="text-lg font-semibold text-zinc-950 dark:text-white">
+          Worked example: order notifications on <span className="font-mono">{ORDERS_EXCHANGE}</span>
+        </h3>
+        <p className="mt-2 max-w-prose text-zinc-700 dark:text-zinc-300">
+          A topic exchange with three queues bound to it. The results below are computed with this site&apos;s
+          implementation of RabbitMQ&apos;s topic matching, the same one the simulator uses.
+        </p>
+        <div className="mt-4 grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <table className="w-full text-left text-sm">
+            <caption className="pb-2 text-left font-semibold">Bindings</caption>
+            <thead>
+              <tr className="border-b border-zinc-300 dark:border-zinc-700">
+                <th scope="col" className="py-1.5 pr-3 font-semibold">Queue</th>
+                <th scope="col" className="py-1.5 font-semibold">Binding key</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ORDER_BINDINGS.map((b) => (
+                <tr key={b.queue} className="border-b border-zinc-200 dark:border-zinc-800">
+                  <td className="py-1.5 pr-3 font-mono">{b.queue}</td>
+                  <td className="py-1.5 font-mono">{b.bindingKey}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="w-full text-left text-sm" data-testid="routing-results">
+            <caption className="pb-2 text-left font-semibold">Where each message goes</caption>
+            <thead>
+              <tr className="border-b border-zinc-300 dark:border-zinc-700">
+                <th scope="col" className="py-1.5 pr-3 font-semibold">Routing key</th>
+                <th scope="col" className="py-1.5 font-semibold">Queues</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ORDER_ROUTES.map((r) => (
+                <tr key={r.routingKey} className="border-b border-zinc-200 align-top dark:border-zinc-800">
+                  <td className="py-1.5 pr-3 font-mono break-all">{r.routingKey}</td>
+                  <td className="py-1.5">
+                    {r.queues.length === 0 ? (
+                      <span className="text-zinc-600 dark:text-zinc-400">none: unroutable</span>
+                    ) : (
+                      <span className="font-mono">{r.queues.join(', ')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-3 max-w-prose text-sm text-zinc-700 dark:text-zinc-300">
+          Note <span className="font-mono">order.confirmed</span>: with only two words it misses{' '}
+          <span className="font-mono">order.confirmed.*</span>, because <span className="font-mono">*</span> needs
+          exactly one more word. <ClaimText claim={UNROUTABLE_NOTE} />
+        </p>
+      </div>
+
+      <div className="rounded-xl border border-kafka-200 bg-kafka-50/60 p-5 dark:border-kafka-900 dark:bg-kafka-950/40">
+        <h3 className="text-lg font-semibold text-kafka-800 dark:text-kafka-200">What Kafka does instead</h3>
+        <ClaimList claims={KAFKA_INSTEAD} className="mt-2 space-y-2" />
+      </div>
+
+      <CtaLink href={ROUTING_PLAYGROUND_LINK} tone="rabbitmq">
+        Try your own keys in the routing playground
+      </CtaLink>
+    </div>
+  );
+}

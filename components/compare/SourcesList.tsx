@@ -1,0 +1,23 @@
+import { citedSourceIds, sourceById } from '@/lib/content';
+
+export function SourcesList() {
+  return (
+    <ol className="list-decimal space-y-2.5 pl-6 text-sm marker:text-zinc-500" data-testid="sources-list">
+      {citedSourceIds().map((id) => {
+        const s = sourceById(id);
+        return (
+          <li key={id} id={`source-${id}`} className="pl-1">
+            <a href={s.url} rel="noopener noreferrer" className="font-medium text-kafka-700 underline underline-offset-2 break-words dark:text-kafka-300">
+              {s.title}
+            </a>
+            <span className="text-zinc-700 dark:text-zinc-300"> · {s.publisher}</span>
+            {s.kind === 'secondary' ? <span className="text-zinc-600 dark:text-zinc-400"> (independent)</span> : null}
+            <span className="block text-zinc-600 dark:text-zinc-400">
+              Backs: {s.supports}. Checked <time dateTime={s.checked}>{s.checked}</time>.
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

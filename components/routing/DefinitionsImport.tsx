@@ -1,0 +1,102 @@
+'use client';
+import { useState } from 'react';
+import type { Definitions } from '@/lib/routing/definitions';
+import type { ImportedTopology } from '@/lib/routing/state';
+import { ErrorText, Field, inputClass } from './ui';
+
+interface Props {
+  imported: ImportedTopology | null;
+  onImport: (imported: ImportedTopology, firstExchange: string) => void;
+}
+
+interface Loaded {
+  fileName: string;
+  definitions: Definitions;
+  vhosts: string[];
+  topologyOf: Importer['topologyOf'];
+}
+
+type Importer = typeof import('@/lib/routing/definitions');
+
+/** The importer (and its zod schema) loads only when a file is picked, keeping it out of first-load JS. */
+const loadImporter = (): Promise<Importer> => import('@/lib/routing/definitions');
+
+/** Reads a definitions export; a bad file shows an error and changes nothing else. */
+export function DefinitionsImport({ imported, onImport }: Props) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const pickVhost = (l: Loaded, vhost: string) => {
+    const { topology, notes, internal } = l.topologyOf(l.definitions, vhost);
+    const allNotes = internal.length ? [...notes, `Internal exchanges (clients cannot publish to them directly): ${internal.join(', ')}`] : notes;
+    const first = topology.exchanges.find((x) => !x.name.startsWith('amq.') && !internal.includes(x.name)) ?? topology.exchanges[0];
+    onImport({ fileName: l.fileName, vhost, topology, notes: allNotes }, first?.name ?? '');
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const text = await file.text().catch(() => null);
+    const importer = await loadImporter().catch(() => null);
+    if (!importer) {
+      setError('The importer could not be loaded; check your connection and try again. Nothing was changed.');
+      return;
+    }
+    const { parseDefinitions, topologyOf } = importer;
+    const r = text === null ? { ok: false as const, error: 'The file could not be read' } : parseDefinitions(text);
+    if (!r.ok) {
+      setError(`${file.name}: ${r.error}. Nothing was changed.`);
+      return;
+    }
+    setError(null);
+    const l = { fileName: file.name, definitions: r.definitions, vhosts: r.vhosts, topologyOf };
+    setLoaded(l);
+    // Start with the vhost that has the most bindings (often not the default "/").
+    const size = (v: string) => topologyOf(r.definitions, v).topology.bindings.length;
+    const busy = r.vhosts.reduce((best, v) => (size(v) > size(best) ? v : best), r.vhosts[0]!);
+    pickVhost(l, busy);
+  };
+
+  return (
+    <div className="space-y-3">
+      <Field
+        label="Definitions file (JSON)"
+        hint={
+          <>
+            From the management UI (Overview → Export definitions), <code>rabbitmqctl export_definitions</code> or <code>GET /api/definitions</code>. It is read in your browser and never uploaded.
+          </>
+        }
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            type="file"
+            accept="application/json,.json"
+            className="block w-full text-sm text-zinc-800 file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-2.5 file:py-1 file:text-sm file:font-medium dark:text-zinc-200 dark:file:border-zinc-600 dark:file:bg-zinc-900 dark:file:text-zinc-100"
+            onChange={(e) => {
+              void onFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        )}
+      </Field>
+      {error && (
+        <div role="alert">
+          <ErrorText>{error}</ErrorText>
+        </div>
+      )}
+      {loaded && loaded.vhosts.length > 1 && imported && (
+        <Field label="Virtual host">
+          {(ids) => (
+            <select {...ids} className={inputClass} value={imported.vhost} onChange={(e) => pickVhost(loaded, e.target.value)}>
+              {loaded.vhosts.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+    </div>
+  );
+}

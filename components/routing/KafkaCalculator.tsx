@@ -1,0 +1,184 @@
+'use client';
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
+import { expandKeyPattern, MAX_KEYS, parseKeyList } from '@/lib/routing/keys';
+import { growth, histogram, keyRows, parsePartitionCount } from '@/lib/routing/partitions';
+import type { KafkaState } from '@/lib/routing/state';
+import { Field, inputClass, Source } from './ui';
+
+const PartitionHistogram = dynamic(() => import('./PartitionHistogram'), {
+  ssr: false,
+  loading: () => <p className="h-64 text-sm text-zinc-600 dark:text-zinc-400">Loading the chart…</p>,
+});
+
+const TABLE_ROWS = 200;
+const MAX_CHART_PARTITIONS = 500;
+const panel = 'rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-900';
+const h3 = 'text-lg font-semibold text-kafka-900 dark:text-kafka-200';
+const pct = (n: number, d: number) => (d === 0 ? '0%' : `${((100 * n) / d).toFixed(1)}%`);
+const showKey = (k: string) => (k === '' ? '(empty key)' : k);
+
+interface Props {
+  kafka: KafkaState;
+  onChange: (patch: Partial<KafkaState>) => void;
+}
+
+export function KafkaCalculator({ kafka, onChange }: Props) {
+  const [onlyDiffer, setOnlyDiffer] = useState(false);
+  const list = kafka.mode === 'pattern' ? expandKeyPattern(kafka.pattern) : parseKeyList(kafka.list);
+  const n = parsePartitionCount(kafka.partitions);
+  const m = parsePartitionCount(kafka.growTo);
+  const growError = 'error' in m ? m.error : 'value' in n && m.value <= n.value ? `Kafka can only add partitions: enter more than ${n.value}` : null;
+  const rows = 'value' in n ? keyRows(list.keys, n.value) : [];
+  const differ = rows.filter((r) => r.differs);
+  const shown = (onlyDiffer ? differ : rows).slice(0, TABLE_ROWS);
+  const grow = 'value' in n && 'value' in m && !growError ? growth(list.keys, n.value, m.value) : null;
+
+  const keysNote = list.error
+    ? null
+    : `${list.keys.length.toLocaleString('en-US')} key${list.keys.length === 1 ? '' : 's'}` +
+      (list.duplicates ? `, ${list.duplicates} duplicate${list.duplicates === 1 ? '' : 's'} ignored` : '') +
+      (list.capped ? ` (the input makes ${list.total.toLocaleString('en-US')}; only the first ${MAX_KEYS.toLocaleString('en-US')} are used)` : '');
+
+  return (
+    <div className="space-y-4">
+      <div className={`${panel} grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]`}>
+        <div>
+          <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <legend className="mb-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">Keys as</legend>
+            <label className="inline-flex items-center gap-1.5">
+              <input type="radio" name="key-mode" checked={kafka.mode === 'list'} onChange={() => onChange({ mode: 'list' })} />a list
+            </label>
+            <label className="inline-flex items-center gap-1.5">
+              <input type="radio" name="key-mode" checked={kafka.mode === 'pattern'} onChange={() => onChange({ mode: 'pattern' })} />a pattern
+            </label>
+          </fieldset>
+          {kafka.mode === 'list' ? (
+            <Field label="Keys, one per line" className="mt-2" hint={`${keysNote ?? ''}. A blank line between keys is an empty key.`}>
+              {(ids) => <textarea {...ids} rows={6} spellCheck={false} className={inputClass} value={kafka.list} onChange={(e) => onChange({ list: e.target.value })} />}
+            </Field>
+          ) : (
+            <Field label="Key pattern" className="mt-2" error={list.error} hint={list.error ? 'Ranges like {0..99} or {007..120}, lists like {eu,us}.' : `${keysNote}. Ranges like {0..99} or {007..120}, lists like {eu,us}.`}>
+              {(ids) => <input {...ids} spellCheck={false} className={inputClass} value={kafka.pattern} onChange={(e) => onChange({ pattern: e.target.value })} />}
+            </Field>
+          )}
+        </div>
+        <div className="grid content-start gap-3 sm:grid-cols-2 lg:grid-cols-1">
+          <Field label="Partitions" error={'error' in n ? n.error : null}>
+            {(ids) => <input {...ids} inputMode="numeric" className={inputClass} value={kafka.partitions} onChange={(e) => onChange({ partitions: e.target.value })} />}
+          </Field>
+          <Field label="Grow the topic to" error={growError}>
+            {(ids) => <input {...ids} inputMode="numeric" className={inputClass} value={kafka.growTo} onChange={(e) => onChange({ growTo: e.target.value })} />}
+          </Field>
+        </div>
+      </div>
+
+      {'value' in n && (
+        <>
+          <div className={panel} role="status" aria-live="polite">
+            {differ.length > 0 ? (
+              <p className="text-sm">
+                <strong className="text-kafka-900 dark:text-kafka-200">
+                  {differ.length} of {rows.filter((r) => r.consistentRandom !== null).length} keys land on a different partition from a Java producer than from a librdkafka one
+                </strong>{' '}
+                (confluent-kafka-python, Go, .NET, node-rdkafka). If both kinds of client write the same topic, one key&apos;s messages are split over two partitions, so per-key order and
+                co-partitioning with other topics break; set <code>partitioner=murmur2_random</code> in the librdkafka clients to match Java.
+              </p>
+            ) : (
+              <p className="text-sm">Java and librdkafka put every one of these keys on the same partition.</p>
+            )}
+          </div>
+
+          <div className={panel}>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h3 className={h3}>Partition of each key</h3>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={onlyDiffer} onChange={(e) => setOnlyDiffer(e.target.checked)} />
+                Only keys where Java and librdkafka differ
+              </label>
+            </div>
+            <div className="mt-2 max-h-[28rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-700" tabIndex={0} role="region" aria-label="Partition of each key">
+              <table className="w-full min-w-[34rem] text-left text-sm" data-testid="partition-table">
+                <thead className="sticky top-0 bg-zinc-100 dark:bg-zinc-800">
+                  <tr>
+                    <th scope="col" className="px-2 py-1">Key</th>
+                    <th scope="col" className="px-2 py-1">Java default (murmur2)</th>
+                    <th scope="col" className="px-2 py-1">librdkafka default (consistent_random)</th>
+                    <th scope="col" className="px-2 py-1">librdkafka murmur2_random</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((r) => (
+                    <tr key={r.key} className={`border-t border-zinc-200 dark:border-zinc-700 ${r.differs ? 'bg-kafka-50 dark:bg-kafka-950/50' : ''}`}>
+                      <th scope="row" className="min-w-[9rem] px-2 py-1 font-mono font-normal [overflow-wrap:anywhere]">
+                        {showKey(r.key)}
+                        {r.differs && <span className="ml-1 inline-block rounded whitespace-nowrap bg-kafka-700 px-1 text-xs text-white dark:bg-kafka-300 dark:text-kafka-950">differs</span>}
+                      </th>
+                      <td className="px-2 py-1 font-mono">{r.java}</td>
+                      <td className="px-2 py-1 font-mono">{r.consistentRandom ?? 'random (sticky)'}</td>
+                      <td className="px-2 py-1 font-mono">{r.murmur2Random}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {list.keys.includes('') && (
+              <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
+                The empty key: librdkafka&apos;s default sends an empty or null key to a random (sticky) partition, while murmur2_random hashes an empty key like Java and only leaves a
+                null key (no key at all) to chance; Java hashes every non-null key.
+              </p>
+            )}
+            {(onlyDiffer ? differ : rows).length > TABLE_ROWS && (
+              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                Showing the first {TABLE_ROWS} of {(onlyDiffer ? differ : rows).length.toLocaleString('en-US')} rows; the counts, chart and growth use every key.
+              </p>
+            )}
+          </div>
+
+          <figure className={panel}>
+            <h3 className={h3}>Keys per partition</h3>
+            <figcaption className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+              How {rows.length.toLocaleString('en-US')} keys spread over {n.value} partitions under each client&apos;s default. This counts keys, not messages: a partition&apos;s load also depends on how busy its keys are.
+            </figcaption>
+            {n.value <= MAX_CHART_PARTITIONS ? (
+              <div className="mt-2" aria-hidden="true">
+                <PartitionHistogram bars={histogram(rows, n.value)} />
+              </div>
+            ) : (
+              <p className="mt-2 text-sm">The chart shows up to {MAX_CHART_PARTITIONS} partitions; the table above has every key.</p>
+            )}
+          </figure>
+
+          {grow && 'value' in m && (
+            <div className={panel} data-testid="growth">
+              <h3 className={h3}>
+                Growing from {n.value} to {m.value} partitions
+              </h3>
+              <p className="mt-1 text-sm">
+                Java: <strong>{grow.java.length.toLocaleString('en-US')}</strong> of {grow.javaKeys.toLocaleString('en-US')} keys move ({pct(grow.java.length, grow.javaKeys)}); librdkafka:{' '}
+                <strong>{grow.librdkafka.length.toLocaleString('en-US')}</strong> of {grow.librdkafkaKeys.toLocaleString('en-US')} ({pct(grow.librdkafka.length, grow.librdkafkaKeys)}). Existing
+                messages stay where they are, so a moved key&apos;s old and new messages sit on different partitions and per-key order across the change is lost (
+                <Source href="https://kafka.apache.org/documentation/#basic_ops_modify_topic">Kafka docs: modifying topics</Source>).
+              </p>
+              {grow.java.length > 0 && (
+                <ul className="mt-2 flex flex-wrap gap-1 text-xs" aria-label="Keys that move (Java)">
+                  {grow.java.slice(0, 40).map((mv) => (
+                    <li key={mv.key} className="rounded bg-kafka-50 px-1.5 py-0.5 font-mono dark:bg-kafka-950">
+                      {showKey(mv.key)}: {mv.from} → {mv.to}
+                    </li>
+                  ))}
+                  {grow.java.length > 40 && <li className="px-1.5 py-0.5">and {grow.java.length - 40} more</li>}
+                </ul>
+              )}
+            </div>
+          )}
+        </>
+      )}
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Sources: <Source href="https://github.com/apache/kafka/blob/trunk/clients/src/main/java/org/apache/kafka/clients/producer/internals/BuiltInPartitioner.java">Kafka BuiltInPartitioner</Source>,{' '}
+        <Source href="https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md">librdkafka configuration (partitioner)</Source>,{' '}
+        <Source href="https://github.com/confluentinc/librdkafka/blob/master/src/rdkafka_msg.c">librdkafka rdkafka_msg.c</Source>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+import { checkA11y, expect, test, useTheme } from './fixtures';
+
+const SECTION_IDS = ['verdict', 'log-vs-queue', 'features', 'code', 'routing', 'when', 'managed', 'bottom-line', 'sources'];
+const FEATURE_IDS = ['throughput', 'retention', 'consumers', 'replay', 'routing', 'latency', 'ordering', 'protocols', 'management', 'managed'];
+
+test('the verdict is visible, with both sides and a link to the quiz', async ({ page }) => {
+  await page.goto('/');
+  const verdict = page.locator('section[aria-labelledby="verdict-heading"]');
+  await expect(verdict.getByRole('heading', { name: 'Quick verdict' })).toBeVisible();
+  await expect(verdict.getByRole('heading', { name: 'Choose Kafka if…' })).toBeVisible();
+  await expect(verdict.getByRole('heading', { name: 'Choose RabbitMQ if…' })).toBeVisible();
+  await expect(verdict.getByText(/share groups/)).toBeVisible();
+  await expect(verdict.getByRole('link', { name: /chooser quiz/ })).toHaveAttribute('href', '/choose');
+});
+
+test('sections come in order, each with an anchored heading', async ({ page }) => {
+  await page.goto('/');
+  const ids = await page.locator('h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
+  expect(ids).toEqual(SECTION_IDS);
+  await page.goto('/#routing');
+  await expect(page.locator('#routing')).toBeInViewport();
+});
+
+test('the table of contents shows on wide screens and hides on phones', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/');
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await expect(toc).toBeVisible();
+  await toc.getByRole('link', { name: 'Managed services' }).click();
+  await expect(toc.getByRole('link', { name: 'Source list' })).toHaveAttribute('href', '#sources');
+  await expect(page).toHaveURL(/#managed$/);
+  await expect(page.locator('#managed')).toBeInViewport();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(toc).toBeHidden();
+});
+
+test('a feature row expands to its nuance and sources, and collapses again', async ({ page }) => {
+  await page.goto('/');
+  const rows = page.locator('details[id^="feature-"]');
+  expect(await rows.evaluateAll((ds) => ds.map((d) => d.id))).toEqual(FEATURE_IDS.map((id) => `feature-${id}`));
+  const replay = page.locator('#feature-replay');
+  const sources = replay.getByTestId('row-sources');
+  await expect(sources).toBeHidden();
+  await replay.locator('summary').click();
+  await expect(replay).toHaveAttribute('open', '');
+  await expect(replay.getByText(/x-stream-offset/)).toBeVisible();
+  await expect(sources.getByRole('link').first()).toBeVisible();
+  const hrefs = await sources.getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href).toMatch(/^https:\/\//);
+  // Keyboard: Enter on the focused summary toggles it.
+  await replay.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(replay).not.toHaveAttribute('open', '');
+});
+
+test('opening /#feature-<id> scrolls to that row and expands it', async ({ page }) => {
+  await page.goto('/#feature-latency');
+  const row = page.locator('#feature-latency');
+  await expect(row).toHaveAttribute('open', '');
+  await expect(row).toBeInViewport();
+  await expect(row.getByTestId('row-sources')).toBeVisible();
+  // A later hash change on the same page opens that row too.
+  await page.evaluate(() => {
+    window.location.hash = 'feature-ordering';
+  });
+  await expect(page.locator('#feature-ordering')).toHaveAttribute('open', '');
+});
+
+test('figures in the table state their conditions', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('#feature-throughput summary')).toContainText('Conditions:');
+  await expect(page.locator('#feature-throughput summary')).toContainText('1 KB messages');
+  await expect(page.locator('#feature-latency summary')).toContainText('12-byte messages');
+});
+
+test('the highlight control marks the rows where the brokers differ most', async ({ page }) => {
+  await page.goto('/');
+  const button = page.getByRole('button', { name: 'Highlight biggest differences' });
+  const badges = page.locator('details[id^="feature-"] .differs-badge');
+  const marked = await page.locator('details[data-differs="true"]').count();
+  expect(marked).toBeGreaterThan(0);
+  expect(marked).toBeLessThan(FEATURE_IDS.length);
+  await expect(badges.first()).toBeHidden();
+  await button.click();
+  await expect(page.getByRole('button', { name: 'Hide biggest differences' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#feature-table')).toHaveAttribute('data-highlight', 'on');
+  await expect(badges.filter({ visible: true })).toHaveCount(marked);
+  await expect(page.locator('#feature-replay .differs-badge')).toBeVisible();
+  await expect(page.locator('#feature-latency .differs-badge')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: `${marked} rows marked` })).toBeVisible();
+  await page.getByRole('button', { name: 'Hide biggest differences' }).click();
+  await expect(badges.filter({ visible: true })).toHaveCount(0);
+});
+
+test('the offset diagram shows offsets 0..4, the log-end offset 5 and each group’s lag', async ({ page }) => {
+  await page.goto('/');
+  const diagram = page.getByTestId('offset-diagram');
+  const offsets = await diagram.locator('[data-offset]').evaluateAll((els) => els.map((e) => e.getAttribute('data-offset')));
+  expect(offsets).toEqual(['0', '1', '2', '3', '4']);
+  for (const o of ['0', '1', '2', '3', '4']) await expect(diagram.locator(`[data-offset="${o}"]`)).toContainText(o);
+  await expect(diagram.locator('[data-offset="4"]')).toContainText('msg5');
+  await expect(diagram.locator('[data-leo]')).toContainText('LEO 5');
+  const email = diagram.locator('[data-committed="4"]');
+  await expect(email).toContainText('committed offset 4');
+  await expect(email).toContainText('lag 1');
+  await expect(diagram.locator('[data-committed="5"]')).toContainText('lag 0');
+  await expect(diagram.locator('[data-committed="2"]')).toContainText('lag 3');
+  await expect(page.getByRole('link', { name: /Open this in the simulator/ })).toHaveAttribute(
+    'href',
+    '/simulate?scenario=log-vs-queue',
+  );
+});
+
+test.describe('code tabs', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('tabs switch code with the mouse and the keyboard', async ({ page }) => {
+    await page.goto('/');
+    const tablist = page.getByRole('tablist', { name: 'Code samples' });
+    const tabs = tablist.getByRole('tab');
+    await expect(tabs).toHaveText(['Kafka · Python', 'RabbitMQ · Python', 'Kafka · TypeScript', 'RabbitMQ · TypeScript']);
+    await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
+    const visiblePanel = page.getByRole('tabpanel');
+    await expect(visiblePanel).toHaveCount(1);
+    await expect(visiblePanel).toContainText('from confluent_kafka import');
+
+    await tabs.nth(1).click();
+    await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'false');
+    await expect(page.getByRole('tabpanel')).toContainText('basic_qos(prefetch_count=1)');
+
+    await tabs.nth(1).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(tabs.nth(2)).toBeFocused();
+    await expect(tabs.nth(2)).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel')).toContainText("from 'kafkajs'");
+    await page.keyboard.press('End');
+    await expect(tabs.nth(3)).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel')).toContainText("from 'amqplib'");
+    await page.keyboard.press('ArrowRight');
+    await expect(tabs.nth(0)).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(tabs.nth(3)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Home');
+    await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
+    // Only the selected tab is in the tab order.
+    await expect(tabs.nth(1)).toHaveAttribute('tabindex', '-1');
+  });
+
+  test('the copy button puts the plain code on the clipboard and says Copied', async ({ page }) => {
+    await page.goto('/');
+    const panel = page.getByRole('tabpanel');
+    const button = panel.getByRole('button', { name: 'Copy consumer.py' });
+    await button.click();
+    await expect(panel.getByRole('button', { name: 'Copied consumer.py' })).toBeVisible();
+    await expect(panel.getByRole('status').filter({ hasText: 'Copied consumer.py to the clipboard' })).toHaveCount(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('"auto.offset.reset": "earliest"');
+    expect(copied).toContain('consumer.close()');
+    expect(copied).not.toContain('<span');
+    const shown = await panel.getByTestId('code-kafka-consumer-python').innerText();
+    expect(shown.trim()).toBe(copied.trim());
+  });
+});
+
+test('code is highlighted at build time, with colours for both themes', async ({ page }) => {
+  await page.goto('/');
+  const pre = page.getByTestId('code-kafka-producer-python').locator('pre.shiki');
+  await expect(pre).toHaveCount(1);
+  const styled = await pre.locator('span[style*="--shiki-dark"]').count();
+  expect(styled).toBeGreaterThan(10);
+  const scripts = await page.locator('script[src]').evaluateAll((ss) => ss.map((s) => (s as HTMLScriptElement).src));
+  for (const src of scripts) expect(src).not.toMatch(/shiki|oniguruma/i);
+});
+
+test('the routing example shows which queues get each key', async ({ page }) => {
+  await page.goto('/');
+  const results = page.getByTestId('routing-results');
+  await expect(results.getByRole('row', { name: /order\.confirmed\.eu/ })).toContainText('email-service, inventory-service');
+  await expect(results.getByRole('row', { name: /order\.large\.us/ })).toContainText('inventory-service, fraud-service');
+  await expect(results.getByRole('row', { name: /payment\.failed/ })).toContainText('unroutable');
+  await expect(page.getByRole('link', { name: /routing playground/ })).toHaveAttribute('href', '/routing');
+});
+
+test('every external link is https and every source shows its checked date', async ({ page }) => {
+  await page.goto('/');
+  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const external = hrefs.filter((h) => /^[a-z]+:/i.test(h) || h.startsWith('//'));
+  expect(external.length).toBeGreaterThan(40);
+  for (const href of external) expect(href, href).toMatch(/^https:\/\//);
+  const items = page.getByTestId('sources-list').locator('li');
+  expect(await items.count()).toBeGreaterThan(30);
+  for (const text of await items.allInnerTexts()) expect(text).toMatch(/Checked \d{4}-\d{2}-\d{2}/);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no axe violation in the ${theme} theme, with a row open and every tab shown`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.goto('/');
+    await page.locator('#feature-throughput summary').click();
+    await page.getByRole('button', { name: 'Highlight biggest differences' }).click();
+    await checkA11y(page);
+    for (const tab of await page.getByRole('tab').all()) {
+      await tab.click();
+      await checkA11y(page, '#code');
+    }
+  });
+}
+
+test('on a 390 px phone the table is cards and nothing scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const header = page.locator('#feature-table > div[aria-hidden="true"]');
+  await expect(header).toBeHidden();
+  const row = page.locator('#feature-replay');
+  const box = await row.boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(390);
+  // The broker labels show inside each card on a phone.
+  await expect(row.locator('summary').getByText('Kafka', { exact: true })).toBeVisible();
+  await expect(row.locator('summary').getByText('RabbitMQ', { exact: true })).toBeVisible();
+  await row.locator('summary').click();
+  for (const tab of await page.getByRole('tab').all()) await tab.click();
+  const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(390);
+});
+
+test('when the clipboard refuses, the copy button says so and the page keeps working', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new Error('denied')) },
+      configurable: true,
+    });
+  });
+  await page.goto('/');
+  const panel = page.getByRole('tabpanel');
+  await panel.getByRole('button', { name: 'Copy producer.py' }).click();
+  await expect(panel.getByText('Copy failed: select the code and copy it by hand.')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Copy producer.py' })).toBeVisible();
+  await page.getByRole('tab', { name: 'RabbitMQ · Python' }).click();
+  await expect(page.getByRole('tabpanel')).toContainText('basic_ack');
+});
+
+test('the diagram animation is off under prefers-reduced-motion', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/');
+  const names = await page
+    .getByTestId('offset-diagram')
+    .locator('[aria-hidden="true"] span')
+    .evaluateAll((els) => els.map((e) => getComputedStyle(e).animationName));
+  expect(names.length).toBeGreaterThan(0);
+  expect(names.every((n) => n === 'none')).toBe(true);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.reload();
+  const moving = await page
+    .getByTestId('offset-diagram')
+    .locator('[aria-hidden="true"] span')
+    .evaluateAll((els) => els.map((e) => getComputedStyle(e).animationName));
+  expect(moving).toContain('ping');
+});

@@ -1,0 +1,32 @@
+// Connection to the broker that scripts/fidelity.sh started.
+import amqp from 'amqplib';
+
+export type Connection = Awaited<ReturnType<typeof amqp.connect>>;
+
+export function brokerUrl(): string {
+  const url = process.env.FIDELITY_AMQP_URL;
+  if (!url) throw new Error('FIDELITY_AMQP_URL is not set: run the fidelity suite with `npm run test:fidelity`, which starts a broker');
+  return url;
+}
+
+export async function connect(): Promise<Connection> {
+  return amqp.connect(brokerUrl());
+}
+
+/** A per-run prefix so names never clash with leftovers or other runs. */
+export const runId = `fid${process.pid.toString(36)}`;
+
+/** Waits until check() is true or the time runs out; returns whether it became true. */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+/** FIDELITY_SEED=<n> replays the fast-check run that printed that seed. */
+export function seed(): { seed?: number } {
+  return process.env.FIDELITY_SEED ? { seed: Number(process.env.FIDELITY_SEED) } : {};
+}

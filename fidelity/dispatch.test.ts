@@ -1,0 +1,279 @@
+// Dispatch differential: the same script of publishes, consumers, acks, nacks and channel closes
+// runs on a real classic queue and on ClassicQueue; who receives what, in which order, with which
+// redelivered flag, and what remains must agree.
+import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClassicQueue, type ClassicQueueOptions, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
+import { connect, runId, seed, waitFor, type Connection } from './broker';
+
+const CONSUMERS = 3;
+
+type Step =
+  | { kind: 'publish'; count: number; bytes: number }
+  | { kind: 'consume'; consumer: number; prefetch: number }
+  | { kind: 'ack' | 'nackRequeue' | 'nackDrop'; consumer: number; pick: number; multiple: boolean }
+  | { kind: 'close'; consumer: number };
+
+interface Script {
+  queue: { maxLength?: number; maxLengthBytes?: number; overflow: 'drop-head' | 'reject-publish' | 'reject-publish-dlx'; deadLetter: boolean };
+  steps: Step[];
+}
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('publish' as const), count: fc.integer({ min: 1, max: 6 }), bytes: fc.integer({ min: 0, max: 3 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('consume' as const), consumer: fc.nat(CONSUMERS - 1), prefetch: fc.constantFrom(1, 2, 10) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constantFrom('ack' as const, 'ack' as const, 'nackRequeue' as const, 'nackDrop' as const), consumer: fc.nat(CONSUMERS - 1), pick: fc.nat(9), multiple: fc.boolean() }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), consumer: fc.nat(CONSUMERS - 1) }) },
+);
+const scriptArb: fc.Arbitrary<Script> = fc.record({
+  queue: fc.record({
+    maxLength: fc.option(fc.constantFrom(2, 4), { nil: undefined, freq: 3 }),
+    maxLengthBytes: fc.option(fc.constantFrom(4, 9), { nil: undefined, freq: 4 }),
+    overflow: fc.constantFrom('drop-head' as const, 'reject-publish' as const, 'reject-publish-dlx' as const),
+    deadLetter: fc.boolean(),
+  }),
+  steps: fc.array(stepArb, { minLength: 10, maxLength: 40 }),
+});
+
+interface BrokerConsumer {
+  id: string;
+  ch: Channel;
+  received: string[];
+  unacked: ConsumeMessage[];
+}
+
+/** What a consumer saw: message ids, '*' marks redelivered=true. */
+const seen = (id: string | number, redelivered: boolean) => `${id}${redelivered ? '*' : ''}`;
+
+let conn: Connection;
+let scriptNo = 0;
+let scripts = 0;
+let steps = 0;
+let deliveries = 0;
+let differences = 0;
+/** How often each kind of model outcome occurred, to show what the scripts exercised. */
+const tally = new Map<string, number>();
+
+beforeAll(async () => {
+  conn = await connect();
+});
+afterAll(async () => {
+  console.log(`dispatch differential: ${scripts} scripts, ${differences} differences`);
+  console.log(`  (${steps} steps, ${deliveries} deliveries compared; model outcomes: ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  await conn?.close();
+});
+
+class Difference extends Error {
+  step = -1;
+}
+
+async function runScript(script: Script): Promise<void> {
+  const q = `${runId}.d${scriptNo++}`;
+  const dlx = `${q}.dlx`;
+  const dlq = `${q}.dlq`;
+  const options: ClassicQueueOptions = {
+    ...(script.queue.maxLength !== undefined ? { maxLength: script.queue.maxLength } : {}),
+    ...(script.queue.maxLengthBytes !== undefined ? { maxLengthBytes: script.queue.maxLengthBytes } : {}),
+    ...(script.queue.maxLength !== undefined || script.queue.maxLengthBytes !== undefined ? { overflow: script.queue.overflow } : {}),
+    ...(script.queue.deadLetter ? { deadLetterExchange: dlx } : {}),
+  };
+  const model = new ClassicQueue(options);
+  const pub: ConfirmChannel = await conn.createConfirmChannel();
+  await pub.assertQueue(q, {
+    durable: false,
+    arguments: {
+      ...(options.maxLength !== undefined ? { 'x-max-length': options.maxLength } : {}),
+      ...(options.maxLengthBytes !== undefined ? { 'x-max-length-bytes': options.maxLengthBytes } : {}),
+      ...(options.overflow !== undefined ? { 'x-overflow': options.overflow } : {}),
+      ...(options.deadLetterExchange ? { 'x-dead-letter-exchange': dlx } : {}),
+    },
+  });
+  if (options.deadLetterExchange) {
+    await pub.assertExchange(dlx, 'fanout', { durable: false });
+    await pub.assertQueue(dlq, { durable: false });
+    await pub.bindQueue(dlq, dlx, '');
+  }
+
+  const modelSeen = new Map<string, string[]>();
+  const modelDeadLettered: string[] = [];
+  const modelRejected: string[] = [];
+  const brokerRejected: string[] = [];
+  const live: (BrokerConsumer | undefined)[] = Array(CONSUMERS).fill(undefined);
+  const generation = Array(CONSUMERS).fill(0) as number[];
+  const all: BrokerConsumer[] = [];
+  let nextMsg = 0;
+  let failedStep = -1;
+
+  const record = (out: QueueOutcome[]) => {
+    for (const o of out) {
+      const kind = o.type === 'delivered' && o.redelivered ? 'redelivered' : o.type;
+      tally.set(kind, (tally.get(kind) ?? 0) + 1);
+      if (o.type === 'delivered') {
+        const list = modelSeen.get(o.consumerId) ?? [];
+        list.push(seen(o.msgId, o.redelivered));
+        modelSeen.set(o.consumerId, list);
+      }
+      if (o.type === 'deadLettered' || (o.type === 'expired' && o.deadLetter) || (o.type === 'publishRejected' && o.deadLetter)) modelDeadLettered.push(String(o.msgId));
+      if (o.type === 'publishRejected') modelRejected.push(String(o.msgId));
+    }
+  };
+
+  const describeState = () =>
+    JSON.stringify({
+      model: Object.fromEntries(all.map((c) => [c.id, modelSeen.get(c.id) ?? []])),
+      broker: Object.fromEntries(all.map((c) => [c.id, c.received])),
+      modelReady: model.readyMessages().map((m) => seen(m.msgId, m.redelivered)),
+    });
+
+  const settle = async (where: string) => {
+    const ok = await waitFor(async () => {
+      if (all.some((c) => c.received.length < (modelSeen.get(c.id)?.length ?? 0))) return false;
+      const info = await pub.checkQueue(q);
+      return info.messageCount === model.readyCount && info.consumerCount === live.filter(Boolean).length;
+    }, 3000);
+    for (const c of all) {
+      const want = modelSeen.get(c.id) ?? [];
+      if (JSON.stringify(c.received) !== JSON.stringify(want)) throw new Difference(`after ${where}: consumer ${c.id} received ${JSON.stringify(c.received)}, model says ${JSON.stringify(want)}\n${describeState()}`);
+    }
+    if (!ok) {
+      const info = await pub.checkQueue(q);
+      throw new Difference(`after ${where}: broker has ${info.messageCount} ready / ${info.consumerCount} consumers, model ${model.readyCount} / ${live.filter(Boolean).length}\n${describeState()}`);
+    }
+  };
+
+  try {
+    for (const [i, step] of script.steps.entries()) {
+      const where = `step ${i} ${JSON.stringify(step)}`;
+      failedStep = i;
+      if (step.kind === 'publish') {
+        const confirms: Promise<void>[] = [];
+        for (let k = 0; k < step.count; k++) {
+          const id = String(nextMsg++);
+          record(model.publish({ id, bytes: step.bytes }, 0));
+          confirms.push(new Promise((resolve) => {
+            // x-max-length-bytes counts body bytes only: the id travels as a property.
+            pub.publish('', q, Buffer.alloc(step.bytes, 120), { messageId: id }, (err) => {
+              if (err) brokerRejected.push(id);
+              resolve();
+            });
+          }));
+        }
+        await Promise.all(confirms);
+      } else if (step.kind === 'consume') {
+        if (live[step.consumer]) continue;
+        const id = `c${step.consumer}.${generation[step.consumer]!++}`;
+        const ch = await conn.createChannel();
+        const c: BrokerConsumer = { id, ch, received: [], unacked: [] };
+        live[step.consumer] = c;
+        all.push(c);
+        await ch.prefetch(step.prefetch);
+        await ch.consume(q, (msg) => {
+          if (!msg) return;
+          c.received.push(seen(msg.properties.messageId as string, msg.fields.redelivered));
+          c.unacked.push(msg);
+        }, { noAck: false });
+        record(model.addConsumer(id, { prefetchCount: step.prefetch }, 0));
+      } else if (step.kind === 'close') {
+        const c = live[step.consumer];
+        if (!c) continue;
+        live[step.consumer] = undefined;
+        await c.ch.close();
+        c.unacked = [];
+        record(model.removeConsumer(c.id, 0));
+      } else {
+        const c = live[step.consumer];
+        if (!c) continue;
+        const pending = model.unackedOf(c.id);
+        if (pending.length === 0) continue;
+        const target = pending[step.pick % pending.length]!;
+        const msg = c.unacked.find((m) => m.properties.messageId === String(target.msgId));
+        if (!msg) throw new Difference(`${where}: the broker consumer ${c.id} does not hold message ${target.msgId}\n${describeState()}`);
+        const settled = step.multiple ? c.unacked.filter((m) => m.fields.deliveryTag <= msg.fields.deliveryTag) : [msg];
+        c.unacked = c.unacked.filter((m) => !settled.includes(m));
+        if (step.kind === 'ack') {
+          c.ch.ack(msg, step.multiple);
+          record(model.ack(c.id, target.deliveryTag, 0, step.multiple));
+        } else {
+          c.ch.nack(msg, step.multiple, step.kind === 'nackRequeue');
+          record(model.nack(c.id, target.deliveryTag, step.kind === 'nackRequeue', 0, step.multiple));
+        }
+        // The queue handles this channel's ack before its reply to a later call on the same channel.
+        await c.ch.checkQueue(q);
+      }
+      steps++;
+      await settle(where);
+    }
+
+    failedStep = -1; // from here on the whole script is needed
+    // What remains: each consumer's unacked messages, then the ready messages in order.
+    for (const c of all.filter((x) => live.includes(x))) {
+      const broker = c.unacked.map((m) => String(m.properties.messageId));
+      const want = model.unackedOf(c.id).map((u) => String(u.msgId));
+      if (JSON.stringify(broker) !== JSON.stringify(want)) throw new Difference(`at the end: consumer ${c.id} holds ${JSON.stringify(broker)} unacked, model ${JSON.stringify(want)}`);
+    }
+    const ready: string[] = [];
+    for (let got = await pub.get(q, { noAck: true }); got !== false; got = await pub.get(q, { noAck: true })) {
+      ready.push(seen(got.properties.messageId as string, got.fields.redelivered));
+    }
+    const wantReady = model.readyMessages().map((m) => seen(m.msgId, m.redelivered));
+    if (JSON.stringify(ready) !== JSON.stringify(wantReady)) throw new Difference(`at the end: broker queue holds ${JSON.stringify(ready)}, model ${JSON.stringify(wantReady)}`);
+    if (JSON.stringify(brokerRejected.sort()) !== JSON.stringify([...modelRejected].sort())) {
+      throw new Difference(`publishes refused by the broker ${JSON.stringify(brokerRejected)}, by the model ${JSON.stringify(modelRejected)}`);
+    }
+    if (options.deadLetterExchange) {
+      const dead: string[] = [];
+      await waitFor(async () => (await pub.checkQueue(dlq)).messageCount >= modelDeadLettered.length, 2000);
+      for (let got = await pub.get(dlq, { noAck: true }); got !== false; got = await pub.get(dlq, { noAck: true })) dead.push(String(got.properties.messageId));
+      if (JSON.stringify(dead) !== JSON.stringify(modelDeadLettered)) throw new Difference(`dead-lettered: broker ${JSON.stringify(dead)}, model ${JSON.stringify(modelDeadLettered)}`);
+    }
+    deliveries += all.reduce((n, c) => n + c.received.length, 0);
+  } catch (e) {
+    if (e instanceof Difference && failedStep >= 0 && e.step < 0) e.step = failedStep;
+    throw e;
+  } finally {
+    for (const c of live) if (c) await c.ch.close().catch(() => undefined);
+    await pub.deleteQueue(q).catch(() => undefined);
+    if (options.deadLetterExchange) {
+      await pub.deleteQueue(dlq).catch(() => undefined);
+      await pub.deleteExchange(dlx).catch(() => undefined);
+    }
+    await pub.close().catch(() => undefined);
+  }
+}
+
+describe('dispatch differential against RabbitMQ', () => {
+  it('the documented case: three consumers, prefetch 1, take m0..m11 in turn', async () => {
+    const s: Step[] = [
+      { kind: 'publish', count: 4, bytes: 1 }, { kind: 'publish', count: 4, bytes: 1 }, { kind: 'publish', count: 4, bytes: 1 },
+      { kind: 'consume', consumer: 0, prefetch: 1 }, { kind: 'consume', consumer: 1, prefetch: 1 }, { kind: 'consume', consumer: 2, prefetch: 1 },
+      ...Array.from({ length: 12 }, (_, i): Step => ({ kind: 'ack', consumer: i % 3, pick: 0, multiple: false })),
+    ];
+    await runScript({ queue: { overflow: 'drop-head', deadLetter: false }, steps: s });
+    scripts++;
+  });
+
+  it('random scripts agree with ClassicQueue', async () => {
+    const runs = Number(process.env.FIDELITY_DISPATCH_RUNS ?? 60);
+    await fc.assert(
+      fc.asyncProperty(scriptArb, async (script) => {
+        try {
+          await runScript(script);
+        } catch (e) {
+          if (e instanceof Difference) {
+            differences++;
+            const replay = e.step >= 0 ? { ...script, steps: script.steps.slice(0, e.step + 1) } : script;
+            throw new Error(`${e.message}\nReproduce (in fidelity/dispatch.test.ts):\nit('dispatch counterexample', () => runScript(${JSON.stringify(replay)}));`);
+          }
+          throw e;
+        }
+        scripts++;
+      }),
+      { numRuns: runs, ...seed() },
+    );
+    expect(scripts).toBeGreaterThanOrEqual(runs);
+  });
+});

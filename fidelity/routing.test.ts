@@ -1,0 +1,194 @@
+// Routing differential: random topologies and messages go to the real broker and to route();
+// the set of queues each message reaches (and whether a mandatory message comes back) must agree.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeaderArg } from '@/simulator/rabbitmq/headers';
+import { route, type Binding, type ExchangeType, type Topology } from '@/simulator/rabbitmq/routing';
+import { connect, runId, seed, type Connection } from './broker';
+
+// Small alphabets so matches are common; '' gives empty words.
+const WORDS = ['a', 'b', 'c', '', 'ab'];
+const HEADER_NAMES = ['h1', 'h2', 'x-h'];
+const HEADER_VALUES = ['u', 'v'];
+
+interface GenExchange { type: ExchangeType; ae?: number }
+interface GenBinding { from: number; to: number; toExchange: boolean; key: string; args?: Record<string, HeaderArg> }
+interface GenMessage { exchange: number; routingKey: string; headers: Record<string, string>; mandatory: boolean }
+interface GenCase { exchanges: GenExchange[]; queues: number; bindings: GenBinding[]; messages: GenMessage[] }
+
+const routingKeyArb = fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }).map((ws) => ws.join('.'));
+// At most two '#' (3.10 matches more in exponential time; 4.3.5+ refuses them).
+const bindingKeyArb = fc
+  .array(fc.constantFrom(...WORDS, '*', '*', '#', '#'), { maxLength: 5 })
+  .filter((ws) => ws.filter((w) => w === '#').length <= 2)
+  .map((ws) => ws.join('.'));
+const headerArgsArb = fc.record(
+  {
+    'x-match': fc.constantFrom('all', 'any', 'all-with-x', 'any-with-x'),
+    h1: fc.constantFrom<HeaderArg>('u', 'v', null),
+    h2: fc.constantFrom<HeaderArg>('u', 'v', null),
+    'x-h': fc.constantFrom<HeaderArg>('u', 'v', null),
+  },
+  { requiredKeys: [] },
+);
+
+const caseArb: fc.Arbitrary<GenCase> = fc
+  .record({
+    exchanges: fc.array(
+      fc.record({ type: fc.constantFrom<ExchangeType>('direct', 'fanout', 'topic', 'headers'), ae: fc.option(fc.nat(3), { nil: undefined }) }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    queues: fc.integer({ min: 1, max: 5 }),
+  })
+  .chain(({ exchanges, queues }) => {
+    const xs = exchanges.map((x) => ({ type: x.type, ...(x.ae !== undefined && x.ae < exchanges.length ? { ae: x.ae } : {}) }));
+    const binding = fc.record({
+      from: fc.nat(xs.length - 1),
+      to: fc.nat(queues - 1),
+      key: fc.oneof(bindingKeyArb, routingKeyArb),
+      args: headerArgsArb,
+    });
+    const e2e = fc.record({ from: fc.nat(xs.length - 1), to: fc.nat(xs.length - 1), key: fc.oneof(bindingKeyArb, routingKeyArb), args: headerArgsArb });
+    const message = fc.record({
+      // -1 = the default exchange
+      exchange: fc.integer({ min: -1, max: xs.length - 1 }),
+      routingKey: fc.oneof({ weight: 5, arbitrary: routingKeyArb }, { weight: 1, arbitrary: fc.nat(queues - 1).map((q) => `#q${q}`) }),
+      headers: fc.dictionary(fc.constantFrom(...HEADER_NAMES), fc.constantFrom(...HEADER_VALUES), { maxKeys: 3 }),
+      mandatory: fc.boolean(),
+    });
+    return fc.record({
+      exchanges: fc.constant(xs),
+      queues: fc.constant(queues),
+      bindings: fc.tuple(fc.array(binding, { maxLength: 10 }), fc.array(e2e, { maxLength: 2 })).map(([qb, xb]) => [
+        ...qb.map((b) => ({ from: b.from, to: b.to, toExchange: false, key: b.key, args: b.args })),
+        ...xb.filter((b) => b.from !== b.to).map((b) => ({ from: b.from, to: b.to, toExchange: true, key: b.key, args: b.args })),
+      ]),
+      messages: fc.array(message, { minLength: 30, maxLength: 45 }),
+    });
+  });
+
+/** Names on the broker and in the model for one generated case. */
+function names(caseNo: number) {
+  const p = `${runId}.${caseNo}`;
+  return { x: (i: number) => `${p}.x${i}`, q: (i: number) => `${p}.q${i}` };
+}
+
+function toTopology(c: GenCase, n: ReturnType<typeof names>): Topology {
+  return {
+    exchanges: c.exchanges.map((x, i) => ({ name: n.x(i), type: x.type, ...(x.ae !== undefined ? { alternateExchange: n.x(x.ae) } : {}) })),
+    queues: Array.from({ length: c.queues }, (_, i) => n.q(i)),
+    bindings: c.bindings.map((b): Binding => {
+      const type = c.exchanges[b.from]!.type;
+      return {
+        exchange: n.x(b.from),
+        queue: b.toExchange ? n.x(b.to) : n.q(b.to),
+        ...(b.toExchange ? { destinationType: 'exchange' as const } : {}),
+        bindingKey: b.key,
+        ...(type === 'headers' ? { arguments: b.args ?? {} } : {}),
+      };
+    }),
+  };
+}
+
+function messageRoutingKey(m: GenMessage, n: ReturnType<typeof names>): string {
+  // '#qN' stands for "the name of queue N" (so the default exchange has something to hit).
+  return m.routingKey.startsWith('#q') ? n.q(Number(m.routingKey.slice(2))) : m.routingKey;
+}
+
+let conn: Connection;
+let caseNo = 0;
+let compared = 0;
+let differences = 0;
+let routedMessages = 0;
+let returnedMessages = 0;
+let viaAlternateMessages = 0;
+
+beforeAll(async () => {
+  conn = await connect();
+});
+afterAll(async () => {
+  console.log(`routing differential: ${compared} messages, ${differences} differences`);
+  console.log(`  (${routedMessages} reached at least one queue, ${returnedMessages} came back as mandatory returns, ${viaAlternateMessages} went through an alternate exchange)`);
+  await conn?.close();
+});
+
+/** Runs one case on the broker; returns per message the sorted queues it reached and if it came back. */
+async function runOnBroker(c: GenCase, topology: Topology, n: ReturnType<typeof names>) {
+  const ch = await conn.createConfirmChannel();
+  const returned = new Set<string>();
+  ch.on('return', (msg) => returned.add(String(msg.properties.messageId)));
+  try {
+    for (const x of topology.exchanges) {
+      await ch.assertExchange(x.name, x.type, { durable: false, autoDelete: false, ...(x.alternateExchange ? { alternateExchange: x.alternateExchange } : {}) });
+    }
+    for (const q of topology.queues) await ch.assertQueue(q, { durable: false, exclusive: true });
+    for (const b of topology.bindings) {
+      if (b.destinationType === 'exchange') await ch.bindExchange(b.queue, b.exchange, b.bindingKey, b.arguments);
+      else await ch.bindQueue(b.queue, b.exchange, b.bindingKey, b.arguments);
+    }
+    c.messages.forEach((m, i) => {
+      const exchange = m.exchange < 0 ? '' : n.x(m.exchange);
+      ch.publish(exchange, messageRoutingKey(m, n), Buffer.from(String(i)), { messageId: String(i), headers: m.headers, mandatory: m.mandatory });
+    });
+    await ch.waitForConfirms();
+    const reached: string[][] = c.messages.map(() => []);
+    for (const q of topology.queues) {
+      for (;;) {
+        const got = await ch.get(q, { noAck: true });
+        if (got === false) break;
+        reached[Number(got.properties.messageId)]!.push(q);
+      }
+    }
+    return c.messages.map((_, i) => ({ queues: reached[i]!.sort(), returned: returned.has(String(i)) }));
+  } finally {
+    for (const q of topology.queues) await ch.deleteQueue(q).catch(() => undefined);
+    for (const x of topology.exchanges) await ch.deleteExchange(x.name).catch(() => undefined);
+    await ch.close().catch(() => undefined);
+  }
+}
+
+/** A Vitest case that replays one difference against route() alone. */
+function reproduction(topology: Topology, publish: object, broker: { queues: string[]; returned: boolean }): string {
+  return [
+    `it('routing differential counterexample', () => {`,
+    `  const topology: Topology = ${JSON.stringify(topology)};`,
+    `  const result = route(topology, ${JSON.stringify(publish)});`,
+    `  // What RabbitMQ did:`,
+    `  expect(result.queues).toEqual(${JSON.stringify(broker.queues)});`,
+    `  expect(result.outcome === 'returned').toBe(${broker.returned});`,
+    `});`,
+  ].join('\n');
+}
+
+describe('routing differential against RabbitMQ', () => {
+  it('sends every generated message to the same queues as the broker', async () => {
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        const n = names(caseNo++);
+        const topology = toTopology(c, n);
+        const broker = await runOnBroker(c, topology, n);
+        for (let i = 0; i < c.messages.length; i++) {
+          const m = c.messages[i]!;
+          const publish = { exchange: m.exchange < 0 ? '' : n.x(m.exchange), routingKey: messageRoutingKey(m, n), headers: m.headers, mandatory: m.mandatory };
+          const model = route(topology, publish);
+          const b = broker[i]!;
+          if (JSON.stringify(model.queues) !== JSON.stringify(b.queues) || (model.outcome === 'returned') !== b.returned) {
+            differences++;
+            throw new Error(
+              `route() and RabbitMQ disagree on message ${i}: model ${JSON.stringify(model.queues)}${model.outcome === 'returned' ? ' (returned)' : ''}, ` +
+                `broker ${JSON.stringify(b.queues)}${b.returned ? ' (returned)' : ''}\nReproduce with:\n${reproduction(topology, publish, b)}`,
+            );
+          }
+        }
+        compared += c.messages.length;
+        for (const r of broker) if (r.queues.length > 0) routedMessages++;
+        for (const r of broker) if (r.returned) returnedMessages++;
+        for (const m of c.messages) {
+          if (route(topology, { exchange: m.exchange < 0 ? '' : n.x(m.exchange), routingKey: messageRoutingKey(m, n), headers: m.headers }).viaAlternate) viaAlternateMessages++;
+        }
+      }),
+      { numRuns: Number(process.env.FIDELITY_ROUTING_RUNS ?? 70), ...seed() },
+    );
+    expect(compared).toBeGreaterThanOrEqual(Number(process.env.FIDELITY_ROUTING_RUNS ?? 70) * 30);
+  });
+});

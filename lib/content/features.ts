@@ -1,0 +1,219 @@
+import type { SourceId } from './sources';
+import type { FeatureRow } from './types';
+
+// The ten rows of the feature table. `kafka` / `rabbitmq` are the short answers shown in the
+// cell; `nuance` opens when the row expands. Figures always carry their conditions.
+export const FEATURES: readonly FeatureRow<SourceId>[] = [
+  {
+    id: 'throughput',
+    label: 'Throughput',
+    kafka: 'Hundreds of MB/s per cluster; 605 MB/s peak in one vendor test',
+    rabbitmq: 'Around 100k small msg/s per queue on one node; streams go higher',
+    conditions:
+      'Kafka: Confluent, 2020, 3 brokers, 1 KB messages. RabbitMQ: RabbitMQ team, 2024, one 4.0 node on an 8-core box, 12-byte messages.',
+    nuance: [
+      {
+        text: 'Confluent’s 2020 run measured Kafka at 605 MB/s and RabbitMQ at 38 MB/s, but the RabbitMQ side used mirrored queues, a feature RabbitMQ 4.0 removed.',
+        sources: ['confluent-benchmark', 'rabbitmq-4-0-release'],
+      },
+      {
+        text: 'The RabbitMQ team’s 4.0 tests on a single node with 12-byte messages reached about 99k msg/s on a classic queue, about 83k on a quorum queue (with flow-control limits raised; far less with defaults on a slow disk) and about 112k on a stream over AMQP 1.0.',
+        sources: ['rabbitmq-amqp-benchmarks'],
+      },
+      {
+        text: 'Both figures come from the vendors themselves, on different hardware and message sizes: they are not comparable with each other. Below roughly 100k msg/s per flow either broker copes; above it, Kafka or RabbitMQ streams. Measure your own workload.',
+        sources: ['confluent-benchmark', 'rabbitmq-amqp-benchmarks'],
+      },
+    ],
+    sources: ['confluent-benchmark', 'rabbitmq-amqp-benchmarks', 'rabbitmq-4-0-release'],
+    differsMost: true,
+  },
+  {
+    id: 'retention',
+    label: 'Message retention',
+    kafka: 'Kept by time or size, or indefinitely; compaction; tiered storage',
+    rabbitmq: 'Queues: until acknowledged (TTL, length limits). Streams: by age or size',
+    nuance: [
+      {
+        text: 'Reading a Kafka record does not remove it; the broker deletes old log segments by time or size, or keeps the latest record per key with log compaction.',
+        sources: ['kafka-compaction', 'kafka-consumer-javadoc'],
+      },
+      {
+        text: 'Tiered storage moves closed segments to object storage so long retention stays cheap; it has been generally available since Kafka 3.9.',
+        sources: ['kafka-tiered-storage', 'kafka-tiered-storage-ga'],
+      },
+      {
+        text: 'A classic or quorum queue deletes a message once a consumer acknowledges it. A RabbitMQ stream keeps messages until x-max-age or x-max-length-bytes removes them. RabbitMQ has neither compaction nor tiered storage.',
+        sources: ['rabbitmq-streams', 'rabbitmq-queues'],
+      },
+    ],
+    sources: ['kafka-compaction', 'kafka-tiered-storage', 'kafka-tiered-storage-ga', 'rabbitmq-streams'],
+    differsMost: true,
+  },
+  {
+    id: 'consumers',
+    label: 'Consumer model',
+    kafka: 'Pull. Groups split partitions; separate groups read independently',
+    rabbitmq: 'Push, bounded by prefetch. Consumers of a queue compete',
+    nuance: [
+      {
+        text: 'Within a Kafka consumer group each partition goes to one member, so parallelism is capped by the partition count; every group keeps its own committed offsets and reads the whole topic.',
+        sources: ['kafka-consumer-javadoc'],
+      },
+      {
+        text: 'Kafka share groups (KIP-932) add queue-style consumption: many consumers on one partition, per-record acknowledgement, delivery counts. Early access in 4.0, preview in 4.1, production-ready in 4.2.',
+        sources: ['kip-932-early-access', 'kafka-41-upgrade', 'kafka-42-upgrade'],
+      },
+      {
+        text: 'RabbitMQ pushes messages to subscribed consumers, at most prefetch-count unacknowledged at a time each; basic.get lets a client pull one. A queue can also run single-active-consumer, and exchanges give each service its own copy.',
+        sources: ['rabbitmq-consumers', 'rabbitmq-prefetch'],
+      },
+    ],
+    sources: ['kafka-consumer-javadoc', 'kafka-42-upgrade', 'rabbitmq-consumers', 'rabbitmq-prefetch'],
+    differsMost: true,
+  },
+  {
+    id: 'replay',
+    label: 'Replay',
+    kafka: 'Yes: seek to any offset or timestamp; a new group starts from the earliest',
+    rabbitmq: 'Queues: no. Streams (since 3.9): yes, from first, an offset or a time',
+    nuance: [
+      {
+        text: 'Because a Kafka consumer only moves its own position, it can rewind and read history again, as long as retention still holds those records.',
+        sources: ['kafka-consumer-javadoc'],
+      },
+      {
+        text: 'An acknowledged message in a RabbitMQ queue is gone. A RabbitMQ stream, though, can be read again from the start, from an offset or from a timestamp, also by AMQP 0-9-1 clients such as pika via the x-stream-offset argument.',
+        sources: ['rabbitmq-streams'],
+      },
+      {
+        text: 'Kafka share groups track per-record state instead of offsets, so a share consumer cannot seek.',
+        sources: ['kafka-42-upgrade'],
+      },
+    ],
+    sources: ['kafka-consumer-javadoc', 'rabbitmq-streams', 'kafka-42-upgrade'],
+    differsMost: true,
+  },
+  {
+    id: 'routing',
+    label: 'Routing',
+    kafka: 'Producer picks the topic; the key picks the partition; no broker-side routing',
+    rabbitmq: 'Exchanges route by exact key, pattern, headers or to everyone',
+    nuance: [
+      {
+        text: 'Kafka consumers can subscribe to topics by regular expression and filter records themselves, but the broker never inspects content to decide who gets a record.',
+        sources: ['kafka-consumer-javadoc'],
+      },
+      {
+        text: 'RabbitMQ ships direct, fanout, topic and headers exchanges plus the default exchange; plugins add types such as consistent-hash.',
+        sources: ['rabbitmq-exchanges'],
+      },
+      {
+        text: 'Streams can filter too: stream filtering arrived in 3.13, and since 4.1 AMQP 1.0 consumers can ask a stream for only the messages matching a filter expression.',
+        sources: ['rabbitmq-3-13-release', 'rabbitmq-amqp-filters'],
+      },
+    ],
+    sources: ['rabbitmq-exchanges', 'kafka-consumer-javadoc', 'rabbitmq-amqp-filters'],
+    differsMost: true,
+  },
+  {
+    id: 'latency',
+    label: 'Latency',
+    kafka: 'p99 5 ms at 200 MB/s in one vendor test',
+    rabbitmq: 'p99 1 ms at 30 MB/s in the same test; 2 ms on a 4.0 classic queue',
+    conditions:
+      'Confluent, 2020, 3 brokers, 1 KB messages; RabbitMQ team, 2024, one node, 12-byte messages. Latency depends on load and durability settings.',
+    nuance: [
+      {
+        text: 'In Confluent’s test RabbitMQ had the lowest latency at modest load, but its latency grew sharply above about 30 MB/s; Kafka kept 5 ms at p99 at 200 MB/s.',
+        sources: ['confluent-benchmark'],
+      },
+      {
+        text: 'The RabbitMQ team measured a 2 ms p99 on a 4.0 classic queue at about 99k msg/s.',
+        sources: ['rabbitmq-amqp-benchmarks'],
+      },
+      {
+        text: 'Since Kafka 4.0 the Java producer waits up to 5 ms (linger.ms) to batch records by default, trading a little latency for throughput.',
+        sources: ['kafka-linger-default'],
+      },
+    ],
+    sources: ['confluent-benchmark', 'rabbitmq-amqp-benchmarks', 'kafka-linger-default'],
+    differsMost: false,
+  },
+  {
+    id: 'ordering',
+    label: 'Ordering',
+    kafka: 'Per partition; same key, same partition, same order',
+    rabbitmq: 'Per queue, for messages from one channel; requeues, priorities and parallel consumers can reorder',
+    nuance: [
+      {
+        text: 'Kafka keeps order within a partition only. The idempotent producer, on by default, stops retries from duplicating or reordering records.',
+        sources: ['kafka-consumer-javadoc', 'kafka-idempotence-default'],
+      },
+      {
+        text: 'A RabbitMQ queue is FIFO for what one channel publishes, but priorities and requeued messages change the order consumers observe, and several consumers process in parallel. Single active consumer or a stream keeps strict order.',
+        sources: ['rabbitmq-queues', 'rabbitmq-priority', 'rabbitmq-consumers'],
+      },
+    ],
+    sources: ['kafka-idempotence-default', 'rabbitmq-queues', 'rabbitmq-priority'],
+    differsMost: false,
+  },
+  {
+    id: 'protocols',
+    label: 'Protocols',
+    kafka: 'The Kafka wire protocol (also spoken by Redpanda and Azure Event Hubs)',
+    rabbitmq: 'AMQP 0-9-1, AMQP 1.0, MQTT 3.1–5.0, STOMP, stream protocol, WebSockets',
+    nuance: [
+      {
+        text: 'RabbitMQ speaks AMQP 0-9-1 and AMQP 1.0 (a core protocol since 4.0), MQTT 3.1, 3.1.1 and 5.0, STOMP, its own stream protocol, and MQTT and STOMP over WebSockets.',
+        sources: ['rabbitmq-protocols', 'rabbitmq-server-readme'],
+      },
+      {
+        text: 'Kafka has one binary protocol, which other systems implement too: Redpanda and the Kafka endpoint of Azure Event Hubs accept Kafka clients.',
+        sources: ['vanlightly-redpanda', 'azure-event-hubs-kafka'],
+      },
+    ],
+    sources: ['rabbitmq-protocols', 'rabbitmq-server-readme', 'azure-event-hubs-kafka'],
+    differsMost: false,
+  },
+  {
+    id: 'management',
+    label: 'Management UI',
+    kafka: 'CLI tools only; web UIs come from third parties (e.g. Kafbat UI)',
+    rabbitmq: 'Management plugin ships with the server: enable it for a web UI and HTTP API',
+    nuance: [
+      {
+        text: 'Apache Kafka ships command-line tools. Kafbat UI continues the open-source “UI for Apache Kafka” after Provectus paused it; other UIs and Confluent’s commercial tools exist.',
+        sources: ['kafbat-ui'],
+      },
+      {
+        text: 'RabbitMQ’s management plugin is part of the distribution but off until enabled. Its own metrics are meant for development; for production monitoring the RabbitMQ team recommends Prometheus.',
+        sources: ['rabbitmq-management'],
+      },
+    ],
+    sources: ['kafbat-ui', 'rabbitmq-management'],
+    differsMost: false,
+  },
+  {
+    id: 'managed',
+    label: 'Managed offerings',
+    kafka: 'Confluent Cloud, Amazon MSK, Google, Aiven, Redpanda Cloud; Event Hubs speaks Kafka',
+    rabbitmq: 'CloudAMQP, Amazon MQ (RabbitMQ 4.x, no streams)',
+    nuance: [
+      {
+        text: 'Amazon MSK and Google’s Managed Service for Apache Kafka run open-source Kafka; Azure Event Hubs is its own service with a Kafka-compatible endpoint.',
+        sources: ['amazon-msk', 'google-managed-kafka', 'azure-event-hubs-kafka'],
+      },
+      {
+        text: 'Amazon MQ runs RabbitMQ 4.2 and 4.3 but does not support streams, so replay on RabbitMQ needs another host such as CloudAMQP or your own cluster.',
+        sources: ['amazon-mq-rabbitmq-4', 'amazon-mq-rabbitmq-best-practices', 'cloudamqp'],
+      },
+      {
+        text: 'See the managed-services table below for the full list.',
+        sources: ['confluent-cloud', 'aiven-kafka', 'redpanda-cloud'],
+      },
+    ],
+    sources: ['amazon-msk', 'google-managed-kafka', 'amazon-mq-rabbitmq-best-practices', 'cloudamqp'],
+    differsMost: false,
+  },
+];

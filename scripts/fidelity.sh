@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs the real-broker differential suite: starts a private RabbitMQ on 127.0.0.1, runs
+# fidelity/**/*.test.ts with Vitest, and always stops the broker it started.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+# Debian puts the wrappers in /usr/sbin, which a normal user's PATH may lack.
+export PATH="$PATH:/usr/sbin:/sbin"
+if ! command -v rabbitmq-server >/dev/null 2>&1 && [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 && [ -f /etc/debian_version ]; then
+    echo "fidelity: rabbitmq-server is missing; installing it with apt-get (Debian, root)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+  else
+    echo "fidelity: rabbitmq-server is not installed and cannot be installed here (needs Debian and root)." >&2
+    echo "fidelity: install RabbitMQ (e.g. 'apt-get install rabbitmq-server') and run 'npm run test:fidelity' again." >&2
+    exit 2
+  fi
+fi
+
+# A free TCP port on loopback (the AMQP port; distribution uses the one 20000 above it unless taken).
+free_port() {
+  node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+
+WORK="$(mktemp -d /tmp/kvr-fidelity.XXXXXX)"
+NODE_NAME="kvr-fidelity-$$@localhost"
+AMQP_PORT="$(free_port)"
+DIST_PORT="$(free_port)"
+echo "[]." > "$WORK/enabled_plugins"
+mkdir -p "$WORK/home" "$WORK/log"
+
+export RABBITMQ_NODENAME="$NODE_NAME"
+export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+export RABBITMQ_NODE_PORT="$AMQP_PORT"
+export RABBITMQ_DIST_PORT="$DIST_PORT"
+export ERL_EPMD_ADDRESS=127.0.0.1
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+export RABBITMQ_MNESIA_BASE="$WORK/mnesia"
+export RABBITMQ_LOG_BASE="$WORK/log"
+export RABBITMQ_PID_FILE="$WORK/rabbit.pid"
+export RABBITMQ_ENABLED_PLUGINS_FILE="$WORK/enabled_plugins"
+# As root, Debian's wrappers (/usr/sbin) switch to the rabbitmq user, which must own our files;
+# as anyone else, run the real scripts directly (they use this private HOME for the Erlang cookie).
+if [ "$(id -u)" = "0" ] && id rabbitmq >/dev/null 2>&1; then
+  chown -R rabbitmq: "$WORK"
+  rmq() { "$@"; }
+elif [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+  rmq() { local cmd="$1"; shift; HOME="$WORK/home" "/usr/lib/rabbitmq/bin/$cmd" "$@"; }
+else
+  rmq() { HOME="$WORK/home" "$@"; }
+fi
+
+started=0
+stop_broker() {
+  local rc=$?
+  if [ "$started" = "1" ]; then
+    echo "fidelity: stopping broker $NODE_NAME"
+    # With the pid file, stop waits until the broker's OS process has exited.
+    rmq rabbitmqctl -q stop "$RABBITMQ_PID_FILE" >/dev/null 2>&1 || {
+      [ -f "$RABBITMQ_PID_FILE" ] && kill "$(cat "$RABBITMQ_PID_FILE")" 2>/dev/null || true
+    }
+    # Only stops epmd when no other Erlang node is registered with it.
+    epmd -kill >/dev/null 2>&1 || true
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap stop_broker EXIT
+trap 'exit 130' INT TERM
+
+echo "fidelity: starting RabbitMQ ($(dpkg-query -W -f='${Version}' rabbitmq-server 2>/dev/null || echo installed)) as $NODE_NAME on 127.0.0.1:$AMQP_PORT"
+started=1
+rmq rabbitmq-server -detached
+# await_startup fails at once until epmd knows the node, so poll it.
+ready=0
+deadline=$((SECONDS + 60))
+while [ "$SECONDS" -lt "$deadline" ]; do
+  if rmq rabbitmqctl -q await_startup --timeout 5 >/dev/null 2>&1; then ready=1; break; fi
+  sleep 0.5
+done
+if [ "$ready" != "1" ]; then
+  echo "fidelity: the broker did not start within 60 s; its log:" >&2
+  tail -n 40 "$WORK"/log/*.log >&2 2>/dev/null || ls -la "$WORK" "$WORK/log" >&2
+  exit 1
+fi
+echo "fidelity: broker ready"
+
+export FIDELITY_AMQP_URL="amqp://guest:guest@127.0.0.1:$AMQP_PORT"
+npx vitest run --config fidelity/vitest.config.ts "$@"
