@@ -22,16 +22,11 @@ export interface KeyRow {
   differs: boolean;
 }
 
-/** librdkafka murmur2_random hashes an empty (non-null) key like Java; only a null key goes random. */
-function murmur2RandomPartition(key: string, n: number): number {
-  return key === '' ? javaPartition(key, n) : librdkafkaPartition(key, n, 'murmur2_random');
-}
-
 export function keyRows(keys: string[], numPartitions: number): KeyRow[] {
   return keys.map((key) => {
     const java = javaPartition(key, numPartitions);
     const consistentRandom = key === '' ? null : librdkafkaPartition(key, numPartitions);
-    return { key, java, consistentRandom, murmur2Random: murmur2RandomPartition(key, numPartitions), differs: consistentRandom !== null && consistentRandom !== java };
+    return { key, java, consistentRandom, murmur2Random: librdkafkaPartition(key, numPartitions, 'murmur2_random'), differs: consistentRandom !== null && consistentRandom !== java };
   });
 }
 

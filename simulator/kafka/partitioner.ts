@@ -79,10 +79,11 @@ export function crc32(bytes: Uint8Array): number {
 export type LibrdkafkaPartitioner = 'consistent_random' | 'murmur2_random';
 
 /**
- * librdkafka partition for a NON-EMPTY key (confluent-kafka-python, Go, .NET, node-rdkafka).
+ * librdkafka partition for a non-null key (confluent-kafka-python, Go, .NET, node-rdkafka).
  * `consistent_random` (the default): crc32(key) % n; `murmur2_random`: same as the Java client.
- * An empty or null key is not hashed by consistent_random: librdkafka picks a random (sticky)
- * partition, which is the caller's job (it owns the seeded random), so an empty key throws here.
+ * consistent_random does not hash an empty key: librdkafka sends it, like a null key, to a random
+ * (sticky) partition, which is the caller's job (it owns the seeded random), so that case throws.
+ * murmur2_random hashes the empty key like Java (rdkafka_msg.c, rd_kafka_msg_partitioner).
  */
 export function librdkafkaPartition(
   key: string,
@@ -90,10 +91,10 @@ export function librdkafkaPartition(
   partitioner: LibrdkafkaPartitioner = 'consistent_random',
 ): number {
   checkNumPartitions(numPartitions);
-  if (key.length === 0) {
-    throw new RangeError('librdkafkaPartition needs a non-empty key: librdkafka sends an empty or null key to a random (sticky) partition');
-  }
   const bytes = utf8.encode(key);
   if (partitioner === 'murmur2_random') return toPositive(murmur2(bytes)) % numPartitions;
+  if (key.length === 0) {
+    throw new RangeError('consistent_random needs a non-empty key: librdkafka sends an empty or null key to a random (sticky) partition');
+  }
   return crc32(bytes) % numPartitions;
 }

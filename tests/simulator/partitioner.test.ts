@@ -57,8 +57,13 @@ describe('crc32 and librdkafka', () => {
     expect(javaPartition(v.key, v.numPartitions)).toBe(v.java_murmur2);
     expect(librdkafkaPartition(v.key, v.numPartitions, 'murmur2_random')).toBe(v.java_murmur2);
   });
-  it('refuses an empty key: librdkafka sends it to a random partition', () => {
+  it('refuses an empty key under consistent_random: librdkafka sends it to a random partition', () => {
     expect(() => librdkafkaPartition('', 3)).toThrow(/non-empty key/);
+  });
+
+  it('hashes an empty key under murmur2_random, like Java (only consistent_random goes sticky)', () => {
+    expect(librdkafkaPartition('', 15, 'murmur2_random')).toBe(javaPartition('', 15));
+    expect(librdkafkaPartition('', 15, 'murmur2_random')).toBe(6);
   });
 });
 
