@@ -143,6 +143,8 @@ const Groups = memo(
                   {m.partitions.length === 0
                     ? 'no partition'
                     : m.partitions.map((p) => `${p.partition} position ${p.position}, committed ${p.committedOffset ?? '–'}, lag ${p.lag ?? '–'}`).join('; ')}
+                  {m.processing.length > 0 &&
+                    ` · processing ${m.processing.map((p) => `${p.topic}-${p.partition} offsets ${p.fromOffset}–${p.toOffset - 1}`).join(', ')}`}
                 </li>
               ))}
               {g.members.length === 0 && <li className="text-zinc-600 dark:text-zinc-400">no consumers</li>}

@@ -23,7 +23,7 @@ export function RabbitLane({ rabbit, cap }: { rabbit: RabbitView; cap: number })
       ))}
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
         Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots: filled = delivered and not
-        yet acked.{rabbit.returned > 0 ? ` Returned to publishers (mandatory, unroutable): ${rabbit.returned}.` : ''}
+        yet acked; the ringed one is being processed.{rabbit.returned > 0 ? ` Returned to publishers (mandatory, unroutable): ${rabbit.returned}.` : ''}
       </p>
     </section>
   );
@@ -120,12 +120,16 @@ const QueueCard = memo(
                     <Chip
                       key={s.deliveryTag}
                       hue={s.hue}
-                      title={`${s.messageId}, delivery tag ${s.deliveryTag}, unacked${s.redelivered ? ', redelivered' : ''}`}
-                      className={`kvr-pop relative ${s.redelivered ? 'kvr-redelivered' : ''}`}
+                      title={`${s.messageId}, delivery tag ${s.deliveryTag}, unacked${s.redelivered ? ', redelivered' : ''}${s.processing ? ', being processed' : ''}`}
+                      className={`kvr-pop relative ${s.redelivered ? 'kvr-redelivered' : ''} ${s.processing ? 'ring-2 ring-zinc-700 ring-offset-1 dark:ring-zinc-200 dark:ring-offset-zinc-900' : ''}`}
                     >
                       {shortId(s.messageId)}
                       {s.redelivered && <Redelivered />}
-                      <span className="sr-only"> unacked, delivery tag {s.deliveryTag}</span>
+                      <span className="sr-only">
+                        {' '}
+                        unacked, delivery tag {s.deliveryTag}
+                        {s.processing ? ', being processed' : ''}
+                      </span>
                     </Chip>
                   ))}
                   {Array.from({ length: c.free ?? 0 }, (_, i) => (

@@ -124,6 +124,8 @@ export interface SlotModel {
   hue: number;
   redelivered: boolean;
   routingKey: string;
+  /** The consumer is working on this one now (the rest wait in its prefetch buffer). */
+  processing: boolean;
 }
 
 export interface RabbitConsumerModel {
@@ -174,8 +176,15 @@ const messageModel = (m: QueueMessageView): QueueMessageModel => ({
   expiresAt: m.expiresAt,
 });
 
-function slotModel(u: UnackedView): SlotModel {
-  return { deliveryTag: u.deliveryTag, messageId: u.message.messageId, hue: hueFor(u.message.colorKey), redelivered: u.message.redelivered, routingKey: u.message.routingKey };
+function slotModel(u: UnackedView, processingTag: number | null): SlotModel {
+  return {
+    deliveryTag: u.deliveryTag,
+    messageId: u.message.messageId,
+    hue: hueFor(u.message.colorKey),
+    redelivered: u.message.redelivered,
+    routingKey: u.message.routingKey,
+    processing: u.deliveryTag === processingTag,
+  };
 }
 
 export function queueModels(r: RabbitView, cap: number): QueueModel[] {
@@ -183,7 +192,8 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
     const consumers = r.consumers
       .filter((c) => c.queue === q.name)
       .map((c): RabbitConsumerModel => {
-        const slots = q.unacked.filter((u) => u.consumer === c.id).map(slotModel);
+        const processingTag = c.processing?.deliveryTag ?? null;
+        const slots = q.unacked.filter((u) => u.consumer === c.id).map((u) => slotModel(u, processingTag));
         return {
           id: c.id,
           status: c.status,
@@ -200,7 +210,7 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
       q.ready.length,
       q.unacked.length,
       ready.map((m) => `${m.messageId}${m.redelivered ? 'r' : ''}`).join(','),
-      consumers.map((c) => `${c.id}:${c.status}:${c.prefetchCount}:${c.processed}:${c.slots.map((s) => s.deliveryTag).join('.')}`).join('|'),
+      consumers.map((c) => `${c.id}:${c.status}:${c.prefetchCount}:${c.processed}:${c.slots.map((s) => `${s.deliveryTag}${s.processing ? 'p' : ''}`).join('.')}`).join('|'),
       JSON.stringify(q.counters),
       q.stream ? `${q.stream.firstOffset}:${q.stream.nextOffset}:${q.stream.consumers.map((c) => `${c.id}@${c.offset}`).join(',')}` : '',
     ].join('/');
