@@ -43,6 +43,9 @@ const PartitionRow = memo(
   function PartitionRow({ row }: { row: PartitionRowModel }) {
     const x0 = row.hidden > 0 ? EARLIER_W : 0;
     const width = x0 + (row.cells.length + 1) * CELL_PITCH;
+    // Place on the strip by index in the whole log, so a cell keeps its place while the strip slides.
+    const at = (slot: number) => (row.hidden + slot) * CELL_PITCH;
+    const shift = x0 - row.hidden * CELL_PITCH;
     return (
       <div className="mt-2 rounded-lg border border-zinc-200 bg-white p-2 [contain:content] dark:border-zinc-800 dark:bg-zinc-900" data-partition={row.name}>
         <p className="text-xs text-zinc-700 dark:text-zinc-300">
@@ -50,52 +53,59 @@ const PartitionRow = memo(
           <strong>{row.logEndOffset}</strong>
         </p>
         <div className="mt-1 overflow-hidden">
+          {/* Cells sit at a fixed place on a strip that slides left as the log grows: one style change per row, not per cell. */}
           <div className="relative h-7" style={{ width: width + 80 }}>
+            <div className="kvr-strip absolute inset-y-0 left-0" style={{ translate: `${shift}px 0` }}>
+              {row.cells.map((c, i) => (
+                <Chip
+                  key={c.offset}
+                  hue={c.hue}
+                  title={`offset ${c.offset}${c.key === null ? ', no key' : `, key ${c.key}`}${c.tombstone ? ', tombstone' : ''}`}
+                  className={`kvr-cell ${c.tombstone ? 'kvr-tombstone' : ''} ${c.offset === row.logStartOffset ? 'ring-2 ring-zinc-500 ring-offset-1 dark:ring-offset-zinc-900' : ''}`}
+                  style={{ translate: `${at(i)}px 0` }}
+                >
+                  {c.offset}
+                </Chip>
+              ))}
+              <span
+                title={`log-end offset ${row.logEndOffset}: the next record gets this offset`}
+                className="kvr-marker inline-flex h-7 min-w-7 items-center justify-center rounded border-2 border-dashed border-zinc-400 font-mono text-[10px] text-zinc-700 dark:border-zinc-500 dark:text-zinc-300"
+                style={{ translate: `${at(row.cells.length)}px 0` }}
+              >
+                LEO
+              </span>
+            </div>
             {row.hidden > 0 && (
-              <span className="absolute top-1.5 left-0 text-[10px] whitespace-nowrap text-zinc-600 dark:text-zinc-400" style={{ width: EARLIER_W }}>
+              <span
+                className="absolute inset-y-0 left-0 z-10 bg-white pt-1.5 text-[10px] whitespace-nowrap text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400"
+                style={{ width: EARLIER_W }}
+              >
                 … {row.hidden} earlier
               </span>
             )}
-            {row.cells.map((c, i) => (
-              <Chip
-                key={c.offset}
-                hue={c.hue}
-                title={`offset ${c.offset}${c.key === null ? ', no key' : `, key ${c.key}`}${c.tombstone ? ', tombstone' : ''}`}
-                className={`kvr-cell ${c.tombstone ? 'kvr-tombstone' : ''} ${c.offset === row.logStartOffset ? 'ring-2 ring-zinc-500 ring-offset-1 dark:ring-offset-zinc-900' : ''}`}
-                style={{ translate: `${x0 + i * CELL_PITCH}px 0` }}
-              >
-                {c.offset}
-              </Chip>
-            ))}
-            <span
-              title={`log-end offset ${row.logEndOffset}: the next record gets this offset`}
-              className="kvr-marker inline-flex h-7 min-w-7 items-center justify-center rounded border-2 border-dashed border-zinc-400 font-mono text-[10px] text-zinc-700 dark:border-zinc-500 dark:text-zinc-300"
-              style={{ translate: `${x0 + row.cells.length * CELL_PITCH}px 0` }}
-            >
-              LEO
-            </span>
           </div>
           {row.tracks.map((t) => (
             <div key={t.group} className="relative mt-0.5 h-4 text-[10px]" style={{ width: width + 80 }} aria-hidden="true">
+              <div className="kvr-strip absolute inset-y-0 left-0" style={{ translate: `${shift}px 0` }}>
+                {t.markers.map((m) =>
+                  m.kind === 'committed' ? (
+                    <span key={m.id} title={`${t.group} committed offset ${m.offset}`} className="kvr-marker h-4 w-0.5 bg-kafka-700 dark:bg-kafka-300" style={{ translate: `${at(Math.max(0, m.slot))}px 0` }} />
+                  ) : (
+                    <span
+                      key={m.id}
+                      title={`${m.label} (${t.group}) position ${m.offset}`}
+                      className="kvr-marker leading-4 font-semibold whitespace-nowrap text-kafka-800 dark:text-kafka-200"
+                      style={{ translate: `${at(Math.max(0, m.slot)) + 3}px 0` }}
+                    >
+                      ▲{m.slot < 0 ? '←' : ''}
+                      {m.label}
+                    </span>
+                  ),
+                )}
+              </div>
               <span className="absolute top-0 left-0 leading-4 text-zinc-600 dark:text-zinc-400" style={{ translate: `${width + 4}px 0` }}>
                 {t.group}
               </span>
-              {t.markers.map((m) => {
-                const x = m.slot < 0 ? 0 : x0 + m.slot * CELL_PITCH;
-                return m.kind === 'committed' ? (
-                  <span key={m.id} title={`${t.group} committed offset ${m.offset}`} className="kvr-marker h-4 w-0.5 bg-kafka-700 dark:bg-kafka-300" style={{ translate: `${x}px 0` }} />
-                ) : (
-                  <span
-                    key={m.id}
-                    title={`${m.label} (${t.group}) position ${m.offset}`}
-                    className="kvr-marker leading-4 font-semibold whitespace-nowrap text-kafka-800 dark:text-kafka-200"
-                    style={{ translate: `${x + 3}px 0` }}
-                  >
-                    ▲{m.slot < 0 ? '←' : ''}
-                    {m.label}
-                  </span>
-                );
-              })}
             </div>
           ))}
         </div>

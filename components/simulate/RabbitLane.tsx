@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import type { RabbitView } from '@/simulator';
 import { hueFor, queueModels, type QueueModel } from '@/lib/simulate/view-model';
-import { CELL_PITCH, Chip } from './Cell';
+import { Chip } from './Cell';
 
 /** `shop-12` → `12`: the chip shows the sequence, the title the whole id. */
 function shortId(messageId: string): string {
@@ -83,28 +83,21 @@ const QueueCard = memo(
             <p className="mt-1">
               <strong>ready {q.readyCount}</strong> · <strong>unacked {q.unackedCount}</strong>
             </p>
-            <div className="mt-1 overflow-hidden" aria-label={`Ready messages in ${q.name}, head first`} role="list">
-              <div className="relative h-7" style={{ width: (q.ready.length + (q.readyHidden > 0 ? 2 : 0)) * CELL_PITCH }}>
-                {q.ready.map((m, i) => (
-                  <Chip
-                    key={m.messageId}
-                    hue={m.hue}
-                    title={`${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`}
-                    className={`kvr-cell ${m.redelivered ? 'kvr-redelivered' : ''}`}
-                    style={{ translate: `${i * CELL_PITCH}px 0` }}
-                  >
-                    <span role="listitem">
-                      {shortId(m.messageId)}
-                      {m.redelivered && <Redelivered />}
-                    </span>
-                  </Chip>
-                ))}
-                {q.readyHidden > 0 && (
-                  <span className="absolute top-1 text-[11px] text-zinc-600 dark:text-zinc-400" style={{ left: q.ready.length * CELL_PITCH + 4 }}>
-                    +{q.readyHidden}
+            <div className="mt-1 flex h-7 gap-0.5 overflow-hidden" aria-label={`Ready messages in ${q.name}, head first`} role="list">
+              {q.ready.map((m) => (
+                <Chip
+                  key={m.messageId}
+                  hue={m.hue}
+                  title={`${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`}
+                  className={`kvr-pop relative shrink-0 ${m.redelivered ? 'kvr-redelivered' : ''}`}
+                >
+                  <span role="listitem">
+                    {shortId(m.messageId)}
+                    {m.redelivered && <Redelivered />}
                   </span>
-                )}
-              </div>
+                </Chip>
+              ))}
+              {q.readyHidden > 0 && <span className="shrink-0 self-center pl-1 text-[11px] text-zinc-600 dark:text-zinc-400">+{q.readyHidden}</span>}
             </div>
             <ul className="mt-1 space-y-1" aria-label={`Consumers of ${q.name}`}>
               {q.consumers.map((c) => (

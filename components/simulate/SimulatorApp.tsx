@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { BuiltInScenario } from '@/simulator';
 import { clientEngine, loadValidators } from '@/lib/simulate/engine-api';
 import { shortcutFor } from '@/lib/simulate/keys';
@@ -36,8 +36,9 @@ function useUrlSync(store: SimStore) {
     };
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.time === prev.time && s.loaded === prev.loaded && s.seed === prev.seed && s.interventions === prev.interventions) return;
-      // While playing, the address is rewritten every 2 s at most (each rewrite also updates Next's router).
-      if (s.playing) timer ??= setTimeout(write, 2000);
+      // While playing the moment changes all the time: the address follows when play stops (a rewrite
+      // also makes Next's router re-render, which would cost frames).
+      if (s.playing) return;
       else {
         if (timer) clearTimeout(timer);
         write();
@@ -91,7 +92,7 @@ const FAST_SPEED = 4;
 
 function Lanes() {
   const snapshot = useSim((s) => s.snapshot);
-  const fast = useSim((s) => s.speed >= FAST_SPEED && s.playing);
+  const fast = useSim((s) => s.speed >= FAST_SPEED);
   const lanes = useSim((s) => s.loaded.lanes);
   const ref = useRef<HTMLDivElement>(null);
   const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;
@@ -128,7 +129,8 @@ function Notice() {
   );
 }
 
-export function SimulatorApp({ scenarios }: { scenarios: readonly BuiltInScenario[] }) {
+// Memoised: Next's router re-renders the page when the address changes, and nothing here depends on it.
+export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenarios: readonly BuiltInScenario[] }) {
   const [store] = useState(() => createSimStore(clientEngine(scenarios)));
   const [help, setHelp] = useState(false);
   const [ready, setReady] = useState(false);
@@ -190,7 +192,7 @@ export function SimulatorApp({ scenarios }: { scenarios: readonly BuiltInScenari
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </SimStoreContext.Provider>
   );
-}
+});
 
 function PlayLoop({ store }: { store: SimStore }) {
   usePlayLoop(store);
