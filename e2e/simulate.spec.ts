@@ -26,10 +26,10 @@ test('stepping forward then back shows the same state again', async ({ page }) =
   const state1 = await laneText(page);
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(time(page)).not.toHaveText(t1);
-  expect(await laneText(page)).not.toBe(state1);
+  await expect.poll(() => laneText(page)).not.toBe(state1);
   await page.getByRole('button', { name: 'Step back' }).click();
   await expect(time(page)).toHaveText(t1);
-  expect(await laneText(page)).toBe(state1);
+  await expect.poll(() => laneText(page)).toBe(state1);
 });
 
 test('a crashed RabbitMQ consumer’s unacked messages return marked redelivered', async ({ page }) => {
@@ -54,7 +54,7 @@ test('a crashed RabbitMQ consumer’s unacked messages return marked redelivered
   const before = await laneText(page);
   await page.goto(url);
   await expect(page.getByTestId('simulator')).toHaveAttribute('data-ready', 'true');
-  expect(await laneText(page)).toBe(before);
+  await expect.poll(() => laneText(page)).toBe(before);
 });
 
 test('a shared link opens at the same moment', async ({ page }) => {
@@ -70,7 +70,7 @@ test('a shared link opens at the same moment', async ({ page }) => {
   await page.goto(page.url());
   await expect(page.getByTestId('simulator')).toHaveAttribute('data-ready', 'true');
   await expect(time(page)).toHaveText(/^4 s/);
-  expect(await laneText(page)).toBe(state);
+  await expect.poll(() => laneText(page)).toBe(state);
 });
 
 test('keyboard only: space plays and pauses, arrows step, ? lists the shortcuts', async ({ page }) => {

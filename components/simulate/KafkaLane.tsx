@@ -6,7 +6,7 @@ import { CELL_PITCH, Chip } from './Cell';
 
 const EARLIER_W = 72;
 
-export function KafkaLane({ kafka, cap }: { kafka: KafkaView; cap: number }) {
+export const KafkaLane = memo(function KafkaLane({ kafka, cap }: { kafka: KafkaView; cap: number }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
   return (
     <section aria-labelledby="kafka-lane" className="min-w-0 rounded-xl border border-kafka-200 bg-kafka-50/40 p-3 sm:p-4 dark:border-kafka-900 dark:bg-kafka-950/30">
@@ -28,7 +28,7 @@ export function KafkaLane({ kafka, cap }: { kafka: KafkaView; cap: number }) {
       <Groups groups={kafka.groups} />
     </section>
   );
-}
+});
 
 function KafkaLegend() {
   return (

@@ -10,7 +10,7 @@ function shortId(messageId: string): string {
   return m ? m[1]! : messageId.slice(0, 3);
 }
 
-export function RabbitLane({ rabbit, cap }: { rabbit: RabbitView; cap: number }) {
+export const RabbitLane = memo(function RabbitLane({ rabbit, cap }: { rabbit: RabbitView; cap: number }) {
   const queues = useMemo(() => queueModels(rabbit, cap), [rabbit, cap]);
   return (
     <section aria-labelledby="rabbit-lane" className="min-w-0 rounded-xl border border-rabbit-200 bg-rabbit-50/40 p-3 sm:p-4 dark:border-rabbit-900 dark:bg-rabbit-950/30">
@@ -27,7 +27,7 @@ export function RabbitLane({ rabbit, cap }: { rabbit: RabbitView; cap: number })
       </p>
     </section>
   );
-}
+});
 
 const Exchanges = memo(
   function Exchanges({ rabbit }: { rabbit: RabbitView }) {

@@ -1,5 +1,5 @@
 'use client';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { BuiltInScenario } from '@/simulator';
 import { clientEngine, loadValidators } from '@/lib/simulate/engine-api';
 import { shortcutFor } from '@/lib/simulate/keys';
@@ -91,7 +91,8 @@ function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
 const FAST_SPEED = 4;
 
 function Lanes() {
-  const snapshot = useSim((s) => s.snapshot);
+  // Deferred: the lanes re-render in a background, time-sliced render, so a big update never blocks a frame.
+  const snapshot = useDeferredValue(useSim((s) => s.snapshot));
   const fast = useSim((s) => s.speed >= FAST_SPEED);
   const lanes = useSim((s) => s.loaded.lanes);
   const ref = useRef<HTMLDivElement>(null);
