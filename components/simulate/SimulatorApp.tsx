@@ -35,7 +35,8 @@ function useUrlSync(store: SimStore) {
       if (window.location.search !== query) window.history.replaceState(window.history.state, '', window.location.pathname + query);
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.time === prev.time && s.loaded === prev.loaded && s.seed === prev.seed && s.interventions === prev.interventions) return;
+      const same = s.time === prev.time && s.loaded === prev.loaded && s.seed === prev.seed && s.interventions === prev.interventions;
+      if (same && s.playing === prev.playing) return;
       // While playing the moment changes all the time: the address follows when play stops (a rewrite
       // also makes Next's router re-render, which would cost frames).
       if (s.playing) return;
