@@ -2,7 +2,7 @@
 // interventions a user made. Seeking restores the nearest checkpoint and replays; an intervention
 // discards the future and re-simulates from now (a fork).
 import type { SimEvent } from './core/events';
-import type { Snapshot, Totals } from './core/snapshot';
+import type { Snapshot, SnapshotOptions, Totals } from './core/snapshot';
 import type { Intervention, Scenario } from './schema';
 import { World } from './world';
 
@@ -15,7 +15,8 @@ export interface Simulation {
   runUntil(t: number): void;
   /** Jump to time t, backwards or forwards. */
   seek(t: number): void;
-  snapshot(): Snapshot;
+  /** Plain data to render; options cap how many records and messages are materialised. */
+  snapshot(options?: SnapshotOptions): Snapshot;
   /** All events so far, in order. */
   events(): readonly SimEvent[];
   /** Applies at the current time; the future past now is discarded and re-simulated. */
@@ -54,6 +55,7 @@ class SimulationImpl implements Simulation {
   private cachedSnapshot: Snapshot | null = null;
   private cachedAt = -1;
   private cachedVersion = -1;
+  private cachedKey = '';
 
   constructor(
     private readonly scenario: Scenario,
@@ -106,7 +108,9 @@ class SimulationImpl implements Simulation {
       if (tNext > target) break;
       w.stepNext();
       const last = this.checkpoints[this.checkpoints.length - 1]!;
-      if (this.every > 0 && w.time > last.time && (w.tasksRun - last.tasks >= this.every || w.eventSeq - last.eventCount >= this.every)) this.checkpoint();
+      // Spacing grows with the run so a long one keeps about 400 checkpoints, not thousands.
+      const gap = Math.max(this.every, Math.floor(Math.max(w.tasksRun, w.eventSeq) / 400));
+      if (this.every > 0 && w.time > last.time && (w.tasksRun - last.tasks >= gap || w.eventSeq - last.eventCount >= gap)) this.checkpoint();
     }
     w.runUntil(target);
   }
@@ -143,12 +147,14 @@ class SimulationImpl implements Simulation {
     this.advanceTo(target);
   }
 
-  snapshot(): Snapshot {
+  snapshot(options: SnapshotOptions = {}): Snapshot {
     const w = this.world;
-    if (this.cachedSnapshot && this.cachedAt === w.time && this.cachedVersion === w.version) return this.cachedSnapshot;
-    this.cachedSnapshot = w.snapshot();
+    const key = `${options.maxRecordsPerPartition ?? ''}/${options.maxMessagesPerQueue ?? ''}`;
+    if (this.cachedSnapshot && this.cachedAt === w.time && this.cachedVersion === w.version && this.cachedKey === key) return this.cachedSnapshot;
+    this.cachedSnapshot = w.snapshot(options);
     this.cachedAt = w.time;
     this.cachedVersion = w.version;
+    this.cachedKey = key;
     return this.cachedSnapshot;
   }
 

@@ -5,7 +5,7 @@ import type { Counters, Ctx } from './core/context';
 import { newCounters, T } from './core/context';
 import type { EventBody, SimEvent } from './core/events';
 import { Random } from './core/random';
-import type { Snapshot, Totals } from './core/snapshot';
+import type { Snapshot, SnapshotOptions, Totals } from './core/snapshot';
 import { KafkaModel, KafkaRegistry } from './kafka/engine';
 import { RabbitModel } from './rabbitmq/engine';
 import type { Intervention, Scenario } from './schema';
@@ -151,13 +151,14 @@ export class World implements Ctx {
     return { ...this.counters, groupLag: this.kafka?.groupLag() ?? {}, queueDepth };
   }
 
-  snapshot(): Snapshot {
+  snapshot(opts: SnapshotOptions = {}): Snapshot {
+    const maxRecords = opts.maxRecordsPerPartition ?? Infinity;
     return {
       time: this.time,
       endTime: this.endTime,
       eventCount: this.eventSeq,
-      kafka: this.kafka?.view() ?? null,
-      rabbitmq: this.rabbit?.view() ?? null,
+      kafka: this.kafka?.view(maxRecords) ?? null,
+      rabbitmq: this.rabbit?.view(opts.maxMessagesPerQueue ?? Infinity, maxRecords) ?? null,
       totals: this.totals(),
     };
   }

@@ -28,7 +28,10 @@ export interface PartitionView {
   name: string;
   logStartOffset: number;
   logEndOffset: number;
+  /** Records present (the newest ones when the snapshot was asked for fewer; see recordCount). */
   records: RecordView[];
+  /** Records present in the log, including any left out of `records`. */
+  recordCount: number;
   segments: SegmentView[];
 }
 
@@ -119,7 +122,9 @@ export interface QueueView {
   name: string;
   type: 'classic' | 'stream';
   args: Record<string, string | number>;
+  /** Ready messages from the head (the first ones when the snapshot was asked for fewer; see readyCount). */
   ready: QueueMessageView[];
+  readyCount: number;
   unacked: UnackedView[];
   counters: QueueCounters;
   /** Streams only: the log and where each consumer is. */
@@ -190,6 +195,14 @@ export interface Totals extends Counters {
   groupLag: Record<string, number>;
   /** Per queue: ready and unacked counts. */
   queueDepth: Record<string, { ready: number; unacked: number }>;
+}
+
+/** Limits for very large states: a view cannot draw 20,000 messages in a frame anyway. */
+export interface SnapshotOptions {
+  /** Keep only the newest N records of each partition (and of each stream). */
+  maxRecordsPerPartition?: number;
+  /** Keep only the first N ready messages of each queue. */
+  maxMessagesPerQueue?: number;
 }
 
 export interface Snapshot {

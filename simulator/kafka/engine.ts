@@ -55,8 +55,8 @@ export class KafkaRegistry {
     if (p === -2) {
       const key = this.keys[keyId]!;
       if (partitioner === 'java') p = javaPartition(key, n);
-      // librdkafka: consistent_random sends an empty key to a random partition; murmur2_random hashes it like Java.
-      else if (key.length === 0) p = partitioner === 'murmur2_random' ? javaPartition(key, n) : -1;
+      // librdkafka's consistent_random sends an empty key to a random (sticky) partition.
+      else if (key.length === 0 && partitioner === 'consistent_random') p = -1;
       else p = librdkafkaPartition(key, n, partitioner);
       cache[keyId] = p;
     }
@@ -795,13 +795,16 @@ export class KafkaModel {
     return c;
   }
 
-  view(): KafkaView {
+  view(maxRecords = Infinity): KafkaView {
     const topics: TopicView[] = this.topics.map((t) => ({
       name: t.name,
       cleanupPolicy: t.spec.cleanupPolicy,
       partitions: t.partitions.map((log) => {
         const records: RecordView[] = [];
-        for (let o = log.logStartOffset; o < log.logEndOffset; o++) {
+        // The newest maxRecords present records, oldest first.
+        let from = log.logEndOffset;
+        for (let n = 0; from > log.logStartOffset && n < maxRecords; ) if (log.isPresent(--from)) n++;
+        for (let o = from; o < log.logEndOffset; o++) {
           if (!log.isPresent(o)) continue;
           const keyId = log.keyId[o]!;
           const src = this.reg.sources[log.source[o]!]!;
@@ -827,6 +830,7 @@ export class KafkaModel {
           logStartOffset: log.logStartOffset,
           logEndOffset: log.logEndOffset,
           records,
+          recordCount: t.spec.cleanupPolicy === 'compact' ? log.presentCount() : log.logEndOffset - log.logStartOffset,
           segments: log.segments.map((s, i) => ({ baseOffset: s.baseOffset, lastOffset: s.lastOffset, bytes: s.bytes, active: i === last })),
         };
       }),

@@ -724,7 +724,7 @@ export class RabbitModel {
     return { messageId: messageIdOf(d.msg), deliveryTag: d.tag, until: c.busyUntil };
   }
 
-  view(): RabbitView {
+  view(maxMessages = Infinity, maxRecords = Infinity): RabbitView {
     const usesDefault = this.spec.publishers.some((p) => p.exchange === '') || this.spec.queues.some((q) => q.deadLetterExchange === '');
     const latest = this.consumers.filter((c, i) => !this.consumers.slice(i + 1).some((o) => o.id === c.id));
     return {
@@ -755,7 +755,8 @@ export class RabbitModel {
           name: q.name,
           type: s.type,
           args,
-          ready: q.ready.toArray().map((e) => this.messageView(e)),
+          ready: q.ready.toArray(maxMessages).map((e) => this.messageView(e)),
+          readyCount: s.type === 'stream' ? 0 : q.ready.length,
           unacked,
           counters: { ...q.counters },
           ...(s.type === 'stream'
@@ -763,7 +764,9 @@ export class RabbitModel {
                 stream: {
                   firstOffset: q.firstOffset,
                   nextOffset: this.nextOffset(q),
-                  log: q.log.map((r, i) => ({ offset: q.firstOffset + i, messageId: messageIdOf(r.msg), routingKey: r.msg.routingKey, colorKey: r.msg.routingKey, timestamp: r.ts })),
+                  log: q.log
+                    .slice(Math.max(0, q.log.length - maxRecords))
+                    .map((r, i, kept) => ({ offset: q.firstOffset + q.log.length - kept.length + i, messageId: messageIdOf(r.msg), routingKey: r.msg.routingKey, colorKey: r.msg.routingKey, timestamp: r.ts })),
                   consumers: latest.filter((c) => c.queue === q.idx && c.status !== 'waiting').map((c) => ({ id: c.id, offset: c.offset })),
                 },
               }

@@ -108,9 +108,11 @@ export class ReadyQueue<M extends { bytes: number }> {
     return lo - this.head;
   }
 
-  toArray(): Entry<M>[] {
+  /** The first `limit` entries from the head. */
+  toArray(limit = Infinity): Entry<M>[] {
     const out: Entry<M>[] = [];
-    for (let i = this.head; i < this.tail; i++) out.push(this.read(i));
+    const end = Math.min(this.tail, this.head + limit);
+    for (let i = this.head; i < end; i++) out.push(this.read(i));
     return out;
   }
 

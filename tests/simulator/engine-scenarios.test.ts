@@ -248,3 +248,26 @@ describe('built-in scenarios', () => {
     expect(records).toBeGreaterThanOrEqual(1000);
   });
 });
+
+describe('snapshot limits', () => {
+  it('keeps the newest records per partition and the first ready messages per queue, with full counts', { timeout: 30_000 }, () => {
+    const { sim } = runBuiltIn('heavy');
+    const full = sim.snapshot();
+    const small = sim.snapshot({ maxRecordsPerPartition: 20, maxMessagesPerQueue: 5 });
+    expect(small).not.toBe(full);
+    full.kafka!.topics[0]!.partitions.forEach((p, i) => {
+      const s = small.kafka!.topics[0]!.partitions[i]!;
+      expect(s.recordCount).toBe(p.records.length);
+      expect(s.records).toEqual(p.records.slice(-20));
+    });
+    full.rabbitmq!.queues.forEach((q, i) => {
+      const s = small.rabbitmq!.queues[i]!;
+      expect(s.readyCount).toBe(q.ready.length);
+      expect(s.ready).toEqual(q.ready.slice(0, 5));
+    });
+    expect(sim.snapshot({ maxRecordsPerPartition: 20, maxMessagesPerQueue: 5 })).toBe(small); // cached
+    const { sim: streams } = runBuiltIn('stream-replay');
+    const log = streams.snapshot().rabbitmq!.queues[0]!.stream!.log;
+    expect(streams.snapshot({ maxRecordsPerPartition: 3 }).rabbitmq!.queues[0]!.stream!.log).toEqual(log.slice(-3));
+  });
+});
