@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
-import { BeingBuilt } from '@/components/ui/BeingBuilt';
+import { ChooseApp } from '@/components/choose/ChooseApp';
+import { linkClass } from '@/components/choose/links';
+import { ANSWERS_PARAM, encodeAnswers } from '@/lib/quiz/codec';
+import { EXAMPLES, completeExample } from '@/lib/quiz/examples';
+import { QUESTIONS } from '@/lib/quiz/questions';
 
 export const metadata: Metadata = {
   title: 'Choose',
@@ -7,5 +11,32 @@ export const metadata: Metadata = {
 };
 
 export default function ChoosePage() {
-  return <BeingBuilt title="Choose" what="a chooser quiz that recommends Kafka, RabbitMQ or both, with its reasons." />;
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <h1 className="text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">Kafka, RabbitMQ, or both?</h1>
+      <p className="mt-3 max-w-3xl text-zinc-700 dark:text-zinc-300">
+        {QUESTIONS.length} questions about what your system needs. Each answer adds a few points to one side, in the
+        open; the result names the answers that decided it, the caveats that apply, and the sources behind every note.
+        “Not sure / doesn’t matter” is always allowed. Your answers stay in this browser, and the result’s link carries
+        them.
+      </p>
+      <nav aria-label="Example answers" className="mt-3 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
+        <span>Or open a worked example: </span>
+        <ul className="inline">
+          {EXAMPLES.map((e, i) => (
+            <li key={e.id} className="inline">
+              <a href={`/choose?${ANSWERS_PARAM}=${encodeAnswers(completeExample(e.answers))}`} className={`${linkClass} leading-6`}>
+                {e.name}
+              </a>
+              {i < EXAMPLES.length - 1 ? ' · ' : ''}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <noscript>
+        <p className="mt-6 font-semibold">The quiz runs in your browser and needs JavaScript.</p>
+      </noscript>
+      <ChooseApp />
+    </div>
+  );
 }

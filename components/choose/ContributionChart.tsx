@@ -1,0 +1,40 @@
+'use client';
+
+// Loaded lazily (next/dynamic, ssr: false) so recharts stays out of the page's first-load JavaScript.
+import { Bar, BarChart, Cell, LabelList, ReferenceLine, XAxis, YAxis } from 'recharts';
+import type { Contribution } from '@/lib/quiz';
+
+export default function ContributionChart({ contributions }: { contributions: Contribution[] }) {
+  const data = contributions.filter((c) => c.net !== 0).sort((a, b) => b.net - a.net);
+  const extent = Math.max(3, ...data.map((c) => Math.abs(c.net))) + 1;
+  const height = 48 + data.length * 34;
+  return (
+    <div className="text-zinc-700 dark:text-zinc-300">
+        <BarChart
+          responsive
+          style={{ width: '100%', height }}
+          data={data}
+          layout="vertical"
+          margin={{ top: 8, right: 28, bottom: 8, left: 8 }}
+          accessibilityLayer={false}
+        >
+          <XAxis
+            type="number"
+            domain={[-extent, extent]}
+            allowDecimals={false}
+            tick={{ fill: 'currentColor', fontSize: 12 }}
+            stroke="currentColor"
+            tickFormatter={(v: number) => (v > 0 ? `K +${v}` : v < 0 ? `R +${-v}` : '0')}
+          />
+          <YAxis type="category" dataKey="short" width={130} tick={{ fill: 'currentColor', fontSize: 12 }} stroke="currentColor" />
+          <ReferenceLine x={0} stroke="currentColor" />
+          <Bar dataKey="net" isAnimationActive={false} radius={3}>
+            {data.map((c) => (
+              <Cell key={c.questionId} fill={c.net > 0 ? 'var(--color-kafka-500)' : 'var(--color-rabbit-500)'} />
+            ))}
+            <LabelList dataKey="net" position="right" fill="currentColor" fontSize={12} formatter={(v: unknown) => (typeof v === 'number' ? Math.abs(v) : '')} />
+          </Bar>
+        </BarChart>
+    </div>
+  );
+}

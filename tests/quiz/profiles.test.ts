@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { QUESTIONS, score, type Answers } from '@/lib/quiz';
+import { EXAMPLES, completeExample } from '@/lib/quiz/examples';
+
+// The readable profiles live in lib/quiz/examples.ts (the page offers them as examples too).
+const PROFILES = EXAMPLES;
+
+describe('profiles', () => {
+  it.each(PROFILES)('$name → $expected', ({ answers, expected, mustDecide }) => {
+    const r = score(answers);
+    expect(r.recommendation).toBe(expected);
+    const decidingIds = r.deciding.map((d) => d.questionId);
+    for (const id of mustDecide) expect(decidingIds).toContain(id);
+    expect(r.deciding.length).toBeGreaterThanOrEqual(Math.min(3, mustDecide.length));
+    expect(r.deciding.length).toBeLessThanOrEqual(5);
+    for (const d of r.deciding) {
+      expect(d.sources.length).toBeGreaterThan(0);
+      for (const s of d.sources) expect(s.url).toMatch(/^https:\/\//);
+    }
+  });
+
+  it.each(PROFILES)('$name, with every other question answered neutrally, → $expected with more confidence', ({ answers, expected }) => {
+    const sparse = score(answers);
+    const full = score(completeExample(answers));
+    expect(full.recommendation).toBe(expected);
+    expect(full.answeredCount).toBeGreaterThan(sparse.answeredCount);
+    expect(full.confidence).toBeGreaterThanOrEqual(50);
+  });
+
+  it('"both" says which part goes where', () => {
+    const r = score(PROFILES[4]!.answers);
+    expect(r.split?.rabbitmq.join(' ')).toMatch(/jobs|commands/);
+    expect(r.split?.kafka.join(' ')).toMatch(/log|events/);
+  });
+
+  it('all "not sure" → no strong signal, with what to consider', () => {
+    const all: Answers = Object.fromEntries(QUESTIONS.map((q) => [q.id, ['ns']]));
+    const r = score(all);
+    expect(r.recommendation).toBe('no-signal');
+    expect(r.confidence).toBe(0);
+    expect(r.deciding).toEqual([]);
+    expect(r.toConsider.length).toBeGreaterThanOrEqual(3);
+    expect(r.toConsider.map((t) => t.questionId)).toContain('replay');
+  });
+
+  it('an empty answer set behaves like all "not sure"', () => {
+    expect(score({}).recommendation).toBe('no-signal');
+  });
+
+  it('two weak, opposite answers are no strong signal', () => {
+    const r = score({ skills: ['kafka'], fanout: ['one'], latency: ['relaxed'], retention: ['days'], throughput: ['low'] });
+    expect(r.recommendation).toBe('no-signal');
+  });
+});
+
+describe('confidence', () => {
+  it('is low when most questions are skipped, even with a clear lean', () => {
+    const r = score({ replay: ['often'], retention: ['years'] });
+    expect(r.confidenceLevel).toBe('low');
+  });
+
+  it('is high for a fully answered, one-sided profile', () => {
+    const answers: Answers = {
+      replay: ['often'], retention: ['years'], changelog: ['yes'], streamproc: ['kstreams', 'connect'],
+      tasks: ['no'], msgfeatures: ['none'], routing: ['topic'], fanout: ['many'], ordering: ['perkey'],
+      throughput: ['high'], latency: ['relaxed'], durability: ['replicas'], exactlyonce: ['yes'],
+      protocols: ['none'], tenants: ['no'], managed: ['self'], skills: ['kafka'], mixed: ['no'],
+    };
+    const r = score(answers);
+    expect(r.recommendation).toBe('kafka');
+    expect(r.confidenceLevel).toBe('high');
+    expect(r.answeredCount).toBe(QUESTIONS.length);
+  });
+});
+
+describe('caveats', () => {
+  const ids = (a: Answers) => score(a).caveats.map((c) => c.id);
+
+  it('replay with a RabbitMQ result points to streams', () => {
+    expect(ids({ tasks: ['yes'], msgfeatures: ['priority', 'rpc'], replay: ['sometimes'], routing: ['pattern'] })).toContain(
+      'rabbit-streams-replay',
+    );
+  });
+
+  it('Amazon MQ with replay says it has no streams', () => {
+    expect(ids({ managed: ['amazonmq'], replay: ['often'], tasks: ['yes'], routing: ['pattern'] })).toContain(
+      'amazon-mq-no-streams',
+    );
+  });
+
+  it('a task queue with a Kafka result mentions share groups', () => {
+    const c = ids({ tasks: ['yes'], replay: ['often'], retention: ['years'], changelog: ['yes'], throughput: ['high'] });
+    expect(c).toContain('kafka-share-groups');
+    expect(c).toContain('share-groups-no-seek');
+  });
+
+  it('strict global order warns whatever the result', () => {
+    expect(ids({ ordering: ['global'] })).toContain('global-order');
+  });
+
+  it('a deciding answer cites its option’s own sources when it has them', () => {
+    const r = score({ msgfeatures: ['rpc'], tasks: ['yes'], routing: ['pattern'] });
+    const features = r.deciding.find((d) => d.questionId === 'msgfeatures');
+    expect(features?.sources.map((s) => s.url)).toEqual(['https://www.rabbitmq.com/docs/direct-reply-to']);
+  });
+
+  it('every caveat carries an https source', () => {
+    const r = score({ ordering: ['global'], exactlyonce: ['yes'], managed: ['amazonmq'], replay: ['often'] });
+    for (const c of r.caveats) expect(c.source.url).toMatch(/^https:\/\//);
+  });
+});
+
+describe('questions', () => {
+  it('has 12–18 questions with unique short ids', () => {
+    expect(QUESTIONS.length).toBeGreaterThanOrEqual(12);
+    expect(QUESTIONS.length).toBeLessThanOrEqual(18);
+    expect(new Set(QUESTIONS.map((q) => q.id)).size).toBe(QUESTIONS.length);
+    for (const q of QUESTIONS) {
+      expect(q.id).toMatch(/^[a-z0-9]{1,12}$/);
+      expect(q.sources.length).toBeGreaterThan(0);
+      for (const s of q.sources) expect(s.url).toMatch(/^https:\/\//);
+      expect(q.why.length).toBeGreaterThan(20);
+      for (const o of q.options) {
+        expect(o.id).toMatch(/^[a-z0-9]{1,12}$/);
+        expect(o.id).not.toBe('ns');
+        for (const src of o.sources ?? []) expect(src.url).toMatch(/^https:\/\//);
+      }
+    }
+  });
+});
