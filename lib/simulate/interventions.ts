@@ -36,7 +36,9 @@ export function describeIntervention(iv: Intervention): string {
       return `restarted consumer ${iv.consumer}`;
     case 'rabbitmq.setPrefetch':
       return `set the prefetch of ${iv.consumer} to ${iv.prefetchCount}`;
+    case 'rabbitmq.ack':
+      return `acked delivery tag ${iv.deliveryTag}${iv.multiple ? ' and every earlier one' : ''} of ${iv.consumer}`;
     case 'rabbitmq.nack':
-      return `nacked delivery tag ${iv.deliveryTag} of ${iv.consumer} (${iv.requeue ? 'requeue' : 'no requeue'})`;
+      return `nacked delivery tag ${iv.deliveryTag}${iv.multiple ? ' and every earlier one' : ''} of ${iv.consumer} (${iv.requeue ? 'requeue' : 'no requeue'})`;
   }
 }
