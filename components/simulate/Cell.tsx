@@ -1,0 +1,20 @@
+// One message chip: colour from its key (a hint), label always readable (the fact).
+import type { CSSProperties, ReactNode } from 'react';
+
+export const CELL_PITCH = 30; // px between cell origins (28 px cell + 2 px gap)
+
+export function chipStyle(hue: number, x?: number): CSSProperties {
+  return { '--h': String(hue), ...(x === undefined ? {} : { translate: `${x}px 0` }) } as CSSProperties;
+}
+
+export function Chip({ hue, children, title, className = '', style }: { hue: number; children: ReactNode; title: string; className?: string; style?: CSSProperties }) {
+  return (
+    <span
+      title={title}
+      style={{ ...chipStyle(hue), ...style }}
+      className={`kvr-chip inline-flex h-7 min-w-7 items-center justify-center rounded border px-0.5 font-mono text-[11px] leading-none ${className}`}
+    >
+      {children}
+    </span>
+  );
+}

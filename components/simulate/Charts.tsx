@@ -1,0 +1,63 @@
+'use client';
+// Loaded lazily (next/dynamic) when the charts panel comes into view: recharts stays out of first load.
+import { useEffect, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Intervention } from '@/simulator';
+import { createSimulation } from '@/simulator/simulation';
+import { sampleSeries, type ChartSeries, type SeriesPoint } from '@/lib/simulate/series';
+import { useSim } from './context';
+
+const COLORS = ['#4f46e5', '#ea580c', '#059669', '#db2777', '#0891b2', '#ca8a04', '#7c3aed', '#dc2626'];
+
+function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesPoint[]; keys: string[]; time: number; unit: string }) {
+  if (keys.length === 0) return null;
+  return (
+    <figure className="min-w-0">
+      <figcaption className="text-sm font-semibold">{title}</figcaption>
+      <div className="h-56 w-full">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
+            <XAxis dataKey="time" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => `${t / 1000}s`} stroke="currentColor" fontSize={11} />
+            <YAxis stroke="currentColor" fontSize={11} width={40} allowDecimals={false} />
+            <Tooltip labelFormatter={(t) => `${Number(t) / 1000} s`} formatter={(v) => `${Math.round(Number(v) * 10) / 10} ${unit}`} contentStyle={{ color: '#18181b' }} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <ReferenceLine x={time} stroke="currentColor" strokeDasharray="4 2" />
+            {keys.map((k, i) => (
+              <Line key={k} type="monotone" dataKey={k} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} strokeWidth={2} />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+export default function Charts() {
+  const revision = useSim((s) => s.revision);
+  const loaded = useSim((s) => s.loaded);
+  const seed = useSim((s) => s.seed);
+  const interventions = useSim((s) => s.interventions);
+  // While playing, the time line moves once a second: redrawing charts every frame costs too much.
+  const time = useSim((s) => (s.playing ? Math.floor(s.time / 1000) * 1000 : s.time));
+  const [series, setSeries] = useState<ChartSeries | null>(null);
+
+  useEffect(() => {
+    // Sampling replays the whole timeline; let the frame that opened the panel paint first.
+    const id = setTimeout(() => {
+      // The store's interventions come from the engine (sim.interventions()), so they are already valid.
+      const ivs = interventions as { time: number; intervention: Intervention }[];
+      setSeries(sampleSeries(createSimulation, loaded.scenario, seed, ivs));
+    }, 0);
+    return () => clearTimeout(id);
+  }, [revision, loaded, seed, interventions]);
+
+  if (!series) return <p className="text-sm">Computing the charts…</p>;
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <Chart title="Consumer lag per group (records)" data={series.lag} keys={series.lagKeys} time={time} unit="records" />
+      <Chart title="Queue depth: ready and unacked" data={series.depth} keys={series.depthKeys} time={time} unit="messages" />
+      <Chart title="Throughput in and out (per second)" data={series.throughput} keys={series.throughputKeys} time={time} unit="/s" />
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+import { SPEEDS } from '@/lib/simulate/store';
+import { useSim } from './context';
+
+const base = 'inline-flex h-11 min-w-11 items-center justify-center gap-1 rounded-lg border px-3 text-sm font-medium disabled:opacity-50';
+const btn = `${base} border-zinc-300 bg-white hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800`;
+const primary = `${base} min-w-24 border-kafka-700 bg-kafka-700 text-white hover:bg-kafka-800 dark:border-kafka-300 dark:bg-kafka-300 dark:text-zinc-950 dark:hover:bg-kafka-200`;
+
+/** Small inline icons: system fonts lack some media glyphs. */
+const ICONS = {
+  restart: 'M4 4v6h6M4.5 10A8 8 0 1 1 6 17',
+  back: 'M18 5v14L7 12zM6 5v14',
+  forward: 'M6 5v14l11-7zM18 5v14',
+  play: 'M7 4v16l13-8z',
+  pause: 'M7 4h4v16H7zM14 4h4v16h-4z',
+} as const;
+function Icon({ name }: { name: keyof typeof ICONS }) {
+  const filled = name === 'play' || name === 'pause';
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={filled ? 0 : 2} strokeLinecap="round" strokeLinejoin="round">
+      <path d={ICONS[name]} />
+    </svg>
+  );
+}
+
+function formatTime(ms: number): string {
+  return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : ms % 100 === 0 ? 1 : 3)} s`;
+}
+
+/** The transport bar: sticky at the bottom of the simulator so a thumb reaches it on a phone. */
+export function Controls({ onHelp }: { onHelp: () => void }) {
+  const time = useSim((s) => s.time);
+  const endTime = useSim((s) => s.endTime);
+  const playing = useSim((s) => s.playing);
+  const speed = useSim((s) => s.speed);
+  const togglePlay = useSim((s) => s.togglePlay);
+  const stepForward = useSim((s) => s.stepForward);
+  const stepBack = useSim((s) => s.stepBack);
+  const seek = useSim((s) => s.seek);
+  const pause = useSim((s) => s.pause);
+  const setSpeed = useSim((s) => s.setSpeed);
+  const restart = useSim((s) => s.restart);
+
+  return (
+    <div
+      role="group"
+      aria-label="Playback"
+      className="sticky bottom-0 z-20 -mx-4 mt-6 border-t border-zinc-200 bg-white px-4 py-2 sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" className={btn} onClick={restart} aria-label="Restart" title="Restart">
+          <Icon name="restart" />
+        </button>
+        <button type="button" className={btn} onClick={stepBack} disabled={time <= 0} aria-label="Step back" title="Step back (←)">
+          <Icon name="back" />
+        </button>
+        <button
+          type="button"
+          className={primary}
+          onClick={togglePlay}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title="Play or pause (space)"
+        >
+          <Icon name={playing ? 'pause' : 'play'} />
+          <span className="hidden sm:inline">{playing ? 'Pause' : 'Play'}</span>
+        </button>
+        <button type="button" className={btn} onClick={stepForward} disabled={time >= endTime} aria-label="Step forward" title="Step forward (→)">
+          <Icon name="forward" />
+        </button>
+        <label className="flex items-center gap-1 text-sm">
+          <span>Speed</span>
+          <select
+            name="speed"
+            className="h-11 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
+            value={speed}
+            onChange={(e) => setSpeed(Number(e.target.value))}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <output className="ml-auto font-mono text-sm tabular-nums" aria-label="Simulated time" data-testid="sim-time">
+          {formatTime(time)} / {formatTime(endTime)}
+        </output>
+        <button type="button" className={btn} onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
+      <label className="mt-1 flex items-center gap-2 text-sm">
+        <span className="sr-only sm:not-sr-only">Time</span>
+        <input
+          type="range"
+          name="time"
+          className="h-8 w-full accent-kafka-700 dark:accent-kafka-300"
+          min={0}
+          max={endTime}
+          step={10}
+          value={time}
+          aria-valuetext={`${time} ms of ${endTime} ms`}
+          onChange={(e) => {
+            pause();
+            seek(Number(e.target.value));
+          }}
+        />
+      </label>
+    </div>
+  );
+}

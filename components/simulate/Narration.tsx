@@ -1,0 +1,35 @@
+'use client';
+import { useSim } from './context';
+
+/** What each step did, in words. The live region carries only the newest entry (the store batches them). */
+export function Narration() {
+  const narration = useSim((s) => s.narration);
+  const latest = narration.at(-1);
+  const recent = narration.slice(-8).reverse();
+  return (
+    <section aria-labelledby="narration-h" className="rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
+      <h2 id="narration-h" className="text-base font-semibold">
+        What just happened
+      </h2>
+      <p aria-live="polite" aria-atomic="true" className="sr-only">
+        {latest ? [latest.chapter ? `${latest.chapter.title}. ${latest.chapter.text}` : '', ...latest.lines, latest.more ? `and ${latest.more} more events` : ''].join(' ') : ''}
+      </p>
+      <ol className="mt-2 max-h-64 space-y-2 overflow-y-auto text-sm" aria-label="Recent steps, newest first" tabIndex={0}>
+        {recent.map((n) => (
+          <li key={n.id} className="border-l-2 border-zinc-300 pl-2 dark:border-zinc-700">
+            <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{n.time} ms</span>
+            {n.chapter && (
+              <p className="font-semibold">
+                {n.chapter.title}: <span className="font-normal">{n.chapter.text}</span>
+              </p>
+            )}
+            {n.lines.map((l, i) => (
+              <p key={i}>{l}</p>
+            ))}
+            {n.more > 0 && <p className="text-zinc-600 dark:text-zinc-400">… and {n.more} more events</p>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+'use client';
+import { memo, useMemo } from 'react';
+import type { RabbitView } from '@/simulator';
+import { hueFor, queueModels, type QueueModel } from '@/lib/simulate/view-model';
+import { Chip } from './Cell';
+
+/** `shop-12` → `12`: the chip shows the sequence, the title the whole id. */
+function shortId(messageId: string): string {
+  const m = /(\d+)$/.exec(messageId);
+  return m ? m[1]! : messageId.slice(0, 3);
+}
+
+export const RabbitLane = memo(function RabbitLane({ rabbit, cap }: { rabbit: RabbitView; cap: number }) {
+  const queues = useMemo(() => queueModels(rabbit, cap), [rabbit, cap]);
+  return (
+    <section aria-labelledby="rabbit-lane" className="min-w-0 rounded-xl border border-rabbit-200 bg-rabbit-50/40 p-3 sm:p-4 dark:border-rabbit-900 dark:bg-rabbit-950/30">
+      <h2 id="rabbit-lane" className="text-lg font-semibold text-rabbit-800 dark:text-rabbit-200">
+        RabbitMQ <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">— exchange → bindings → queues; an ack deletes</span>
+      </h2>
+      <Exchanges rabbit={rabbit} />
+      {queues.map((q) => (
+        <QueueCard key={q.name} q={q} />
+      ))}
+      <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+        Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots: filled = delivered and not
+        yet acked; the ringed one is being processed.{rabbit.returned > 0 ? ` Returned to publishers (mandatory, unroutable): ${rabbit.returned}.` : ''}
+      </p>
+    </section>
+  );
+});
+
+const Exchanges = memo(
+  function Exchanges({ rabbit }: { rabbit: RabbitView }) {
+    if (rabbit.exchanges.length === 0) return null;
+    return (
+      <div className="mt-2 text-xs">
+        <h3 className="sr-only">Exchanges and bindings</h3>
+        <ul className="flex flex-wrap gap-2">
+          {rabbit.exchanges.map((e) => (
+            <li key={e.name} className="rounded border border-rabbit-300 bg-white px-2 py-1 dark:border-rabbit-800 dark:bg-zinc-900">
+              exchange <span className="font-mono font-semibold">{e.name === '' ? '(default)' : e.name}</span> ({e.type}
+              {e.alternateExchange ? `, alternate ${e.alternateExchange}` : ''})
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  },
+  (a, b) => a.rabbit.exchanges === b.rabbit.exchanges || JSON.stringify(a.rabbit.exchanges) === JSON.stringify(b.rabbit.exchanges),
+);
+
+const QueueCard = memo(
+  function QueueCard({ q }: { q: QueueModel }) {
+    return (
+      <div className="mt-2 rounded-lg border border-zinc-200 bg-white p-2 text-xs [contain:content] dark:border-zinc-800 dark:bg-zinc-900" data-queue={q.name}>
+        <h3 className="text-sm font-semibold">
+          {q.type === 'stream' ? 'Stream' : 'Queue'} <span className="font-mono">{q.name}</span>
+        </h3>
+        {q.bindings.length > 0 && (
+          <p className="text-zinc-600 dark:text-zinc-400">
+            from{' '}
+            {q.bindings.map((b, i) => (
+              <span key={i}>
+                {i > 0 && ', '}
+                <span className="font-mono">{b.exchange || '(default)'}</span> with binding key <span className="font-mono">&ldquo;{b.bindingKey}&rdquo;</span>
+              </span>
+            ))}
+          </p>
+        )}
+        {q.args.length > 0 && (
+          <p className="text-zinc-600 dark:text-zinc-400">
+            {q.args.map(([k, v]) => (
+              <span key={k} className="mr-2 font-mono">
+                {k}={String(v)}
+              </span>
+            ))}
+          </p>
+        )}
+        {q.type === 'stream' && q.stream ? (
+          <StreamLog q={q} />
+        ) : (
+          <>
+            <p className="mt-1">
+              <strong>ready {q.readyCount}</strong> · <strong>unacked {q.unackedCount}</strong>
+            </p>
+            <div className="mt-1 flex h-7 gap-0.5 overflow-hidden" aria-label={`Ready messages in ${q.name}, head first`} role="list">
+              {q.ready.map((m) => (
+                <Chip
+                  key={m.messageId}
+                  hue={m.hue}
+                  title={`${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`}
+                  className={`kvr-pop relative shrink-0 ${m.redelivered ? 'kvr-redelivered' : ''}`}
+                >
+                  <span role="listitem">
+                    {shortId(m.messageId)}
+                    {m.redelivered && <Redelivered />}
+                  </span>
+                </Chip>
+              ))}
+              {q.readyHidden > 0 && <span className="shrink-0 self-center pl-1 text-[11px] text-zinc-600 dark:text-zinc-400">+{q.readyHidden}</span>}
+            </div>
+            <ul className="mt-1 space-y-1" aria-label={`Consumers of ${q.name}`}>
+              {q.consumers.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-center gap-1" data-consumer={c.id}>
+                  <span className="mr-1">
+                    <span className="font-semibold">{c.id}</span>{' '}
+                    <span className="text-zinc-600 dark:text-zinc-400">
+                      ({c.status}, prefetch {c.prefetchCount === 0 ? 'unlimited' : c.prefetchCount}
+                      {c.autoAck ? ', auto-ack' : ''}, {c.processed} processed)
+                    </span>
+                  </span>
+                  {c.slots.map((s) => (
+                    <Chip
+                      key={s.deliveryTag}
+                      hue={s.hue}
+                      title={`${s.messageId}, delivery tag ${s.deliveryTag}, unacked${s.redelivered ? ', redelivered' : ''}${s.processing ? ', being processed' : ''}`}
+                      className={`kvr-pop relative ${s.redelivered ? 'kvr-redelivered' : ''} ${s.processing ? 'ring-2 ring-zinc-700 ring-offset-1 dark:ring-zinc-200 dark:ring-offset-zinc-900' : ''}`}
+                    >
+                      {shortId(s.messageId)}
+                      {s.redelivered && <Redelivered />}
+                      <span className="sr-only">
+                        {' '}
+                        unacked, delivery tag {s.deliveryTag}
+                        {s.processing ? ', being processed' : ''}
+                      </span>
+                    </Chip>
+                  ))}
+                  {Array.from({ length: c.free ?? 0 }, (_, i) => (
+                    <span key={`free${i}`} aria-hidden="true" className="inline-block h-7 w-7 rounded border border-dashed border-zinc-400 dark:border-zinc-600" />
+                  ))}
+                  {c.free === null && <span className="text-zinc-600 dark:text-zinc-400">(no prefetch limit)</span>}
+                </li>
+              ))}
+              {q.consumers.length === 0 && <li className="text-zinc-600 dark:text-zinc-400">no consumers</li>}
+            </ul>
+          </>
+        )}
+        <p className="mt-1 text-zinc-600 dark:text-zinc-400">
+          acked {q.counters.acked} · requeued {q.counters.requeued} · expired {q.counters.expired} · dead-lettered {q.counters.deadLettered} · dropped{' '}
+          {q.counters.dropped}
+          {q.counters.rejected ? ` · publishes rejected ${q.counters.rejected}` : ''}
+        </p>
+      </div>
+    );
+  },
+  (a, b) => a.q.signature === b.q.signature,
+);
+
+/** A small ↻ badge on the chip's corner (the chip keeps its width), spelled out for screen readers. */
+function Redelivered() {
+  return (
+    <>
+      <span aria-hidden="true" className="absolute -top-1.5 -right-1 rounded-full bg-white px-0.5 text-[9px] leading-3 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+        ↻
+      </span>
+      <span className="sr-only"> redelivered</span>
+    </>
+  );
+}
+
+function StreamLog({ q }: { q: QueueModel }) {
+  const s = q.stream!;
+  const log = s.log.slice(-20);
+  return (
+    <div className="mt-1">
+      <p>
+        first offset <strong>{s.firstOffset}</strong> · next offset <strong>{s.nextOffset}</strong>
+        {s.log.length > log.length ? ` · … ${s.log.length - log.length} earlier` : ''}
+      </p>
+      <div className="mt-1 flex flex-wrap gap-0.5">
+        {log.map((m) => (
+          <Chip key={m.offset} hue={hueFor(m.colorKey)} title={`offset ${m.offset}, ${m.messageId}`} className="kvr-pop">
+            {m.offset}
+          </Chip>
+        ))}
+      </div>
+      <p className="mt-1">{s.consumers.map((c) => `${c.id} at offset ${c.offset}`).join(' · ') || 'no consumers'}</p>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+'use client';
+import { useEffect, useRef, useState } from 'react';
+import { clearDraft, loadDraft, saveDraft } from '@/lib/simulate/draft';
+import { readJson } from '@/lib/simulate/editor';
+import { withValidators } from '@/lib/simulate/engine-api';
+import { useSimStore } from './context';
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON editor for scenarios. What the user types is kept (state + localStorage) whatever its state. */
+export function ScenarioEditor() {
+  const store = useSimStore();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ path: string; message: string }[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const current = () => JSON.stringify(store.getState().loaded.scenario, null, 2);
+
+  // localStorage exists only after hydration, so the draft is read in an effect, once.
+  useEffect(() => {
+    const draft = loadDraft(storage());
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- syncing from localStorage, an external system
+    if (draft.notice) setNotice(draft.notice);
+    if (draft.text !== null) {
+      setText(draft.text);
+      setOpen(true);
+    }
+  }, []);
+
+  useEffect(() => () => void (saveTimer.current && clearTimeout(saveTimer.current)), []);
+
+  const onChange = (value: string) => {
+    setText(value);
+    setStatus(null);
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => {
+      if (!saveDraft(storage(), value)) setNotice('Your browser did not let us save the draft; copy it somewhere before you leave.');
+    }, 250);
+  };
+
+  const run = () => {
+    const value = text ?? current();
+    const parsed = readJson(value);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      return;
+    }
+    void withValidators(store, () => store.getState().loadCustom(parsed.value)).then((result) => {
+      setErrors(result ?? []);
+      setStatus(result ? null : 'Running your scenario. Its link (in the address bar) carries it.');
+    });
+  };
+
+  const shown = text ?? (open ? current() : '');
+  const describedBy = ['editor-help', errors.length ? 'editor-errors' : ''].filter(Boolean).join(' ');
+
+  return (
+    <details
+      className="mt-4 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800"
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
+      <summary className="cursor-pointer text-base font-semibold">Scenario editor</summary>
+      {notice && (
+        <p role="status" className="mt-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50">
+          {notice}
+        </p>
+      )}
+      {open && (
+        <div className="mt-2">
+          <label htmlFor="scenario-json" className="text-sm font-medium">
+            Scenario JSON
+          </label>
+          <p id="editor-help" className="text-sm text-zinc-600 dark:text-zinc-400">
+            Edit the current scenario or write your own (version 1: kafka topics, producers and groups; rabbitmq exchanges, queues, bindings, publishers and
+            consumers). Your text is kept in this browser even when it is not valid.
+          </p>
+          <textarea
+            id="scenario-json"
+            name="scenario-json"
+            className="mt-1 h-80 w-full rounded-lg border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+            spellCheck={false}
+            value={shown}
+            aria-invalid={errors.length ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          {errors.length > 0 && (
+            <ul id="editor-errors" role="alert" className="mt-1 list-disc pl-5 text-sm text-red-700 dark:text-red-300">
+              {errors.slice(0, 12).map((e, i) => (
+                <li key={i}>
+                  <span className="font-mono">{e.path}</span>: {e.message}
+                </li>
+              ))}
+              {errors.length > 12 && <li>… and {errors.length - 12} more</li>}
+            </ul>
+          )}
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button type="button" onClick={run} className="h-11 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-zinc-300">
+              Run this scenario
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setText(current());
+                clearDraft(storage());
+                setErrors([]);
+                setStatus(null);
+              }}
+              className="h-11 rounded-lg border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
+              Start from the current scenario
+            </button>
+          </div>
+          {status && (
+            <p role="status" className="mt-2 text-sm text-green-800 dark:text-green-300">
+              {status}
+            </p>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,201 @@
+'use client';
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { BuiltInScenario } from '@/simulator';
+import { clientEngine, loadValidators } from '@/lib/simulate/engine-api';
+import { shortcutFor } from '@/lib/simulate/keys';
+import { createSimStore, type SimStore } from '@/lib/simulate/store';
+import { decodeSimUrl, encodeSimUrl } from '@/lib/simulate/url-state';
+import { CELL_PITCH } from './Cell';
+import { ChartsPanel } from './ChartsPanel';
+import { SimStoreContext, useSim } from './context';
+import { Controls } from './Controls';
+import { InterventionsPanel } from './InterventionsPanel';
+import { KafkaLane } from './KafkaLane';
+import { Narration } from './Narration';
+import { RabbitLane } from './RabbitLane';
+import { ScenarioEditor } from './ScenarioEditor';
+import { ScenarioIntro, ScenarioPicker } from './ScenarioPicker';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import './simulate.css';
+
+
+/** Keeps the address bar describing the current moment, so copying it shares exactly this state. */
+function useUrlSync(store: SimStore) {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const write = () => {
+      timer = null;
+      const s = store.getState();
+      const query = encodeSimUrl({
+        source: s.loaded.id !== null ? { kind: 'builtin', id: s.loaded.id } : { kind: 'custom', json: s.loaded.custom },
+        seed: s.seed,
+        time: s.time,
+        interventions: s.interventions,
+      });
+      if (window.location.search !== query) window.history.replaceState(window.history.state, '', window.location.pathname + query);
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.time === prev.time && s.loaded === prev.loaded && s.seed === prev.seed && s.interventions === prev.interventions) return;
+      // While playing the moment changes all the time: the address follows when play stops (a rewrite
+      // also makes Next's router re-render, which would cost frames).
+      if (s.playing) return;
+      else {
+        if (timer) clearTimeout(timer);
+        write();
+      }
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store]);
+}
+
+/** Drives the clock from requestAnimationFrame while playing. */
+function usePlayLoop(store: SimStore) {
+  const playing = useSim((s) => s.playing);
+  useEffect(() => {
+    if (!playing) return;
+    let raf = 0;
+    let last = performance.now();
+    const frame = (now: number) => {
+      // A background tab or a long pause must not jump the simulation forward in one go.
+      store.getState().tick(Math.min(100, now - last));
+      last = now;
+      raf = requestAnimationFrame(frame);
+    };
+    raf = requestAnimationFrame(frame);
+    return () => cancelAnimationFrame(raf);
+  }, [playing, store]);
+}
+
+function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
+  const [cap, setCap] = useState(12);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const laneWidth = (el.clientWidth - (columns - 1) * 16) / columns;
+      // Lane padding and borders, the "… N earlier" label, group labels and the LEO slot take the rest.
+      setCap(Math.max(6, Math.floor((laneWidth - 44 - 72 - 60 - CELL_PITCH) / CELL_PITCH)));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref, columns]);
+  return cap;
+}
+
+/** Speeds from which motion is not tweened (see simulate.css). */
+const FAST_SPEED = 4;
+
+function Lanes() {
+  // Deferred: the lanes re-render in a background, time-sliced render, so a big update never blocks a frame.
+  const snapshot = useDeferredValue(useSim((s) => s.snapshot));
+  const fast = useSim((s) => s.speed >= FAST_SPEED);
+  const lanes = useSim((s) => s.loaded.lanes);
+  const ref = useRef<HTMLDivElement>(null);
+  const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;
+  const showRabbit = lanes.includes('rabbitmq') && snapshot.rabbitmq !== null;
+  const both = showKafka && showRabbit;
+  const [wide, setWide] = useState(false);
+  useEffect(() => {
+    const mq = window.matchMedia('(min-width: 1024px)');
+    const on = () => setWide(mq.matches);
+    on();
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  const cap = useLaneCap(ref, both && wide ? 2 : 1);
+  return (
+    <div ref={ref} data-fast={fast} className={`mt-4 grid gap-4 ${both ? 'lg:grid-cols-2' : ''}`}>
+      {showKafka && <KafkaLane kafka={snapshot.kafka!} cap={cap} />}
+      {showRabbit && <RabbitLane rabbit={snapshot.rabbitmq!} cap={cap} />}
+    </div>
+  );
+}
+
+function Notice() {
+  const notice = useSim((s) => s.notice);
+  const setNotice = useSim((s) => s.setNotice);
+  if (!notice) return null;
+  return (
+    <div role="alert" className="mt-4 flex items-start gap-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50">
+      <p className="flex-1">{notice}</p>
+      <button type="button" className="h-8 rounded border border-current px-2 text-xs" onClick={() => setNotice(null)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+// Memoised: Next's router re-renders the page when the address changes, and nothing here depends on it.
+export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenarios: readonly BuiltInScenario[] }) {
+  const [store] = useState(() => createSimStore(clientEngine(scenarios)));
+  const [help, setHelp] = useState(false);
+  const [ready, setReady] = useState(false);
+  const list = useMemo(() => scenarios.map((b) => ({ id: b.id, title: b.title })), [scenarios]);
+
+  // The link is read once on the client (the export has no server to read it). A custom scenario or
+  // interventions need the validators first; a built-in scenario opens at once.
+  useEffect(() => {
+    let live = true;
+    const { state, notice } = decodeSimUrl(window.location.search, scenarios.map((b) => b.id));
+    const openIt = () => {
+      if (!live) return;
+      store.getState().openUrlState(state);
+      const later = store.getState().notice;
+      if (notice) store.getState().setNotice(later ? `${notice} ${later}` : notice);
+      setReady(true);
+    };
+    const validators = loadValidators().then((v) => store.getState().setValidators(v));
+    if (state.source.kind === 'custom' || state.interventions.length) validators.then(openIt, openIt);
+    else openIt();
+    return () => {
+      live = false;
+    };
+  }, [store, scenarios]);
+  useUrlSync(store);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = shortcutFor({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, target: e.target as HTMLElement | null });
+      if (!action) return;
+      if (document.querySelector('dialog[open]') && action !== 'help') return;
+      e.preventDefault();
+      const s = store.getState();
+      if (action === 'toggle') s.togglePlay();
+      else if (action === 'forward') s.stepForward();
+      else if (action === 'back') s.stepBack();
+      else setHelp((h) => !h);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  return (
+    <SimStoreContext.Provider value={store}>
+      <PlayLoop store={store} />
+      <div data-ready={ready ? 'true' : undefined} data-testid="simulator">
+        <ScenarioPicker scenarios={list} />
+        <Notice />
+        <ScenarioIntro />
+        <Lanes />
+        <div className="mt-4 grid gap-4 lg:grid-cols-2">
+          <Narration />
+          <InterventionsPanel />
+        </div>
+        <ChartsPanel />
+        <ScenarioEditor />
+        <Controls onHelp={() => setHelp(true)} />
+      </div>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+    </SimStoreContext.Provider>
+  );
+});
+
+function PlayLoop({ store }: { store: SimStore }) {
+  usePlayLoop(store);
+  return null;
+}

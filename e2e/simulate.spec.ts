@@ -1,0 +1,200 @@
+import { checkA11y, expect, test, useTheme } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Opens the simulator at a query string and waits until the link has been applied. */
+async function open(page: Page, query = '') {
+  await page.goto('/simulate' + query);
+  await expect(page.getByTestId('simulator')).toHaveAttribute('data-ready', 'true');
+}
+const time = (page: Page) => page.getByTestId('sim-time');
+const lanes = (page: Page) => page.locator('#kafka-lane, #rabbit-lane').locator('xpath=..');
+const laneText = async (page: Page) => (await lanes(page).allInnerTexts()).join('\n');
+
+test('log-vs-queue: the group at committed offset 4 has lag 1', async ({ page }) => {
+  await open(page, '?scenario=log-vs-queue');
+  const lag = page.getByRole('list', { name: 'Lag on orders-0' });
+  await expect(lag.getByRole('listitem').filter({ hasText: 'audit' })).toContainText(/committed 4 · lag 1/);
+  await expect(lag.getByRole('listitem').filter({ hasText: 'analytics' })).toContainText(/committed 2 · lag 3/);
+  await expect(page.locator('[data-partition="orders-0"]')).toContainText('log-end offset 5');
+});
+
+test('stepping forward then back shows the same state again', async ({ page }) => {
+  await open(page, '?scenario=log-vs-queue&t=1500');
+  await expect(time(page)).toHaveText(/^1\.5 s/);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  const t1 = await time(page).innerText();
+  const state1 = await laneText(page);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(time(page)).not.toHaveText(t1);
+  await expect.poll(() => laneText(page)).not.toBe(state1);
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(time(page)).toHaveText(t1);
+  await expect.poll(() => laneText(page)).toBe(state1);
+});
+
+test('a crashed RabbitMQ consumer’s unacked messages return marked redelivered', async ({ page }) => {
+  await open(page, '?scenario=requeue-on-crash&t=3000');
+  const queue = page.locator('[data-queue="jobs"]');
+  const c1 = queue.locator('[data-consumer="c1"]');
+  await expect(c1.getByText(/unacked, delivery tag/)).not.toHaveCount(0);
+  const held = await c1.getByText(/unacked, delivery tag/).count();
+  await expect(queue.getByRole('list', { name: /Ready messages/ }).getByText('redelivered')).toHaveCount(0);
+  // Crash it now, by hand: an intervention at 3000 ms, earlier than the scenario's own crash.
+  await page.getByRole('combobox', { name: 'Action', exact: true }).selectOption({ label: 'Crash a consumer (RabbitMQ)' });
+  await page.getByRole('combobox', { name: 'Consumer', exact: true }).selectOption('c1');
+  await page.getByRole('button', { name: 'Apply now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Done at 3000 ms' })).toBeVisible();
+  await expect(c1).toContainText('crashed');
+  await expect(c1.getByText(/unacked, delivery tag/)).toHaveCount(0);
+  await expect(queue.getByRole('list', { name: /Ready messages/ }).getByText('redelivered')).toHaveCount(held);
+  await expect(page.getByRole('list', { name: 'Recent steps, newest first' })).toContainText('You: crashed consumer c1');
+  // The link now carries the intervention: reopening it shows the same moment.
+  const url = page.url();
+  expect(url).toContain('iv=');
+  const before = await laneText(page);
+  await page.goto(url);
+  await expect(page.getByTestId('simulator')).toHaveAttribute('data-ready', 'true');
+  await expect.poll(() => laneText(page)).toBe(before);
+});
+
+test('a shared link opens at the same moment', async ({ page }) => {
+  await open(page, '?scenario=log-vs-queue&seed=1&t=4000');
+  await expect(time(page)).toHaveText(/^4 s \/ 15 s/);
+  await expect(page.getByRole('slider')).toHaveValue('4000');
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('log-vs-queue');
+  const state = await laneText(page);
+  // Walk away and come back by the address bar's link.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step back' }).click();
+  expect(new URL(page.url()).searchParams.get('t')).toBe('4000');
+  await page.goto(page.url());
+  await expect(page.getByTestId('simulator')).toHaveAttribute('data-ready', 'true');
+  await expect(time(page)).toHaveText(/^4 s/);
+  await expect.poll(() => laneText(page)).toBe(state);
+});
+
+test('keyboard only: space plays and pauses, arrows step, ? lists the shortcuts', async ({ page }) => {
+  await open(page, '?scenario=group-scaling');
+  await page.locator('h1').click(); // focus on the page, not a control
+  await page.keyboard.press('ArrowRight');
+  const t1 = await time(page).innerText();
+  expect(t1).not.toMatch(/^0 s/);
+  await page.keyboard.press('ArrowRight');
+  await expect(time(page)).not.toHaveText(t1);
+  await page.keyboard.press('ArrowLeft');
+  await expect(time(page)).toHaveText(t1);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(time(page)).not.toHaveText(t1);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Step back to the previous event');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // Typing in a field does not trigger shortcuts.
+  const seed = page.getByRole('textbox', { name: 'Seed' });
+  await seed.fill('');
+  const before = await time(page).innerText();
+  await seed.pressSequentially('42 ');
+  await page.keyboard.press('ArrowLeft');
+  await expect(time(page)).toHaveText(before);
+  await expect(seed).toHaveValue('42 ');
+  // Every control is reachable with Tab and shows its focus.
+  await page.getByRole('button', { name: 'Step forward' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(time(page)).not.toHaveText(before);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no axe violation in the ${theme} theme, with both lanes and the editor open`, async ({ page }) => {
+    await useTheme(page, theme);
+    await open(page, '?scenario=log-vs-queue&t=6000');
+    await page.getByText('Scenario editor').click();
+    await expect(page.getByLabel('Scenario JSON')).toBeVisible();
+    await checkA11y(page);
+  });
+}
+
+test('a malformed link shows a notice and the default scenario', async ({ page }) => {
+  await open(page, '?scenario=no-such-thing&t=99');
+  await expect(page.getByTestId('simulator').getByRole('alert')).toContainText('no scenario called "no-such-thing"');
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('log-vs-queue');
+  await expect(time(page)).toHaveText(/^0 s/);
+  await open(page, '?custom=eyJ2ZXJzaW9uIjoxLCJkdXJhdGlvbk1z');
+  await expect(page.getByTestId('simulator').getByRole('alert')).toContainText('damaged or truncated');
+});
+
+test('the editor shows a field error next to the text and keeps what was typed', async ({ page }) => {
+  await open(page);
+  await page.getByText('Scenario editor').click();
+  const editor = page.getByLabel('Scenario JSON');
+  const broken = JSON.stringify({ version: 1, durationMs: 5000, kafka: { topics: [{ name: 'clicks', partitions: 0 }] } }, null, 2);
+  await editor.fill(broken);
+  await page.getByRole('button', { name: 'Run this scenario' }).click();
+  const errors = page.locator('#editor-errors');
+  await expect(errors).toContainText('kafka.topics[0].partitions');
+  await expect(errors).toContainText('must be an integer from 1');
+  await expect(editor).toHaveAttribute('aria-invalid', 'true');
+  await expect(editor).toHaveValue(broken);
+  // Not even valid JSON: a line and column.
+  await editor.fill('{ "version": 1, ');
+  await page.getByRole('button', { name: 'Run this scenario' }).click();
+  await expect(errors).toContainText(/Not valid JSON/);
+  // The draft survives a reload.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('kvr-sim-draft'))).toBe(JSON.stringify({ v: 1, text: '{ "version": 1, ' }));
+  await page.reload();
+  await expect(page.getByLabel('Scenario JSON')).toHaveValue('{ "version": 1, ');
+  // A valid scenario runs and the link carries it.
+  await page.getByLabel('Scenario JSON').fill(broken.replace('"partitions": 0', '"partitions": 3'));
+  await page.getByRole('button', { name: 'Run this scenario' }).click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('');
+  await expect(page.locator('[data-partition="clicks-2"]')).toBeVisible();
+  expect(page.url()).toContain('custom=');
+});
+
+test('a corrupt stored draft gives a notice and the editor still works', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('kvr-sim-draft', '{"v":1,"text":'));
+  await open(page);
+  await page.getByText('Scenario editor').click();
+  await expect(page.getByText('could not be read')).toBeVisible();
+  await expect(page.getByLabel('Scenario JSON')).toHaveValue(/"version": 1/);
+});
+
+test('charts load only when their panel is reached, and draw lag over time', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  await open(page, '?scenario=log-vs-queue&t=5000');
+  const before = scripts.length;
+  await page.getByTestId('charts').scrollIntoViewIfNeeded();
+  await expect(page.getByText('Consumer lag per group (records)')).toBeVisible();
+  await expect(page.getByTestId('charts').locator('svg.recharts-surface').first()).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(before);
+});
+
+test.describe('phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('lanes stack, nothing scrolls sideways and the controls stay in reach', async ({ page }) => {
+    await open(page, '?scenario=side-by-side');
+    const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const kafka = await page.locator('#kafka-lane').boundingBox();
+    const rabbit = await page.locator('#rabbit-lane').boundingBox();
+    expect(rabbit!.y).toBeGreaterThan(kafka!.y + kafka!.height);
+    await page.mouse.wheel(0, 1500);
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeInViewport();
+  });
+});
+
+test.describe('reduced motion', () => {
+  test.use({ contextOptions: { reducedMotion: 'reduce' } });
+  test('no tweening, and the state still steps', async ({ page }) => {
+    await open(page, '?scenario=log-vs-queue');
+    const duration = await page.locator('.kvr-cell').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(parseFloat(duration)).toBeLessThan(0.001);
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(time(page)).not.toHaveText(/^0 s/);
+  });
+});

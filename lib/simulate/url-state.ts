@@ -1,0 +1,143 @@
+// The simulator's shareable state in the query string: `?scenario=log-vs-queue&seed=1&t=4000`, or a
+// custom scenario as base64url JSON (`?custom=…`), plus the user's interventions (`&iv=…`).
+// Decoding never throws: anything it cannot read becomes a notice and a default.
+
+export const DEFAULT_SCENARIO = 'log-vs-queue';
+export const DEFAULT_SEED = 1;
+export const MAX_SEED = 0xffff_ffff;
+/** Longest custom scenario or intervention list a link may carry (characters of base64url). */
+export const MAX_PARAM_LENGTH = 60_000;
+
+export type SimSource = { kind: 'builtin'; id: string } | { kind: 'custom'; json: unknown };
+
+/** A user intervention as it is replayed: at `time`, apply `intervention` (engine-validated later). */
+export interface TimedIntervention {
+  time: number;
+  intervention: unknown;
+}
+
+export interface SimUrlState {
+  source: SimSource;
+  seed: number;
+  time: number;
+  interventions: TimedIntervention[];
+}
+
+export interface DecodedUrl {
+  state: SimUrlState;
+  /** Plain-words reason why (part of) the link was ignored, or null when it was read in full. */
+  notice: string | null;
+}
+
+export function defaultUrlState(): SimUrlState {
+  return { source: { kind: 'builtin', id: DEFAULT_SCENARIO }, seed: DEFAULT_SEED, time: 0, interventions: [] };
+}
+
+export function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Decodes base64url to text; null when the input is not valid base64url or not UTF-8. */
+export function fromBase64Url(b64: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(b64) || b64.length % 4 === 1) return null;
+  try {
+    const bin = atob(b64.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (b64.length % 4)) % 4));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function decodeJsonParam(value: string): { ok: true; value: unknown } | { ok: false } {
+  if (value.length > MAX_PARAM_LENGTH) return { ok: false };
+  const text = fromBase64Url(value);
+  if (text === null) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function parseUint(value: string, max: number): number | null {
+  if (!/^\d{1,10}$/.test(value)) return null;
+  const n = Number(value);
+  return n <= max ? n : null;
+}
+
+function isTimedIntervention(x: unknown): x is TimedIntervention {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = x as Record<string, unknown>;
+  return typeof o.time === 'number' && Number.isInteger(o.time) && o.time >= 0 && typeof o.intervention === 'object' && o.intervention !== null;
+}
+
+/**
+ * Reads the query string (with or without the leading `?`). Unknown scenario ids, malformed numbers and
+ * unreadable custom scenarios fall back to defaults with a notice that says what was wrong.
+ */
+export function decodeSimUrl(search: string, knownIds: readonly string[]): DecodedUrl {
+  const state = defaultUrlState();
+  const problems: string[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  } catch {
+    return { state, notice: 'This link could not be read; showing the default scenario instead.' };
+  }
+  const scenario = params.get('scenario');
+  const custom = params.get('custom');
+  let sourceOk = true;
+  if (custom !== null) {
+    const decoded = decodeJsonParam(custom);
+    if (decoded.ok) state.source = { kind: 'custom', json: decoded.value };
+    else {
+      sourceOk = false;
+      problems.push('the custom scenario in this link is damaged or truncated');
+    }
+  } else if (scenario !== null) {
+    if (knownIds.includes(scenario)) state.source = { kind: 'builtin', id: scenario };
+    else {
+      sourceOk = false;
+      problems.push(`there is no scenario called "${scenario.slice(0, 60)}"`);
+    }
+  }
+  const seed = params.get('seed');
+  if (seed !== null) {
+    const n = parseUint(seed, MAX_SEED);
+    if (n === null) problems.push(`the seed "${seed.slice(0, 20)}" is not a whole number from 0 to ${MAX_SEED}`);
+    else state.seed = n;
+  }
+  const t = params.get('t');
+  if (t !== null) {
+    const n = parseUint(t, Number.MAX_SAFE_INTEGER);
+    if (n === null) problems.push(`the time "${t.slice(0, 20)}" is not a whole number of milliseconds`);
+    else state.time = n;
+  }
+  const iv = params.get('iv');
+  if (iv !== null) {
+    const decoded = decodeJsonParam(iv);
+    if (decoded.ok && Array.isArray(decoded.value) && decoded.value.every(isTimedIntervention)) {
+      state.interventions = (decoded.value as TimedIntervention[]).map((x) => ({ time: x.time, intervention: x.intervention }));
+    } else problems.push('the interventions in this link are damaged or truncated');
+  }
+  // A link whose scenario is unreadable shows the default scenario from its start, not half of the link.
+  if (!sourceOk) {
+    return { state: defaultUrlState(), notice: `This link could not be opened: ${problems.join('; ')}. Showing the default scenario instead.` };
+  }
+  return { state, notice: problems.length ? `Part of this link was ignored: ${problems.join('; ')}.` : null };
+}
+
+/** The query string (with `?`) for a state; defaults are written too so a link is explicit. */
+export function encodeSimUrl(state: SimUrlState): string {
+  const params = new URLSearchParams();
+  if (state.source.kind === 'builtin') params.set('scenario', state.source.id);
+  else params.set('custom', toBase64Url(JSON.stringify(state.source.json)));
+  params.set('seed', String(state.seed));
+  params.set('t', String(Math.max(0, Math.round(state.time))));
+  if (state.interventions.length) params.set('iv', toBase64Url(JSON.stringify(state.interventions)));
+  return '?' + params.toString();
+}

@@ -1,0 +1,232 @@
+// View logic only: which cells fit on screen, where markers sit among them, stable colours per key.
+// Every broker figure (offsets, lag, ready/unacked) comes from the engine's snapshot as is.
+import type { GroupView, KafkaView, PartitionView, QueueView, RabbitConsumerView, RabbitView, UnackedView, QueueMessageView } from '@/simulator';
+
+/** Twelve hues far enough apart to tell keys apart; the colour is a hint, the label says the key. */
+export const KEY_HUES = [210, 25, 140, 290, 55, 340, 180, 100, 255, 0, 75, 320] as const;
+
+/** FNV-1a over the key's UTF-16 units: the same key always gets the same hue, on every page load. */
+export function hueFor(colorKey: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < colorKey.length; i++) {
+    h ^= colorKey.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return KEY_HUES[(h >>> 0) % KEY_HUES.length]!;
+}
+
+export interface CellModel {
+  offset: number;
+  key: string | null;
+  hue: number;
+  tombstone: boolean;
+  messageId: string;
+}
+
+export interface MarkerModel {
+  /** `${group}:${consumer}:position` or `${group}:committed`. */
+  id: string;
+  kind: 'position' | 'committed';
+  group: string;
+  label: string;
+  offset: number;
+  /** Slot among the visible cells (cells.length = just past the newest cell, -1 = before the first). */
+  slot: number;
+}
+
+export interface GroupLagModel {
+  group: string;
+  committedOffset: number | null;
+  lag: number | null;
+  owner: string | null;
+  /** Bar length 0..1: lag relative to the records the log holds. */
+  fraction: number;
+}
+
+export interface PartitionRowModel {
+  name: string;
+  logStartOffset: number;
+  logEndOffset: number;
+  cells: CellModel[];
+  /** Records older than the visible ones ("… N earlier"). */
+  hidden: number;
+  /** One marker track per group reading the partition. */
+  tracks: { group: string; markers: MarkerModel[] }[];
+  lags: GroupLagModel[];
+  /** Changes exactly when what the row shows changes: the memo key. */
+  signature: string;
+}
+
+/** Index of the first visible cell whose offset is ≥ `offset` (binary search over sorted offsets). */
+export function slotFor(cells: readonly { offset: number }[], offset: number): number {
+  if (cells.length === 0 || offset < cells[0]!.offset) return cells.length === 0 ? 0 : -1;
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function groupsReading(groups: readonly GroupView[], p: PartitionView): GroupView[] {
+  return groups.filter((g) => g.topics.includes(p.topic));
+}
+
+export function partitionRow(p: PartitionView, groups: readonly GroupView[], cap: number): PartitionRowModel {
+  const start = Math.max(0, p.records.length - Math.max(1, cap));
+  const cells: CellModel[] = [];
+  for (let i = start; i < p.records.length; i++) {
+    const r = p.records[i]!;
+    cells.push({ offset: r.offset, key: r.key, hue: hueFor(r.colorKey), tombstone: r.tombstone, messageId: r.messageId });
+  }
+  const held = Math.max(1, p.logEndOffset - p.logStartOffset);
+  const tracks: PartitionRowModel['tracks'] = [];
+  const lags: GroupLagModel[] = [];
+  for (const g of groupsReading(groups, p)) {
+    const gp = g.partitions.find((x) => x.partition === p.name);
+    const markers: MarkerModel[] = [];
+    if (gp && gp.committedOffset !== null)
+      markers.push({ id: `${g.id}:committed`, kind: 'committed', group: g.id, label: 'committed', offset: gp.committedOffset, slot: slotFor(cells, gp.committedOffset) });
+    for (const m of g.members) {
+      const mp = m.partitions.find((x) => x.partition === p.name);
+      if (mp && m.status !== 'crashed' && m.status !== 'stopped')
+        markers.push({ id: `${g.id}:${m.id}:position`, kind: 'position', group: g.id, label: m.id, offset: mp.position, slot: slotFor(cells, mp.position) });
+    }
+    tracks.push({ group: g.id, markers });
+    lags.push({
+      group: g.id,
+      committedOffset: gp?.committedOffset ?? null,
+      lag: gp?.lag ?? null,
+      owner: gp?.owner ?? null,
+      fraction: gp?.lag != null ? Math.min(1, gp.lag / held) : 0,
+    });
+  }
+  const signature = [
+    p.logStartOffset,
+    p.logEndOffset,
+    start,
+    cells.map((c) => c.offset).join(','),
+    tracks.map((t) => t.markers.map((m) => `${m.id}@${m.offset}`).join(';')).join('|'),
+    lags.map((l) => `${l.group}:${l.committedOffset}:${l.lag}:${l.owner}`).join('|'),
+  ].join('/');
+  return { name: p.name, logStartOffset: p.logStartOffset, logEndOffset: p.logEndOffset, cells, hidden: start, tracks, lags, signature };
+}
+
+export function kafkaRows(kafka: KafkaView, cap: number): { topic: string; cleanupPolicy: string; rows: PartitionRowModel[] }[] {
+  return kafka.topics.map((t) => ({ topic: t.name, cleanupPolicy: t.cleanupPolicy, rows: t.partitions.map((p) => partitionRow(p, kafka.groups, cap)) }));
+}
+
+export interface SlotModel {
+  deliveryTag: number;
+  messageId: string;
+  hue: number;
+  redelivered: boolean;
+  routingKey: string;
+  /** The consumer is working on this one now (the rest wait in its prefetch buffer). */
+  processing: boolean;
+}
+
+export interface RabbitConsumerModel {
+  id: string;
+  status: RabbitConsumerView['status'];
+  prefetchCount: number;
+  autoAck: boolean;
+  /** Filled slots (unacked deliveries), oldest first. */
+  slots: SlotModel[];
+  /** Empty slots to draw (prefetch minus unacked), capped; null = unlimited prefetch. */
+  free: number | null;
+  processed: number;
+}
+
+export interface QueueMessageModel {
+  messageId: string;
+  hue: number;
+  redelivered: boolean;
+  routingKey: string;
+  expiresAt: number | null;
+}
+
+export interface QueueModel {
+  name: string;
+  type: QueueView['type'];
+  args: [string, string | number][];
+  readyCount: number;
+  unackedCount: number;
+  /** Head first, capped. */
+  ready: QueueMessageModel[];
+  readyHidden: number;
+  consumers: RabbitConsumerModel[];
+  counters: QueueView['counters'];
+  stream: QueueView['stream'];
+  /** Where bindings route into this queue from. */
+  bindings: { exchange: string; bindingKey: string }[];
+  signature: string;
+}
+
+/** The most slots drawn per consumer; beyond it a count says the rest. */
+export const MAX_SLOTS = 12;
+
+const messageModel = (m: QueueMessageView): QueueMessageModel => ({
+  messageId: m.messageId,
+  hue: hueFor(m.colorKey),
+  redelivered: m.redelivered,
+  routingKey: m.routingKey,
+  expiresAt: m.expiresAt,
+});
+
+function slotModel(u: UnackedView, processingTag: number | null): SlotModel {
+  return {
+    deliveryTag: u.deliveryTag,
+    messageId: u.message.messageId,
+    hue: hueFor(u.message.colorKey),
+    redelivered: u.message.redelivered,
+    routingKey: u.message.routingKey,
+    processing: u.deliveryTag === processingTag,
+  };
+}
+
+export function queueModels(r: RabbitView, cap: number): QueueModel[] {
+  return r.queues.map((q) => {
+    const consumers = r.consumers
+      .filter((c) => c.queue === q.name)
+      .map((c): RabbitConsumerModel => {
+        const processingTag = c.processing?.deliveryTag ?? null;
+        const slots = q.unacked.filter((u) => u.consumer === c.id).map((u) => slotModel(u, processingTag));
+        return {
+          id: c.id,
+          status: c.status,
+          prefetchCount: c.prefetchCount,
+          autoAck: c.autoAck,
+          slots: slots.slice(0, MAX_SLOTS),
+          free: c.prefetchCount === 0 ? null : Math.max(0, Math.min(MAX_SLOTS, c.prefetchCount) - Math.min(slots.length, MAX_SLOTS)),
+          processed: c.processed,
+        };
+      });
+    const ready = q.ready.slice(0, Math.max(1, cap)).map(messageModel);
+    const bindings = r.bindings.filter((b) => b.queue === q.name).map((b) => ({ exchange: b.exchange, bindingKey: b.bindingKey }));
+    const signature = [
+      q.ready.length,
+      q.unacked.length,
+      ready.map((m) => `${m.messageId}${m.redelivered ? 'r' : ''}`).join(','),
+      consumers.map((c) => `${c.id}:${c.status}:${c.prefetchCount}:${c.processed}:${c.slots.map((s) => `${s.deliveryTag}${s.processing ? 'p' : ''}`).join('.')}`).join('|'),
+      JSON.stringify(q.counters),
+      q.stream ? `${q.stream.firstOffset}:${q.stream.nextOffset}:${q.stream.consumers.map((c) => `${c.id}@${c.offset}`).join(',')}` : '',
+    ].join('/');
+    return {
+      name: q.name,
+      type: q.type,
+      args: Object.entries(q.args),
+      readyCount: q.ready.length,
+      unackedCount: q.unacked.length,
+      ready,
+      readyHidden: q.ready.length - ready.length,
+      consumers,
+      counters: q.counters,
+      stream: q.stream,
+      bindings,
+      signature,
+    };
+  });
+}

@@ -1,0 +1,94 @@
+// Smoothness of /simulate: plays the `heavy` scenario at 8× for 10 s in headless Chromium, samples
+// frame times with requestAnimationFrame and long tasks with PerformanceObserver, and writes
+// bench/frames.json. Run after a build: `node scripts/bench-frames.mjs` (serves out/ itself).
+import { chromium } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './chromium.mjs';
+import { freePort, startStaticServer } from './serve.mjs';
+
+const PLAY_MS = 10_000;
+const BUDGET = { p95: 20, longTask: 100 };
+
+const executablePath = await findChromium();
+if (!executablePath) {
+  console.error(NO_CHROMIUM_MESSAGE);
+  process.exit(1);
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const round = (n) => Math.round(n * 10) / 10;
+
+const server = await startStaticServer({ port: await freePort() });
+const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+let result;
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/simulate?scenario=heavy&seed=1&t=0`, { waitUntil: 'networkidle' });
+  await page.getByTestId('simulator').and(page.locator('[data-ready="true"]')).waitFor();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
+  // Scroll the lanes into view: the benchmark measures drawing what a user watches.
+  await page.locator('#kafka-lane').scrollIntoViewIfNeeded();
+
+  await page.evaluate(() => {
+    const w = window;
+    w.__frames = [];
+    w.__longTasks = [];
+    w.__restarts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    let last = performance.now();
+    const loop = (now) => {
+      w.__frames.push(now - last);
+      last = now;
+      if (!w.__stop) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    // The scenario lasts 30 simulated seconds (under 4 s at 8×): play again whenever it stops.
+    w.__keepPlaying = setInterval(() => {
+      const play = document.querySelector('button[aria-label="Play"]');
+      if (play) {
+        w.__restarts++;
+        play.click();
+      }
+    }, 100);
+  });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForTimeout(PLAY_MS);
+  const raw = await page.evaluate(() => {
+    const w = window;
+    w.__stop = true;
+    clearInterval(w.__keepPlaying);
+    return {
+      frames: w.__frames.slice(1),
+      longTasks: w.__longTasks,
+      restarts: w.__restarts,
+      cells: document.querySelectorAll('.kvr-chip').length,
+      time: document.querySelector('[data-testid="sim-time"]')?.textContent ?? '',
+    };
+  });
+  const sorted = [...raw.frames].sort((a, b) => a - b);
+  const p95 = percentile(sorted, 95);
+  const median = percentile(sorted, 50);
+  const longest = raw.longTasks.length ? Math.max(...raw.longTasks) : 0;
+  const note = `${raw.frames.length} frames, ${raw.longTasks.length} long tasks, ${raw.cells} message chips on screen at the end, ${raw.restarts} replays`;
+  result = {
+    when: new Date().toISOString(),
+    scenario: 'heavy',
+    speed: 8,
+    playedMs: PLAY_MS,
+    rows: [
+      { name: 'frame time p95', budget: `≤ ${BUDGET.p95} ms`, measured: `${round(p95)} ms`, pass: p95 <= BUDGET.p95, note },
+      { name: 'frame time median', budget: '≤ 17 ms', measured: `${round(median)} ms`, pass: median <= 17 },
+      { name: 'longest task', budget: `≤ ${BUDGET.longTask} ms`, measured: `${round(longest)} ms`, pass: longest <= BUDGET.longTask },
+    ],
+  };
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/frames.json', JSON.stringify(result, null, 2) + '\n');
+for (const r of result.rows) console.log(`${r.name.padEnd(18)} ${r.budget.padEnd(10)} ${r.measured.padEnd(10)} ${r.pass ? 'pass' : 'FAIL'}${r.note ? `  (${r.note})` : ''}`);
+process.exit(result.rows.every((r) => r.pass) ? 0 : 1);
