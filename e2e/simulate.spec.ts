@@ -198,3 +198,14 @@ test.describe('reduced motion', () => {
     await expect(time(page)).not.toHaveText(/^0 s/);
   });
 });
+
+test('playing pauses at a narrated chapter and says what it shows', async ({ page }) => {
+  await open(page, '?scenario=requeue-on-crash&t=3000');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(time(page)).toHaveText(/^3\.5 s/);
+  await expect(page.getByRole('complementary', { name: 'Current chapter' })).toContainText('c1 dies');
+  await expect(page.getByRole('list', { name: 'Recent steps, newest first' }).getByRole('listitem').first()).toContainText('c1 dies');
+  expect(new URL(page.url()).searchParams.get('t')).toBe('3500');
+});

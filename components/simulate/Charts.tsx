@@ -24,7 +24,7 @@ function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesP
             <Legend wrapperStyle={{ fontSize: 11 }} />
             <ReferenceLine x={time} stroke="currentColor" strokeDasharray="4 2" />
             {keys.map((k, i) => (
-              <Line key={k} type="monotone" dataKey={k} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} strokeWidth={2} />
+              <Line key={k} type="linear" dataKey={k} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} strokeWidth={2} />
             ))}
           </LineChart>
         </ResponsiveContainer>

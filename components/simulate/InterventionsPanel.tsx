@@ -181,26 +181,13 @@ export const ACTIONS: ActionSpec[] = [
   },
 ];
 
-/** What the form's choices depend on: ids, statuses and counts. */
-function shapeOf(s: Snapshot): string {
-  const k = s.kafka;
-  const r = s.rabbitmq;
-  return [
-    k?.topics.map((t) => `${t.name}/${t.partitions.length}`).join(',') ?? '',
-    k?.groups.map((g) => `${g.id}:${g.partitions.length}:${g.members.map((m) => `${m.id}.${m.status}`).join('.')}`).join(',') ?? '',
-    r?.queues.map((q) => q.name).join(',') ?? '',
-    r?.exchanges.map((e) => e.name).join(',') ?? '',
-    r?.consumers.map((c) => `${c.id}.${c.status}`).join(',') ?? '',
-  ].join('|');
-}
-
 const control = 'h-11 w-full rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
 /** Changes made while the simulation runs; one at an earlier time forks the timeline from there. */
 export function InterventionsPanel() {
-  // Re-render when the choices could change (ids, statuses, counts), not on every frame of play;
-  // when paused, every step refreshes (unacked delivery tags for nack).
-  useSim((s) => (s.playing ? shapeOf(s.snapshot) : `${s.time}:${s.snapshot.eventCount}:${s.revision}`));
+  // Not redrawn during play (the choices come from the last stop); every stop refreshes them,
+  // including the unacked delivery tags for nack.
+  useSim((s) => (s.playing ? `playing:${s.revision}` : `${s.time}:${s.snapshot.eventCount}:${s.revision}`));
   const snapshot = useSimStore().getState().snapshot;
   const lanes = useSim((s) => s.loaded.lanes);
   const pausedAt = useSim((s) => (s.playing ? null : s.time));

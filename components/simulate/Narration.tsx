@@ -1,10 +1,13 @@
 'use client';
 import { useSim } from './context';
 
-/** What each step did, in words. The live region carries only the newest entry (the store batches them). */
+/** What each step did, in words. The live region carries one entry at a time (the store batches them). */
 export function Narration() {
   const narration = useSim((s) => s.narration);
-  const latest = narration.at(-1);
+  const playing = useSim((s) => s.playing);
+  // While playing, only chapters are announced (a sentence a second would drown a screen reader);
+  // steps and pauses announce what just happened.
+  const latest = playing ? narration.findLast((n) => n.chapter) : narration.at(-1);
   const recent = narration.slice(-8).reverse();
   return (
     <section aria-labelledby="narration-h" className="rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">

@@ -135,11 +135,11 @@ const QueueCard = memo(
             </ul>
           </>
         )}
-        <p className="mt-1 text-zinc-600 dark:text-zinc-400">
+        {q.type !== 'stream' && <p className="mt-1 text-zinc-600 dark:text-zinc-400">
           acked {q.counters.acked} · requeued {q.counters.requeued} · expired {q.counters.expired} · dead-lettered {q.counters.deadLettered} · dropped{' '}
           {q.counters.dropped}
           {q.counters.rejected ? ` · publishes rejected ${q.counters.rejected}` : ''}
-        </p>
+        </p>}
       </div>
     );
   },

@@ -7,7 +7,7 @@ import { createSimStore, type SimStore } from '@/lib/simulate/store';
 import { decodeSimUrl, encodeSimUrl } from '@/lib/simulate/url-state';
 import { CELL_PITCH } from './Cell';
 import { ChartsPanel } from './ChartsPanel';
-import { SimStoreContext, useSim } from './context';
+import { SimStoreContext, useSim, useSimStore } from './context';
 import { Controls } from './Controls';
 import { InterventionsPanel } from './InterventionsPanel';
 import { KafkaLane } from './KafkaLane';
@@ -35,7 +35,8 @@ function useUrlSync(store: SimStore) {
       if (window.location.search !== query) window.history.replaceState(window.history.state, '', window.location.pathname + query);
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.time === prev.time && s.loaded === prev.loaded && s.seed === prev.seed && s.interventions === prev.interventions) return;
+      const same = s.time === prev.time && s.loaded === prev.loaded && s.seed === prev.seed && s.interventions === prev.interventions;
+      if (same && s.playing === prev.playing) return;
       // While playing the moment changes all the time: the address follows when play stops (a rewrite
       // also makes Next's router re-render, which would cost frames).
       if (s.playing) return;
@@ -91,8 +92,12 @@ function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
 const FAST_SPEED = 4;
 
 function Lanes() {
-  // Deferred: the lanes re-render in a background, time-sliced render, so a big update never blocks a frame.
-  const snapshot = useDeferredValue(useSim((s) => s.snapshot));
+  // Deferred: the lanes re-render (and the engine builds its snapshot) in a background, time-sliced
+  // render, so a big update never blocks an animation frame.
+  const frame = useDeferredValue(useSim((s) => s.frame));
+  const store = useSimStore();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `frame` says when the simulation moved
+  const snapshot = useMemo(() => store.getState().liveSnapshot(), [store, frame]);
   const fast = useSim((s) => s.speed >= FAST_SPEED);
   const lanes = useSim((s) => s.loaded.lanes);
   const ref = useRef<HTMLDivElement>(null);

@@ -1,5 +1,7 @@
 // The simulator page's state: which scenario, the clock, play/pause and speed, narration. The
-// Simulation itself lives outside the reactive state (it mutates); the store publishes its snapshot.
+// Simulation itself lives outside the reactive state (it mutates); the store publishes its snapshot
+// whenever the clock stops, and while playing only the time and a frame counter: the lanes then pull
+// the snapshot in their deferred render (liveSnapshot), off the animation frame.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BuiltInScenario, Intervention, Scenario, SimEvent, Simulation, Snapshot } from '@/simulator';
 import { describeIntervention } from './interventions';
@@ -57,7 +59,7 @@ export const LINES_PER_ENTRY = 4;
 const NARRATION_KEEP = 40;
 /** While playing, events are gathered into one narration entry per this much real time. */
 export const PLAY_NARRATION_MS = 1200;
-/** While playing, a new snapshot is published at most this often (real ms). */
+/** While playing, a new frame is published at most this often (real ms). */
 export const PUBLISH_MS = 50;
 
 export interface SimState {
@@ -65,7 +67,10 @@ export interface SimState {
   seed: number;
   time: number;
   endTime: number;
+  /** The snapshot as of the last stop (pause, step, seek, chapter, end); while playing use liveSnapshot(). */
   snapshot: Snapshot;
+  /** Bumped on every publish, playing or not: what the lanes redraw on. */
+  frame: number;
   playing: boolean;
   speed: number;
   narration: NarrationEntry[];
@@ -95,6 +100,8 @@ export interface SimActions {
   intervene(input: unknown): Errors | null;
   setNotice(notice: string | null): void;
   setValidators(v: Validators): void;
+  /** The simulation's state right now (cached by the engine until it changes). */
+  liveSnapshot(): Snapshot;
 }
 
 export type SimStore = StoreApi<SimState & SimActions>;
@@ -144,7 +151,8 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
   });
 
   const store = createStore<SimState & SimActions>()((set, get) => {
-    const publish = (extra: Partial<SimState> = {}) => set({ time: sim.time, endTime: sim.endTime, snapshot: sim.snapshot(), ...extra });
+    const publish = (extra: Partial<SimState> = {}) =>
+      set((st) => ({ time: sim.time, endTime: sim.endTime, snapshot: sim.snapshot(), frame: st.frame + 1, ...extra }));
     const narrate = (e: NarrationEntry) => set((s) => ({ narration: [...s.narration, e].slice(-NARRATION_KEEP) }));
     const flushPending = () => {
       if (pending.length) narrate(entry(sim.time, pending));
@@ -199,6 +207,7 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
       time: sim.time,
       endTime: sim.endTime,
       snapshot: sim.snapshot(),
+      frame: 0,
       playing: false,
       speed: 1,
       narration: [],
@@ -337,11 +346,11 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
           pendingSince = realClock;
         }
         // The view redraws at most every PUBLISH_MS while playing; CSS transitions carry the motion between.
-        if (chapter || ended || realClock - lastPublish >= PUBLISH_MS) {
+        if (chapter || ended) publish({ playing: false });
+        else if (realClock - lastPublish >= PUBLISH_MS) {
           lastPublish = realClock;
-          if (sim.snapshot() !== s.snapshot || sim.time !== s.time) publish();
+          if (sim.time !== s.time) set((st) => ({ time: sim.time, frame: st.frame + 1 }));
         }
-        if (chapter || ended) set({ playing: false });
       },
 
       intervene(input) {
@@ -364,6 +373,10 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
 
       setValidators(v) {
         validators = v;
+      },
+
+      liveSnapshot() {
+        return sim.snapshot();
       },
     };
   });
