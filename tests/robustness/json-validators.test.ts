@@ -4,11 +4,14 @@
 // whatever is accepted validates again unchanged.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_DEFINITIONS_BYTES, parseDefinitions, topologyOf } from '@/lib/routing/definitions';
 import { readJson } from '@/lib/simulate/editor';
 import { builtInScenarios, parseIntervention, parseScenario } from '@/simulator';
 import { applyJsonEdit, expectReadable, expectSame, jsonEdit, mutatedJson, mutatedString, RUNS } from './mutate';
+
+// Hundreds of runs on a loaded 2-core machine can pass the default 5 s per test.
+vi.setConfig({ testTimeout: 30_000 });
 
 const anything = fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true });
 /** How a value reads in a failure message, and what a readable error may quote back. */

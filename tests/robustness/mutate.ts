@@ -159,5 +159,5 @@ export function expectSame(actual: unknown, expected: unknown, what: string): vo
   }
 }
 
-/** Runs counts for the file to stay well under 20 s on a shared 2-core machine. */
-export const RUNS = { fast: 300, medium: 150, slow: 40 } as const;
+/** Run counts for each file to stay well under 20 s on a shared 2-core machine (about 4 s when idle). */
+export const RUNS = { fast: 400, medium: 200, slow: 60 } as const;

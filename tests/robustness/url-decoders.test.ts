@@ -3,7 +3,7 @@
 // sentence, and whatever a decoder accepts must survive its own encoder unchanged.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { engineApi } from '../simulate/engine';
 import { ANSWERS_PARAM, answerProblem, decodeAnswers, describeDropped, encodeAnswers, getQuestion } from '@/lib/quiz';
 import { EXAMPLES } from '@/lib/quiz/examples';
@@ -16,6 +16,9 @@ import { decodeSimUrl, encodeSimUrl, MAX_SEED, toBase64Url, type SimUrlState } f
 import { readParam } from '@/lib/url-state';
 import { builtInScenarios } from '@/simulator';
 import { expectReadable, expectSame, mutatedJson, mutatedString, RUNS } from './mutate';
+
+// Hundreds of runs on a loaded 2-core machine can pass the default 5 s per test.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** Strings a user, a chat client or an attacker might put after `?`. */
 const randomText = fc.oneof(
