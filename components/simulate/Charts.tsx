@@ -2,10 +2,8 @@
 // Loaded lazily (next/dynamic) when the charts panel comes into view: recharts stays out of first load.
 import { useEffect, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Intervention } from '@/simulator';
-import { createSimulation } from '@/simulator/simulation';
-import { sampleSeries, type ChartSeries, type SeriesPoint } from '@/lib/simulate/series';
-import { useSim } from './context';
+import { chartSeries, type ChartSeries, type SeriesPoint } from '@/lib/simulate/series';
+import { useSim, useSimStore } from './context';
 
 const COLORS = ['#4f46e5', '#ea580c', '#059669', '#db2777', '#0891b2', '#ca8a04', '#7c3aed', '#dc2626'];
 
@@ -34,10 +32,8 @@ function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesP
 }
 
 export default function Charts() {
+  const store = useSimStore();
   const revision = useSim((s) => s.revision);
-  const loaded = useSim((s) => s.loaded);
-  const seed = useSim((s) => s.seed);
-  const interventions = useSim((s) => s.interventions);
   // While playing, the time line moves once a second: redrawing charts every frame costs too much.
   const time = useSim((s) => (s.playing ? Math.floor(s.time / 1000) * 1000 : s.time));
   const [series, setSeries] = useState<ChartSeries | null>(null);
@@ -45,12 +41,12 @@ export default function Charts() {
   useEffect(() => {
     // Sampling replays the whole timeline; let the frame that opened the panel paint first.
     const id = setTimeout(() => {
-      // The store's interventions come from the engine (sim.interventions()), so they are already valid.
-      const ivs = interventions as { time: number; intervention: Intervention }[];
-      setSeries(sampleSeries(createSimulation, loaded.scenario, seed, ivs));
+      const { loaded, endTime } = store.getState();
+      const has = { kafka: loaded.scenario.kafka !== undefined, rabbitmq: loaded.scenario.rabbitmq !== undefined };
+      setSeries(chartSeries(store.getState().series(Math.max(50, Math.ceil(endTime / 60))), has));
     }, 0);
     return () => clearTimeout(id);
-  }, [revision, loaded, seed, interventions]);
+  }, [revision, store]);
 
   if (!series) return <p className="text-sm">Computing the charts…</p>;
   return (

@@ -96,14 +96,9 @@ function Lanes() {
   // render, so a big update never blocks an animation frame.
   const frame = useDeferredValue(useSim((s) => s.frame));
   const store = useSimStore();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `frame` says when the simulation moved
-  const snapshot = useMemo(() => store.getState().liveSnapshot(), [store, frame]);
   const fast = useSim((s) => s.speed >= FAST_SPEED);
   const lanes = useSim((s) => s.loaded.lanes);
   const ref = useRef<HTMLDivElement>(null);
-  const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;
-  const showRabbit = lanes.includes('rabbitmq') && snapshot.rabbitmq !== null;
-  const both = showKafka && showRabbit;
   const [wide, setWide] = useState(false);
   useEffect(() => {
     const mq = window.matchMedia('(min-width: 1024px)');
@@ -112,7 +107,16 @@ function Lanes() {
     mq.addEventListener('change', on);
     return () => mq.removeEventListener('change', on);
   }, []);
-  const cap = useLaneCap(ref, both && wide ? 2 : 1);
+  const cap = useLaneCap(ref, lanes.length > 1 && wide ? 2 : 1);
+  // Only what fits on screen is materialised by the engine (the rest is counted: "… N earlier").
+  const snapshot = useMemo(
+    () => store.getState().liveSnapshot({ maxRecordsPerPartition: cap, maxMessagesPerQueue: cap }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `frame` says when the simulation moved
+    [store, frame, cap],
+  );
+  const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;
+  const showRabbit = lanes.includes('rabbitmq') && snapshot.rabbitmq !== null;
+  const both = showKafka && showRabbit;
   return (
     <div ref={ref} data-fast={fast} className={`mt-4 grid gap-4 ${both ? 'lg:grid-cols-2' : ''}`}>
       {showKafka && <KafkaLane kafka={snapshot.kafka!} cap={cap} />}

@@ -1,6 +1,6 @@
-// Chart data: a fresh run of the same timeline sampled at even times. Every figure is the engine's
-// own (snapshot totals); this only samples and turns counters into per-second rates.
-import type { Intervention, Scenario, Simulation } from '@/simulator';
+// Chart data from the engine's own sampling (Simulation.series: a fresh run of the same timeline,
+// totals every step). This only reshapes the totals and turns counters into per-second rates.
+import type { Totals } from '@/simulator';
 
 export interface SeriesPoint {
   time: number;
@@ -16,63 +16,47 @@ export interface ChartSeries {
   throughputKeys: string[];
 }
 
-export function sampleSeries(
-  create: (s: Scenario, seed: number) => Simulation,
-  scenario: Scenario,
-  seed: number,
-  interventions: readonly { time: number; intervention: Intervention }[],
-  samples = 60,
-): ChartSeries {
-  const sim = create(scenario, seed);
-  const end = sim.endTime;
-  const step = Math.max(1, Math.ceil(end / samples));
-  const pending = [...interventions].sort((a, b) => a.time - b.time);
+export function chartSeries(samples: readonly { time: number; totals: Totals }[], has: { kafka: boolean; rabbitmq: boolean }): ChartSeries {
   const lag: SeriesPoint[] = [];
   const depth: SeriesPoint[] = [];
   const throughput: SeriesPoint[] = [];
   const lagKeys = new Set<string>();
   const depthKeys = new Set<string>();
   const throughputKeys = new Set<string>();
-  let prev: { time: number; kIn: number; kOut: number; rIn: number; rOut: number } | null = null;
-  for (let t = 0; ; t = Math.min(end, t + step)) {
-    while (pending.length && pending[0]!.time <= t) {
-      const iv = pending.shift()!;
-      sim.runUntil(iv.time);
-      sim.intervene(iv.intervention);
-    }
-    sim.runUntil(t);
-    const { totals, kafka, rabbitmq } = sim.snapshot();
-    const lp: SeriesPoint = { time: t };
+  let prev: { time: number; totals: Totals } | null = null;
+  for (const s of samples) {
+    const { time, totals } = s;
+    const lp: SeriesPoint = { time };
     for (const [g, v] of Object.entries(totals.groupLag)) {
       lp[g] = v;
       lagKeys.add(g);
     }
     lag.push(lp);
-    const dp: SeriesPoint = { time: t };
+    const dp: SeriesPoint = { time };
     for (const [q, d] of Object.entries(totals.queueDepth)) {
       dp[`${q} ready`] = d.ready;
       dp[`${q} unacked`] = d.unacked;
       depthKeys.add(`${q} ready`).add(`${q} unacked`);
     }
     depth.push(dp);
-    const now = { time: t, kIn: totals.kafkaProduced, kOut: totals.kafkaProcessed, rIn: totals.rabbitPublished, rOut: totals.rabbitAcked };
-    if (prev && t > prev.time) {
-      const perSec = 1000 / (t - prev.time);
-      const tp: SeriesPoint = { time: t };
-      if (kafka) {
-        tp['Kafka produced/s'] = (now.kIn - prev.kIn) * perSec;
-        tp['Kafka processed/s'] = (now.kOut - prev.kOut) * perSec;
-        throughputKeys.add('Kafka produced/s').add('Kafka processed/s');
+    if (prev && time > prev.time) {
+      const perSec = 1000 / (time - prev.time);
+      const tp: SeriesPoint = { time };
+      const rate = (name: string, now: number, before: number) => {
+        tp[name] = (now - before) * perSec;
+        throughputKeys.add(name);
+      };
+      if (has.kafka) {
+        rate('Kafka produced/s', totals.kafkaProduced, prev.totals.kafkaProduced);
+        rate('Kafka processed/s', totals.kafkaProcessed, prev.totals.kafkaProcessed);
       }
-      if (rabbitmq) {
-        tp['RabbitMQ published/s'] = (now.rIn - prev.rIn) * perSec;
-        tp['RabbitMQ acked/s'] = (now.rOut - prev.rOut) * perSec;
-        throughputKeys.add('RabbitMQ published/s').add('RabbitMQ acked/s');
+      if (has.rabbitmq) {
+        rate('RabbitMQ published/s', totals.rabbitPublished, prev.totals.rabbitPublished);
+        rate('RabbitMQ acked/s', totals.rabbitAcked, prev.totals.rabbitAcked);
       }
       throughput.push(tp);
     }
-    prev = now;
-    if (t >= end) break;
+    prev = s;
   }
   return { lag, lagKeys: [...lagKeys], depth, depthKeys: [...depthKeys], throughput, throughputKeys: [...throughputKeys] };
 }

@@ -3,7 +3,7 @@
 // whenever the clock stops, and while playing only the time and a frame counter: the lanes then pull
 // the snapshot in their deferred render (liveSnapshot), off the animation frame.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BuiltInScenario, Intervention, Scenario, SimEvent, Simulation, Snapshot } from '@/simulator';
+import type { BuiltInScenario, Intervention, Scenario, SimEvent, Simulation, Snapshot, SnapshotOptions, Totals } from '@/simulator';
 import { describeIntervention } from './interventions';
 import type { SimUrlState, TimedIntervention } from './url-state';
 
@@ -101,7 +101,9 @@ export interface SimActions {
   setNotice(notice: string | null): void;
   setValidators(v: Validators): void;
   /** The simulation's state right now (cached by the engine until it changes). */
-  liveSnapshot(): Snapshot;
+  liveSnapshot(options?: SnapshotOptions): Snapshot;
+  /** Totals over the whole timeline, sampled by the engine every `stepMs` (for charts). */
+  series(stepMs: number): { time: number; totals: Totals }[];
 }
 
 export type SimStore = StoreApi<SimState & SimActions>;
@@ -375,8 +377,12 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
         validators = v;
       },
 
-      liveSnapshot() {
-        return sim.snapshot();
+      liveSnapshot(options) {
+        return sim.snapshot(options);
+      },
+
+      series(stepMs) {
+        return sim.series(stepMs);
       },
     };
   });

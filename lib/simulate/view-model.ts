@@ -76,6 +76,8 @@ function groupsReading(groups: readonly GroupView[], p: PartitionView): GroupVie
 
 export function partitionRow(p: PartitionView, groups: readonly GroupView[], cap: number): PartitionRowModel {
   const start = Math.max(0, p.records.length - Math.max(1, cap));
+  // Records the engine left out of the snapshot (maxRecordsPerPartition) come before `records`.
+  const omitted = p.recordCount - p.records.length;
   const cells: CellModel[] = [];
   for (let i = start; i < p.records.length; i++) {
     const r = p.records[i]!;
@@ -106,12 +108,12 @@ export function partitionRow(p: PartitionView, groups: readonly GroupView[], cap
   const signature = [
     p.logStartOffset,
     p.logEndOffset,
-    start,
+    omitted + start,
     cells.map((c) => c.offset).join(','),
     tracks.map((t) => t.markers.map((m) => `${m.id}@${m.offset}`).join(';')).join('|'),
     lags.map((l) => `${l.group}:${l.committedOffset}:${l.lag}:${l.owner}`).join('|'),
   ].join('/');
-  return { name: p.name, logStartOffset: p.logStartOffset, logEndOffset: p.logEndOffset, cells, hidden: start, tracks, lags, signature };
+  return { name: p.name, logStartOffset: p.logStartOffset, logEndOffset: p.logEndOffset, cells, hidden: omitted + start, tracks, lags, signature };
 }
 
 export function kafkaRows(kafka: KafkaView, cap: number): { topic: string; cleanupPolicy: string; rows: PartitionRowModel[] }[] {
@@ -207,7 +209,7 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
     const ready = q.ready.slice(0, Math.max(1, cap)).map(messageModel);
     const bindings = r.bindings.filter((b) => b.queue === q.name).map((b) => ({ exchange: b.exchange, bindingKey: b.bindingKey }));
     const signature = [
-      q.ready.length,
+      q.readyCount,
       q.unacked.length,
       ready.map((m) => `${m.messageId}${m.redelivered ? 'r' : ''}`).join(','),
       consumers.map((c) => `${c.id}:${c.status}:${c.prefetchCount}:${c.processed}:${c.slots.map((s) => `${s.deliveryTag}${s.processing ? 'p' : ''}`).join('.')}`).join('|'),
@@ -218,10 +220,10 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
       name: q.name,
       type: q.type,
       args: Object.entries(q.args),
-      readyCount: q.ready.length,
+      readyCount: q.readyCount,
       unackedCount: q.unacked.length,
       ready,
-      readyHidden: q.ready.length - ready.length,
+      readyHidden: q.readyCount - ready.length,
       consumers,
       counters: q.counters,
       stream: q.stream,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInScenarios, createSimulation } from '@/simulator';
 import { hueFor, KEY_HUES, kafkaRows, partitionRow, queueModels, slotFor } from '@/lib/simulate/view-model';
 import { lineColumn, readJson } from '@/lib/simulate/editor';
-import { sampleSeries } from '@/lib/simulate/series';
+import { chartSeries } from '@/lib/simulate/series';
 
 const scenario = (id: string) => builtInScenarios.find((b) => b.id === id)!.scenario;
 
@@ -48,6 +48,21 @@ describe('view model', () => {
     expect(partitionRow(p, snap.kafka!.groups, 10).signature).toBe(row.signature);
   });
 
+  it('counts records the engine left out of a capped snapshot as earlier ones', () => {
+    const sim = createSimulation(scenario('heavy'), 1);
+    sim.runUntil(20_000);
+    const full = sim.snapshot();
+    const capped = sim.snapshot({ maxRecordsPerPartition: 10, maxMessagesPerQueue: 10 });
+    const a = partitionRow(full.kafka!.topics[0]!.partitions[0]!, full.kafka!.groups, 10);
+    const b = partitionRow(capped.kafka!.topics[0]!.partitions[0]!, capped.kafka!.groups, 10);
+    expect(b.hidden).toBe(a.hidden);
+    expect(b.cells).toEqual(a.cells);
+    expect(b.signature).toBe(a.signature);
+    const qa = queueModels(full.rabbitmq!, 10);
+    const qb = queueModels(capped.rabbitmq!, 10);
+    expect(qb.map((q) => [q.readyCount, q.readyHidden, q.ready.length])).toEqual(qa.map((q) => [q.readyCount, q.readyHidden, q.ready.length]));
+  });
+
   it('shows unacked messages in the consumer’s prefetch slots and counts what does not fit', () => {
     const sim = createSimulation(scenario('requeue-on-crash'), 1);
     sim.runUntil(3000);
@@ -82,13 +97,15 @@ describe('editor reading', () => {
 });
 
 describe('chart series', () => {
-  it('samples the engine’s totals over the whole timeline', () => {
-    const s = sampleSeries(createSimulation, scenario('log-vs-queue'), 1, [], 30);
+  it('reshapes the engine’s sampled totals over the whole timeline', () => {
+    const sim = createSimulation(scenario('log-vs-queue'), 1);
+    const s = chartSeries(sim.series(500), { kafka: true, rabbitmq: true });
     expect(s.lag[0]).toMatchObject({ time: 0, billing: 0, analytics: 3, audit: 1 });
     expect(s.lag.at(-1)!.time).toBe(15_000);
     expect(s.lagKeys.sort()).toEqual(['analytics', 'audit', 'billing']);
     expect(s.depthKeys).toContain('orders ready');
     expect(s.throughputKeys).toContain('RabbitMQ acked/s');
-    expect(s.throughput.every((p) => Object.entries(p).every(([, v]) => Number.isFinite(v) && v >= 0))).toBe(true);
+    expect(s.throughput.every((p) => Object.values(p).every((v) => Number.isFinite(v) && v >= 0))).toBe(true);
+    expect(chartSeries(sim.series(500), { kafka: true, rabbitmq: false }).throughputKeys).not.toContain('RabbitMQ acked/s');
   });
 });
