@@ -407,14 +407,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(scenario)' : out;
 }
 
+// Without this, a missing field reads "Invalid input: expected array, received undefined".
+const missingField: z.core.$ZodErrorMap = (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : undefined);
+
 export function parseScenario(input: unknown): ParseResult {
-  const r = scenarioSchema.safeParse(input);
+  const r = scenarioSchema.safeParse(input, { error: missingField });
   if (r.success) return { ok: true, scenario: r.data };
   return { ok: false, errors: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
 }
 
 export function parseIntervention(input: unknown): { ok: true; intervention: Intervention } | { ok: false; errors: { path: string; message: string }[] } {
-  const r = interventionSchema.safeParse(input);
+  const r = interventionSchema.safeParse(input, { error: missingField });
   if (r.success) return { ok: true, intervention: r.data };
   return { ok: false, errors: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
 }

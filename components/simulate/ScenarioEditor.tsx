@@ -64,17 +64,19 @@ export function ScenarioEditor() {
   const describedBy = ['editor-help', errors.length ? 'editor-errors' : ''].filter(Boolean).join(' ');
 
   return (
-    <details
-      className="mt-4 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800"
-      open={open}
-      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
-    >
-      <summary className="cursor-pointer text-base font-semibold">Scenario editor</summary>
+    <>
+      {/* Outside <details>: a closed editor would hide the notice that the saved draft was dropped. */}
       {notice && (
-        <p role="status" className="mt-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50">
+        <p role="status" className="mt-4 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50">
           {notice}
         </p>
       )}
+      <details
+        className="mt-4 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800"
+        open={open}
+        onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+      >
+        <summary className="cursor-pointer text-base font-semibold">Scenario editor</summary>
       {open && (
         <div className="mt-2">
           <label htmlFor="scenario-json" className="text-sm font-medium">
@@ -128,6 +130,7 @@ export function ScenarioEditor() {
           )}
         </div>
       )}
-    </details>
+      </details>
+    </>
   );
 }

@@ -70,7 +70,8 @@ export function parseDefinitions(text: string): ParseResult {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { ok: false, error: 'A definitions file is a JSON object with queues, exchanges and bindings' };
   }
-  const parsed = definitionsSchema.safeParse(json);
+  // Without the error map, a missing field reads "expected string, received undefined".
+  const parsed = definitionsSchema.safeParse(json, { error: (i) => (i.code === 'invalid_type' && i.input === undefined ? 'is missing' : undefined) });
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
@@ -110,14 +111,15 @@ function policyAlternate(d: Definitions, vhost: string, exchange: string, notes:
   for (const p of d.policies ?? []) {
     if (vhostOf(p) !== vhost || !['exchanges', 'all', undefined].includes(p['apply-to'])) continue;
     const ae = p.definition['alternate-exchange'];
-    let re: RegExp;
+    let matches: boolean;
     try {
-      re = new RegExp(p.pattern);
+      // V8 compiles a pattern on first use, so test() too can throw ("Regular expression too large").
+      matches = new RegExp(p.pattern).test(exchange);
     } catch {
       notes.push(`Policy "${p.name}" has a pattern this page cannot read as a regular expression; it is ignored`);
       continue;
     }
-    if (!re.test(exchange)) continue;
+    if (!matches) continue;
     const priority = p.priority ?? 0;
     // Only one policy applies to an exchange: the matching one with the highest priority.
     if (!best || priority > best.priority) best = { priority, ae: typeof ae === 'string' ? ae : '' };

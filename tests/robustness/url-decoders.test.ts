@@ -1,0 +1,172 @@
+// Fuzz: every page's URL-state decoder (/choose `?a=`, /routing `?s=`, /simulate `?scenario=…`) meets
+// random strings, random URLs and mutated valid links. Nothing may throw, every notice must read as a
+// sentence, and whatever a decoder accepts must survive its own encoder unchanged.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { engineApi } from '../simulate/engine';
+import { ANSWERS_PARAM, answerProblem, decodeAnswers, describeDropped, encodeAnswers, getQuestion } from '@/lib/quiz';
+import { EXAMPLES } from '@/lib/quiz/examples';
+import { encodeState, fromBase64Url, stateParam } from '@/lib/routing/codec';
+import { decodeState, stateFromSearch } from '@/lib/routing/decode';
+import { parseDefinitions, topologyOf } from '@/lib/routing/definitions';
+import { defaultState, type RoutingState } from '@/lib/routing/state';
+import { createSimStore } from '@/lib/simulate/store';
+import { decodeSimUrl, encodeSimUrl, MAX_SEED, toBase64Url, type SimUrlState } from '@/lib/simulate/url-state';
+import { readParam } from '@/lib/url-state';
+import { builtInScenarios } from '@/simulator';
+import { expectReadable, expectSame, mutatedJson, mutatedString, RUNS } from './mutate';
+
+// Hundreds of runs on a loaded 2-core machine can pass the default 5 s per test.
+vi.setConfig({ testTimeout: 30_000 });
+
+/** Strings a user, a chat client or an attacker might put after `?`. */
+const randomText = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 100 }),
+  fc.string({ unit: 'binary', maxLength: 100 }),
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc.webQueryParameters().map((q) => `?${q}`),
+);
+const base64url = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), maxLength: 400 });
+
+describe('/choose: ?a= answers', () => {
+  const validSearch = fc.constantFrom(...EXAMPLES).map((e) => `?${ANSWERS_PARAM}=${encodeAnswers(e.answers)}`);
+  const search = fc.oneof(randomText, randomText.map((t) => `?a=${t}`), mutatedString(validSearch));
+
+  /** What ChooseApp does with a link: read the parameter, decode, describe what was dropped. */
+  function openChoose(href: string) {
+    const raw = readParam(href, ANSWERS_PARAM);
+    const decoded = decodeAnswers(raw);
+    return { decoded, lines: describeDropped(decoded.dropped) };
+  }
+
+  it('valid links round-trip exactly', () => {
+    for (const e of EXAMPLES) {
+      const { decoded } = openChoose(`/choose?${ANSWERS_PARAM}=${encodeAnswers(e.answers)}`);
+      expect(decoded.dropped).toEqual([]);
+      expect(decoded.answers).toEqual(e.answers);
+    }
+  });
+
+  it('never throws; keeps only valid answers; every dropped piece is explained; what it keeps round-trips', () => {
+    fc.assert(
+      fc.property(search, (href) => {
+        const { decoded, lines } = openChoose(href);
+        for (const [id, chosen] of Object.entries(decoded.answers)) expect(answerProblem(getQuestion(id)!, chosen)).toBeNull();
+        expect(lines).toHaveLength(decoded.dropped.length);
+        for (const d of decoded.dropped) expectReadable(d.reason, href);
+        for (const line of lines) expectReadable(line, href);
+        const again = decodeAnswers(encodeAnswers(decoded.answers));
+        expect(again).toEqual({ answers: decoded.answers, dropped: [] });
+      }),
+      { numRuns: RUNS.fast },
+    );
+  });
+});
+
+describe('/routing: ?s= page state', () => {
+  const fixture = readFileSync(new URL('../../e2e/fixtures/definitions.json', import.meta.url), 'utf8');
+  const parsed = parseDefinitions(fixture);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const imported: RoutingState = (() => {
+    const s = defaultState();
+    const { topology, notes } = topologyOf(parsed.definitions, 'shop');
+    s.rabbit.source = 'imported';
+    s.rabbit.imported = { fileName: 'definitions.json', vhost: 'shop', notes, topology };
+    return s;
+  })();
+  const validStates = fc.constantFrom(defaultState(), imported);
+  const validParam = validStates.map(encodeState);
+  const compactJson = validParam.map((p) => JSON.parse(new TextDecoder().decode(fromBase64Url(p))) as unknown);
+  const param = fc.oneof(
+    randomText,
+    base64url,
+    mutatedString(validParam),
+    // Structurally wrong but well-encoded links reach the schema, not just JSON.parse.
+    mutatedJson(compactJson).map((json) => toBase64Url(JSON.stringify(json) ?? '')),
+  );
+
+  it('valid links round-trip exactly', () => {
+    for (const s of [defaultState(), imported]) expect(stateFromSearch(`?s=${encodeState(s)}`)).toEqual({ ok: true, state: s });
+  });
+
+  it('never throws; a rejection is a readable sentence; an accepted state re-encodes to itself', () => {
+    fc.assert(
+      fc.property(param, fc.boolean(), (p, inQuery) => {
+        const search = inQuery ? `?${new URLSearchParams({ x: '1', s: p }).toString()}&s=ignored` : p;
+        const result = inQuery ? stateFromSearch(search) : decodeState(p);
+        if (result === null) {
+          expect(stateParam(search)).toBeNull();
+          return;
+        }
+        if (!result.ok) expectReadable(result.error, p);
+        else expectSame(decodeState(encodeState(result.state)), result, 'routing state');
+      }),
+      { numRuns: RUNS.fast },
+    );
+  });
+});
+
+describe('/simulate: ?scenario= &seed= &t= &custom= &iv=', () => {
+  const ids = builtInScenarios.map((b) => b.id);
+  const scenarioJson = fc.constantFrom(...builtInScenarios).map((b) => JSON.parse(JSON.stringify(b.scenario)) as unknown);
+  const crash = { type: 'kafka.crashConsumer', group: 'analytics', consumer: 'B' };
+  const validState: fc.Arbitrary<SimUrlState> = fc.record({
+    source: fc.oneof(fc.constantFrom(...ids).map((id) => ({ kind: 'builtin' as const, id })), scenarioJson.map((json) => ({ kind: 'custom' as const, json }))),
+    seed: fc.nat({ max: MAX_SEED }),
+    time: fc.nat({ max: 400_000 }),
+    interventions: fc.array(fc.record({ time: fc.nat({ max: 20_000 }), intervention: fc.constant<unknown>(crash) }), { maxLength: 2 }),
+  });
+  const search = fc.oneof(
+    randomText,
+    randomText.map((t) => `?scenario=${t}&seed=${t}&t=${t}`),
+    base64url.map((b) => `?custom=${b}&iv=${b}`),
+    mutatedString(validState.map(encodeSimUrl)),
+    // Well-encoded but wrong scenarios and interventions reach the validators.
+    fc.tuple(mutatedJson(scenarioJson), mutatedJson(fc.constant([{ time: 10, intervention: crash }]))).map(
+      ([json, iv]) => `?custom=${toBase64Url(JSON.stringify(json) ?? '')}&iv=${toBase64Url(JSON.stringify(iv) ?? '')}`,
+    ),
+  );
+
+  it('valid links round-trip exactly', () => {
+    fc.assert(
+      fc.property(validState, (state) => {
+        expect(decodeSimUrl(encodeSimUrl(state), ids)).toEqual({ state, notice: null });
+      }),
+      { numRuns: RUNS.medium },
+    );
+  });
+
+  it('never throws; the state is always usable; a notice is a readable sentence; the state re-encodes to itself', () => {
+    fc.assert(
+      fc.property(search, (s) => {
+        const { state, notice } = decodeSimUrl(s, ids);
+        if (notice !== null) expectReadable(notice, s);
+        if (state.source.kind === 'builtin') expect(ids).toContain(state.source.id);
+        expect(Number.isInteger(state.seed) && state.seed >= 0 && state.seed <= MAX_SEED).toBe(true);
+        expect(Number.isSafeInteger(state.time) && state.time >= 0).toBe(true);
+        expectSame(decodeSimUrl(encodeSimUrl(state), ids), { state, notice: null }, 'simulator link');
+      }),
+      { numRuns: RUNS.fast },
+    );
+  });
+
+  it('the simulator opens whatever the decoder yields: no throw, a readable notice, a valid scenario loaded', () => {
+    const store = createSimStore(engineApi);
+    fc.assert(
+      fc.property(search, (s) => {
+        const { state } = decodeSimUrl(s, ids);
+        store.getState().openUrlState(state);
+        const after = store.getState();
+        if (after.notice !== null) expectReadable(after.notice, s);
+        expect(after.time).toBeGreaterThanOrEqual(0);
+        expect(after.time).toBeLessThanOrEqual(after.endTime);
+        // It still steps.
+        after.stepForward();
+        expect(store.getState().time).toBeGreaterThanOrEqual(after.time);
+      }),
+      { numRuns: RUNS.slow },
+    );
+  });
+});
