@@ -29,7 +29,7 @@ function run(cmd, args, opts = {}) {
 }
 
 if (!ci) {
-  if (run(process.execPath, ['node_modules/next/dist/bin/next', 'build']) !== 0) process.exit(1);
+  if (run('npm', ['run', 'build']) !== 0) process.exit(1);
 }
 if (!existsSync('out/index.html')) {
   console.error('No build in out/: run `npm run build` first.');
