@@ -94,9 +94,10 @@ function WholeLogToggle() {
   const wholeLog = useSim((s) => s.wholeLog);
   const setWholeLog = useSim((s) => s.setWholeLog);
   return (
-    <label className="mt-4 inline-flex min-h-11 cursor-pointer items-center gap-2 text-sm font-medium">
-      <input type="checkbox" name="whole-log" className="size-4 accent-kafka-700" checked={wholeLog} onChange={(e) => setWholeLog(e.target.checked)} />
-      Whole log
+    // Inline flow, not flex: on a phone the description wraps under the name instead of squeezing it.
+    <label className="mt-4 block cursor-pointer py-3 text-sm font-medium">
+      <input type="checkbox" name="whole-log" className="mr-2 size-4 align-[-2px] accent-kafka-700" checked={wholeLog} onChange={(e) => setWholeLog(e.target.checked)} />
+      Whole log{' '}
       <span className="font-normal text-zinc-600 dark:text-zinc-400">— every record and ready message (up to {WHOLE_LOG_CAP.toLocaleString('en')} a row), wrapped</span>
     </label>
   );
