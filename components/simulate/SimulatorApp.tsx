@@ -103,13 +103,33 @@ function WholeLogToggle() {
   );
 }
 
+/** Redraws of the "Whole log" view while playing: every redraw reflows thousands of wrapped cells. */
+const WHOLE_LOG_REDRAW_MS = 150;
+
+/** `value`, passed on at most once per `ms` (always the latest); `ms` = 0 passes every change at once. */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (ms === 0) return;
+    const id = setTimeout(() => {
+      last.current = performance.now();
+      setShown(value);
+    }, Math.max(0, last.current + ms - performance.now()));
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return ms === 0 ? value : shown;
+}
+
 /** Speeds from which motion is not tweened (see simulate.css). */
 const FAST_SPEED = 4;
 
 function Lanes() {
   // Deferred: the lanes re-render (and the engine builds its snapshot) in a background, time-sliced
   // render, so a big update never blocks an animation frame.
-  const frame = useDeferredValue(useSim((s) => s.frame));
+  const whole = useSim((s) => s.wholeLog);
+  const playing = useSim((s) => s.playing);
+  const frame = useDeferredValue(useThrottled(useSim((s) => s.frame), whole && playing ? WHOLE_LOG_REDRAW_MS : 0));
   const store = useSimStore();
   const fast = useSim((s) => s.speed >= FAST_SPEED);
   const lanes = useSim((s) => s.loaded.lanes);
@@ -123,7 +143,6 @@ function Lanes() {
     return () => mq.removeEventListener('change', on);
   }, []);
   const stripCap = useLaneCap(ref, lanes.length > 1 && wide ? 2 : 1);
-  const whole = useSim((s) => s.wholeLog);
   const cap = whole ? WHOLE_LOG_CAP : stripCap;
   // Only what fits on screen is materialised by the engine (the rest is counted: "… N earlier").
   const snapshot = useMemo(
