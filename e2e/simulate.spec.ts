@@ -209,3 +209,46 @@ test('playing pauses at a narrated chapter and says what it shows', async ({ pag
   await expect(page.getByRole('list', { name: 'Recent steps, newest first' }).getByRole('listitem').first()).toContainText('c1 dies');
   expect(new URL(page.url()).searchParams.get('t')).toBe('3500');
 });
+
+test('the "Whole log" view shows the earliest offsets, survives a reload and turns off again', async ({ page }) => {
+  await open(page, '?scenario=heavy&seed=1&t=5000');
+  const row = page.locator('[data-partition="metrics-0"]');
+  const offset0 = row.getByTitle(/^offset 0,/);
+  await expect(row).toContainText(/… \d+ earlier/);
+  await expect(offset0).toHaveCount(0);
+
+  const toggle = page.getByRole('checkbox', { name: /Whole log/ });
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await expect(toggle).toBeChecked();
+  await expect(offset0).toBeVisible();
+  await expect(offset0).toHaveText('0');
+  await expect(offset0).toHaveAttribute('title', /log start offset/);
+  await expect(row).not.toContainText('earlier');
+  await expect(row.getByText('LEO')).toBeVisible();
+  // The committed offset sits in the flow with the group's name and agrees with the lag line.
+  const lagLine = await page.getByRole('list', { name: 'Lag on metrics-0' }).getByRole('listitem').filter({ hasText: 'storage' }).innerText();
+  const committed = /committed (\d+)/.exec(lagLine)?.[1];
+  expect(committed).toBeDefined();
+  await expect(row.getByTitle(`storage committed offset ${committed}`)).toBeVisible();
+  await expect(page).toHaveURL(/view=whole-log/);
+
+  await page.reload();
+  await expect(page.getByTestId('simulator')).toHaveAttribute('data-ready', 'true');
+  await expect(toggle).toBeChecked();
+  await expect(offset0).toBeVisible();
+
+  await toggle.uncheck();
+  await expect(offset0).toHaveCount(0);
+  await expect(row).toContainText(/… \d+ earlier/);
+  await expect(page).not.toHaveURL(/view=/);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no axe violation in the ${theme} theme with the "Whole log" view on`, async ({ page }) => {
+    await useTheme(page, theme);
+    await open(page, '?scenario=heavy&seed=1&t=5000&view=whole-log');
+    await expect(page.locator('[data-partition="metrics-0"]').getByTitle(/^offset 0,/)).toBeVisible();
+    await checkA11y(page);
+  });
+}

@@ -1,12 +1,12 @@
 'use client';
-import { memo, useMemo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 import type { GroupView, KafkaView } from '@/simulator';
-import { kafkaRows, type PartitionRowModel } from '@/lib/simulate/view-model';
+import { kafkaRows, type MarkerModel, type PartitionRowModel } from '@/lib/simulate/view-model';
 import { CELL_PITCH, Chip } from './Cell';
 
 const EARLIER_W = 72;
 
-export const KafkaLane = memo(function KafkaLane({ kafka, cap }: { kafka: KafkaView; cap: number }) {
+export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
   return (
     <section aria-labelledby="kafka-lane" className="min-w-0 rounded-xl border border-kafka-200 bg-kafka-50/40 p-3 sm:p-4 dark:border-kafka-900 dark:bg-kafka-950/30">
@@ -20,22 +20,119 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap }: { kafka: KafkaV
             <span className="font-normal text-zinc-600 dark:text-zinc-400">(cleanup.policy={t.cleanupPolicy})</span>
           </h3>
           {t.rows.map((row) => (
-            <PartitionRow key={row.name} row={row} />
+            whole ? <WholeRow key={row.name} row={row} /> : <PartitionRow key={row.name} row={row} />
           ))}
         </div>
       ))}
-      <KafkaLegend />
+      <KafkaLegend whole={whole} />
       <Groups groups={kafka.groups} />
     </section>
   );
 });
 
-function KafkaLegend() {
+function KafkaLegend({ whole }: { whole: boolean }) {
   return (
     <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
       Cells are records labelled with their offset; colour follows the key. <span aria-hidden="true">▲</span> a consumer&rsquo;s position (next offset to
-      fetch); <span aria-hidden="true">▏</span>a group&rsquo;s committed offset. Lag = log-end offset − committed offset.
+      fetch); <span aria-hidden="true">▏</span>a group&rsquo;s committed offset{whole ? ', each placed just before the record it points at' : ''}. Lag = log-end offset − committed
+      offset.
     </p>
+  );
+}
+
+function RowHeading({ row }: { row: PartitionRowModel }) {
+  return (
+    <p className="text-xs text-zinc-700 dark:text-zinc-300">
+      <span className="font-mono font-semibold">{row.name}</span> · log start offset <strong>{row.logStartOffset}</strong> · log-end offset{' '}
+      <strong>{row.logEndOffset}</strong>
+    </p>
+  );
+}
+
+/** One record in the wrapped view; memoised so a growing log only renders its new cells. */
+const WholeCell = memo(function WholeCell({ offset, hue, recordKey, tombstone, first }: { offset: number; hue: number; recordKey: string | null; tombstone: boolean; first: boolean }) {
+  return (
+    <Chip
+      hue={hue}
+      title={`offset ${offset}${recordKey === null ? ', no key' : `, key ${recordKey}`}${tombstone ? ', tombstone' : ''}${first ? ', log start offset' : ''}`}
+      className={`kvr-pop ${tombstone ? 'kvr-tombstone' : ''} ${first ? 'ring-2 ring-zinc-500 ring-offset-1 dark:ring-offset-zinc-900' : ''}`}
+    >
+      {offset}
+    </Chip>
+  );
+});
+
+function MarkerTokens({ markers }: { markers: readonly MarkerModel[] | undefined }) {
+  if (!markers) return null;
+  return markers.map((m) =>
+    m.kind === 'committed' ? (
+      <span key={m.id} title={`${m.group} committed offset ${m.offset}`} className="kvr-token border-l-2 border-kafka-700 pl-0.5 text-zinc-700 dark:border-kafka-300 dark:text-zinc-300">
+        {m.group}
+      </span>
+    ) : (
+      <span key={m.id} title={`${m.label} (${m.group}) position ${m.offset}`} className="kvr-token font-semibold text-kafka-800 dark:text-kafka-200">
+        ▲{m.slot < 0 ? '←' : ''}
+        {m.label}
+      </span>
+    ),
+  );
+}
+
+/**
+ * The "Whole log" row: every record wraps onto as many lines as it needs, and each group's committed
+ * offset and each consumer's position sit in the flow just before the record they point at.
+ */
+const WholeRow = memo(
+  function WholeRow({ row }: { row: PartitionRowModel }) {
+    const at = new Map<number, MarkerModel[]>();
+    for (const t of row.tracks)
+      for (const m of t.markers) {
+        const slot = Math.max(0, m.slot);
+        at.set(slot, [...(at.get(slot) ?? []), m]);
+      }
+    return (
+      <div className="kvr-whole mt-2 rounded-lg border border-zinc-200 bg-white p-2 dark:border-zinc-800 dark:bg-zinc-900" data-partition={row.name}>
+        <RowHeading row={row} />
+        <div className="mt-1 flex flex-wrap gap-0.5 text-[10px]">
+          {row.hidden > 0 && <span className="kvr-token text-zinc-600 dark:text-zinc-400">… {row.hidden} earlier</span>}
+          {row.cells.map((c, i) => (
+            <Fragment key={c.offset}>
+              <MarkerTokens markers={at.get(i)} />
+              <WholeCell offset={c.offset} hue={c.hue} recordKey={c.key} tombstone={c.tombstone} first={c.offset === row.logStartOffset} />
+            </Fragment>
+          ))}
+          <MarkerTokens markers={at.get(row.cells.length)} />
+          <span
+            title={`log-end offset ${row.logEndOffset}: the next record gets this offset`}
+            className="inline-flex h-7 min-w-7 items-center justify-center rounded border-2 border-dashed border-zinc-400 font-mono text-zinc-700 dark:border-zinc-500 dark:text-zinc-300"
+          >
+            LEO
+          </span>
+        </div>
+        <Lags row={row} />
+      </div>
+    );
+  },
+  (a, b) => a.row.signature === b.row.signature,
+);
+
+function Lags({ row }: { row: PartitionRowModel }) {
+  if (row.lags.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs" aria-label={`Lag on ${row.name}`}>
+      {row.lags.map((l) => (
+        <li key={l.group} className="flex items-center gap-2" data-group={l.group}>
+          <span className="min-w-0 flex-1 truncate">
+            <span className="font-semibold">{l.group}</span>
+            {l.owner ? ` (${l.owner})` : ''}: {l.committedOffset === null ? 'nothing committed' : `committed ${l.committedOffset}`} ·{' '}
+            <strong>lag {l.lag ?? '–'}</strong>
+          </span>
+          <span className="h-2 w-16 shrink-0 overflow-hidden rounded bg-zinc-200 sm:w-24 dark:bg-zinc-700" aria-hidden="true">
+            <span className="kvr-bar block h-full bg-kafka-600 dark:bg-kafka-400" style={{ transform: `scaleX(${l.fraction})` }} />
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -48,10 +145,7 @@ const PartitionRow = memo(
     const shift = x0 - row.hidden * CELL_PITCH;
     return (
       <div className="mt-2 rounded-lg border border-zinc-200 bg-white p-2 [contain:content] dark:border-zinc-800 dark:bg-zinc-900" data-partition={row.name}>
-        <p className="text-xs text-zinc-700 dark:text-zinc-300">
-          <span className="font-mono font-semibold">{row.name}</span> · log start offset <strong>{row.logStartOffset}</strong> · log-end offset{' '}
-          <strong>{row.logEndOffset}</strong>
-        </p>
+        <RowHeading row={row} />
         <div className="mt-1 overflow-hidden">
           {/* Cells sit at a fixed place on a strip that slides left as the log grows: one style change per row, not per cell. */}
           <div className="relative h-7" style={{ width: width + 80 }}>
@@ -109,22 +203,7 @@ const PartitionRow = memo(
             </div>
           ))}
         </div>
-        {row.lags.length > 0 && (
-          <ul className="mt-1 space-y-0.5 text-xs" aria-label={`Lag on ${row.name}`}>
-            {row.lags.map((l) => (
-              <li key={l.group} className="flex items-center gap-2" data-group={l.group}>
-                <span className="min-w-0 flex-1 truncate">
-                  <span className="font-semibold">{l.group}</span>
-                  {l.owner ? ` (${l.owner})` : ''}: {l.committedOffset === null ? 'nothing committed' : `committed ${l.committedOffset}`} ·{' '}
-                  <strong>lag {l.lag ?? '–'}</strong>
-                </span>
-                <span className="h-2 w-16 shrink-0 overflow-hidden rounded bg-zinc-200 sm:w-24 dark:bg-zinc-700" aria-hidden="true">
-                  <span className="kvr-bar block h-full bg-kafka-600 dark:bg-kafka-400" style={{ transform: `scaleX(${l.fraction})` }} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <Lags row={row} />
       </div>
     );
   },

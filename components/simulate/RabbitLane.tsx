@@ -1,7 +1,7 @@
 'use client';
 import { memo, useMemo } from 'react';
 import type { RabbitView } from '@/simulator';
-import { hueFor, queueModels, type QueueModel } from '@/lib/simulate/view-model';
+import { hueFor, queueModels, WHOLE_LOG_CAP, type QueueModel } from '@/lib/simulate/view-model';
 import { Chip } from './Cell';
 
 /** `shop-12` → `12`: the chip shows the sequence, the title the whole id. */
@@ -10,7 +10,7 @@ function shortId(messageId: string): string {
   return m ? m[1]! : messageId.slice(0, 3);
 }
 
-export const RabbitLane = memo(function RabbitLane({ rabbit, cap }: { rabbit: RabbitView; cap: number }) {
+export const RabbitLane = memo(function RabbitLane({ rabbit, cap, whole = false }: { rabbit: RabbitView; cap: number; whole?: boolean }) {
   const queues = useMemo(() => queueModels(rabbit, cap), [rabbit, cap]);
   return (
     <section aria-labelledby="rabbit-lane" className="min-w-0 rounded-xl border border-rabbit-200 bg-rabbit-50/40 p-3 sm:p-4 dark:border-rabbit-900 dark:bg-rabbit-950/30">
@@ -19,7 +19,7 @@ export const RabbitLane = memo(function RabbitLane({ rabbit, cap }: { rabbit: Ra
       </h2>
       <Exchanges rabbit={rabbit} />
       {queues.map((q) => (
-        <QueueCard key={q.name} q={q} />
+        <QueueCard key={q.name} q={q} whole={whole} />
       ))}
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
         Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots: filled = delivered and not
@@ -50,9 +50,12 @@ const Exchanges = memo(
 );
 
 const QueueCard = memo(
-  function QueueCard({ q }: { q: QueueModel }) {
+  function QueueCard({ q, whole }: { q: QueueModel; whole: boolean }) {
     return (
-      <div className="mt-2 rounded-lg border border-zinc-200 bg-white p-2 text-xs [contain:content] dark:border-zinc-800 dark:bg-zinc-900" data-queue={q.name}>
+      <div
+        className={`mt-2 rounded-lg border border-zinc-200 bg-white p-2 text-xs dark:border-zinc-800 dark:bg-zinc-900 ${whole ? 'kvr-whole' : '[contain:content]'}`}
+        data-queue={q.name}
+      >
         <h3 className="text-sm font-semibold">
           {q.type === 'stream' ? 'Stream' : 'Queue'} <span className="font-mono">{q.name}</span>
         </h3>
@@ -77,25 +80,19 @@ const QueueCard = memo(
           </p>
         )}
         {q.type === 'stream' && q.stream ? (
-          <StreamLog q={q} />
+          <StreamLog q={q} whole={whole} />
         ) : (
           <>
             <p className="mt-1">
               <strong>ready {q.readyCount}</strong> · <strong>unacked {q.unackedCount}</strong>
             </p>
-            <div className="mt-1 flex h-7 gap-0.5 overflow-hidden" aria-label={`Ready messages in ${q.name}, head first`} role="list">
+            <div
+              className={`mt-1 flex gap-0.5 ${whole ? 'flex-wrap' : 'h-7 overflow-hidden'}`}
+              aria-label={`Ready messages in ${q.name}, head first`}
+              role="list"
+            >
               {q.ready.map((m) => (
-                <Chip
-                  key={m.messageId}
-                  hue={m.hue}
-                  title={`${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`}
-                  className={`kvr-pop relative shrink-0 ${m.redelivered ? 'kvr-redelivered' : ''}`}
-                >
-                  <span role="listitem">
-                    {shortId(m.messageId)}
-                    {m.redelivered && <Redelivered />}
-                  </span>
-                </Chip>
+                <ReadyChip key={m.messageId} m={m} />
               ))}
               {q.readyHidden > 0 && <span className="shrink-0 self-center pl-1 text-[11px] text-zinc-600 dark:text-zinc-400">+{q.readyHidden}</span>}
             </div>
@@ -143,8 +140,24 @@ const QueueCard = memo(
       </div>
     );
   },
-  (a, b) => a.q.signature === b.q.signature,
+  (a, b) => a.q.signature === b.q.signature && a.whole === b.whole,
 );
+
+/** Memoised: a queue that grows renders only its new chips. */
+const ReadyChip = memo(function ReadyChip({ m }: { m: QueueModel['ready'][number] }) {
+  return (
+    <Chip
+      hue={m.hue}
+      title={`${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`}
+      className={`kvr-pop relative shrink-0 ${m.redelivered ? 'kvr-redelivered' : ''}`}
+    >
+      <span role="listitem">
+        {shortId(m.messageId)}
+        {m.redelivered && <Redelivered />}
+      </span>
+    </Chip>
+  );
+});
 
 /** A small ↻ badge on the chip's corner (the chip keeps its width), spelled out for screen readers. */
 function Redelivered() {
@@ -158,9 +171,9 @@ function Redelivered() {
   );
 }
 
-function StreamLog({ q }: { q: QueueModel }) {
+function StreamLog({ q, whole }: { q: QueueModel; whole: boolean }) {
   const s = q.stream!;
-  const log = s.log.slice(-20);
+  const log = s.log.slice(whole ? -WHOLE_LOG_CAP : -20);
   return (
     <div className="mt-1">
       <p>

@@ -5,6 +5,7 @@ import { clientEngine, loadValidators } from '@/lib/simulate/engine-api';
 import { shortcutFor } from '@/lib/simulate/keys';
 import { createSimStore, type SimStore } from '@/lib/simulate/store';
 import { decodeSimUrl, encodeSimUrl } from '@/lib/simulate/url-state';
+import { WHOLE_LOG_CAP } from '@/lib/simulate/view-model';
 import { CELL_PITCH } from './Cell';
 import { ChartsPanel } from './ChartsPanel';
 import { SimStoreContext, useSim, useSimStore } from './context';
@@ -31,11 +32,12 @@ function useUrlSync(store: SimStore) {
         seed: s.seed,
         time: s.time,
         interventions: s.interventions,
+        wholeLog: s.wholeLog,
       });
       if (window.location.search !== query) window.history.replaceState(window.history.state, '', window.location.pathname + query);
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      const same = s.time === prev.time && s.loaded === prev.loaded && s.seed === prev.seed && s.interventions === prev.interventions;
+      const same = s.time === prev.time && s.loaded === prev.loaded && s.seed === prev.seed && s.interventions === prev.interventions && s.wholeLog === prev.wholeLog;
       if (same && s.playing === prev.playing) return;
       // While playing the moment changes all the time: the address follows when play stops (a rewrite
       // also makes Next's router re-render, which would cost frames).
@@ -88,13 +90,46 @@ function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
   return cap;
 }
 
+function WholeLogToggle() {
+  const wholeLog = useSim((s) => s.wholeLog);
+  const setWholeLog = useSim((s) => s.setWholeLog);
+  return (
+    // Inline flow, not flex: on a phone the description wraps under the name instead of squeezing it.
+    <label className="mt-4 block cursor-pointer py-3 text-sm font-medium">
+      <input type="checkbox" name="whole-log" className="mr-2 size-4 align-[-2px] accent-kafka-700" checked={wholeLog} onChange={(e) => setWholeLog(e.target.checked)} />
+      Whole log{' '}
+      <span className="font-normal text-zinc-600 dark:text-zinc-400">— every record and ready message (up to {WHOLE_LOG_CAP.toLocaleString('en')} a row), wrapped</span>
+    </label>
+  );
+}
+
+/** Redraws of the "Whole log" view while playing: every redraw reflows thousands of wrapped cells. */
+const WHOLE_LOG_REDRAW_MS = 150;
+
+/** `value`, passed on at most once per `ms` (always the latest); `ms` = 0 passes every change at once. */
+function useThrottled<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (ms === 0) return;
+    const id = setTimeout(() => {
+      last.current = performance.now();
+      setShown(value);
+    }, Math.max(0, last.current + ms - performance.now()));
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return ms === 0 ? value : shown;
+}
+
 /** Speeds from which motion is not tweened (see simulate.css). */
 const FAST_SPEED = 4;
 
 function Lanes() {
   // Deferred: the lanes re-render (and the engine builds its snapshot) in a background, time-sliced
   // render, so a big update never blocks an animation frame.
-  const frame = useDeferredValue(useSim((s) => s.frame));
+  const whole = useSim((s) => s.wholeLog);
+  const playing = useSim((s) => s.playing);
+  const frame = useDeferredValue(useThrottled(useSim((s) => s.frame), whole && playing ? WHOLE_LOG_REDRAW_MS : 0));
   const store = useSimStore();
   const fast = useSim((s) => s.speed >= FAST_SPEED);
   const lanes = useSim((s) => s.loaded.lanes);
@@ -107,7 +142,8 @@ function Lanes() {
     mq.addEventListener('change', on);
     return () => mq.removeEventListener('change', on);
   }, []);
-  const cap = useLaneCap(ref, lanes.length > 1 && wide ? 2 : 1);
+  const stripCap = useLaneCap(ref, lanes.length > 1 && wide ? 2 : 1);
+  const cap = whole ? WHOLE_LOG_CAP : stripCap;
   // Only what fits on screen is materialised by the engine (the rest is counted: "… N earlier").
   const snapshot = useMemo(
     () => store.getState().liveSnapshot({ maxRecordsPerPartition: cap, maxMessagesPerQueue: cap }),
@@ -119,8 +155,8 @@ function Lanes() {
   const both = showKafka && showRabbit;
   return (
     <div ref={ref} data-fast={fast} className={`mt-4 grid gap-4 ${both ? 'lg:grid-cols-2' : ''}`}>
-      {showKafka && <KafkaLane kafka={snapshot.kafka!} cap={cap} />}
-      {showRabbit && <RabbitLane rabbit={snapshot.rabbitmq!} cap={cap} />}
+      {showKafka && <KafkaLane kafka={snapshot.kafka!} cap={cap} whole={whole} />}
+      {showRabbit && <RabbitLane rabbit={snapshot.rabbitmq!} cap={cap} whole={whole} />}
     </div>
   );
 }
@@ -190,6 +226,7 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
         <ScenarioPicker scenarios={list} />
         <Notice />
         <ScenarioIntro />
+        <WholeLogToggle />
         <Lanes />
         <div className="mt-4 grid gap-4 lg:grid-cols-2">
           <Narration />

@@ -78,6 +78,8 @@ export interface SimState {
   interventions: TimedIntervention[];
   /** Bumped whenever the timeline changes (new scenario, seed or intervention): charts recompute. */
   revision: number;
+  /** View option: every record and ready message, wrapped over several lines, instead of one strip. */
+  wholeLog: boolean;
 }
 
 export interface SimActions {
@@ -99,6 +101,7 @@ export interface SimActions {
   tick(realMs: number): void;
   intervene(input: unknown): Errors | null;
   setNotice(notice: string | null): void;
+  setWholeLog(on: boolean): void;
   setValidators(v: Validators): void;
   /** The simulation's state right now (cached by the engine until it changes). */
   liveSnapshot(options?: SnapshotOptions): Snapshot;
@@ -216,6 +219,7 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
       notice: null,
       interventions: [],
       revision: 0,
+      wholeLog: false,
 
       loadBuiltin(id, seed = get().seed) {
         const b = builtin(id);
@@ -235,6 +239,7 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
       },
 
       openUrlState(url) {
+        set({ wholeLog: url.wholeLog === true });
         let loaded: LoadedScenario | null = null;
         let notice: string | null = null;
         if (url.source.kind === 'builtin') {
@@ -371,6 +376,10 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
 
       setNotice(notice) {
         set({ notice });
+      },
+
+      setWholeLog(on) {
+        set({ wholeLog: on });
       },
 
       setValidators(v) {

@@ -21,6 +21,8 @@ export interface SimUrlState {
   seed: number;
   time: number;
   interventions: TimedIntervention[];
+  /** The "Whole log" view (every record and ready message, wrapped) instead of one strip per row. */
+  wholeLog?: boolean;
 }
 
 export interface DecodedUrl {
@@ -124,6 +126,9 @@ export function decodeSimUrl(search: string, knownIds: readonly string[]): Decod
       state.interventions = (decoded.value as TimedIntervention[]).map((x) => ({ time: x.time, intervention: x.intervention }));
     } else problems.push('the interventions in this link are damaged or truncated');
   }
+  const view = params.get('view');
+  if (view === 'whole-log') state.wholeLog = true;
+  else if (view !== null) problems.push(`the view "${view.slice(0, 20)}" is not known`);
   // A link whose scenario is unreadable shows the default scenario from its start, not half of the link.
   if (!sourceOk) {
     return { state: defaultUrlState(), notice: `This link could not be opened: ${problems.join('; ')}. Showing the default scenario instead.` };
@@ -139,5 +144,6 @@ export function encodeSimUrl(state: SimUrlState): string {
   params.set('seed', String(state.seed));
   params.set('t', String(Math.max(0, Math.round(state.time))));
   if (state.interventions.length) params.set('iv', toBase64Url(JSON.stringify(state.interventions)));
+  if (state.wholeLog) params.set('view', 'whole-log');
   return '?' + params.toString();
 }

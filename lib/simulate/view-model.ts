@@ -15,6 +15,9 @@ export function hueFor(colorKey: string): number {
   return KEY_HUES[(h >>> 0) % KEY_HUES.length]!;
 }
 
+/** Records per partition and ready messages per queue the "Whole log" view draws; beyond it "… N earlier". */
+export const WHOLE_LOG_CAP = 2000;
+
 export interface CellModel {
   offset: number;
   key: string | null;

@@ -23,7 +23,7 @@ const stateArb: fc.Arbitrary<SimUrlState> = fc.record({
     fc.record({ time: fc.nat(1_000_000), intervention: fc.dictionary(fc.string(), jsonValue) as fc.Arbitrary<unknown> }),
     { maxLength: 4 },
   ),
-});
+}).chain((s) => fc.boolean().map((wholeLog) => (wholeLog ? { ...s, wholeLog } : s)));
 
 describe('URL codec', () => {
   it('round-trips every state', () => {
@@ -60,6 +60,16 @@ describe('URL codec', () => {
       state: { source: { kind: 'builtin', id: 'log-vs-queue' }, seed: 1, time: 4000, interventions: [] },
       notice: null,
     });
+  });
+
+  it('reads the whole-log view, and says so when the view is unknown while keeping the rest', () => {
+    expect(decodeSimUrl('?scenario=heavy&seed=1&t=20000&view=whole-log', IDS).state.wholeLog).toBe(true);
+    expect(encodeSimUrl({ ...defaultUrlState(), wholeLog: true })).toContain('view=whole-log');
+    expect(encodeSimUrl(defaultUrlState())).not.toContain('view=');
+    const { state, notice } = decodeSimUrl('?scenario=heavy&t=5&view=sideways', IDS);
+    expect(state.wholeLog).toBeUndefined();
+    expect(state.time).toBe(5);
+    expect(notice).toMatch(/view "sideways" is not known/);
   });
 
   it('uses defaults without a notice when the link has no parameters', () => {
