@@ -199,7 +199,23 @@ test.describe('Kafka key → partition calculator', () => {
     await page.getByLabel('Grow the topic to').fill('12');
     await expect(page.getByTestId('growth')).toContainText(/Java: \d+ of 100 keys move \(\d+\.\d%\)/);
     await expect(page.getByRole('list', { name: 'Keys that move (Java)' }).getByRole('listitem').first()).toHaveText(/user-\d+: \d+ → \d+/);
+    // The chart's code loads when the reader scrolls near it.
+    await page.getByRole('heading', { name: 'Keys per partition' }).scrollIntoViewIfNeeded();
     await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  });
+
+  test('the chart code is not loaded until the chart comes near the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 700 });
+    const charts: string[] = [];
+    page.on('response', async (res) => {
+      if (res.url().endsWith('.js') && (await res.text()).includes('recharts')) charts.push(res.url());
+    });
+    await open(page);
+    await page.waitForTimeout(1000);
+    expect(charts).toEqual([]);
+    await page.getByRole('heading', { name: 'Keys per partition' }).scrollIntoViewIfNeeded();
+    await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    expect(charts.length).toBeGreaterThan(0);
   });
 });
 

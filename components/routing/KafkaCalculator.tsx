@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { expandKeyPattern, MAX_KEYS, parseKeyList } from '@/lib/routing/keys';
 import { growth, histogram, keyRows, parsePartitionCount } from '@/lib/routing/partitions';
 import type { KafkaState } from '@/lib/routing/state';
+import { useInView } from '@/components/ui/useInView';
 import { Field, inputClass, Source } from './ui';
 
 const PartitionHistogram = dynamic(() => import('./PartitionHistogram'), {
@@ -25,6 +26,8 @@ interface Props {
 
 export function KafkaCalculator({ kafka, onChange }: Props) {
   const [onlyDiffer, setOnlyDiffer] = useState(false);
+  // recharts loads only when the chart is near the screen, not during the page's first load.
+  const [chartRef, chartNear] = useInView<HTMLElement>();
   const list = kafka.mode === 'pattern' ? expandKeyPattern(kafka.pattern) : parseKeyList(kafka.list);
   const n = parsePartitionCount(kafka.partitions);
   const m = parsePartitionCount(kafka.growTo);
@@ -135,14 +138,14 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
             )}
           </div>
 
-          <figure className={panel}>
+          <figure ref={chartRef} className={panel}>
             <h3 className={h3}>Keys per partition</h3>
             <figcaption className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
               How {rows.length.toLocaleString('en-US')} keys spread over {n.value} partitions under each client&apos;s default. This counts keys, not messages: a partition&apos;s load also depends on how busy its keys are.
             </figcaption>
             {n.value <= MAX_CHART_PARTITIONS ? (
-              <div className="mt-2" aria-hidden="true">
-                <PartitionHistogram bars={histogram(rows, n.value)} />
+              <div className="mt-2 min-h-64" aria-hidden="true">
+                {chartNear && <PartitionHistogram bars={histogram(rows, n.value)} />}
               </div>
             ) : (
               <p className="mt-2 text-sm">The chart shows up to {MAX_CHART_PARTITIONS} partitions; the table above has every key.</p>

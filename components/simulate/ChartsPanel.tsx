@@ -1,20 +1,12 @@
 'use client';
 import dynamic from 'next/dynamic';
-import { useEffect, useRef, useState } from 'react';
+import { useInView } from '@/components/ui/useInView';
 
 const Charts = dynamic(() => import('./Charts'), { ssr: false, loading: () => <p className="text-sm">Loading the charts…</p> });
 
 /** Charts appear (and their code loads) only when the panel is opened or scrolled into view. */
 export function ChartsPanel() {
-  const ref = useRef<HTMLElement>(null);
-  const [show, setShow] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || show) return;
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setShow(true), { rootMargin: '100px' });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [show]);
+  const [ref, show, setShow] = useInView<HTMLElement>('100px');
   return (
     <section ref={ref} aria-labelledby="charts-h" className="mt-4 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800" data-testid="charts">
       <h2 id="charts-h" className="text-base font-semibold">
