@@ -16,23 +16,10 @@ export type RowId =
   | 'management'
   | 'managed';
 
-/** Simulator scenarios (`/simulate?scenario=<id>`). */
-export type ScenarioId =
-  | 'log-vs-queue'
-  | 'group-scaling'
-  | 'replay-new-group'
-  | 'retention-reset'
-  | 'compaction'
-  | 'crash-before-commit'
-  | 'key-ordering'
-  | 'work-queue-prefetch'
-  | 'requeue-on-crash'
-  | 'ttl-dead-letter'
-  | 'order-topic-exchange'
-  | 'length-limit'
-  | 'side-by-side'
-  | 'stream-replay'
-  | 'heavy';
+/** Simulator scenarios (`/simulate?scenario=<id>`): the engine's own list of ids. */
+import type { ScenarioId } from '@/simulator/scenarios';
+
+export type { ScenarioId };
 
 export interface QuizOption {
   id: string;
