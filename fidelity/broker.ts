@@ -16,13 +16,15 @@ export async function connect(): Promise<Connection> {
 /** A per-run prefix so names never clash with leftovers or other runs. */
 export const runId = `fid${process.pid.toString(36)}`;
 
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** Waits until check() is true or the time runs out; returns whether it became true. */
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<boolean> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return true;
     if (Date.now() > end) return false;
-    await new Promise((r) => setTimeout(r, 2));
+    await sleep(2);
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIntervention, type InterventionInput } from '@/simulator';
-import { connect, runId, waitFor, type Connection } from './broker';
+import { connect, runId, sleep, waitFor, type Connection } from './broker';
 import { ENGINE_QUEUE, engineStep, runScenario } from './engine';
 
 type Step =
@@ -25,7 +25,6 @@ afterAll(async () => {
   await conn?.close();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function compare(steps: Step[]): Promise<void> {
   const q = `${runId}.prefetch${n++}`;

@@ -4,7 +4,7 @@ import type { Channel, ConsumeMessage } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateHeadersBinding, type HeaderArg } from '@/simulator/rabbitmq/headers';
 import { ClassicQueue, type ClassicQueueOptions, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
-import { connect, runId, waitFor, type Connection } from './broker';
+import { connect, runId, sleep, waitFor, type Connection } from './broker';
 
 let conn: Connection;
 let n = 0;
@@ -15,7 +15,6 @@ afterAll(async () => {
   await conn?.close();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const deadLetteredIds = (out: QueueOutcome[]) =>
   out.flatMap((o) => ((o.type === 'expired' && o.deadLetter) || o.type === 'deadLettered' ? [String(o.msgId)] : []));
 
