@@ -7,12 +7,30 @@ export function chipStyle(hue: number, x?: number): CSSProperties {
   return { '--h': String(hue), ...(x === undefined ? {} : { translate: `${x}px 0` }) } as CSSProperties;
 }
 
-export function Chip({ hue, children, title, className = '', style }: { hue: number; children: ReactNode; title: string; className?: string; style?: CSSProperties }) {
+export function Chip({
+  hue,
+  children,
+  title,
+  className = '',
+  style,
+  at,
+  role,
+}: {
+  hue: number;
+  children: ReactNode;
+  title: string;
+  className?: string;
+  style?: CSSProperties;
+  /** Place the chip at this point of a SlotGrid: one plain fixed-size box (cheap to add by the hundred). */
+  at?: { x: number; y: number };
+  role?: 'listitem';
+}) {
   return (
     <span
       title={title}
-      style={{ ...chipStyle(hue), ...style }}
-      className={`kvr-chip inline-flex h-7 min-w-7 items-center justify-center rounded border px-0.5 font-mono text-[11px] leading-none ${className}`}
+      role={role}
+      style={{ ...chipStyle(hue), ...(at ? { translate: `${at.x}px ${at.y}px` } : {}), ...style }}
+      className={`kvr-chip ${at ? 'kvr-slot-chip' : 'inline-flex h-7 min-w-7 items-center justify-center rounded border px-0.5 font-mono text-[11px] leading-none'} ${className}`}
     >
       {children}
     </span>

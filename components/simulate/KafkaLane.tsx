@@ -1,8 +1,9 @@
 'use client';
-import { Fragment, memo, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { GroupView, KafkaView } from '@/simulator';
 import { kafkaRows, type MarkerModel, type PartitionRowModel } from '@/lib/simulate/view-model';
 import { CELL_PITCH, Chip } from './Cell';
+import { SlotGrid, slotXY, type SlotPlace } from './SlotGrid';
 
 const EARLIER_W = 72;
 
@@ -34,7 +35,7 @@ function KafkaLegend({ whole }: { whole: boolean }) {
   return (
     <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
       Cells are records labelled with their offset; colour follows the key. <span aria-hidden="true">▲</span> a consumer&rsquo;s position (next offset to
-      fetch); <span aria-hidden="true">▏</span>a group&rsquo;s committed offset{whole ? ', each placed just before the record it points at' : ''}. Lag = log-end offset − committed
+      fetch); <span aria-hidden="true">▏</span>a group&rsquo;s committed offset{whole ? ', each labelled above the record it points at' : ''}. Lag = log-end offset − committed
       offset.
     </p>
   );
@@ -49,66 +50,97 @@ function RowHeading({ row }: { row: PartitionRowModel }) {
   );
 }
 
-/** One record in the wrapped view; memoised so a growing log only renders its new cells. */
-const WholeCell = memo(function WholeCell({ offset, hue, recordKey, tombstone, first }: { offset: number; hue: number; recordKey: string | null; tombstone: boolean; first: boolean }) {
+/** One record in the wrapped view, at its fixed slot; memoised so a growing log only renders its new cells. */
+const WholeCell = memo(function WholeCell({ offset, hue, recordKey, tombstone, first, x, y }: { offset: number; hue: number; recordKey: string | null; tombstone: boolean; first: boolean; x: number; y: number }) {
   return (
     <Chip
       hue={hue}
       title={`offset ${offset}${recordKey === null ? ', no key' : `, key ${recordKey}`}${tombstone ? ', tombstone' : ''}${first ? ', log start offset' : ''}`}
-      className={`kvr-pop ${tombstone ? 'kvr-tombstone' : ''} ${first ? 'ring-2 ring-zinc-500 ring-offset-1 dark:ring-offset-zinc-900' : ''}`}
+      className={`kvr-pop ${offset >= 10_000 ? 'kvr-long' : ''} ${tombstone ? 'kvr-tombstone' : ''} ${first ? 'ring-2 ring-zinc-500 ring-offset-1 dark:ring-offset-zinc-900' : ''}`}
+      at={{ x, y }}
     >
       {offset}
     </Chip>
   );
 });
 
-function MarkerTokens({ markers }: { markers: readonly MarkerModel[] | undefined }) {
-  if (!markers) return null;
-  return markers.map((m) =>
-    m.kind === 'committed' ? (
-      <span key={m.id} title={`${m.group} committed offset ${m.offset}`} className="kvr-token border-l-2 border-kafka-700 pl-0.5 text-zinc-700 dark:border-kafka-300 dark:text-zinc-300">
-        {m.group}
+const MARKER_BAND = 12;
+
+/** The markers pointing at one slot, as labels in the band above it (a committed offset also draws a bar at the cell's left edge). */
+function SlotMarkers({ markers, slot, place }: { markers: readonly (MarkerModel & { floor: number })[]; slot: number; place: SlotPlace }) {
+  const { x, y } = slotXY(slot, place);
+  // In the right half of a row the labels grow leftwards, so they stay inside the card.
+  const right = slot % place.cols >= place.cols / 2;
+  const labelAt = right ? `calc(${x + CELL_PITCH - 2}px - 100%) ${y - MARKER_BAND}px` : `${x + 1}px ${y - MARKER_BAND}px`;
+  return (
+    <>
+      {markers.some((m) => m.kind === 'committed') && <span aria-hidden="true" className="kvr-slot z-10 h-10 w-0.5 bg-kafka-700 dark:bg-kafka-300" style={{ translate: `${x - 1}px ${y - MARKER_BAND}px` }} />}
+      <span className="kvr-slot z-10 flex gap-1 rounded-sm bg-white px-0.5 text-[9px] leading-3 whitespace-nowrap dark:bg-zinc-900" style={{ translate: labelAt }}>
+        {markers.map((m) =>
+          m.kind === 'committed' ? (
+            <span key={m.id} title={`${m.group} committed offset ${m.offset}`} className="text-zinc-700 dark:text-zinc-300">
+              {m.group}
+            </span>
+          ) : (
+            <span key={m.id} title={`${m.label} (${m.group}) position ${m.offset}`} className="font-semibold text-kafka-800 dark:text-kafka-200">
+              ▲{m.offset < m.floor ? '←' : ''}
+              {m.label}
+            </span>
+          ),
+        )}
       </span>
-    ) : (
-      <span key={m.id} title={`${m.label} (${m.group}) position ${m.offset}`} className="kvr-token font-semibold text-kafka-800 dark:text-kafka-200">
-        ▲{m.slot < 0 ? '←' : ''}
-        {m.label}
-      </span>
-    ),
+    </>
   );
 }
 
 /**
- * The "Whole log" row: every record wraps onto as many lines as it needs, and each group's committed
- * offset and each consumer's position sit in the flow just before the record they point at.
+ * The "Whole log" row: every record at a slot fixed by its offset, wrapped into rows, so retention
+ * deleting the head or a produce appending moves no other cell. Each group's committed offset and
+ * each consumer's position label the record they point at. A compacted log with wide gaps between
+ * offsets packs its records instead.
  */
 const WholeRow = memo(
   function WholeRow({ row }: { row: PartitionRowModel }) {
-    const at = new Map<number, MarkerModel[]>();
+    const n = row.cells.length;
+    const firstOffset = n > 0 ? row.cells[0]!.offset : row.logEndOffset;
+    const byOffset = row.logEndOffset - firstOffset <= 2 * n + 64;
+    const slotOf = (i: number) => (byOffset ? (i < n ? row.cells[i]!.offset : row.logEndOffset) : i);
+    const first = slotOf(0);
+    const leo = slotOf(n);
+    const at = new Map<number, (MarkerModel & { floor: number })[]>();
     for (const t of row.tracks)
       for (const m of t.markers) {
-        const slot = Math.max(0, m.slot);
-        at.set(slot, [...(at.get(slot) ?? []), m]);
+        const slot = slotOf(Math.max(0, m.slot));
+        at.set(slot, [...(at.get(slot) ?? []), { ...m, floor: firstOffset }]);
       }
     return (
       <div className="kvr-whole mt-2 rounded-lg border border-zinc-200 bg-white p-2 dark:border-zinc-800 dark:bg-zinc-900" data-partition={row.name}>
         <RowHeading row={row} />
-        <div className="mt-1 flex flex-wrap gap-0.5 text-[10px]">
-          {row.hidden > 0 && <span className="kvr-token text-zinc-600 dark:text-zinc-400">… {row.hidden} earlier</span>}
-          {row.cells.map((c, i) => (
-            <Fragment key={c.offset}>
-              <MarkerTokens markers={at.get(i)} />
-              <WholeCell offset={c.offset} hue={c.hue} recordKey={c.key} tombstone={c.tombstone} first={c.offset === row.logStartOffset} />
-            </Fragment>
-          ))}
-          <MarkerTokens markers={at.get(row.cells.length)} />
-          <span
-            title={`log-end offset ${row.logEndOffset}: the next record gets this offset`}
-            className="inline-flex h-7 min-w-7 items-center justify-center rounded border-2 border-dashed border-zinc-400 font-mono text-zinc-700 dark:border-zinc-500 dark:text-zinc-300"
-          >
-            LEO
-          </span>
-        </div>
+        {row.hidden > 0 && <p className="text-[10px] text-zinc-600 dark:text-zinc-400">… {row.hidden} earlier</p>}
+        <SlotGrid
+          first={first}
+          last={leo}
+          band={MARKER_BAND}
+          className="mt-1"
+          render={(place) => (
+            <>
+              {row.cells.map((c, i) => {
+                const { x, y } = slotXY(slotOf(i), place);
+                return <WholeCell key={c.offset} offset={c.offset} hue={c.hue} recordKey={c.key} tombstone={c.tombstone} first={c.offset === row.logStartOffset} x={x} y={y} />;
+              })}
+              <span
+                title={`log-end offset ${row.logEndOffset}: the next record gets this offset`}
+                className="kvr-slot inline-flex h-7 w-7 items-center justify-center rounded border-2 border-dashed border-zinc-400 font-mono text-[10px] text-zinc-700 dark:border-zinc-500 dark:text-zinc-300"
+                style={{ translate: `${slotXY(leo, place).x}px ${slotXY(leo, place).y}px` }}
+              >
+                LEO
+              </span>
+              {[...at].map(([slot, markers]) => (
+                <SlotMarkers key={slot} slot={slot} markers={markers} place={place} />
+              ))}
+            </>
+          )}
+        />
         <Lags row={row} />
       </div>
     );

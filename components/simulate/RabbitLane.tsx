@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import type { RabbitView } from '@/simulator';
 import { hueFor, queueModels, WHOLE_LOG_CAP, type QueueModel } from '@/lib/simulate/view-model';
 import { Chip } from './Cell';
+import { SlotGrid, slotXY, type SlotPlace } from './SlotGrid';
 
 /** `shop-12` → `12`: the chip shows the sequence, the title the whole id. */
 function shortId(messageId: string): string {
@@ -86,16 +87,16 @@ const QueueCard = memo(
             <p className="mt-1">
               <strong>ready {q.readyCount}</strong> · <strong>unacked {q.unackedCount}</strong>
             </p>
-            <div
-              className={`mt-1 flex gap-0.5 ${whole ? 'flex-wrap' : 'h-7 overflow-hidden'}`}
-              aria-label={`Ready messages in ${q.name}, head first`}
-              role="list"
-            >
-              {q.ready.map((m) => (
-                <ReadyChip key={m.messageId} m={m} />
-              ))}
-              {q.readyHidden > 0 && <span className="shrink-0 self-center pl-1 text-[11px] text-zinc-600 dark:text-zinc-400">+{q.readyHidden}</span>}
-            </div>
+            {whole ? (
+              <WholeReady q={q} />
+            ) : (
+              <div className="mt-1 flex h-7 gap-0.5 overflow-hidden" aria-label={`Ready messages in ${q.name}, head first`} role="list">
+                {q.ready.map((m) => (
+                  <ReadyChip key={m.messageId} m={m} />
+                ))}
+                {q.readyHidden > 0 && <span className="shrink-0 self-center pl-1 text-[11px] text-zinc-600 dark:text-zinc-400">+{q.readyHidden}</span>}
+              </div>
+            )}
             <ul className="mt-1 space-y-1" aria-label={`Consumers of ${q.name}`}>
               {q.consumers.map((c) => (
                 <li key={c.id} className="flex flex-wrap items-center gap-1" data-consumer={c.id}>
@@ -143,18 +144,49 @@ const QueueCard = memo(
   (a, b) => a.q.signature === b.q.signature && a.whole === b.whole,
 );
 
-/** Memoised: a queue that grows renders only its new chips. */
-const ReadyChip = memo(function ReadyChip({ m }: { m: QueueModel['ready'][number] }) {
+/**
+ * Every ready message at a slot fixed by its place in line, so a delivery or a dropped head moves
+ * no other chip, and a requeued message returns to its old place.
+ */
+function WholeReady({ q }: { q: QueueModel }) {
+  const first = q.ready[0]?.position ?? 0;
+  const last = q.ready.at(-1)?.position ?? 0;
   return (
-    <Chip
-      hue={m.hue}
-      title={`${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`}
-      className={`kvr-pop relative shrink-0 ${m.redelivered ? 'kvr-redelivered' : ''}`}
-    >
-      <span role="listitem">
-        {shortId(m.messageId)}
-        {m.redelivered && <Redelivered />}
-      </span>
+    <>
+      <SlotGrid
+        first={first}
+        last={last}
+        className="mt-1"
+        listLabel={`Ready messages in ${q.name}, head first`}
+        render={(place) =>
+          q.ready.map((m) => {
+            const { x, y } = slotXY(m.position, place);
+            return <ReadyChip key={m.messageId} m={m} x={x} y={y} />;
+          })
+        }
+      />
+      {q.readyHidden > 0 && <p className="text-[11px] text-zinc-600 dark:text-zinc-400">+{q.readyHidden} more</p>}
+    </>
+  );
+}
+
+/** Memoised: a queue that grows renders only its new chips. `x`/`y` place it in the "Whole log" grid. */
+const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][number]; x?: number; y?: number }) {
+  const title = `${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`;
+  const label = (
+    <>
+      {shortId(m.messageId)}
+      {m.redelivered && <Redelivered />}
+    </>
+  );
+  // In the grid the chip itself is the list item (one element per message); in the strip it flexes.
+  return x !== undefined && y !== undefined ? (
+    <Chip hue={m.hue} title={title} role="listitem" className={`kvr-pop ${shortId(m.messageId).length > 4 ? 'kvr-long' : ''} ${m.redelivered ? 'kvr-redelivered' : ''}`} at={{ x, y }}>
+      {label}
+    </Chip>
+  ) : (
+    <Chip hue={m.hue} title={title} className={`kvr-pop relative shrink-0 ${m.redelivered ? 'kvr-redelivered' : ''}`}>
+      <span role="listitem">{label}</span>
     </Chip>
   );
 });
@@ -171,6 +203,15 @@ function Redelivered() {
   );
 }
 
+function StreamChip({ m, place }: { m: NonNullable<QueueModel['stream']>['log'][number]; place?: SlotPlace }) {
+  const at = place && slotXY(m.offset, place);
+  return (
+    <Chip hue={hueFor(m.colorKey)} title={`offset ${m.offset}, ${m.messageId}`} className={`kvr-pop ${at && m.offset >= 10_000 ? 'kvr-long' : ''}`} {...(at ? { at } : {})}>
+      {m.offset}
+    </Chip>
+  );
+}
+
 function StreamLog({ q, whole }: { q: QueueModel; whole: boolean }) {
   const s = q.stream!;
   const log = s.log.slice(whole ? -WHOLE_LOG_CAP : -20);
@@ -180,13 +221,20 @@ function StreamLog({ q, whole }: { q: QueueModel; whole: boolean }) {
         first offset <strong>{s.firstOffset}</strong> · next offset <strong>{s.nextOffset}</strong>
         {s.log.length > log.length ? ` · … ${s.log.length - log.length} earlier` : ''}
       </p>
-      <div className="mt-1 flex flex-wrap gap-0.5">
-        {log.map((m) => (
-          <Chip key={m.offset} hue={hueFor(m.colorKey)} title={`offset ${m.offset}, ${m.messageId}`} className="kvr-pop">
-            {m.offset}
-          </Chip>
-        ))}
-      </div>
+      {whole ? (
+        <SlotGrid
+          first={log[0]?.offset ?? s.nextOffset}
+          last={log.at(-1)?.offset ?? s.nextOffset}
+          className="mt-1"
+          render={(place) => log.map((m) => <StreamChip key={m.offset} m={m} place={place} />)}
+        />
+      ) : (
+        <div className="mt-1 flex flex-wrap gap-0.5">
+          {log.map((m) => (
+            <StreamChip key={m.offset} m={m} />
+          ))}
+        </div>
+      )}
       <p className="mt-1">{s.consumers.map((c) => `${c.id} at offset ${c.offset}`).join(' · ') || 'no consumers'}</p>
     </div>
   );

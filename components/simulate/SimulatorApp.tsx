@@ -104,7 +104,7 @@ function WholeLogToggle() {
 }
 
 /** Redraws of the "Whole log" view while playing: every redraw reflows thousands of wrapped cells. */
-const WHOLE_LOG_REDRAW_MS = 150;
+const WHOLE_LOG_REDRAW_MS = 100;
 
 /** `value`, passed on at most once per `ms` (always the latest); `ms` = 0 passes every change at once. */
 function useThrottled<T>(value: T, ms: number): T {

@@ -151,6 +151,8 @@ export interface QueueMessageModel {
   redelivered: boolean;
   routingKey: string;
   expiresAt: number | null;
+  /** Order of arrival in the queue (stable: the "Whole log" view places the chip by it). */
+  position: number;
 }
 
 export interface QueueModel {
@@ -179,6 +181,7 @@ const messageModel = (m: QueueMessageView): QueueMessageModel => ({
   redelivered: m.redelivered,
   routingKey: m.routingKey,
   expiresAt: m.expiresAt,
+  position: m.position,
 });
 
 function slotModel(u: UnackedView, processingTag: number | null): SlotModel {

@@ -97,6 +97,8 @@ export interface QueueMessageView {
   colorKey: string;
   redelivered: boolean;
   expiresAt: number | null;
+  /** Order of arrival in this queue: a requeued message keeps it (and its place in line). */
+  position: number;
   headers?: Record<string, string | number | boolean | null>;
 }
 

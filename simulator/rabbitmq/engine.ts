@@ -718,6 +718,7 @@ export class RabbitModel {
       colorKey: m.routingKey,
       redelivered: e.redelivered,
       expiresAt: e.expiresAt === Infinity ? null : e.expiresAt,
+      position: e.pos,
       ...(m.headers ? { headers: m.headers } : {}),
     };
   }

@@ -490,14 +490,14 @@ const defs: Def[] = [
     id: 'heavy',
     title: 'Heavy load (benchmark)',
     explanation:
-      'Six partitions read by three consumer groups and a topic exchange feeding four queues, where retention (6 s) and a queue length limit (150) hold about 1,300 messages at once, all on screen in the "Whole log" view. It exists to measure how fast the page draws, not to teach.',
+      'Six partitions read by three consumer groups and a topic exchange feeding four queues with slow consumers; from about 30 s on, retention (30 s) and a queue length limit (150) hold about 1,250 messages at once, all on screen in the "Whole log" view. It exists to measure how fast the page draws, not to teach.',
     lanes: ['kafka', 'rabbitmq'],
     scenario: {
       version: 1,
       durationMs: 120_000,
       kafka: {
-        topics: [{ name: 'metrics', partitions: 6, segmentBytes: 2_000, retentionMs: 6_000 }],
-        producers: [{ id: 'agents', topic: 'metrics', keys: { prefix: 'host-', count: 60 }, ratePerSec: 100, count: 12_000 }],
+        topics: [{ name: 'metrics', partitions: 6, segmentBytes: 2_000, retentionMs: 30_000 }],
+        producers: [{ id: 'agents', topic: 'metrics', keys: { prefix: 'host-', count: 60 }, ratePerSec: 20, count: 2_400 }],
         groups: [
           { id: 'storage', topics: ['metrics'], autoOffsetReset: 'earliest', consumers: [{ id: 's1', maxPollRecords: 20 }, { id: 's2', maxPollRecords: 20 }, { id: 's3', maxPollRecords: 20 }] },
           { id: 'alerting', topics: ['metrics'], strategy: 'roundrobin', autoOffsetReset: 'earliest', consumers: [{ id: 'a1', maxPollRecords: 20, processingMsPerRecord: 20 }, { id: 'a2', maxPollRecords: 20, processingMsPerRecord: 20 }] },
@@ -518,12 +518,12 @@ const defs: Def[] = [
           { exchange: 'metrics', queue: 'eu', bindingKey: 'eu.#' },
           { exchange: 'metrics', queue: 'all', bindingKey: '#' },
         ],
-        publishers: [{ id: 'hosts', exchange: 'metrics', routingKeys: ['eu.cpu', 'us.memory', 'eu.memory', 'us.cpu'], ratePerSec: 60, count: 7_200 }],
+        publishers: [{ id: 'hosts', exchange: 'metrics', routingKeys: ['eu.cpu', 'us.memory', 'eu.memory', 'us.cpu'], ratePerSec: 12, count: 1_440 }],
         consumers: [
-          { id: 'cpu-1', queue: 'cpu', prefetchCount: 10, processingMs: 150 },
-          { id: 'memory-1', queue: 'memory', prefetchCount: 10, processingMs: 150 },
-          { id: 'eu-1', queue: 'eu', prefetchCount: 10, processingMs: 200 },
-          { id: 'all-1', queue: 'all', prefetchCount: 10, processingMs: 100 },
+          { id: 'cpu-1', queue: 'cpu', prefetchCount: 10, processingMs: 1_000 },
+          { id: 'memory-1', queue: 'memory', prefetchCount: 10, processingMs: 1_000 },
+          { id: 'eu-1', queue: 'eu', prefetchCount: 10, processingMs: 1_200 },
+          { id: 'all-1', queue: 'all', prefetchCount: 10, processingMs: 500 },
         ],
       },
     },
