@@ -58,3 +58,11 @@ export async function checkA11y(page: Page, include?: string) {
 export async function useTheme(page: Page, theme: 'light' | 'dark') {
   await page.addInitScript((t) => localStorage.setItem('kvr-theme', t), theme);
 }
+
+/** Waits until React has hydrated the header (its theme toggle has React's props attached). */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => {
+    const toggle = document.querySelector('button[aria-label^="Switch to"]');
+    return toggle !== null && Object.keys(toggle).some((k) => k.startsWith('__reactProps'));
+  });
+}

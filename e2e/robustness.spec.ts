@@ -140,7 +140,7 @@ async function expectStrictCsp(page: Page) {
   const meta = page.locator('head meta[http-equiv="Content-Security-Policy"]');
   await expect(meta).toHaveCount(1);
   // A meta CSP only governs what comes after it: the build moves it to the top of <head>
-  // (scripts/csp-first.mjs), ahead of every script and stylesheet Next adds.
+  // (scripts/postbuild.mjs), ahead of every script and stylesheet Next adds.
   const served = await (await page.request.get(page.url())).text();
   expect(served).toMatch(/<head[^>]*><meta http-equiv="Content-Security-Policy"/i);
   const policy = (await meta.getAttribute('content')) ?? '';

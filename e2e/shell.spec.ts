@@ -1,4 +1,4 @@
-import { checkA11y, expect, test, useTheme } from './fixtures';
+import { checkA11y, expect, test, useTheme, waitForHydration } from './fixtures';
 
 const ROUTES = [
   { path: '/', nav: 'Compare', title: /Kafka vs RabbitMQ/ },
@@ -97,6 +97,27 @@ test('the theme is applied before first paint (no flash of the wrong theme)', as
   await page.goto('/simulate');
   expect(await page.evaluate(() => (window as unknown as { firstBodyDark: boolean }).firstBodyDark)).toBe(true);
 });
+
+for (const path of ['/', '/simulate', '/routing', '/choose']) {
+  test(`${path}: the page paints before its scripts are requested, then hydrates`, async ({ page }) => {
+    await page.goto(path);
+    // The theme toggle works only once React has hydrated the header.
+    const toggle = page.getByRole('button', { name: /Switch to (dark|light) theme/ });
+    await waitForHydration(page);
+    const dark = await page.evaluate(() => document.documentElement.classList.contains('dark'));
+    await toggle.click();
+    await expect(page.locator('html')).toHaveClass(dark ? /^(?!.*\bdark\b)/ : /\bdark\b/);
+    const { fcp, scripts } = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => r.initiatorType === 'script' && r.name.endsWith('.js'))
+        .map((r) => r.startTime),
+    }));
+    expect(fcp).not.toBeNull();
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(Math.min(...scripts)).toBeGreaterThanOrEqual(fcp!);
+  });
+}
 
 test('a corrupt stored theme falls back to the system theme', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('kvr-theme', '{"garbage'));

@@ -20,6 +20,8 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import './simulate.css';
 
 
+const prefetchValidators = (store: SimStore) => loadValidators().then((v) => store.getState().setValidators(v));
+
 /** Keeps the address bar describing the current moment, so copying it shares exactly this state. */
 function useUrlSync(store: SimStore) {
   useEffect(() => {
@@ -194,13 +196,25 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
       if (notice) store.getState().setNotice(later ? `${notice} ${later}` : notice);
       setReady(true);
     };
-    const validators = loadValidators().then((v) => store.getState().setValidators(v));
-    if (state.source.kind === 'custom' || state.interventions.length) validators.then(openIt, openIt);
+    if (state.source.kind === 'custom' || state.interventions.length) prefetchValidators(store).then(openIt, openIt);
     else openIt();
     return () => {
       live = false;
     };
   }, [store, scenarios]);
+  // Otherwise the validators (zod, the biggest chunk) load on the first sign the user may edit or
+  // intervene, not during start-up; the editor and the interventions also wait for them if needed.
+  useEffect(() => {
+    const events = ['pointerdown', 'keydown', 'focusin'] as const;
+    const early = () => {
+      for (const e of events) window.removeEventListener(e, early, true);
+      void prefetchValidators(store);
+    };
+    for (const e of events) window.addEventListener(e, early, { capture: true, passive: true });
+    return () => {
+      for (const e of events) window.removeEventListener(e, early, true);
+    };
+  }, [store]);
   useUrlSync(store);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 // The engine as the page's client code uses it. It imports the simulation and narration modules
-// directly, not the simulator's index: the index pulls in the zod schema, which loads after first
-// paint (loadValidators) instead. Built-in scenarios reach the client as data from the server page.
+// directly, not the simulator's index: the index pulls in the zod schema, which loads on demand
+// (loadValidators: a custom scenario or interventions in the link, or the user's first input). Built-in scenarios reach the client as data from the server page.
 import type { BuiltInScenario } from '@/simulator';
 import { describeEvent } from '@/simulator/narrate';
 import { createSimulation } from '@/simulator/simulation';

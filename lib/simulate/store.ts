@@ -9,7 +9,7 @@ import type { SimUrlState, TimedIntervention } from './url-state';
 
 type Errors = { path: string; message: string }[];
 
-/** The engine's validators (zod): the page loads them after first paint, so they may arrive late. */
+/** The engine's validators (zod): the page loads them on demand, so they may arrive late. */
 export interface Validators {
   parseScenario(input: unknown): { ok: true; scenario: Scenario } | { ok: false; errors: Errors };
   parseIntervention(input: unknown): { ok: true; intervention: Intervention } | { ok: false; errors: Errors };

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs build script without type declarations
+import { loadScriptsAfterPaint, moveCspFirst } from '../../scripts/postbuild.mjs';
+
+const page = (head: string, body = '<p>hi</p>') => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
+const csp = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'"/>';
+
+describe('moveCspFirst', () => {
+  it('puts the CSP meta tag first in <head>, once', () => {
+    const out = moveCspFirst(page(`<link rel="stylesheet" href="/a.css"/><script src="/x.js" async=""></script>${csp}`)) as string;
+    expect(out).toMatch(/<head><meta http-equiv="Content-Security-Policy"/);
+    expect(out.match(/Content-Security-Policy/g)).toHaveLength(1);
+  });
+  it('returns null when there is no CSP meta tag', () => {
+    expect(moveCspFirst(page('<title>t</title>'))).toBeNull();
+  });
+});
+
+describe('loadScriptsAfterPaint', () => {
+  const head =
+    '<link rel="preload" as="script" fetchPriority="low" href="/c/page.js"/><link rel="preload" as="font" href="/f.woff2"/>' +
+    '<script src="/c/a.js" async=""></script><script src="/c/b.js" async=""></script><script src="/c/poly.js" noModule=""></script>' +
+    '<script>self.__next_f=[]</script>';
+  const out = loadScriptsAfterPaint(page(head, '<p>hi</p><script src="/c/page.js" async=""></script>')) as string;
+
+  it('removes every async script tag and the preloads of those scripts', () => {
+    expect(out).not.toMatch(/<script src="[^"]+" async="">/);
+    expect(out).not.toContain('as="script"');
+    expect(out).toContain('<link rel="preload" as="font" href="/f.woff2"/>');
+  });
+  it('keeps inline scripts and the nomodule polyfills where they were', () => {
+    expect(out).toContain('<script>self.__next_f=[]</script>');
+    expect(out).toContain('<script src="/c/poly.js" noModule=""></script>');
+  });
+  it('adds one loader at the end of <body> that names the scripts in their order', () => {
+    const loader = /<script>(\(function\(\)\{.*?)<\/script><\/body>/.exec(out)?.[1];
+    expect(loader).toBeDefined();
+    expect(loader).toContain('["/c/a.js","/c/b.js","/c/page.js"]');
+    expect(loader).toContain('PerformanceObserver');
+    expect(loader).toMatch(/setTimeout\(load,\d+\)/);
+  });
+  it('leaves a page without async scripts as it was', () => {
+    const plain = page('<title>t</title>');
+    expect(loadScriptsAfterPaint(plain)).toBe(plain);
+  });
+  it('runs the loader: scripts are added once, after the paint is reported or the timer fires', () => {
+    const loader = /<script>(\(function\(\)\{.*?)<\/script><\/body>/.exec(out)![1]!;
+    const added: string[] = [];
+    let observer: ((list: unknown, o: { disconnect(): void }) => void) | null = null;
+    const timers: (() => void)[] = [];
+    const env = {
+      document: { createElement: () => ({}) as { src?: string }, body: { appendChild: (s: { src: string }) => added.push(s.src) } },
+      PerformanceObserver: class {
+        constructor(cb: typeof observer) {
+          observer = cb;
+        }
+        observe() {}
+      },
+      setTimeout: (fn: () => void) => timers.push(fn),
+    };
+    new Function(...Object.keys(env), loader)(...Object.values(env));
+    expect(added).toEqual([]); // nothing before the paint
+    observer!([], { disconnect() {} });
+    for (const t of timers.splice(0)) t(); // the paint's setTimeout(0) and the fallback timer
+    expect(added).toEqual(['/c/a.js', '/c/b.js', '/c/page.js']);
+  });
+});
