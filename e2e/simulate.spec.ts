@@ -57,6 +57,49 @@ test('a crashed RabbitMQ consumer’s unacked messages return marked redelivered
   await expect.poll(() => laneText(page)).toBe(before);
 });
 
+/** Records every Web Animations flight a chip starts: [message id, side it lands on, horizontal distance]. */
+async function recordFlights(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { flights: [string, string, number][] };
+    w.flights = [];
+    const animate = Element.prototype.animate;
+    Element.prototype.animate = function (keyframes, options) {
+      const el = this as HTMLElement;
+      const from = /translate\((-?[\d.]+)px/.exec(JSON.stringify(keyframes))?.[1];
+      if (el.dataset.msg) w.flights.push([el.dataset.msg, el.dataset.side ?? '', Number(from)]);
+      return animate.call(this, keyframes, options);
+    };
+  });
+}
+const flights = (page: Page) => page.evaluate(() => (window as unknown as { flights: [string, string, number][] }).flights);
+
+test('a delivered message flies from the queue into the consumer’s slot, and a requeued one flies back', async ({ page }) => {
+  await recordFlights(page);
+  await open(page, '?scenario=requeue-on-crash&t=3000');
+  const step = page.getByRole('button', { name: 'Step forward' });
+  // c1 crashes at 3.5 s: its unacked messages go back to the queue, then the queue delivers again.
+  await expect(async () => {
+    await step.click();
+    const seen = await flights(page);
+    expect(seen.some(([, side, dx]) => side === 'slot' && Math.abs(dx) > 20)).toBe(true);
+    expect(seen.some(([, side, dx]) => side === 'ready' && Math.abs(dx) > 20)).toBe(true);
+  }).toPass({ timeout: 15_000 });
+  const back = (await flights(page)).find(([, side]) => side === 'ready')!;
+  await expect(page.locator('[data-queue="jobs"]').getByTitle(new RegExp(`^${back[0]}, routing key .*redelivered`))).toHaveCount(1);
+});
+
+test.describe('reduced motion, deliveries', () => {
+  test.use({ reducedMotion: 'reduce' });
+  test('nothing flies; the state still steps', async ({ page }) => {
+    await recordFlights(page);
+    await open(page, '?scenario=requeue-on-crash&t=3000');
+    const before = await laneText(page);
+    for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect.poll(() => laneText(page)).not.toBe(before);
+    expect(await flights(page)).toEqual([]);
+  });
+});
+
 test('a shared link opens at the same moment', async ({ page }) => {
   await open(page, '?scenario=log-vs-queue&seed=1&t=4000');
   await expect(time(page)).toHaveText(/^4 s \/ 15 s/);
@@ -255,6 +298,9 @@ test('in the "Whole log" view a record keeps its place while the head of the log
   const a = row.getByTitle(new RegExp(`^offset ${leoBefore - 12},`));
   const b = row.getByTitle(new RegExp(`^offset ${leoBefore - 3},`));
   const place = async () => {
+    // Measure the resting place, not a chip halfway through its entrance.
+    await row.scrollIntoViewIfNeeded();
+    for (const chip of [a, b]) await chip.evaluate((el) => Promise.all(el.getAnimations().map((x) => x.finished)));
     const [ra, rb] = [await a.boundingBox(), await b.boundingBox()];
     return { ax: ra!.x, bx: rb!.x, dy: rb!.y - ra!.y };
   };

@@ -15,6 +15,7 @@ export function Chip({
   style,
   at,
   role,
+  flight,
 }: {
   hue: number;
   children: ReactNode;
@@ -24,11 +25,15 @@ export function Chip({
   /** Place the chip at this point of a SlotGrid: one plain fixed-size box (cheap to add by the hundred). */
   at?: { x: number; y: number };
   role?: 'listitem';
+  /** Marks a queue message for the delivery animation (useFlights): its id and which side it is on. */
+  flight?: { msg: string; side: 'ready' | 'slot' };
 }) {
   return (
     <span
       title={title}
       role={role}
+      data-msg={flight?.msg}
+      data-side={flight?.side}
       style={{ ...chipStyle(hue), ...(at ? { translate: `${at.x}px ${at.y}px` } : {}), ...style }}
       className={`kvr-chip ${at ? 'kvr-slot-chip' : 'inline-flex h-7 min-w-7 items-center justify-center rounded border px-0.5 font-mono text-[11px] leading-none'} ${className}`}
     >

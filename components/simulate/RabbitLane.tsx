@@ -1,9 +1,10 @@
 'use client';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { RabbitView } from '@/simulator';
 import { hueFor, queueModels, WHOLE_LOG_CAP, type QueueModel } from '@/lib/simulate/view-model';
 import { Chip } from './Cell';
 import { SlotGrid, slotXY, type SlotPlace } from './SlotGrid';
+import { useFlights } from './useFlights';
 
 /** `shop-12` → `12`: the chip shows the sequence, the title the whole id. */
 function shortId(messageId: string): string {
@@ -52,8 +53,11 @@ const Exchanges = memo(
 
 const QueueCard = memo(
   function QueueCard({ q, whole }: { q: QueueModel; whole: boolean }) {
+    const card = useRef<HTMLDivElement>(null);
+    useFlights(card, q.signature);
     return (
       <div
+        ref={card}
         className={`mt-2 rounded-lg border border-zinc-200 bg-white p-2 text-xs dark:border-zinc-800 dark:bg-zinc-900 ${whole ? 'kvr-whole' : '[contain:content]'}`}
         data-queue={q.name}
       >
@@ -90,7 +94,7 @@ const QueueCard = memo(
             {whole ? (
               <WholeReady q={q} />
             ) : (
-              <div className="mt-1 flex h-7 gap-0.5 overflow-hidden" aria-label={`Ready messages in ${q.name}, head first`} role="list">
+              <div className="mt-0.5 flex h-[2.125rem] gap-0.5 overflow-hidden pt-1.5" aria-label={`Ready messages in ${q.name}, head first`} role="list">
                 {q.ready.map((m) => (
                   <ReadyChip key={m.messageId} m={m} />
                 ))}
@@ -110,6 +114,7 @@ const QueueCard = memo(
                   {c.slots.map((s) => (
                     <Chip
                       key={s.deliveryTag}
+                      flight={{ msg: s.messageId, side: 'slot' }}
                       hue={s.hue}
                       title={`${s.messageId}, delivery tag ${s.deliveryTag}, unacked${s.redelivered ? ', redelivered' : ''}${s.processing ? ', being processed' : ''}`}
                       className={`kvr-pop relative ${s.redelivered ? 'kvr-redelivered' : ''} ${s.processing ? 'ring-2 ring-zinc-700 ring-offset-1 dark:ring-zinc-200 dark:ring-offset-zinc-900' : ''}`}
@@ -181,11 +186,11 @@ const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][
   );
   // In the grid the chip itself is the list item (one element per message); in the strip it flexes.
   return x !== undefined && y !== undefined ? (
-    <Chip hue={m.hue} title={title} role="listitem" className={`kvr-pop ${shortId(m.messageId).length > 4 ? 'kvr-long' : ''} ${m.redelivered ? 'kvr-redelivered' : ''}`} at={{ x, y }}>
+    <Chip hue={m.hue} title={title} flight={{ msg: m.messageId, side: 'ready' }} role="listitem" className={`kvr-pop ${shortId(m.messageId).length > 4 ? 'kvr-long' : ''} ${m.redelivered ? 'kvr-redelivered' : ''}`} at={{ x, y }}>
       {label}
     </Chip>
   ) : (
-    <Chip hue={m.hue} title={title} className={`kvr-pop relative shrink-0 ${m.redelivered ? 'kvr-redelivered' : ''}`}>
+    <Chip hue={m.hue} title={title} flight={{ msg: m.messageId, side: 'ready' }} className={`kvr-pop relative shrink-0 ${m.redelivered ? 'kvr-redelivered' : ''}`}>
       <span role="listitem">{label}</span>
     </Chip>
   );
