@@ -168,8 +168,14 @@ test('code is highlighted at build time, with colours for both themes', async ({
   await page.goto('/');
   const pre = page.getByTestId('code-kafka-producer-python').locator('pre.shiki');
   await expect(pre).toHaveCount(1);
-  const styled = await pre.locator('span[style*="--shiki-dark"]').count();
-  expect(styled).toBeGreaterThan(10);
+  // Token colours come as classes (one stylesheet per block), each carrying both themes' colours.
+  const tokens = pre.locator('span[class^="hl-"]');
+  expect(await tokens.count()).toBeGreaterThan(10);
+  const colours = () => tokens.first().evaluate((el) => ({ color: getComputedStyle(el).color, dark: getComputedStyle(el).getPropertyValue('--shiki-dark').trim() }));
+  const light = await colours();
+  expect(light.dark).toMatch(/^#[0-9a-f]{6}$/i);
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect.poll(async () => (await colours()).color).not.toBe(light.color);
   const scripts = await page.locator('script[src]').evaluateAll((ss) => ss.map((s) => (s as HTMLScriptElement).src));
   for (const src of scripts) expect(src).not.toMatch(/shiki|oniguruma/i);
 });

@@ -36,6 +36,20 @@ export const test = base.extend<Options & { guard: void }>({
       page.on('response', (res) => {
         if (res.status() >= 400 && !allowed(res.url())) problems.push(`HTTP ${res.status()}: ${res.url()}`);
       });
+      // The HTML paints before its scripts load (scripts/postbuild.mjs): a test acts like a reader
+      // who starts clicking once the page has come to life, so every page load waits for hydration.
+      const goto = page.goto.bind(page);
+      const reload = page.reload.bind(page);
+      page.goto = async (...args) => {
+        const res = await goto(...args);
+        await waitForHydration(page);
+        return res;
+      };
+      page.reload = async (...args) => {
+        const res = await reload(...args);
+        await waitForHydration(page);
+        return res;
+      };
       await use();
       expect(problems, 'console errors, failed or cross-origin requests').toEqual([]);
     },

@@ -1,4 +1,4 @@
-import { checkA11y, expect, test, useTheme, waitForHydration } from './fixtures';
+import { checkA11y, expect, test, useTheme } from './fixtures';
 
 const ROUTES = [
   { path: '/', nav: 'Compare', title: /Kafka vs RabbitMQ/ },
@@ -103,7 +103,6 @@ for (const path of ['/', '/simulate', '/routing', '/choose']) {
     await page.goto(path);
     // The theme toggle works only once React has hydrated the header.
     const toggle = page.getByRole('button', { name: /Switch to (dark|light) theme/ });
-    await waitForHydration(page);
     const dark = await page.evaluate(() => document.documentElement.classList.contains('dark'));
     await toggle.click();
     await expect(page.locator('html')).toHaveClass(dark ? /^(?!.*\bdark\b)/ : /\bdark\b/);

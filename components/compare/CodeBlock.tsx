@@ -1,13 +1,18 @@
+import { transformerStyleToClass } from '@shikijs/transformers';
 import { codeToHtml } from 'shiki';
 import type { CodeSample } from '@/lib/content';
 import { CopyButton } from './CopyButton';
 
 // Highlighted at build time; the page ships HTML with both themes' colours as CSS variables,
 // and the dark theme switches them with the `dark` class. No highlighter reaches the browser.
+// Each token's colours become a class (one small stylesheet per block) rather than an inline
+// style on every token: the page's HTML and its React payload carry each colour pair once.
 const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 export async function CodeBlock({ sample }: { sample: CodeSample }) {
-  const html = await codeToHtml(sample.code, { lang: sample.language, themes: THEMES, defaultColor: 'light' });
+  const toClass = transformerStyleToClass({ classPrefix: 'hl-' });
+  const code = await codeToHtml(sample.code, { lang: sample.language, themes: THEMES, defaultColor: 'light', transformers: [toClass] });
+  const html = `<style>${toClass.getCSS()}</style>${code}`;
   return (
     <figure className="overflow-hidden rounded-xl border border-zinc-200 dark:border-zinc-800">
       <figcaption className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2 dark:border-zinc-800 dark:bg-zinc-900">
