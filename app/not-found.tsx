@@ -16,10 +16,10 @@ export default function NotFound() {
         address came back unrouted. Try one of these instead:
       </p>
       <ul className="mt-6 space-y-2">
-        <li><Link className="text-kafka-700 underline underline-offset-2 dark:text-kafka-300" href="/">Compare Kafka and RabbitMQ</Link></li>
-        <li><Link className="text-kafka-700 underline underline-offset-2 dark:text-kafka-300" href="/simulate">Simulate a log and a queue</Link></li>
-        <li><Link className="text-kafka-700 underline underline-offset-2 dark:text-kafka-300" href="/routing">Route a message</Link></li>
-        <li><Link className="text-kafka-700 underline underline-offset-2 dark:text-kafka-300" href="/choose">Choose with the quiz</Link></li>
+        <li><Link className="text-link" href="/">Compare Kafka and RabbitMQ</Link></li>
+        <li><Link className="text-link" href="/simulate">Simulate a log and a queue</Link></li>
+        <li><Link className="text-link" href="/routing">Route a message</Link></li>
+        <li><Link className="text-link" href="/choose">Choose with the quiz</Link></li>
       </ul>
     </div>
   );

@@ -14,7 +14,7 @@ export function Cites({ ids }: { ids: readonly SourceId[] }) {
             rel="noopener noreferrer"
             aria-label={`Source ${n}: ${source.publisher}, ${source.title}`}
             title={`${source.publisher}: ${source.title}`}
-            className="ml-0.5 inline-block rounded px-0.5 align-super text-[0.7em] leading-none font-semibold text-kafka-700 underline decoration-kafka-300 underline-offset-2 hover:decoration-2 dark:text-kafka-300 dark:decoration-kafka-700"
+            className="cite-link"
           >
             [{n}]
           </a>

@@ -75,7 +75,7 @@ export function FeatureTable() {
                             <a
                               href={s.url}
                               rel="noopener noreferrer"
-                              className="text-kafka-700 underline underline-offset-2 dark:text-kafka-300"
+                              className="text-link"
                             >
                               {s.publisher}: {s.title}
                             </a>

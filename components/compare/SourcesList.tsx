@@ -7,7 +7,7 @@ export function SourcesList() {
         const s = sourceById(id);
         return (
           <li key={id} id={`source-${id}`} className="pl-1">
-            <a href={s.url} rel="noopener noreferrer" className="font-medium text-kafka-700 underline underline-offset-2 break-words dark:text-kafka-300">
+            <a href={s.url} rel="noopener noreferrer" className="text-link font-medium break-words">
               {s.title}
             </a>
             <span className="text-zinc-700 dark:text-zinc-300"> · {s.publisher}</span>

@@ -43,7 +43,7 @@ export function Verdict() {
         <Link
           href="/choose"
           prefetch={false}
-          className="font-medium text-kafka-700 underline underline-offset-2 dark:text-kafka-300"
+          className="text-link font-medium"
         >
           Not sure? Take the chooser quiz
         </Link>

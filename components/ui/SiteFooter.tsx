@@ -6,7 +6,7 @@ export function SiteFooter() {
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-8 text-sm text-zinc-600 sm:flex-row sm:justify-between sm:px-6 dark:text-zinc-400">
         <p>
           Every claim on this site links to its source. Facts checked in November 2026.{' '}
-          <Link href="/#sources" className="font-medium text-kafka-700 underline underline-offset-2 dark:text-kafka-300">
+          <Link href="/#sources" className="text-link font-medium">
             Sources
           </Link>
         </p>
