@@ -67,7 +67,7 @@ const WholeCell = memo(function WholeCell({ offset, hue, recordKey, tombstone, f
 const MARKER_BAND = 12;
 
 /** The markers pointing at one slot, as labels in the band above it (a committed offset also draws a bar at the cell's left edge). */
-function SlotMarkers({ markers, slot, place }: { markers: readonly (MarkerModel & { floor: number })[]; slot: number; place: SlotPlace }) {
+function SlotMarkers({ markers, slot, place }: { markers: readonly MarkerModel[]; slot: number; place: SlotPlace }) {
   const { x, y } = slotXY(slot, place);
   // In the right half of a row the labels grow leftwards, so they stay inside the card.
   const right = slot % place.cols >= place.cols / 2;
@@ -83,7 +83,7 @@ function SlotMarkers({ markers, slot, place }: { markers: readonly (MarkerModel 
             </span>
           ) : (
             <span key={m.id} title={`${m.label} (${m.group}) position ${m.offset}`} className="font-semibold text-kafka-800 dark:text-kafka-200">
-              ▲{m.offset < m.floor ? '←' : ''}
+              ▲{m.slot < 0 ? '←' : ''}
               {m.label}
             </span>
           ),
@@ -107,11 +107,11 @@ const WholeRow = memo(
     const slotOf = (i: number) => (byOffset ? (i < n ? row.cells[i]!.offset : row.logEndOffset) : i);
     const first = slotOf(0);
     const leo = slotOf(n);
-    const at = new Map<number, (MarkerModel & { floor: number })[]>();
+    const at = new Map<number, MarkerModel[]>();
     for (const t of row.tracks)
       for (const m of t.markers) {
         const slot = slotOf(Math.max(0, m.slot));
-        at.set(slot, [...(at.get(slot) ?? []), { ...m, floor: firstOffset }]);
+        at.set(slot, [...(at.get(slot) ?? []), m]);
       }
     return (
       <div className="kvr-whole mt-2 rounded-lg border border-zinc-200 bg-white p-2 dark:border-zinc-800 dark:bg-zinc-900" data-partition={row.name}>
