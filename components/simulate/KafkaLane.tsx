@@ -1,7 +1,7 @@
 'use client';
-import { memo, useMemo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 import type { GroupView, KafkaView } from '@/simulator';
-import { kafkaRows, type MarkerModel, type PartitionRowModel } from '@/lib/simulate/view-model';
+import { clusterMarkerLabels, kafkaRows, type MarkerModel, type PartitionRowModel } from '@/lib/simulate/view-model';
 import { CELL_PITCH, Chip } from './Cell';
 import { SlotGrid, slotXY, type SlotPlace } from './SlotGrid';
 
@@ -35,7 +35,7 @@ function KafkaLegend({ whole }: { whole: boolean }) {
   return (
     <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
       Cells are records labelled with their offset; colour follows the key. <span aria-hidden="true">▲</span> a consumer&rsquo;s position (next offset to
-      fetch); <span aria-hidden="true">▏</span>a group&rsquo;s committed offset{whole ? ', each labelled above the record it points at' : ''}. Lag = log-end offset − committed
+      fetch{whole ? ', a notch at the top of that record' : ''}); <span aria-hidden="true">▏</span>a group&rsquo;s committed offset{whole ? ', a bar before the record it points at, named in the band above' : ''}. Lag = log-end offset − committed
       offset.
     </p>
   );
@@ -66,29 +66,47 @@ const WholeCell = memo(function WholeCell({ offset, hue, recordKey, tombstone, f
 
 const MARKER_BAND = 12;
 
-/** The markers pointing at one slot, as labels in the band above it (a committed offset also draws a bar at the cell's left edge). */
-function SlotMarkers({ markers, slot, place }: { markers: readonly MarkerModel[]; slot: number; place: SlotPlace }) {
-  const { x, y } = slotXY(slot, place);
-  // In the right half of a row the labels grow leftwards, so they stay inside the card.
-  const right = slot % place.cols >= place.cols / 2;
-  const labelAt = right ? `calc(${x + CELL_PITCH - 2}px - 100%) ${y - MARKER_BAND}px` : `${x + 1}px ${y - MARKER_BAND}px`;
+/**
+ * The markers of one row: a bar at the left edge of the record a group committed, a notch at the top of the
+ * record a consumer will fetch next, and labels in the band that name them (merged where they
+ * would overlap; see clusterMarkerLabels).
+ */
+function WholeMarkers({ at, place }: { at: Map<number, MarkerModel[]>; place: SlotPlace }) {
+  const entries = [...at].map(([slot, markers]) => ({ slot, markers }));
+  const band = (slot: number) => slotXY(slot, place);
   return (
     <>
-      {markers.some((m) => m.kind === 'committed') && <span aria-hidden="true" className="kvr-slot z-10 h-10 w-0.5 bg-kafka-700 dark:bg-kafka-300" style={{ translate: `${x - 1}px ${y - MARKER_BAND}px` }} />}
-      <span className="kvr-slot z-10 flex gap-1 rounded-sm bg-white px-0.5 text-[9px] leading-3 whitespace-nowrap dark:bg-zinc-900" style={{ translate: labelAt }}>
-        {markers.map((m) =>
-          m.kind === 'committed' ? (
-            <span key={m.id} title={`${m.group} committed offset ${m.offset}`} className="text-zinc-700 dark:text-zinc-300">
-              {m.group}
-            </span>
-          ) : (
-            <span key={m.id} title={`${m.label} (${m.group}) position ${m.offset}`} className="font-semibold text-kafka-800 dark:text-kafka-200">
-              ▲{m.slot < 0 ? '←' : ''}
-              {m.label}
-            </span>
-          ),
-        )}
-      </span>
+      {entries.map(({ slot, markers }) => {
+        const { x, y } = band(slot);
+        return (
+          <Fragment key={slot}>
+            {markers.some((m) => m.kind === 'committed') && (
+              <span aria-hidden="true" className="kvr-slot z-10 h-10 w-0.5 bg-kafka-700 dark:bg-kafka-300" style={{ translate: `${x - 1}px ${y - MARKER_BAND}px` }} />
+            )}
+            {markers.some((m) => m.kind === 'position') && <span aria-hidden="true" className="kvr-slot kvr-notch z-20" style={{ translate: `${x + 10}px ${y + 1}px` }} />}
+          </Fragment>
+        );
+      })}
+      {clusterMarkerLabels(entries, place.cols, CELL_PITCH).map((c) => (
+        <span
+          key={c.markers[0]!.id}
+          className="kvr-slot z-10 flex gap-1 rounded-sm bg-white px-0.5 text-[9px] leading-3 whitespace-nowrap dark:bg-zinc-900"
+          style={{ translate: `${c.left}px ${band(c.row * place.cols).y - MARKER_BAND}px` }}
+        >
+          {c.markers.map((m) =>
+            m.kind === 'committed' ? (
+              <span key={m.id} title={`${m.group} committed offset ${m.offset}`} className="text-zinc-700 dark:text-zinc-300">
+                {m.group}
+              </span>
+            ) : (
+              <span key={m.id} title={`${m.label} (${m.group}) position ${m.offset}`} className="font-semibold text-kafka-800 dark:text-kafka-200">
+                ▲{m.slot < 0 ? '←' : ''}
+                {m.label}
+              </span>
+            ),
+          )}
+        </span>
+      ))}
     </>
   );
 }
@@ -135,9 +153,7 @@ const WholeRow = memo(
               >
                 LEO
               </span>
-              {[...at].map(([slot, markers]) => (
-                <SlotMarkers key={slot} slot={slot} markers={markers} place={place} />
-              ))}
+              <WholeMarkers at={at} place={place} />
             </>
           )}
         />

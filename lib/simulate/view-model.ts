@@ -238,3 +238,44 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
     };
   });
 }
+
+/** Estimated width of a marker label at 9 px: ~5.5 px per character plus a 4 px gap. */
+export function markerLabelWidth(markers: readonly Pick<MarkerModel, 'kind' | 'group' | 'label'>[]): number {
+  return markers.reduce((w, m) => w + (m.kind === 'committed' ? m.group.length : m.label.length + 1) * 5.5 + 4, 2);
+}
+
+export interface MarkerCluster<M> {
+  /** Grid row and left edge (px from the row start) of the label. */
+  row: number;
+  left: number;
+  width: number;
+  markers: M[];
+}
+
+/**
+ * Lays out the "Whole log" marker labels: each label starts above its slot, is pulled left to stay
+ * inside its row, and labels that would overlap are merged into one, in slot order. (Bars and
+ * notches still mark each exact slot; a label only names them.)
+ */
+export function clusterMarkerLabels<M extends Pick<MarkerModel, 'kind' | 'group' | 'label'>>(
+  entries: readonly { slot: number; markers: readonly M[] }[],
+  cols: number,
+  pitch: number,
+): MarkerCluster<M>[] {
+  const rowWidth = cols * pitch - 2;
+  const out: MarkerCluster<M>[] = [];
+  const place = (c: Omit<MarkerCluster<M>, 'left' | 'width'> & { x: number }): MarkerCluster<M> => {
+    const width = markerLabelWidth(c.markers);
+    return { row: c.row, markers: c.markers, width, left: Math.max(0, Math.min(c.x, rowWidth - width)) };
+  };
+  for (const { slot, markers } of [...entries].sort((a, b) => a.slot - b.slot)) {
+    let next = place({ row: Math.floor(slot / cols), x: (slot % cols) * pitch, markers: [...markers] });
+    // Merge backwards while the new label would overlap the one before it in the same row.
+    for (let prev = out.at(-1); prev && prev.row === next.row && prev.left + prev.width > next.left; prev = out.at(-1)) {
+      out.pop();
+      next = place({ row: prev.row, x: prev.left, markers: [...prev.markers, ...next.markers] });
+    }
+    out.push(next);
+  }
+  return out;
+}
