@@ -81,16 +81,16 @@ function WholeMarkers({ at, place }: { at: Map<number, MarkerModel[]>; place: Sl
         return (
           <Fragment key={slot}>
             {markers.some((m) => m.kind === 'committed') && (
-              <span aria-hidden="true" className="kvr-slot z-10 h-10 w-0.5 bg-kafka-700 dark:bg-kafka-300" style={{ translate: `${x - 1}px ${y - MARKER_BAND}px` }} />
+              <span aria-hidden="true" className="kvr-slot h-10 w-0.5 bg-kafka-700 dark:bg-kafka-300" style={{ translate: `${x - 1}px ${y - MARKER_BAND}px` }} />
             )}
-            {markers.some((m) => m.kind === 'position') && <span aria-hidden="true" className="kvr-slot kvr-notch z-20" style={{ translate: `${x + 10}px ${y + 1}px` }} />}
+            {markers.some((m) => m.kind === 'position') && <span aria-hidden="true" className="kvr-slot kvr-notch" style={{ translate: `${x + 10}px ${y + 1}px` }} />}
           </Fragment>
         );
       })}
       {clusterMarkerLabels(entries, place.cols, CELL_PITCH).map((c) => (
         <span
           key={c.markers[0]!.id}
-          className="kvr-slot z-10 flex gap-1 rounded-sm bg-white px-0.5 text-[9px] leading-3 whitespace-nowrap dark:bg-zinc-900"
+          className="kvr-slot flex gap-1 rounded-sm bg-white px-0.5 text-[9px] leading-3 whitespace-nowrap dark:bg-zinc-900"
           style={{ translate: `${c.left}px ${band(c.row * place.cols).y - MARKER_BAND}px` }}
         >
           {c.markers.map((m) =>
