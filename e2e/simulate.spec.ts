@@ -314,6 +314,24 @@ test('in the "Whole log" view a record keeps its place while the head of the log
   expect(await place()).toEqual(before);
 });
 
+test('in the "Whole log" view a queue\'s head starts in the first column, also after a crash requeues earlier messages', async ({ page }) => {
+  await open(page, '?scenario=requeue-on-crash&t=3000&view=whole-log');
+  const list = page.getByRole('list', { name: 'Ready messages in jobs, head first' });
+  const headAtStart = async () => {
+    const first = list.getByRole('listitem').first();
+    await first.evaluate((el) => Promise.all(el.getAnimations().map((x) => x.finished))); // its entrance scales it
+    const [box, head] = [await list.boundingBox(), await first.boundingBox()];
+    return Math.abs(head!.x - box!.x) < 1;
+  };
+  expect(await headAtStart()).toBe(true);
+  // c1 crashes at 3.5 s: its five unacked messages return ahead of the rest.
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(list.getByRole('listitem').first()).toHaveAttribute('title', /redelivered/, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  expect(await headAtStart()).toBe(true);
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`no axe violation in the ${theme} theme with the "Whole log" view on`, async ({ page }) => {
     await useTheme(page, theme);

@@ -1,5 +1,5 @@
 'use client';
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { RabbitView } from '@/simulator';
 import { hueFor, queueModels, WHOLE_LOG_CAP, type QueueModel } from '@/lib/simulate/view-model';
 import { Chip } from './Cell';
@@ -153,19 +153,31 @@ const QueueCard = memo(
  * Every ready message at a slot fixed by its place in line, so a delivery or a dropped head moves
  * no other chip, and a requeued message returns to its old place.
  */
+/**
+ * The place in line the grid starts from: the head's, when the queue (re)fills from empty or when
+ * this view opens, so the first message sits in the first column. It stays put while the head is
+ * consumed (nothing moves); it only moves back if a requeue returns a message from before it.
+ */
+function useLineStart(head: number | undefined): number {
+  const [start, setStart] = useState<number | null>(head ?? null);
+  const next = head === undefined ? null : start === null || head < start ? head : start;
+  if (next !== start) setStart(next); // derived from the previous render's value (allowed during render)
+  return next ?? 0;
+}
+
 function WholeReady({ q }: { q: QueueModel }) {
-  const first = q.ready[0]?.position ?? 0;
-  const last = q.ready.at(-1)?.position ?? 0;
+  const start = useLineStart(q.ready[0]?.position);
+  const slot = (position: number) => position - start;
   return (
     <>
       <SlotGrid
-        first={first}
-        last={last}
+        first={slot(q.ready[0]?.position ?? start)}
+        last={slot(q.ready.at(-1)?.position ?? start)}
         className="mt-1"
         listLabel={`Ready messages in ${q.name}, head first`}
         render={(place) =>
           q.ready.map((m) => {
-            const { x, y } = slotXY(m.position, place);
+            const { x, y } = slotXY(slot(m.position), place);
             return <ReadyChip key={m.messageId} m={m} x={x} y={y} />;
           })
         }
