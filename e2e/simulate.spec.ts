@@ -85,7 +85,8 @@ test('a delivered message flies from the queue into the consumer’s slot, and a
     expect(seen.some(([, side, dx]) => side === 'ready' && Math.abs(dx) > 20)).toBe(true);
   }).toPass({ timeout: 15_000 });
   const back = (await flights(page)).find(([, side]) => side === 'ready')!;
-  await expect(page.locator('[data-queue="jobs"]').getByTitle(new RegExp(`^${back[0]}, routing key .*redelivered`))).toHaveCount(1);
+  // Marked redelivered, whether it still waits in the queue or the next step already delivered it again.
+  await expect(page.locator('[data-queue="jobs"]').getByTitle(new RegExp(`^${back[0]}, .*redelivered`))).toHaveCount(1);
 });
 
 test.describe('reduced motion, deliveries', () => {

@@ -1,5 +1,6 @@
 // Connection to the broker that scripts/fidelity.sh started.
 import amqp from 'amqplib';
+import { afterAll, beforeAll } from 'vitest';
 
 export type Connection = Awaited<ReturnType<typeof amqp.connect>>;
 
@@ -11,6 +12,21 @@ export function brokerUrl(): string {
 
 export async function connect(): Promise<Connection> {
   return amqp.connect(brokerUrl());
+}
+
+/** One broker connection for a test file: opened before its tests, closed after them. */
+export function brokerConnection(): () => Connection {
+  let conn: Connection | undefined;
+  beforeAll(async () => {
+    conn = await connect();
+  });
+  afterAll(async () => {
+    await conn?.close();
+  });
+  return () => {
+    if (!conn) throw new Error('the broker connection is not open yet (use it inside a test)');
+    return conn;
+  };
 }
 
 /** A per-run prefix so names never clash with leftovers or other runs. */

@@ -3,10 +3,10 @@
 // which order, with which delivery tag and redelivered flag, and what remains must agree.
 import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { InterventionInput } from '@/simulator';
 import { ClassicQueue, type ClassicQueueOptions, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
-import { connect, runId, seed, waitFor, type Connection } from './broker';
+import { brokerConnection, runId, seed, waitFor } from './broker';
 import { compareDispatchOnEngine, dispatchScenario, EngineDifference, engineStep, outcomeLines, type DispatchEnd, type DispatchStep } from './engine';
 
 const CONSUMERS = 3;
@@ -53,7 +53,7 @@ const seen = (id: string | number, redelivered: boolean) => `${id}${redelivered 
 /** What a consumer saw: the message, its flag and its delivery tag on the consumer's channel. */
 const delivery = (id: string | number, redelivered: boolean, tag: number) => `${seen(id, redelivered)}#${tag}`;
 
-let conn: Connection;
+const conn = brokerConnection();
 let scriptNo = 0;
 let scripts = 0;
 let steps = 0;
@@ -63,13 +63,9 @@ let engineEvents = 0;
 /** How often each kind of model outcome occurred, to show what the scripts exercised. */
 const tally = new Map<string, number>();
 
-beforeAll(async () => {
-  conn = await connect();
-});
 afterAll(async () => {
   console.log(`dispatch differential: ${scripts} scripts, ${differences} differences (broker, ClassicQueue, engine)`);
   console.log(`  (${steps} steps, ${deliveries} deliveries, ${engineEvents} engine events compared; model outcomes: ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')})`);
-  await conn?.close();
 });
 
 class Difference extends Error {
@@ -87,7 +83,7 @@ async function runScript(script: Script): Promise<void> {
     ...(script.queue.deadLetter ? { deadLetterExchange: dlx } : {}),
   };
   const model = new ClassicQueue(options);
-  const pub: ConfirmChannel = await conn.createConfirmChannel();
+  const pub: ConfirmChannel = await conn().createConfirmChannel();
   await pub.assertQueue(q, {
     durable: false,
     arguments: {
@@ -178,7 +174,7 @@ async function runScript(script: Script): Promise<void> {
       } else if (step.kind === 'consume') {
         if (live[step.consumer]) continue;
         const id = `c${step.consumer}.${generation[step.consumer]!++}`;
-        const ch = await conn.createChannel();
+        const ch = await conn().createChannel();
         const c: BrokerConsumer = { id, ch, received: [], unacked: [] };
         live[step.consumer] = c;
         all.push(c);

@@ -4,9 +4,9 @@
 // (global=false) only affects consumers started afterwards. So here every broker consumer takes its
 // prefetch as a channel limit, and the expectations are what the engine does, step by step.
 import type { Channel, ConsumeMessage } from 'amqplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseIntervention, type InterventionInput } from '@/simulator';
-import { connect, runId, sleep, waitFor, type Connection } from './broker';
+import { brokerConnection, runId, sleep, waitFor } from './broker';
 import { ENGINE_QUEUE, engineStep, runScenario } from './engine';
 
 type Step =
@@ -16,19 +16,13 @@ type Step =
   /** Acks the consumer's oldest unacked delivery. */
   | { kind: 'ack'; consumer: string };
 
-let conn: Connection;
+const conn = brokerConnection();
 let n = 0;
-beforeAll(async () => {
-  conn = await connect();
-});
-afterAll(async () => {
-  await conn?.close();
-});
 
 
 async function compare(steps: Step[]): Promise<void> {
   const q = `${runId}.prefetch${n++}`;
-  const pub = await conn.createConfirmChannel();
+  const pub = await conn().createConfirmChannel();
   await pub.assertQueue(q, { durable: false });
   const sim = runScenario({ version: 1, durationMs: 100, rabbitmq: { queues: [{ name: ENGINE_QUEUE }] } });
   const channels = new Map<string, Channel>();
@@ -45,7 +39,7 @@ async function compare(steps: Step[]): Promise<void> {
     for (const [i, step] of steps.entries()) {
       sim.runUntil(i + 1);
       if (step.kind === 'consume') {
-        const ch = await conn.createChannel();
+        const ch = await conn().createChannel();
         channels.set(step.consumer, ch);
         const b = { received: [] as string[], unacked: [] as ConsumeMessage[] };
         broker.set(step.consumer, b);

@@ -1,19 +1,13 @@
 // Fixed broker checks for the rules the random scripts leave out: TTL (it needs the clock) and
 // headers-binding validation. Expectations come from ClassicQueue / validateHeadersBinding, not tables.
 import type { Channel, ConsumeMessage } from 'amqplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateHeadersBinding, type HeaderArg } from '@/simulator/rabbitmq/headers';
 import { ClassicQueue, type ClassicQueueOptions, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
-import { connect, runId, sleep, waitFor, type Connection } from './broker';
+import { brokerConnection, runId, sleep, waitFor } from './broker';
 
-let conn: Connection;
+const conn = brokerConnection();
 let n = 0;
-beforeAll(async () => {
-  conn = await connect();
-});
-afterAll(async () => {
-  await conn?.close();
-});
 
 const deadLetteredIds = (out: QueueOutcome[]) =>
   out.flatMap((o) => ((o.type === 'expired' && o.deadLetter) || o.type === 'deadLettered' ? [String(o.msgId)] : []));
@@ -21,7 +15,7 @@ const deadLetteredIds = (out: QueueOutcome[]) =>
 /** A classic queue with a dead-letter exchange feeding `${q}.dlq`; removed afterwards. */
 async function withQueue(options: ClassicQueueOptions, body: (ch: Channel, q: string, dlq: string) => Promise<void>) {
   const q = `${runId}.ttl${n++}`;
-  const ch = await conn.createChannel();
+  const ch = await conn().createChannel();
   await ch.assertExchange(`${q}.dlx`, 'fanout', { durable: false });
   await ch.assertQueue(`${q}.dlq`, { durable: false });
   await ch.bindQueue(`${q}.dlq`, `${q}.dlx`, '');
@@ -86,7 +80,7 @@ describe('TTL on a real classic queue', () => {
     model.addConsumer('c', { prefetchCount: 1 }, 0);
     const afterNack = model.nack('c', 1, true, 700);
     await withQueue({ messageTtl: 300 }, async (ch, q, dlq) => {
-      const cch = await conn.createChannel();
+      const cch = await conn().createChannel();
       const received: ConsumeMessage[] = [];
       await cch.prefetch(1);
       ch.sendToQueue(q, Buffer.alloc(0), { messageId: 'a' });
@@ -108,7 +102,7 @@ describe('TTL on a real classic queue', () => {
     model.addConsumer('c', { prefetchCount: 1 }, 0);
     const out = [...model.publish({ id: 'first' }, 0), ...model.publish({ id: 'second' }, 0)];
     await withQueue({ messageTtl: 0 }, async (ch, q, dlq) => {
-      const cch = await conn.createChannel();
+      const cch = await conn().createChannel();
       const received: string[] = [];
       await cch.prefetch(1);
       await cch.consume(q, (m) => m && received.push(String(m.properties.messageId)), { noAck: false });
@@ -126,10 +120,10 @@ describe('TTL on a real classic queue', () => {
 describe('headers binding validation on a real broker', () => {
   it.each<HeaderArg>(['all', 'any', 'all-with-x', 'any-with-x', 'ALL', 'some', '', 1])('x-match %j: the broker and validateHeadersBinding agree', async (xMatch) => {
     const x = `${runId}.hx${n++}`;
-    const setup = await conn.createChannel();
+    const setup = await conn().createChannel();
     await setup.assertExchange(x, 'headers', { durable: false });
     const { queue } = await setup.assertQueue('', { exclusive: true });
-    const ch = await conn.createChannel();
+    const ch = await conn().createChannel();
     ch.on('error', () => undefined); // a refused bind closes this channel with 406
     const brokerError = await ch.bindQueue(queue, x, '', { 'x-match': xMatch, a: 'b' }).then(() => null, (e: Error) => e.message);
     const modelError = validateHeadersBinding({ 'x-match': xMatch, a: 'b' });

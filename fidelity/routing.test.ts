@@ -2,10 +2,10 @@
 // its schema can express the topology) through the engine's publish path; the set of queues each
 // message reaches (and whether a mandatory message comes back) must agree.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { HeaderArg } from '@/simulator/rabbitmq/headers';
 import { route, type Binding, type ExchangeType, type Topology } from '@/simulator/rabbitmq/routing';
-import { connect, runId, seed, type Connection } from './broker';
+import { brokerConnection, runId, seed } from './broker';
 import { engineCanRoute, routeOnEngine } from './engine';
 
 // Small alphabets so matches are common; '' gives empty words.
@@ -97,7 +97,7 @@ function messageRoutingKey(m: GenMessage, n: ReturnType<typeof names>): string {
   return m.routingKey.startsWith('#q') ? n.q(Number(m.routingKey.slice(2))) : m.routingKey;
 }
 
-let conn: Connection;
+const conn = brokerConnection();
 let caseNo = 0;
 let compared = 0;
 let differences = 0;
@@ -106,18 +106,14 @@ let returnedMessages = 0;
 let viaAlternateMessages = 0;
 let engineMessages = 0;
 
-beforeAll(async () => {
-  conn = await connect();
-});
 afterAll(async () => {
   console.log(`routing differential: ${compared} messages, ${differences} differences (broker, route(); ${engineMessages} of them also through the engine)`);
   console.log(`  (${routedMessages} reached at least one queue, ${returnedMessages} came back as mandatory returns, ${viaAlternateMessages} went through an alternate exchange)`);
-  await conn?.close();
 });
 
 /** Runs one case on the broker; returns per message the sorted queues it reached and if it came back. */
 async function runOnBroker(c: GenCase, topology: Topology, n: ReturnType<typeof names>) {
-  const ch = await conn.createConfirmChannel();
+  const ch = await conn().createConfirmChannel();
   const returned = new Set<string>();
   ch.on('return', (msg) => returned.add(String(msg.properties.messageId)));
   try {

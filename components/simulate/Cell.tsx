@@ -3,10 +3,6 @@ import type { CSSProperties, ReactNode } from 'react';
 
 export const CELL_PITCH = 30; // px between cell origins (28 px cell + 2 px gap)
 
-export function chipStyle(hue: number, x?: number): CSSProperties {
-  return { '--h': String(hue), ...(x === undefined ? {} : { translate: `${x}px 0` }) } as CSSProperties;
-}
-
 export function Chip({
   hue,
   children,
@@ -34,7 +30,7 @@ export function Chip({
       role={role}
       data-msg={flight?.msg}
       data-side={flight?.side}
-      style={{ ...chipStyle(hue), ...(at ? { translate: `${at.x}px ${at.y}px` } : {}), ...style }}
+      style={{ '--h': String(hue), ...(at ? { translate: `${at.x}px ${at.y}px` } : {}), ...style } as CSSProperties}
       className={`kvr-chip ${at ? 'kvr-slot-chip' : 'inline-flex h-7 min-w-7 items-center justify-center rounded border px-0.5 font-mono text-[11px] leading-none'} ${className}`}
     >
       {children}

@@ -140,22 +140,25 @@ const WholeRow = memo(
           last={leo}
           band={MARKER_BAND}
           className="mt-1"
-          render={(place) => (
-            <>
-              {row.cells.map((c, i) => {
-                const { x, y } = slotXY(slotOf(i), place);
-                return <WholeCell key={c.offset} offset={c.offset} hue={c.hue} recordKey={c.key} tombstone={c.tombstone} first={c.offset === row.logStartOffset} x={x} y={y} />;
-              })}
-              <span
-                title={`log-end offset ${row.logEndOffset}: the next record gets this offset`}
-                className="kvr-slot inline-flex h-7 w-7 items-center justify-center rounded border-2 border-dashed border-zinc-400 font-mono text-[10px] text-zinc-700 dark:border-zinc-500 dark:text-zinc-300"
-                style={{ translate: `${slotXY(leo, place).x}px ${slotXY(leo, place).y}px` }}
-              >
-                LEO
-              </span>
-              <WholeMarkers at={at} place={place} />
-            </>
-          )}
+          render={(place) => {
+            const leoAt = slotXY(leo, place);
+            return (
+              <>
+                {row.cells.map((c, i) => {
+                  const { x, y } = slotXY(slotOf(i), place);
+                  return <WholeCell key={c.offset} offset={c.offset} hue={c.hue} recordKey={c.key} tombstone={c.tombstone} first={c.offset === row.logStartOffset} x={x} y={y} />;
+                })}
+                <span
+                  title={`log-end offset ${row.logEndOffset}: the next record gets this offset`}
+                  className="kvr-slot inline-flex h-7 w-7 items-center justify-center rounded border-2 border-dashed border-zinc-400 font-mono text-[10px] text-zinc-700 dark:border-zinc-500 dark:text-zinc-300"
+                  style={{ translate: `${leoAt.x}px ${leoAt.y}px` }}
+                >
+                  LEO
+                </span>
+                <WholeMarkers at={at} place={place} />
+              </>
+            );
+          }}
         />
         <Lags row={row} />
       </div>

@@ -15,7 +15,7 @@ export interface SlotPlace {
   band: number;
 }
 
-export const rowHeight = (band: number) => band + CELL_H + ROW_GAP;
+const rowHeight = (band: number) => band + CELL_H + ROW_GAP;
 
 /** Top-left corner of a slot's cell inside the grid. */
 export function slotXY(slot: number, { cols, band }: SlotPlace): { x: number; y: number } {
