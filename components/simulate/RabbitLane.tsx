@@ -165,6 +165,9 @@ function useLineStart(head: number | undefined): number {
   return next ?? 0;
 }
 
+/** Room above each row of the grid for the ↻ badge a redelivered chip wears on its corner. */
+const REDELIVERED_BADGE_ROOM = 6;
+
 function WholeReady({ q }: { q: QueueModel }) {
   const start = useLineStart(q.ready[0]?.position);
   const slot = (position: number) => position - start;
@@ -173,7 +176,7 @@ function WholeReady({ q }: { q: QueueModel }) {
       <SlotGrid
         first={slot(q.ready[0]?.position ?? start)}
         last={slot(q.ready.at(-1)?.position ?? start)}
-        className="mt-1"
+        band={REDELIVERED_BADGE_ROOM}
         listLabel={`Ready messages in ${q.name}, head first`}
         render={(place) =>
           q.ready.map((m) => {
