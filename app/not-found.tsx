@@ -12,14 +12,30 @@ export default function NotFound() {
       <p className="font-mono text-sm text-rabbit-800 dark:text-rabbit-300">404 · no route for this key</p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight text-zinc-950 dark:text-white">Page not found</h1>
       <p className="mt-4 max-w-prose text-zinc-700 dark:text-zinc-300">
-        Like a message published with <code className="font-mono">mandatory</code> and no matching binding, this
-        address came back unrouted. Try one of these instead:
+        Like a message published with <code className="font-mono">mandatory</code> and no matching binding, this address came back unrouted.
+        Try one of these instead:
       </p>
       <ul className="mt-6 space-y-2">
-        <li><Link className="text-link" href="/">Compare Kafka and RabbitMQ</Link></li>
-        <li><Link className="text-link" href="/simulate">Simulate a log and a queue</Link></li>
-        <li><Link className="text-link" href="/routing">Route a message</Link></li>
-        <li><Link className="text-link" href="/choose">Choose with the quiz</Link></li>
+        <li>
+          <Link className="text-link" href="/">
+            Compare Kafka and RabbitMQ
+          </Link>
+        </li>
+        <li>
+          <Link className="text-link" href="/simulate">
+            Simulate a log and a queue
+          </Link>
+        </li>
+        <li>
+          <Link className="text-link" href="/routing">
+            Route a message
+          </Link>
+        </li>
+        <li>
+          <Link className="text-link" href="/choose">
+            Choose with the quiz
+          </Link>
+        </li>
       </ul>
     </div>
   );

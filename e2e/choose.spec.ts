@@ -106,14 +106,28 @@ test('a shared link restores the result, and changing an answer updates it at on
   await openQuiz(page, `/choose?a=${encodeAnswers(EVENT_SOURCING)}`);
   await expect(page.getByTestId('recommendation')).toHaveText('Apache Kafka');
   const editor = page.getByRole('region', { name: 'Your answers' });
-  await expect(editor.getByRole('group', { name: QUESTIONS[0]!.prompt }).getByRole('radio', { name: optionLabel('replay', 'often') })).toBeChecked();
+  await expect(
+    editor.getByRole('group', { name: QUESTIONS[0]!.prompt }).getByRole('radio', { name: optionLabel('replay', 'often') }),
+  ).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Link to these answers' })).toHaveValue(/\/choose\?a=replay\.often_retention\.years/);
 
   // Add a task queue, priorities, RPC and "commands and events": the same page now says both.
-  await editor.getByRole('group', { name: /task or job queue/ }).getByRole('radio', { name: 'Yes' }).check();
-  await editor.getByRole('group', { name: /per-message features/ }).getByRole('checkbox', { name: 'Priorities' }).check();
-  await editor.getByRole('group', { name: /per-message features/ }).getByRole('checkbox', { name: 'Request/reply (RPC)' }).check();
-  await editor.getByRole('group', { name: /commands\/jobs/ }).getByRole('radio', { name: 'Yes, both' }).check();
+  await editor
+    .getByRole('group', { name: /task or job queue/ })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await editor
+    .getByRole('group', { name: /per-message features/ })
+    .getByRole('checkbox', { name: 'Priorities' })
+    .check();
+  await editor
+    .getByRole('group', { name: /per-message features/ })
+    .getByRole('checkbox', { name: 'Request/reply (RPC)' })
+    .check();
+  await editor
+    .getByRole('group', { name: /commands\/jobs/ })
+    .getByRole('radio', { name: 'Yes, both' })
+    .check();
   await expect(page.getByTestId('recommendation')).toHaveText(/^Both/);
   await expect(page.getByRole('heading', { name: 'Which part goes where' })).toBeVisible();
   await expect(page).toHaveURL(/tasks\.yes/);

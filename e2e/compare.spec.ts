@@ -1,7 +1,18 @@
 import { checkA11y, expect, test, useTheme } from './fixtures';
 
 const SECTION_IDS = ['verdict', 'log-vs-queue', 'features', 'code', 'routing', 'when', 'managed', 'bottom-line', 'sources'];
-const FEATURE_IDS = ['throughput', 'retention', 'consumers', 'replay', 'routing', 'latency', 'ordering', 'protocols', 'management', 'managed'];
+const FEATURE_IDS = [
+  'throughput',
+  'retention',
+  'consumers',
+  'replay',
+  'routing',
+  'latency',
+  'ordering',
+  'protocols',
+  'management',
+  'managed',
+];
 
 test('the verdict is visible, with both sides and a link to the quiz', async ({ page }) => {
   await page.goto('/');
@@ -106,10 +117,7 @@ test('the offset diagram shows offsets 0..4, the log-end offset 5 and each group
   await expect(email).toContainText('lag 1');
   await expect(diagram.locator('[data-committed="5"]')).toContainText('lag 0');
   await expect(diagram.locator('[data-committed="2"]')).toContainText('lag 3');
-  await expect(page.getByRole('link', { name: /Open this in the simulator/ })).toHaveAttribute(
-    'href',
-    '/simulate?scenario=log-vs-queue',
-  );
+  await expect(page.getByRole('link', { name: /Open this in the simulator/ })).toHaveAttribute('href', '/simulate?scenario=log-vs-queue');
 });
 
 test.describe('code tabs', () => {
@@ -171,7 +179,10 @@ test('code is highlighted at build time, with colours for both themes', async ({
   // Token colours come as classes (one stylesheet per block), each carrying both themes' colours.
   const tokens = pre.locator('span[class^="hl-"]');
   expect(await tokens.count()).toBeGreaterThan(10);
-  const colours = () => tokens.first().evaluate((el) => ({ color: getComputedStyle(el).color, dark: getComputedStyle(el).getPropertyValue('--shiki-dark').trim() }));
+  const colours = () =>
+    tokens
+      .first()
+      .evaluate((el) => ({ color: getComputedStyle(el).color, dark: getComputedStyle(el).getPropertyValue('--shiki-dark').trim() }));
   const light = await colours();
   expect(light.dark).toMatch(/^#[0-9a-f]{6}$/i);
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();

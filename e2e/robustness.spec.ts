@@ -63,7 +63,9 @@ test.describe('damaged saved quiz answers (kvr-quiz) on /choose', () => {
       await page.getByText(replayNo, { exact: true }).click();
       await page.getByRole('button', { name: 'Next →' }).click();
       await expect(page.getByText(`1 of ${QUESTIONS.length} answered`)).toBeVisible();
-      await expect.poll(async () => JSON.parse((await stored(page, KEYS.quiz)) ?? 'null') as unknown).toMatchObject({ version: 1, state: { answers: { replay: ['no'] } } });
+      await expect
+        .poll(async () => JSON.parse((await stored(page, KEYS.quiz)) ?? 'null') as unknown)
+        .toMatchObject({ version: 1, state: { answers: { replay: ['no'] } } });
       await page.reload();
       await expect(page.getByTestId('quiz-ready')).toBeVisible();
       await expect(page.getByTestId('notice-storage')).toHaveCount(0);
@@ -72,7 +74,14 @@ test.describe('damaged saved quiz answers (kvr-quiz) on /choose', () => {
   }
 
   test('a stale answer is dropped with a notice and the valid ones are kept', async ({ page }) => {
-    await seedOnce(page, KEYS.quiz, JSON.stringify({ state: { answers: { replay: ['no'], retired: ['x'], throughput: ['forever'] }, layout: 'one', step: 0, view: 'quiz' }, version: 1 }));
+    await seedOnce(
+      page,
+      KEYS.quiz,
+      JSON.stringify({
+        state: { answers: { replay: ['no'], retired: ['x'], throughput: ['forever'] }, layout: 'one', step: 0, view: 'quiz' },
+        version: 1,
+      }),
+    );
     await page.goto('/choose');
     await expect(page.getByTestId('notice-storage')).toContainText('2 saved answers were no longer valid');
     await expect(page.getByText(`1 of ${QUESTIONS.length} answered`)).toBeVisible();
@@ -235,7 +244,10 @@ test.describe('nothing from another origin', () => {
       expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
       const http = requests.filter((u) => !/^(data|blob|about):/.test(u));
       expect(http.length, 'requests were collected').toBeGreaterThan(1);
-      expect(http.filter((u) => new URL(u).origin !== origin), 'requests to other origins').toEqual([]);
+      expect(
+        http.filter((u) => new URL(u).origin !== origin),
+        'requests to other origins',
+      ).toEqual([]);
     });
   }
 });

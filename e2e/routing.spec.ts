@@ -89,7 +89,9 @@ test.describe('RabbitMQ playground', () => {
     await expect(outcome(page)).toContainText('basic.return');
     await page.getByLabel(/^Alternate exchange \(a fanout/).check();
     await expect(outcome(page)).toContainText('Delivered to 1 queue: unrouted-orders');
-    await expect(outcome(page)).toContainText('No binding of "orders-exchange" matched, so RabbitMQ handed the message to its alternate exchange');
+    await expect(outcome(page)).toContainText(
+      'No binding of "orders-exchange" matched, so RabbitMQ handed the message to its alternate exchange',
+    );
   });
 
   test('a headers binding with x-match=any needs one equal header, all needs every one', async ({ page }) => {
@@ -97,7 +99,10 @@ test.describe('RabbitMQ playground', () => {
     await page.getByLabel('Type', { exact: true }).selectOption('headers');
     const fraud = page.getByTestId('queue-card').nth(2);
     await fraud.getByLabel('x-match (binding 1)').fill('any');
-    for (const [i, [name, value]] of [['region', 'eu'], ['size', 'large']].entries()) {
+    for (const [i, [name, value]] of [
+      ['region', 'eu'],
+      ['size', 'large'],
+    ].entries()) {
       await fraud.getByRole('button', { name: 'Add argument to fraud-service binding 1' }).click();
       await fraud.getByLabel(`fraud-service binding 1 argument ${i + 1} name`).fill(name!);
       await fraud.getByLabel(`fraud-service binding 1 argument ${i + 1} value`).fill(value!);
@@ -136,7 +141,11 @@ test.describe('RabbitMQ playground', () => {
     await expect(outcome(page)).toContainText('Delivered to 3 queues: audit-log, invoices, shipping');
     await expect(outcome(page)).toContainText('Exchanges passed: shop-events → billing');
     const queues = page.getByRole('list', { name: 'Imported queues' });
-    await expect(queues.locator('[data-lit="true"]')).toHaveText(['● shipping (gets a copy)', '● invoices (gets a copy)', '● audit-log (gets a copy)']);
+    await expect(queues.locator('[data-lit="true"]')).toHaveText([
+      '● shipping (gets a copy)',
+      '● invoices (gets a copy)',
+      '● audit-log (gets a copy)',
+    ]);
 
     await page.getByLabel('Publish to exchange').selectOption('billing');
     await routingKey(page).fill('order.paid.us');
@@ -279,7 +288,13 @@ test('the main flows work with the keyboard alone', async ({ page }) => {
   await tabTo(page.getByLabel('Partitions'));
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('15');
-  await expect(page.getByTestId('partition-table').getByRole('row', { name: /TT0124/ }).getByRole('cell').first()).toHaveText('10');
+  await expect(
+    page
+      .getByTestId('partition-table')
+      .getByRole('row', { name: /TT0124/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('10');
 });
 
 for (const theme of ['light', 'dark'] as const) {

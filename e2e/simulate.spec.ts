@@ -188,7 +188,9 @@ test('the editor shows a field error next to the text and keeps what was typed',
   await page.getByRole('button', { name: 'Run this scenario' }).click();
   await expect(errors).toContainText(/Not valid JSON/);
   // The draft survives a reload.
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('kvr-sim-draft'))).toBe(JSON.stringify({ v: 1, text: '{ "version": 1, ' }));
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('kvr-sim-draft')))
+    .toBe(JSON.stringify({ v: 1, text: '{ "version": 1, ' }));
   await page.reload();
   await expect(page.getByLabel('Scenario JSON')).toHaveValue('{ "version": 1, ');
   // A valid scenario runs and the link carries it.
@@ -236,7 +238,10 @@ test.describe('reduced motion', () => {
   test.use({ contextOptions: { reducedMotion: 'reduce' } });
   test('no tweening, and the state still steps', async ({ page }) => {
     await open(page, '?scenario=log-vs-queue');
-    const duration = await page.locator('.kvr-cell').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    const duration = await page
+      .locator('.kvr-cell')
+      .first()
+      .evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(parseFloat(duration)).toBeLessThan(0.001);
     await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(time(page)).not.toHaveText(/^0 s/);
@@ -271,7 +276,11 @@ test('the "Whole log" view shows the earliest offsets, survives a reload and tur
   await expect(row).not.toContainText('earlier');
   await expect(row.getByText('LEO')).toBeVisible();
   // The committed offset sits in the flow with the group's name and agrees with the lag line.
-  const lagLine = await page.getByRole('list', { name: 'Lag on metrics-0' }).getByRole('listitem').filter({ hasText: 'storage' }).innerText();
+  const lagLine = await page
+    .getByRole('list', { name: 'Lag on metrics-0' })
+    .getByRole('listitem')
+    .filter({ hasText: 'storage' })
+    .innerText();
   const committed = /committed (\d+)/.exec(lagLine)?.[1];
   expect(committed).toBeDefined();
   await expect(row.getByTitle(`storage committed offset ${committed}`)).toBeVisible();
@@ -315,7 +324,9 @@ test('in the "Whole log" view a record keeps its place while the head of the log
   expect(await place()).toEqual(before);
 });
 
-test('in the "Whole log" view a queue\'s head starts in the first column, also after a crash requeues earlier messages', async ({ page }) => {
+test('in the "Whole log" view a queue\'s head starts in the first column, also after a crash requeues earlier messages', async ({
+  page,
+}) => {
   await open(page, '?scenario=requeue-on-crash&t=3000&view=whole-log');
   const list = page.getByRole('list', { name: 'Ready messages in jobs, head first' });
   const headAtStart = async () => {

@@ -7,7 +7,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { InterventionInput } from '@/simulator';
 import { ClassicQueue, type ClassicQueueOptions, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
 import { brokerConnection, runId, seed, waitFor } from './broker';
-import { compareDispatchOnEngine, dispatchScenario, EngineDifference, engineStep, outcomeLines, type DispatchEnd, type DispatchStep } from './engine';
+import {
+  compareDispatchOnEngine,
+  dispatchScenario,
+  EngineDifference,
+  engineStep,
+  outcomeLines,
+  type DispatchEnd,
+  type DispatchStep,
+} from './engine';
 
 const CONSUMERS = 3;
 
@@ -18,16 +26,40 @@ type Step =
   | { kind: 'close'; consumer: number };
 
 interface Script {
-  queue: { maxLength?: number; maxLengthBytes?: number; overflow: 'drop-head' | 'reject-publish' | 'reject-publish-dlx'; deadLetter: boolean };
+  queue: {
+    maxLength?: number;
+    maxLengthBytes?: number;
+    overflow: 'drop-head' | 'reject-publish' | 'reject-publish-dlx';
+    deadLetter: boolean;
+  };
   steps: Step[];
 }
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('publish' as const), count: fc.integer({ min: 1, max: 6 }), bytes: fc.integer({ min: 0, max: 3 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('consume' as const), consumer: fc.nat(CONSUMERS - 1), prefetch: fc.constantFrom(0, 1, 2, 10) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('publish' as const),
+      count: fc.integer({ min: 1, max: 6 }),
+      bytes: fc.integer({ min: 0, max: 3 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('consume' as const),
+      consumer: fc.nat(CONSUMERS - 1),
+      prefetch: fc.constantFrom(0, 1, 2, 10),
+    }),
+  },
   {
     weight: 5,
-    arbitrary: fc.record({ kind: fc.constantFrom('ack' as const, 'ack' as const, 'nackRequeue' as const, 'nackDrop' as const), consumer: fc.nat(CONSUMERS - 1), pick: fc.nat(9), multiple: fc.boolean() }),
+    arbitrary: fc.record({
+      kind: fc.constantFrom('ack' as const, 'ack' as const, 'nackRequeue' as const, 'nackDrop' as const),
+      consumer: fc.nat(CONSUMERS - 1),
+      pick: fc.nat(9),
+      multiple: fc.boolean(),
+    }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), consumer: fc.nat(CONSUMERS - 1) }) },
 );
@@ -65,7 +97,9 @@ const tally = new Map<string, number>();
 
 afterAll(async () => {
   console.log(`dispatch differential: ${scripts} scripts, ${differences} differences (broker, ClassicQueue, engine)`);
-  console.log(`  (${steps} steps, ${deliveries} deliveries, ${engineEvents} engine events compared; model outcomes: ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+  console.log(
+    `  (${steps} steps, ${deliveries} deliveries, ${engineEvents} engine events compared; model outcomes: ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')})`,
+  );
 });
 
 class Difference extends Error {
@@ -122,7 +156,8 @@ async function runScript(script: Script): Promise<void> {
         list.push(delivery(o.msgId, o.redelivered, o.deliveryTag));
         modelSeen.set(o.consumerId, list);
       }
-      if (o.type === 'deadLettered' || (o.type === 'expired' && o.deadLetter) || (o.type === 'publishRejected' && o.deadLetter)) modelDeadLettered.push(String(o.msgId));
+      if (o.type === 'deadLettered' || (o.type === 'expired' && o.deadLetter) || (o.type === 'publishRejected' && o.deadLetter))
+        modelDeadLettered.push(String(o.msgId));
       if (o.type === 'publishRejected') modelRejected.push(String(o.msgId));
     }
   };
@@ -142,11 +177,16 @@ async function runScript(script: Script): Promise<void> {
     }, 3000);
     for (const c of all) {
       const want = modelSeen.get(c.id) ?? [];
-      if (JSON.stringify(c.received) !== JSON.stringify(want)) throw new Difference(`after ${where}: consumer ${c.id} received ${JSON.stringify(c.received)}, model says ${JSON.stringify(want)}\n${describeState()}`);
+      if (JSON.stringify(c.received) !== JSON.stringify(want))
+        throw new Difference(
+          `after ${where}: consumer ${c.id} received ${JSON.stringify(c.received)}, model says ${JSON.stringify(want)}\n${describeState()}`,
+        );
     }
     if (!ok) {
       const info = await pub.checkQueue(q);
-      throw new Difference(`after ${where}: broker has ${info.messageCount} ready / ${info.consumerCount} consumers, model ${model.readyCount} / ${live.filter(Boolean).length}\n${describeState()}`);
+      throw new Difference(
+        `after ${where}: broker has ${info.messageCount} ready / ${info.consumerCount} consumers, model ${model.readyCount} / ${live.filter(Boolean).length}\n${describeState()}`,
+      );
     }
   };
 
@@ -161,13 +201,15 @@ async function runScript(script: Script): Promise<void> {
         for (let k = 0; k < step.count; k++) {
           const id = String(nextMsg++);
           record(model.publish({ id, bytes: step.bytes }, 0));
-          confirms.push(new Promise((resolve) => {
-            // x-max-length-bytes counts body bytes only: the id travels as a property.
-            pub.publish('', q, Buffer.alloc(step.bytes, 120), { messageId: id }, (err) => {
-              if (err) brokerRejected.push(id);
-              resolve();
-            });
-          }));
+          confirms.push(
+            new Promise((resolve) => {
+              // x-max-length-bytes counts body bytes only: the id travels as a property.
+              pub.publish('', q, Buffer.alloc(step.bytes, 120), { messageId: id }, (err) => {
+                if (err) brokerRejected.push(id);
+                resolve();
+              });
+            }),
+          );
         }
         await Promise.all(confirms);
         intervention = engineStep.publish(step.count, step.bytes);
@@ -179,11 +221,15 @@ async function runScript(script: Script): Promise<void> {
         live[step.consumer] = c;
         all.push(c);
         await ch.prefetch(step.prefetch);
-        await ch.consume(q, (msg) => {
-          if (!msg) return;
-          c.received.push(delivery(msg.properties.messageId as string, msg.fields.redelivered, msg.fields.deliveryTag));
-          c.unacked.push(msg);
-        }, { noAck: false });
+        await ch.consume(
+          q,
+          (msg) => {
+            if (!msg) return;
+            c.received.push(delivery(msg.properties.messageId as string, msg.fields.redelivered, msg.fields.deliveryTag));
+            c.unacked.push(msg);
+          },
+          { noAck: false },
+        );
         record(model.addConsumer(id, { prefetchCount: step.prefetch }, 0));
         intervention = engineStep.consume(id, step.prefetch);
       } else if (step.kind === 'close') {
@@ -218,7 +264,13 @@ async function runScript(script: Script): Promise<void> {
       }
       steps++;
       await settle(where);
-      trace.push({ time: trace.length + 1, intervention, outcomes: stepLines, received: Object.fromEntries(all.map((c) => [c.id, [...c.received]])), scriptStep: i });
+      trace.push({
+        time: trace.length + 1,
+        intervention,
+        outcomes: stepLines,
+        received: Object.fromEntries(all.map((c) => [c.id, [...c.received]])),
+        scriptStep: i,
+      });
     }
 
     failedStep = -1; // from here on the whole script is needed
@@ -228,24 +280,30 @@ async function runScript(script: Script): Promise<void> {
       const broker = c.unacked.map((m) => `${String(m.properties.messageId)}#${m.fields.deliveryTag}`);
       const want = model.unackedOf(c.id).map((u) => `${u.msgId}#${u.deliveryTag}`);
       end.unacked[c.id] = broker;
-      if (JSON.stringify(broker) !== JSON.stringify(want)) throw new Difference(`at the end: consumer ${c.id} holds ${JSON.stringify(broker)} unacked, model ${JSON.stringify(want)}`);
+      if (JSON.stringify(broker) !== JSON.stringify(want))
+        throw new Difference(`at the end: consumer ${c.id} holds ${JSON.stringify(broker)} unacked, model ${JSON.stringify(want)}`);
     }
     const ready: string[] = [];
     for (let got = await pub.get(q, { noAck: true }); got !== false; got = await pub.get(q, { noAck: true })) {
       ready.push(seen(got.properties.messageId as string, got.fields.redelivered));
     }
     const wantReady = model.readyMessages().map((m) => seen(m.msgId, m.redelivered));
-    if (JSON.stringify(ready) !== JSON.stringify(wantReady)) throw new Difference(`at the end: broker queue holds ${JSON.stringify(ready)}, model ${JSON.stringify(wantReady)}`);
+    if (JSON.stringify(ready) !== JSON.stringify(wantReady))
+      throw new Difference(`at the end: broker queue holds ${JSON.stringify(ready)}, model ${JSON.stringify(wantReady)}`);
     end.ready = ready;
     end.rejected = [...brokerRejected].sort();
     if (JSON.stringify(brokerRejected.sort()) !== JSON.stringify([...modelRejected].sort())) {
-      throw new Difference(`publishes refused by the broker ${JSON.stringify(brokerRejected)}, by the model ${JSON.stringify(modelRejected)}`);
+      throw new Difference(
+        `publishes refused by the broker ${JSON.stringify(brokerRejected)}, by the model ${JSON.stringify(modelRejected)}`,
+      );
     }
     if (options.deadLetterExchange) {
       const dead: string[] = [];
       await waitFor(async () => (await pub.checkQueue(dlq)).messageCount >= modelDeadLettered.length, 2000);
-      for (let got = await pub.get(dlq, { noAck: true }); got !== false; got = await pub.get(dlq, { noAck: true })) dead.push(String(got.properties.messageId));
-      if (JSON.stringify(dead) !== JSON.stringify(modelDeadLettered)) throw new Difference(`dead-lettered: broker ${JSON.stringify(dead)}, model ${JSON.stringify(modelDeadLettered)}`);
+      for (let got = await pub.get(dlq, { noAck: true }); got !== false; got = await pub.get(dlq, { noAck: true }))
+        dead.push(String(got.properties.messageId));
+      if (JSON.stringify(dead) !== JSON.stringify(modelDeadLettered))
+        throw new Difference(`dead-lettered: broker ${JSON.stringify(dead)}, model ${JSON.stringify(modelDeadLettered)}`);
       end.deadLettered = dead;
     }
     // The third party: the engine replays the same steps through its public API.
@@ -279,8 +337,12 @@ async function runScript(script: Script): Promise<void> {
 describe('dispatch differential against RabbitMQ', () => {
   it('the documented case: three consumers, prefetch 1, take m0..m11 in turn', async () => {
     const s: Step[] = [
-      { kind: 'publish', count: 4, bytes: 1 }, { kind: 'publish', count: 4, bytes: 1 }, { kind: 'publish', count: 4, bytes: 1 },
-      { kind: 'consume', consumer: 0, prefetch: 1 }, { kind: 'consume', consumer: 1, prefetch: 1 }, { kind: 'consume', consumer: 2, prefetch: 1 },
+      { kind: 'publish', count: 4, bytes: 1 },
+      { kind: 'publish', count: 4, bytes: 1 },
+      { kind: 'publish', count: 4, bytes: 1 },
+      { kind: 'consume', consumer: 0, prefetch: 1 },
+      { kind: 'consume', consumer: 1, prefetch: 1 },
+      { kind: 'consume', consumer: 2, prefetch: 1 },
       ...Array.from({ length: 12 }, (_, i): Step => ({ kind: 'ack', consumer: i % 3, pick: 0, multiple: false })),
     ];
     await runScript({ queue: { overflow: 'drop-head', deadLetter: false }, steps: s });
@@ -297,7 +359,9 @@ describe('dispatch differential against RabbitMQ', () => {
           if (e instanceof Difference) {
             differences++;
             const replay = e.step >= 0 ? { ...script, steps: script.steps.slice(0, e.step + 1) } : script;
-            throw new Error(`${e.message}\nReproduce (in fidelity/dispatch.test.ts):\nit('dispatch counterexample', () => runScript(${JSON.stringify(replay)}));`);
+            throw new Error(
+              `${e.message}\nReproduce (in fidelity/dispatch.test.ts):\nit('dispatch counterexample', () => runScript(${JSON.stringify(replay)}));`,
+            );
           }
           throw e;
         }

@@ -32,15 +32,32 @@ export function routeOnEngine(topology: Topology, messages: EnginePublish[]): { 
     version: 1,
     durationMs: Math.max(100, messages.length + 1),
     rabbitmq: {
-      exchanges: topology.exchanges.map((x) => ({ name: x.name, type: x.type, ...(x.alternateExchange !== undefined ? { alternateExchange: x.alternateExchange } : {}) })),
+      exchanges: topology.exchanges.map((x) => ({
+        name: x.name,
+        type: x.type,
+        ...(x.alternateExchange !== undefined ? { alternateExchange: x.alternateExchange } : {}),
+      })),
       queues: topology.queues.map((name) => ({ name })),
       // The generators use plain header values (3.10 and 3.13+ compare typed numbers differently).
-      bindings: topology.bindings.map((b) => ({ exchange: b.exchange, queue: b.queue, bindingKey: b.bindingKey, ...(b.arguments ? { arguments: b.arguments as Record<string, string | null> } : {}) })),
+      bindings: topology.bindings.map((b) => ({
+        exchange: b.exchange,
+        queue: b.queue,
+        bindingKey: b.bindingKey,
+        ...(b.arguments ? { arguments: b.arguments as Record<string, string | null> } : {}),
+      })),
     },
     interventions: messages.map((m, i) => ({
       time: i + 1,
       // No headers at all (rather than an empty table) takes the engine's cached route, which must agree too.
-      intervention: { type: 'rabbitmq.publishBurst', publisher: 'p', exchange: m.exchange, routingKeys: [m.routingKey], ...(Object.keys(m.headers).length > 0 ? { headers: [m.headers] } : {}), mandatory: m.mandatory, count: 1 },
+      intervention: {
+        type: 'rabbitmq.publishBurst',
+        publisher: 'p',
+        exchange: m.exchange,
+        routingKeys: [m.routingKey],
+        ...(Object.keys(m.headers).length > 0 ? { headers: [m.headers] } : {}),
+        mandatory: m.mandatory,
+        count: 1,
+      },
     })),
   });
   sim.runUntil(sim.endTime);
@@ -93,14 +110,31 @@ const idOf = (messageId: string) => messageId.slice('m-'.length);
 
 /** Interventions for the script steps, in the engine's words. */
 export const engineStep = {
-  publish: (count: number, bytes: number): InterventionInput => ({ type: 'rabbitmq.publishBurst', publisher: 'm', routingKeys: [ENGINE_QUEUE], count, valueBytes: bytes }),
+  publish: (count: number, bytes: number): InterventionInput => ({
+    type: 'rabbitmq.publishBurst',
+    publisher: 'm',
+    routingKeys: [ENGINE_QUEUE],
+    count,
+    valueBytes: bytes,
+  }),
   consume: (consumer: string, prefetchCount: number): InterventionInput => ({
     type: 'rabbitmq.addConsumer',
     consumer: { id: consumer, queue: ENGINE_QUEUE, prefetchCount, settleBy: 'interventions' },
   }),
   close: (consumer: string): InterventionInput => ({ type: 'rabbitmq.removeConsumer', consumer }),
-  ack: (consumer: string, deliveryTag: number, multiple: boolean): InterventionInput => ({ type: 'rabbitmq.ack', consumer, deliveryTag, multiple }),
-  nack: (consumer: string, deliveryTag: number, requeue: boolean, multiple: boolean): InterventionInput => ({ type: 'rabbitmq.nack', consumer, deliveryTag, requeue, multiple }),
+  ack: (consumer: string, deliveryTag: number, multiple: boolean): InterventionInput => ({
+    type: 'rabbitmq.ack',
+    consumer,
+    deliveryTag,
+    multiple,
+  }),
+  nack: (consumer: string, deliveryTag: number, requeue: boolean, multiple: boolean): InterventionInput => ({
+    type: 'rabbitmq.nack',
+    consumer,
+    deliveryTag,
+    requeue,
+    multiple,
+  }),
 };
 
 /** ClassicQueue outcomes as lines comparable with the engine's events (blocking is internal to both). */
@@ -108,7 +142,8 @@ export function outcomeLines(out: readonly QueueOutcome[]): string[] {
   const lines: string[] = [];
   for (const o of out) {
     if (o.type === 'enqueued') lines.push(`enqueued ${o.msgId}`);
-    else if (o.type === 'publishRejected') lines.push(`rejectedPublish ${o.msgId}`, ...(o.deadLetter ? [`deadLettered ${o.msgId} maxlen`] : []));
+    else if (o.type === 'publishRejected')
+      lines.push(`rejectedPublish ${o.msgId}`, ...(o.deadLetter ? [`deadLettered ${o.msgId} maxlen`] : []));
     else if (o.type === 'delivered') lines.push(`delivered ${o.msgId}${o.redelivered ? '*' : ''} to ${o.consumerId} #${o.deliveryTag}`);
     else if (o.type === 'acked') lines.push(`acked ${o.msgId} by ${o.consumerId} #${o.deliveryTag}`);
     else if (o.type === 'requeued') lines.push(`requeued ${o.msgId} from ${o.consumerId} #${o.deliveryTag}`);
@@ -126,7 +161,9 @@ function eventLine(e: SimEvent): string | null {
     case 'rejectedPublish':
       return e.queue === ENGINE_QUEUE ? `rejectedPublish ${idOf(e.messageId)}` : null;
     case 'delivered':
-      return e.queue === ENGINE_QUEUE ? `delivered ${idOf(e.messageId)}${e.redelivered ? '*' : ''} to ${e.consumer} #${e.deliveryTag}` : null;
+      return e.queue === ENGINE_QUEUE
+        ? `delivered ${idOf(e.messageId)}${e.redelivered ? '*' : ''} to ${e.consumer} #${e.deliveryTag}`
+        : null;
     case 'acked':
       return e.queue === ENGINE_QUEUE ? `acked ${idOf(e.messageId)} by ${e.consumer} #${e.deliveryTag}` : null;
     case 'requeued':
@@ -195,14 +232,19 @@ export function compareDispatchOnEngine(queue: DispatchQueue, steps: readonly Di
     for (const e of events) {
       const line = eventLine(e);
       if (line !== null) lines.push(line);
-      if (e.type === 'delivered' && e.queue === ENGINE_QUEUE) (received[e.consumer] ??= []).push(`${idOf(e.messageId)}${e.redelivered ? '*' : ''}#${e.deliveryTag}`);
+      if (e.type === 'delivered' && e.queue === ENGINE_QUEUE)
+        (received[e.consumer] ??= []).push(`${idOf(e.messageId)}${e.redelivered ? '*' : ''}#${e.deliveryTag}`);
     }
     if (JSON.stringify(lines) !== JSON.stringify(step.outcomes)) {
       throw new EngineDifference(`engine events ${JSON.stringify(lines)}, ClassicQueue outcomes ${JSON.stringify(step.outcomes)}`, i);
     }
     for (const [consumer, list] of Object.entries(step.received)) {
       const got = received[consumer] ?? [];
-      if (JSON.stringify(got) !== JSON.stringify(list)) throw new EngineDifference(`consumer ${consumer} received ${JSON.stringify(got)} on the engine, ${JSON.stringify(list)} on the broker`, i);
+      if (JSON.stringify(got) !== JSON.stringify(list))
+        throw new EngineDifference(
+          `consumer ${consumer} received ${JSON.stringify(got)} on the engine, ${JSON.stringify(list)} on the broker`,
+          i,
+        );
     }
     compared += lines.length;
   });
@@ -213,22 +255,36 @@ export function compareDispatchOnEngine(queue: DispatchQueue, steps: readonly Di
   for (const u of q.unacked) (unacked[u.consumer] ??= []).push(`${idOf(u.message.messageId)}#${u.deliveryTag}`);
   for (const [consumer, want] of Object.entries(end.unacked)) {
     const got = unacked[consumer] ?? [];
-    if (JSON.stringify(got) !== JSON.stringify(want)) throw new EngineDifference(`at the end: consumer ${consumer} holds ${JSON.stringify(got)} unacked on the engine, ${JSON.stringify(want)} on the broker`, -1);
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      throw new EngineDifference(
+        `at the end: consumer ${consumer} holds ${JSON.stringify(got)} unacked on the engine, ${JSON.stringify(want)} on the broker`,
+        -1,
+      );
   }
   const open = new Set(Object.keys(end.unacked));
   const stray = q.unacked.filter((u) => !open.has(u.consumer));
-  if (stray.length > 0) throw new EngineDifference(`at the end: the engine still counts ${stray.length} unacked deliveries for closed consumers`, -1);
+  if (stray.length > 0)
+    throw new EngineDifference(`at the end: the engine still counts ${stray.length} unacked deliveries for closed consumers`, -1);
   const ready = q.ready.map((m) => `${idOf(m.messageId)}${m.redelivered ? '*' : ''}`);
-  if (JSON.stringify(ready) !== JSON.stringify(end.ready)) throw new EngineDifference(`at the end: the engine's queue holds ${JSON.stringify(ready)}, the broker's ${JSON.stringify(end.ready)}`, -1);
+  if (JSON.stringify(ready) !== JSON.stringify(end.ready))
+    throw new EngineDifference(
+      `at the end: the engine's queue holds ${JSON.stringify(ready)}, the broker's ${JSON.stringify(end.ready)}`,
+      -1,
+    );
   const rejected = sim
     .events()
     .filter((e): e is Extract<SimEvent, { type: 'rejectedPublish' }> => e.type === 'rejectedPublish')
     .map((e) => idOf(e.messageId))
     .sort();
-  if (JSON.stringify(rejected) !== JSON.stringify(end.rejected)) throw new EngineDifference(`publishes refused by the engine ${JSON.stringify(rejected)}, by the broker ${JSON.stringify(end.rejected)}`, -1);
+  if (JSON.stringify(rejected) !== JSON.stringify(end.rejected))
+    throw new EngineDifference(
+      `publishes refused by the engine ${JSON.stringify(rejected)}, by the broker ${JSON.stringify(end.rejected)}`,
+      -1,
+    );
   if (end.deadLettered) {
     const dlq = view.queues.find((x) => x.name === ENGINE_DLQ)!.ready.map((m) => idOf(m.messageId));
-    if (JSON.stringify(dlq) !== JSON.stringify(end.deadLettered)) throw new EngineDifference(`dead-lettered: engine ${JSON.stringify(dlq)}, broker ${JSON.stringify(end.deadLettered)}`, -1);
+    if (JSON.stringify(dlq) !== JSON.stringify(end.deadLettered))
+      throw new EngineDifference(`dead-lettered: engine ${JSON.stringify(dlq)}, broker ${JSON.stringify(end.deadLettered)}`, -1);
   }
   return compared;
 }

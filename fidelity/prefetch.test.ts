@@ -19,7 +19,6 @@ type Step =
 const conn = brokerConnection();
 let n = 0;
 
-
 async function compare(steps: Step[]): Promise<void> {
   const q = `${runId}.prefetch${n++}`;
   const pub = await conn().createConfirmChannel();
@@ -81,7 +80,8 @@ async function compare(steps: Step[]): Promise<void> {
       for (const [id, c] of engine) expect(broker.get(id)!.received, `${where}: consumer ${id}`).toEqual(c.received);
     }
     const ready: string[] = [];
-    for (let got = await pub.get(q, { noAck: true }); got !== false; got = await pub.get(q, { noAck: true })) ready.push(String(got.properties.messageId));
+    for (let got = await pub.get(q, { noAck: true }); got !== false; got = await pub.get(q, { noAck: true }))
+      ready.push(String(got.properties.messageId));
     const engineReady = sim.snapshot().rabbitmq!.queues[0]!.ready.map((m) => m.messageId.slice('m-'.length));
     expect(ready).toEqual(engineReady);
   } finally {

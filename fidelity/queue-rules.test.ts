@@ -21,7 +21,10 @@ async function withQueue(options: ClassicQueueOptions, body: (ch: Channel, q: st
   await ch.bindQueue(`${q}.dlq`, `${q}.dlx`, '');
   await ch.assertQueue(q, {
     durable: false,
-    arguments: { 'x-dead-letter-exchange': `${q}.dlx`, ...(options.messageTtl !== undefined ? { 'x-message-ttl': options.messageTtl } : {}) },
+    arguments: {
+      'x-dead-letter-exchange': `${q}.dlx`,
+      ...(options.messageTtl !== undefined ? { 'x-message-ttl': options.messageTtl } : {}),
+    },
   });
   try {
     await body(ch, q, `${q}.dlq`);
@@ -35,7 +38,8 @@ async function withQueue(options: ClassicQueueOptions, body: (ch: Channel, q: st
 
 async function drain(ch: Channel, q: string): Promise<string[]> {
   const ids: string[] = [];
-  for (let got = await ch.get(q, { noAck: true }); got !== false; got = await ch.get(q, { noAck: true })) ids.push(String(got.properties.messageId));
+  for (let got = await ch.get(q, { noAck: true }); got !== false; got = await ch.get(q, { noAck: true }))
+    ids.push(String(got.properties.messageId));
   return ids;
 }
 
@@ -118,19 +122,25 @@ describe('TTL on a real classic queue', () => {
 });
 
 describe('headers binding validation on a real broker', () => {
-  it.each<HeaderArg>(['all', 'any', 'all-with-x', 'any-with-x', 'ALL', 'some', '', 1])('x-match %j: the broker and validateHeadersBinding agree', async (xMatch) => {
-    const x = `${runId}.hx${n++}`;
-    const setup = await conn().createChannel();
-    await setup.assertExchange(x, 'headers', { durable: false });
-    const { queue } = await setup.assertQueue('', { exclusive: true });
-    const ch = await conn().createChannel();
-    ch.on('error', () => undefined); // a refused bind closes this channel with 406
-    const brokerError = await ch.bindQueue(queue, x, '', { 'x-match': xMatch, a: 'b' }).then(() => null, (e: Error) => e.message);
-    const modelError = validateHeadersBinding({ 'x-match': xMatch, a: 'b' });
-    expect(brokerError === null).toBe(modelError === null);
-    if (brokerError) expect(brokerError).toMatch(/406|PRECONDITION_FAILED/);
-    await ch.close().catch(() => undefined);
-    await setup.deleteExchange(x);
-    await setup.close();
-  });
+  it.each<HeaderArg>(['all', 'any', 'all-with-x', 'any-with-x', 'ALL', 'some', '', 1])(
+    'x-match %j: the broker and validateHeadersBinding agree',
+    async (xMatch) => {
+      const x = `${runId}.hx${n++}`;
+      const setup = await conn().createChannel();
+      await setup.assertExchange(x, 'headers', { durable: false });
+      const { queue } = await setup.assertQueue('', { exclusive: true });
+      const ch = await conn().createChannel();
+      ch.on('error', () => undefined); // a refused bind closes this channel with 406
+      const brokerError = await ch.bindQueue(queue, x, '', { 'x-match': xMatch, a: 'b' }).then(
+        () => null,
+        (e: Error) => e.message,
+      );
+      const modelError = validateHeadersBinding({ 'x-match': xMatch, a: 'b' });
+      expect(brokerError === null).toBe(modelError === null);
+      if (brokerError) expect(brokerError).toMatch(/406|PRECONDITION_FAILED/);
+      await ch.close().catch(() => undefined);
+      await setup.deleteExchange(x);
+      await setup.close();
+    },
+  );
 });

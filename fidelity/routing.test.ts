@@ -13,10 +13,29 @@ const WORDS = ['a', 'b', 'c', '', 'ab'];
 const HEADER_NAMES = ['h1', 'h2', 'x-h'];
 const HEADER_VALUES = ['u', 'v'];
 
-interface GenExchange { type: ExchangeType; ae?: number }
-interface GenBinding { from: number; to: number; toExchange: boolean; key: string; args?: Record<string, HeaderArg> }
-interface GenMessage { exchange: number; routingKey: string; headers: Record<string, string>; mandatory: boolean }
-interface GenCase { exchanges: GenExchange[]; queues: number; bindings: GenBinding[]; messages: GenMessage[] }
+interface GenExchange {
+  type: ExchangeType;
+  ae?: number;
+}
+interface GenBinding {
+  from: number;
+  to: number;
+  toExchange: boolean;
+  key: string;
+  args?: Record<string, HeaderArg>;
+}
+interface GenMessage {
+  exchange: number;
+  routingKey: string;
+  headers: Record<string, string>;
+  mandatory: boolean;
+}
+interface GenCase {
+  exchanges: GenExchange[];
+  queues: number;
+  bindings: GenBinding[];
+  messages: GenMessage[];
+}
 
 const routingKeyArb = fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }).map((ws) => ws.join('.'));
 // At most two '#' (3.10 matches more in exponential time; 4.3.5+ refuses them).
@@ -37,7 +56,10 @@ const headerArgsArb = fc.record(
 const caseArb: fc.Arbitrary<GenCase> = fc
   .record({
     exchanges: fc.array(
-      fc.record({ type: fc.constantFrom<ExchangeType>('direct', 'fanout', 'topic', 'headers'), ae: fc.option(fc.nat(3), { nil: undefined }) }),
+      fc.record({
+        type: fc.constantFrom<ExchangeType>('direct', 'fanout', 'topic', 'headers'),
+        ae: fc.option(fc.nat(3), { nil: undefined }),
+      }),
       { minLength: 1, maxLength: 4 },
     ),
     queues: fc.integer({ min: 1, max: 5 }),
@@ -50,7 +72,12 @@ const caseArb: fc.Arbitrary<GenCase> = fc
       key: fc.oneof(bindingKeyArb, routingKeyArb),
       args: headerArgsArb,
     });
-    const e2e = fc.record({ from: fc.nat(xs.length - 1), to: fc.nat(xs.length - 1), key: fc.oneof(bindingKeyArb, routingKeyArb), args: headerArgsArb });
+    const e2e = fc.record({
+      from: fc.nat(xs.length - 1),
+      to: fc.nat(xs.length - 1),
+      key: fc.oneof(bindingKeyArb, routingKeyArb),
+      args: headerArgsArb,
+    });
     const message = fc.record({
       // -1 = the default exchange
       exchange: fc.integer({ min: -1, max: xs.length - 1 }),
@@ -61,10 +88,12 @@ const caseArb: fc.Arbitrary<GenCase> = fc
     return fc.record({
       exchanges: fc.constant(xs),
       queues: fc.constant(queues),
-      bindings: fc.tuple(fc.array(binding, { maxLength: 10 }), fc.array(e2e, { maxLength: 2 })).map(([qb, xb]) => [
-        ...qb.map((b) => ({ from: b.from, to: b.to, toExchange: false, key: b.key, args: b.args })),
-        ...xb.filter((b) => b.from !== b.to).map((b) => ({ from: b.from, to: b.to, toExchange: true, key: b.key, args: b.args })),
-      ]),
+      bindings: fc
+        .tuple(fc.array(binding, { maxLength: 10 }), fc.array(e2e, { maxLength: 2 }))
+        .map(([qb, xb]) => [
+          ...qb.map((b) => ({ from: b.from, to: b.to, toExchange: false, key: b.key, args: b.args })),
+          ...xb.filter((b) => b.from !== b.to).map((b) => ({ from: b.from, to: b.to, toExchange: true, key: b.key, args: b.args })),
+        ]),
       messages: fc.array(message, { minLength: 30, maxLength: 45 }),
     });
   });
@@ -107,8 +136,12 @@ let viaAlternateMessages = 0;
 let engineMessages = 0;
 
 afterAll(async () => {
-  console.log(`routing differential: ${compared} messages, ${differences} differences (broker, route(); ${engineMessages} of them also through the engine)`);
-  console.log(`  (${routedMessages} reached at least one queue, ${returnedMessages} came back as mandatory returns, ${viaAlternateMessages} went through an alternate exchange)`);
+  console.log(
+    `routing differential: ${compared} messages, ${differences} differences (broker, route(); ${engineMessages} of them also through the engine)`,
+  );
+  console.log(
+    `  (${routedMessages} reached at least one queue, ${returnedMessages} came back as mandatory returns, ${viaAlternateMessages} went through an alternate exchange)`,
+  );
 });
 
 /** Runs one case on the broker; returns per message the sorted queues it reached and if it came back. */
@@ -118,7 +151,11 @@ async function runOnBroker(c: GenCase, topology: Topology, n: ReturnType<typeof 
   ch.on('return', (msg) => returned.add(String(msg.properties.messageId)));
   try {
     for (const x of topology.exchanges) {
-      await ch.assertExchange(x.name, x.type, { durable: false, autoDelete: false, ...(x.alternateExchange ? { alternateExchange: x.alternateExchange } : {}) });
+      await ch.assertExchange(x.name, x.type, {
+        durable: false,
+        autoDelete: false,
+        ...(x.alternateExchange ? { alternateExchange: x.alternateExchange } : {}),
+      });
     }
     for (const q of topology.queues) await ch.assertQueue(q, { durable: false, exclusive: true });
     for (const b of topology.bindings) {
@@ -127,7 +164,11 @@ async function runOnBroker(c: GenCase, topology: Topology, n: ReturnType<typeof 
     }
     c.messages.forEach((m, i) => {
       const exchange = m.exchange < 0 ? '' : n.x(m.exchange);
-      ch.publish(exchange, messageRoutingKey(m, n), Buffer.from(String(i)), { messageId: String(i), headers: m.headers, mandatory: m.mandatory });
+      ch.publish(exchange, messageRoutingKey(m, n), Buffer.from(String(i)), {
+        messageId: String(i),
+        headers: m.headers,
+        mandatory: m.mandatory,
+      });
     });
     await ch.waitForConfirms();
     const reached: string[][] = c.messages.map(() => []);
@@ -168,7 +209,12 @@ describe('routing differential against RabbitMQ', () => {
         const broker = await runOnBroker(c, topology, n);
         for (let i = 0; i < c.messages.length; i++) {
           const m = c.messages[i]!;
-          const publish = { exchange: m.exchange < 0 ? '' : n.x(m.exchange), routingKey: messageRoutingKey(m, n), headers: m.headers, mandatory: m.mandatory };
+          const publish = {
+            exchange: m.exchange < 0 ? '' : n.x(m.exchange),
+            routingKey: messageRoutingKey(m, n),
+            headers: m.headers,
+            mandatory: m.mandatory,
+          };
           const model = route(topology, publish);
           const b = broker[i]!;
           if (JSON.stringify(model.queues) !== JSON.stringify(b.queues) || (model.outcome === 'returned') !== b.returned) {
@@ -181,7 +227,12 @@ describe('routing differential against RabbitMQ', () => {
         }
         // The engine publishes the same messages (one burst each); its events must say the same.
         if (engineCanRoute(topology)) {
-          const publishes = c.messages.map((m) => ({ exchange: m.exchange < 0 ? '' : n.x(m.exchange), routingKey: messageRoutingKey(m, n), headers: m.headers, mandatory: m.mandatory }));
+          const publishes = c.messages.map((m) => ({
+            exchange: m.exchange < 0 ? '' : n.x(m.exchange),
+            routingKey: messageRoutingKey(m, n),
+            headers: m.headers,
+            mandatory: m.mandatory,
+          }));
           const engine = routeOnEngine(topology, publishes);
           engine.forEach((e, i) => {
             const b = broker[i]!;
@@ -199,7 +250,11 @@ describe('routing differential against RabbitMQ', () => {
         for (const r of broker) if (r.queues.length > 0) routedMessages++;
         for (const r of broker) if (r.returned) returnedMessages++;
         for (const m of c.messages) {
-          if (route(topology, { exchange: m.exchange < 0 ? '' : n.x(m.exchange), routingKey: messageRoutingKey(m, n), headers: m.headers }).viaAlternate) viaAlternateMessages++;
+          if (
+            route(topology, { exchange: m.exchange < 0 ? '' : n.x(m.exchange), routingKey: messageRoutingKey(m, n), headers: m.headers })
+              .viaAlternate
+          )
+            viaAlternateMessages++;
         }
       }),
       { numRuns: Number(process.env.FIDELITY_ROUTING_RUNS ?? 70), ...seed() },

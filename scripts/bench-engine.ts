@@ -35,8 +35,23 @@ function kafkaScenario() {
       topics: [{ name: 'bench', partitions: 6, segmentBytes: 1_000_000_000 }],
       producers: [{ id: 'p', topic: 'bench', keys: { prefix: 'key-', count: 1000 }, ratePerSec: 1, count: 1, valueBytes: 100 }],
       groups: [
-        { id: 'g1', topics: ['bench'], autoOffsetReset: 'earliest', autoCommitIntervalMs: 100, consumers: [{ id: 'a', maxPollRecords: 500, processingMsPerRecord: 0, pollIntervalMs: 1 }, { id: 'b', maxPollRecords: 500, processingMsPerRecord: 0, pollIntervalMs: 1 }] },
-        { id: 'g2', topics: ['bench'], autoOffsetReset: 'earliest', enableAutoCommit: false, consumers: [{ id: 'c', maxPollRecords: 500, processingMsPerRecord: 0, pollIntervalMs: 1 }] },
+        {
+          id: 'g1',
+          topics: ['bench'],
+          autoOffsetReset: 'earliest',
+          autoCommitIntervalMs: 100,
+          consumers: [
+            { id: 'a', maxPollRecords: 500, processingMsPerRecord: 0, pollIntervalMs: 1 },
+            { id: 'b', maxPollRecords: 500, processingMsPerRecord: 0, pollIntervalMs: 1 },
+          ],
+        },
+        {
+          id: 'g2',
+          topics: ['bench'],
+          autoOffsetReset: 'earliest',
+          enableAutoCommit: false,
+          consumers: [{ id: 'c', maxPollRecords: 500, processingMsPerRecord: 0, pollIntervalMs: 1 }],
+        },
       ],
     },
   });
@@ -61,7 +76,9 @@ function rabbitScenario(processingMs: number) {
         { exchange: 'metrics', queue: 'q4', bindingKey: '*.*' },
       ],
       publishers: [{ id: 'p', exchange: 'metrics', routingKeys: ['eu.cpu'], ratePerSec: 1, count: 1 }],
-      consumers: ['q1', 'q2', 'q3', 'q4'].flatMap((q) => [1, 2, 3].map((i) => ({ id: `${q}-c${i}`, queue: q, prefetchCount: 10, processingMs }))),
+      consumers: ['q1', 'q2', 'q3', 'q4'].flatMap((q) =>
+        [1, 2, 3].map((i) => ({ id: `${q}-c${i}`, queue: q, prefetchCount: 10, processingMs })),
+      ),
     },
   });
   const p = s.rabbitmq!.publishers[0]!;
@@ -91,7 +108,12 @@ interface Row {
 const REPEATS = 3;
 
 // Best of REPEATS runs: other work on a shared machine only ever slows a run down.
-function runThroughput(name: string, scenario: ReturnType<typeof unchecked>, retainedOf: (s: ReturnType<typeof createSimulation>) => number, note: string): Row {
+function runThroughput(
+  name: string,
+  scenario: ReturnType<typeof unchecked>,
+  retainedOf: (s: ReturnType<typeof createSimulation>) => number,
+  note: string,
+): Row {
   const runs: number[] = [];
   let row: Row | null = null;
   for (let rep = 0; rep < REPEATS; rep++) {
@@ -102,7 +124,16 @@ function runThroughput(name: string, scenario: ReturnType<typeof unchecked>, ret
     runs.push((performance.now() - t0) / 1000);
     const after = heapUsed();
     const retained = retainedOf(sim);
-    row ??= { name, messages: N, seconds: 0, secondsAllRuns: [], msgsPerSec: 0, retained, heapBytesPerRetained: retained > 0 ? Math.round((after - before) / retained) : null, note };
+    row ??= {
+      name,
+      messages: N,
+      seconds: 0,
+      secondsAllRuns: [],
+      msgsPerSec: 0,
+      retained,
+      heapBytesPerRetained: retained > 0 ? Math.round((after - before) / retained) : null,
+      note,
+    };
     // Keep the simulation alive until after the heap measurement.
     if (sim.time < 0) console.log(sim);
   }
@@ -118,7 +149,8 @@ rows.push(
     kafkaScenario(),
     (sim) => {
       const w = (sim as unknown as { world: { counters: { kafkaProduced: number; kafkaProcessed: number } } }).world;
-      if (w.counters.kafkaProduced !== N || w.counters.kafkaProcessed !== 2 * N) throw new Error(`kafka bench incomplete: ${JSON.stringify(w.counters)}`);
+      if (w.counters.kafkaProduced !== N || w.counters.kafkaProcessed !== 2 * N)
+        throw new Error(`kafka bench incomplete: ${JSON.stringify(w.counters)}`);
       return N;
     },
     'records stay in the log (retained = 1M); each record read by both groups (2M reads); event log off; heap + array buffers',
@@ -132,7 +164,8 @@ for (const processingMs of [0, 1]) {
       rabbitScenario(processingMs),
       (sim) => {
         const w = (sim as unknown as { world: { counters: { rabbitPublished: number; rabbitAcked: number } } }).world;
-        if (w.counters.rabbitPublished !== N || w.counters.rabbitAcked !== 4 * N) throw new Error(`rabbit bench incomplete: ${JSON.stringify(w.counters)}`);
+        if (w.counters.rabbitPublished !== N || w.counters.rabbitAcked !== 4 * N)
+          throw new Error(`rabbit bench incomplete: ${JSON.stringify(w.counters)}`);
         const snap = sim.snapshot();
         return snap.rabbitmq!.queues.reduce((n, q) => n + q.ready.length + q.unacked.length, 0);
       },
@@ -168,7 +201,17 @@ async function seekBench() {
     kafka: {
       topics: [{ name: 't', partitions: 3 }],
       producers: [{ id: 'p', topic: 't', keys: { prefix: 'k', count: 50 }, ratePerSec: 1, count: 1 }],
-      groups: [{ id: 'g', topics: ['t'], autoOffsetReset: 'earliest', consumers: [{ id: 'a', maxPollRecords: 5, processingMsPerRecord: 2 }, { id: 'b', maxPollRecords: 5, processingMsPerRecord: 2 }] }],
+      groups: [
+        {
+          id: 'g',
+          topics: ['t'],
+          autoOffsetReset: 'earliest',
+          consumers: [
+            { id: 'a', maxPollRecords: 5, processingMsPerRecord: 2 },
+            { id: 'b', maxPollRecords: 5, processingMsPerRecord: 2 },
+          ],
+        },
+      ],
     },
     rabbitmq: {
       exchanges: [{ name: 'x', type: 'topic' }],
@@ -266,12 +309,34 @@ writeFileSync(
       seek,
       // The shape scripts/bench.mjs prints: one row per budget.
       rows: [
-        ...rows.map((r) => ({ name: `${r.name}: msgs/s`, budget: '≥ 1,000,000', measured: r.msgsPerSec.toLocaleString('en'), pass: r.msgsPerSec >= 1_000_000, note: r.note })),
+        ...rows.map((r) => ({
+          name: `${r.name}: msgs/s`,
+          budget: '≥ 1,000,000',
+          measured: r.msgsPerSec.toLocaleString('en'),
+          pass: r.msgsPerSec >= 1_000_000,
+          note: r.note,
+        })),
         ...rows
           .filter((r) => r.heapBytesPerRetained !== null)
-          .map((r) => ({ name: `${r.name}: heap bytes per retained message`, budget: '≤ 200', measured: String(r.heapBytesPerRetained), pass: r.heapBytesPerRetained! <= 200, note: gc ? '' : 'run with --expose-gc for exact figures' })),
-        { name: `seek in a ${seek.events.toLocaleString('en')}-event run: median`, budget: '≤ 50 ms', measured: `${seek.medianMs.toFixed(2)} ms`, pass: seek.medianMs <= 50 },
-        { name: `seek in a ${seek.events.toLocaleString('en')}-event run: p95`, budget: '≤ 50 ms', measured: `${seek.p95Ms.toFixed(2)} ms`, pass: seek.p95Ms <= 50 },
+          .map((r) => ({
+            name: `${r.name}: heap bytes per retained message`,
+            budget: '≤ 200',
+            measured: String(r.heapBytesPerRetained),
+            pass: r.heapBytesPerRetained! <= 200,
+            note: gc ? '' : 'run with --expose-gc for exact figures',
+          })),
+        {
+          name: `seek in a ${seek.events.toLocaleString('en')}-event run: median`,
+          budget: '≤ 50 ms',
+          measured: `${seek.medianMs.toFixed(2)} ms`,
+          pass: seek.medianMs <= 50,
+        },
+        {
+          name: `seek in a ${seek.events.toLocaleString('en')}-event run: p95`,
+          budget: '≤ 50 ms',
+          measured: `${seek.p95Ms.toFixed(2)} ms`,
+          pass: seek.p95Ms <= 50,
+        },
         {
           name: `seek in a ${seek.events.toLocaleString('en')}-event run: max of ${seek.seeks}`,
           budget: '≤ 50 ms',

@@ -110,5 +110,8 @@ try {
 
 mkdirSync('bench', { recursive: true });
 if (!STRIP) writeFileSync('bench/frames.json', JSON.stringify(result, null, 2) + '\n');
-for (const r of result.rows) console.log(`${r.name.padEnd(18)} ${r.budget.padEnd(10)} ${r.measured.padEnd(10)} ${r.pass ? 'pass' : 'FAIL'}${r.note ? `  (${r.note})` : ''}`);
+for (const r of result.rows)
+  console.log(
+    `${r.name.padEnd(18)} ${r.budget.padEnd(10)} ${r.measured.padEnd(10)} ${r.pass ? 'pass' : 'FAIL'}${r.note ? `  (${r.note})` : ''}`,
+  );
 process.exit(result.rows.every((r) => r.pass) ? 0 : 1);

@@ -59,7 +59,10 @@ try {
     await page.goto(server.url + route, { waitUntil: 'networkidle' });
     await page.waitForTimeout(500);
     await page.close();
-    const bytes = [...scripts].reduce((sum, src) => sum + gzipSync(readFileSync(path.join('out', decodeURIComponent(src))), { level: 9 }).length, 0);
+    const bytes = [...scripts].reduce(
+      (sum, src) => sum + gzipSync(readFileSync(path.join('out', decodeURIComponent(src))), { level: 9 }).length,
+      0,
+    );
     const kib = Math.round((bytes / 1024) * 10) / 10;
     record('first-load JS (gzip)', route, `≤ ${jsBudgetKiB} KiB`, `${kib} KiB`, kib <= jsBudgetKiB, `${scripts.size} scripts`);
   }
@@ -106,8 +109,18 @@ try {
     for (const [cat, budget] of Object.entries(LIGHTHOUSE_BUDGETS)) {
       const list = scores[cat].slice().sort((a, b) => a - b);
       const median = list.length ? list[Math.floor(list.length / 2)] : 0;
-      const note = [...failedAudits].filter((f) => f.startsWith(cat + ':')).map((f) => f.split(':')[1]).join(', ');
-      record(`lighthouse ${cat}`, route, `≥ ${budget}`, `${median}${RUNS > 1 ? ` (median of ${list.length}: ${list.join('/')})` : ''}`, median >= budget, note);
+      const note = [...failedAudits]
+        .filter((f) => f.startsWith(cat + ':'))
+        .map((f) => f.split(':')[1])
+        .join(', ');
+      record(
+        `lighthouse ${cat}`,
+        route,
+        `≥ ${budget}`,
+        `${median}${RUNS > 1 ? ` (median of ${list.length}: ${list.join('/')})` : ''}`,
+        median >= budget,
+        note,
+      );
     }
   }
 } finally {
@@ -155,11 +168,15 @@ if (!ci) {
 
 const width = (k) => Math.max(...rows.map((r) => String(r[k]).length), k.length);
 const cols = ['group', 'name', 'budget', 'measured'];
-const line = (r) => cols.map((k) => String(r[k]).padEnd(width(k))).join('  ') + `  ${r.pass ? 'pass' : 'FAIL'}${r.note ? `  (${r.note})` : ''}`;
+const line = (r) =>
+  cols.map((k) => String(r[k]).padEnd(width(k))).join('  ') + `  ${r.pass ? 'pass' : 'FAIL'}${r.note ? `  (${r.note})` : ''}`;
 console.log('\n' + line({ group: 'group', name: 'name', budget: 'budget', measured: 'measured', pass: true }).replace(/pass$/, 'result'));
 for (const r of rows) console.log(line(r));
 mkdirSync('bench', { recursive: true });
-writeFileSync(ci ? 'bench/budgets-ci.json' : 'bench/results.json', JSON.stringify({ when: new Date().toISOString(), rows }, null, 2) + '\n');
+writeFileSync(
+  ci ? 'bench/budgets-ci.json' : 'bench/results.json',
+  JSON.stringify({ when: new Date().toISOString(), rows }, null, 2) + '\n',
+);
 const failed = rows.filter((r) => !r.pass);
 console.log(`\n${rows.length - failed.length} passed, ${failed.length} failed`);
 process.exit(failed.length ? 1 : 0);

@@ -4,7 +4,18 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer } from './serve.mjs';
 
-const SOURCES = ['app', 'components', 'lib', 'simulator', 'public', 'next.config.ts', 'package.json', 'package-lock.json', 'postcss.config.mjs', 'scripts/postbuild.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'simulator',
+  'public',
+  'next.config.ts',
+  'package.json',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'scripts/postbuild.mjs',
+];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;

@@ -3,14 +3,7 @@ export type { SimEvent, SimEventType, EventBody, EventOf } from './core/events';
 export type * from './core/snapshot';
 export { hashEvents, canonicalJson } from './core/hash';
 export { Random } from './core/random';
-export {
-  scenarioSchema,
-  interventionSchema,
-  parseScenario,
-  parseIntervention,
-  formatPath,
-  LIMITS,
-} from './schema';
+export { scenarioSchema, interventionSchema, parseScenario, parseIntervention, formatPath, LIMITS } from './schema';
 export type { Scenario, ScenarioInput, Intervention, InterventionInput, ParseResult } from './schema';
 export { createSimulation } from './simulation';
 export type { Simulation, SimulationOptions } from './simulation';

@@ -75,7 +75,10 @@ export const topicSchema = z.strictObject({
   /** How often the broker checks retention / runs the cleaner (ms). */
   logCheckIntervalMs: intIn(100, LIMITS.timeMs).default(1_000),
   /** Records already in the log at time 0. */
-  records: z.array(kafkaRecordSchema).max(LIMITS.initialRecords, { error: `must have at most ${LIMITS.initialRecords} records` }).default([]),
+  records: z
+    .array(kafkaRecordSchema)
+    .max(LIMITS.initialRecords, { error: `must have at most ${LIMITS.initialRecords} records` })
+    .default([]),
 });
 
 const keysSchema = z.union(
@@ -91,9 +94,11 @@ export const producerSchema = z.strictObject({
   id: idString,
   topic: idString,
   /** java = Java client murmur2; consistent_random / murmur2_random = librdkafka's partitioners. */
-  partitioner: z.enum(['java', 'consistent_random', 'murmur2_random'], {
-    error: 'must be "java", "consistent_random" or "murmur2_random"',
-  }).default('java'),
+  partitioner: z
+    .enum(['java', 'consistent_random', 'murmur2_random'], {
+      error: 'must be "java", "consistent_random" or "murmur2_random"',
+    })
+    .default('java'),
   ratePerSec: numIn(0, LIMITS.ratePerSec).default(2),
   count: intIn(0, LIMITS.count).default(10),
   startMs: timeMs.default(0),
@@ -117,9 +122,11 @@ export const kafkaConsumerSchema = z.strictObject({
 export const groupSchema = z.strictObject({
   id: idString,
   topics: z.array(idString).min(1, { error: 'must subscribe to at least one topic' }).max(LIMITS.topics),
-  strategy: z.enum(['range', 'roundrobin', 'cooperative-sticky'], {
-    error: 'must be "range", "roundrobin" or "cooperative-sticky"',
-  }).default('range'),
+  strategy: z
+    .enum(['range', 'roundrobin', 'cooperative-sticky'], {
+      error: 'must be "range", "roundrobin" or "cooperative-sticky"',
+    })
+    .default('range'),
   autoOffsetReset: z.enum(['earliest', 'latest', 'none'], { error: 'must be "earliest", "latest" or "none"' }).default('latest'),
   enableAutoCommit: z.boolean({ error: 'must be true or false' }).default(true),
   autoCommitIntervalMs: intIn(1, LIMITS.timeMs).default(1_000),
@@ -128,13 +135,25 @@ export const groupSchema = z.strictObject({
   rebalanceDelayMs: intIn(0, 60_000).default(300),
   /** Committed offsets at time 0, by partition name `topic-N`. */
   committed: z.record(z.string().regex(/^.+-\d+$/, { error: 'keys must look like topic-N' }), intIn(0, 1_000_000_000)).default({}),
-  consumers: z.array(kafkaConsumerSchema).max(LIMITS.consumersPerGroup, { error: `must have at most ${LIMITS.consumersPerGroup} consumers` }).default([]),
+  consumers: z
+    .array(kafkaConsumerSchema)
+    .max(LIMITS.consumersPerGroup, { error: `must have at most ${LIMITS.consumersPerGroup} consumers` })
+    .default([]),
 });
 
 export const kafkaSchema = z.strictObject({
-  topics: z.array(topicSchema).min(1, { error: 'must declare at least one topic' }).max(LIMITS.topics, { error: `must have at most ${LIMITS.topics} topics` }),
-  producers: z.array(producerSchema).max(LIMITS.producers, { error: `must have at most ${LIMITS.producers} producers` }).default([]),
-  groups: z.array(groupSchema).max(LIMITS.groups, { error: `must have at most ${LIMITS.groups} groups` }).default([]),
+  topics: z
+    .array(topicSchema)
+    .min(1, { error: 'must declare at least one topic' })
+    .max(LIMITS.topics, { error: `must have at most ${LIMITS.topics} topics` }),
+  producers: z
+    .array(producerSchema)
+    .max(LIMITS.producers, { error: `must have at most ${LIMITS.producers} producers` })
+    .default([]),
+  groups: z
+    .array(groupSchema)
+    .max(LIMITS.groups, { error: `must have at most ${LIMITS.groups} groups` })
+    .default([]),
 });
 
 // ---------- RabbitMQ ----------
@@ -150,9 +169,11 @@ export const queueSchema = z.strictObject({
   messageTtlMs: intIn(0, LIMITS.timeMs).optional(),
   maxLength: intIn(0, 1_000_000).optional(),
   maxLengthBytes: intIn(0, LIMITS.bytes).optional(),
-  overflow: z.enum(['drop-head', 'reject-publish', 'reject-publish-dlx'], {
-    error: 'must be "drop-head", "reject-publish" or "reject-publish-dlx"',
-  }).default('drop-head'),
+  overflow: z
+    .enum(['drop-head', 'reject-publish', 'reject-publish-dlx'], {
+      error: 'must be "drop-head", "reject-publish" or "reject-publish-dlx"',
+    })
+    .default('drop-head'),
   deadLetterExchange: z.string().max(255).optional(),
   deadLetterRoutingKey: routingKey.optional(),
   /** Streams: x-max-age in ms. */
@@ -185,11 +206,7 @@ export const publisherSchema = z.strictObject({
 });
 
 const streamOffsetSchema = z.union(
-  [
-    z.enum(['first', 'last', 'next']),
-    z.strictObject({ offset: intIn(0, 1_000_000_000) }),
-    z.strictObject({ timestamp: timeMs }),
-  ],
+  [z.enum(['first', 'last', 'next']), z.strictObject({ offset: intIn(0, 1_000_000_000) }), z.strictObject({ timestamp: timeMs })],
   { error: 'must be "first", "last", "next", { offset } or { timestamp }' },
 );
 
@@ -214,11 +231,26 @@ export const rabbitConsumerSchema = z.strictObject({
 });
 
 export const rabbitmqSchema = z.strictObject({
-  exchanges: z.array(exchangeSchema).max(LIMITS.exchanges, { error: `must have at most ${LIMITS.exchanges} exchanges` }).default([]),
-  queues: z.array(queueSchema).min(1, { error: 'must declare at least one queue' }).max(LIMITS.queues, { error: `must have at most ${LIMITS.queues} queues` }),
-  bindings: z.array(bindingSchema).max(LIMITS.bindings, { error: `must have at most ${LIMITS.bindings} bindings` }).default([]),
-  publishers: z.array(publisherSchema).max(LIMITS.publishers, { error: `must have at most ${LIMITS.publishers} publishers` }).default([]),
-  consumers: z.array(rabbitConsumerSchema).max(LIMITS.rabbitConsumers, { error: `must have at most ${LIMITS.rabbitConsumers} consumers` }).default([]),
+  exchanges: z
+    .array(exchangeSchema)
+    .max(LIMITS.exchanges, { error: `must have at most ${LIMITS.exchanges} exchanges` })
+    .default([]),
+  queues: z
+    .array(queueSchema)
+    .min(1, { error: 'must declare at least one queue' })
+    .max(LIMITS.queues, { error: `must have at most ${LIMITS.queues} queues` }),
+  bindings: z
+    .array(bindingSchema)
+    .max(LIMITS.bindings, { error: `must have at most ${LIMITS.bindings} bindings` })
+    .default([]),
+  publishers: z
+    .array(publisherSchema)
+    .max(LIMITS.publishers, { error: `must have at most ${LIMITS.publishers} publishers` })
+    .default([]),
+  consumers: z
+    .array(rabbitConsumerSchema)
+    .max(LIMITS.rabbitConsumers, { error: `must have at most ${LIMITS.rabbitConsumers} consumers` })
+    .default([]),
 });
 
 // ---------- Interventions ----------
@@ -269,8 +301,19 @@ export const interventionSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal('rabbitmq.crashConsumer'), consumer: idString }),
     z.strictObject({ type: z.literal('rabbitmq.restartConsumer'), consumer: idString }),
     z.strictObject({ type: z.literal('rabbitmq.setPrefetch'), consumer: idString, prefetchCount: intIn(0, LIMITS.prefetchCount) }),
-    z.strictObject({ type: z.literal('rabbitmq.ack'), consumer: idString, deliveryTag: intIn(1, 1_000_000_000), multiple: z.boolean().optional() }),
-    z.strictObject({ type: z.literal('rabbitmq.nack'), consumer: idString, deliveryTag: intIn(1, 1_000_000_000), requeue: z.boolean(), multiple: z.boolean().optional() }),
+    z.strictObject({
+      type: z.literal('rabbitmq.ack'),
+      consumer: idString,
+      deliveryTag: intIn(1, 1_000_000_000),
+      multiple: z.boolean().optional(),
+    }),
+    z.strictObject({
+      type: z.literal('rabbitmq.nack'),
+      consumer: idString,
+      deliveryTag: intIn(1, 1_000_000_000),
+      requeue: z.boolean(),
+      multiple: z.boolean().optional(),
+    }),
   ],
   { error: 'must be a known intervention type (kafka.addConsumer, kafka.seek, rabbitmq.nack, ...)' },
 );
@@ -283,7 +326,10 @@ export const scenarioSchema = z
     durationMs: intIn(100, LIMITS.durationMs),
     kafka: kafkaSchema.optional(),
     rabbitmq: rabbitmqSchema.optional(),
-    interventions: z.array(timedInterventionSchema).max(LIMITS.interventions, { error: `must have at most ${LIMITS.interventions} interventions` }).default([]),
+    interventions: z
+      .array(timedInterventionSchema)
+      .max(LIMITS.interventions, { error: `must have at most ${LIMITS.interventions} interventions` })
+      .default([]),
   })
   .superRefine((s, ctx) => crossCheck(s, (path, message) => ctx.addIssue({ code: 'custom', path, message })));
 
@@ -324,7 +370,8 @@ function crossCheck(s: Scenario, report: Report): void {
           report(['kafka', 'topics', ti, 'records', ri, 'partition'], `must be below the topic's ${t.partitions} partitions`);
       }),
     );
-    for (const i of duplicates(s.kafka.producers.map((p) => p.id))) report(['kafka', 'producers', i, 'id'], 'duplicates another producer id');
+    for (const i of duplicates(s.kafka.producers.map((p) => p.id)))
+      report(['kafka', 'producers', i, 'id'], 'duplicates another producer id');
     s.kafka.producers.forEach((p, i) => {
       if (!topics.has(p.topic)) report(['kafka', 'producers', i, 'topic'], `names no declared topic ("${p.topic}")`);
     });
@@ -333,14 +380,16 @@ function crossCheck(s: Scenario, report: Report): void {
       g.topics.forEach((t, ti) => {
         if (!topics.has(t)) report(['kafka', 'groups', gi, 'topics', ti], `names no declared topic ("${t}")`);
       });
-      for (const i of duplicates(g.consumers.map((c) => c.id))) report(['kafka', 'groups', gi, 'consumers', i, 'id'], 'duplicates another consumer id in this group');
+      for (const i of duplicates(g.consumers.map((c) => c.id)))
+        report(['kafka', 'groups', gi, 'consumers', i, 'id'], 'duplicates another consumer id in this group');
     });
   }
   const exchanges = new Set((s.rabbitmq?.exchanges ?? []).map((e) => e.name));
   const queues = new Map((s.rabbitmq?.queues ?? []).map((q) => [q.name, q]));
   if (s.rabbitmq) {
     const r = s.rabbitmq;
-    for (const i of duplicates(r.exchanges.map((e) => e.name))) report(['rabbitmq', 'exchanges', i, 'name'], 'duplicates another exchange name');
+    for (const i of duplicates(r.exchanges.map((e) => e.name)))
+      report(['rabbitmq', 'exchanges', i, 'name'], 'duplicates another exchange name');
     r.exchanges.forEach((e, i) => {
       if (e.name.startsWith('amq.')) report(['rabbitmq', 'exchanges', i, 'name'], 'must not start with "amq." (reserved by the broker)');
       if (e.alternateExchange !== undefined && !exchanges.has(e.alternateExchange))
@@ -360,9 +409,11 @@ function crossCheck(s: Scenario, report: Report): void {
           report(['rabbitmq', 'bindings', i, 'arguments', 'x-match'], 'must be "all", "any", "all-with-x" or "any-with-x"');
       }
     });
-    for (const i of duplicates(r.publishers.map((p) => p.id))) report(['rabbitmq', 'publishers', i, 'id'], 'duplicates another publisher id');
+    for (const i of duplicates(r.publishers.map((p) => p.id)))
+      report(['rabbitmq', 'publishers', i, 'id'], 'duplicates another publisher id');
     r.publishers.forEach((p, i) => {
-      if (p.exchange !== '' && !exchanges.has(p.exchange)) report(['rabbitmq', 'publishers', i, 'exchange'], `names no declared exchange ("${p.exchange}")`);
+      if (p.exchange !== '' && !exchanges.has(p.exchange))
+        report(['rabbitmq', 'publishers', i, 'exchange'], `names no declared exchange ("${p.exchange}")`);
     });
     for (const i of duplicates(r.consumers.map((c) => c.id))) report(['rabbitmq', 'consumers', i, 'id'], 'duplicates another consumer id');
     r.consumers.forEach((c, i) => checkRabbitConsumer(c, queues, (p, m) => report(['rabbitmq', 'consumers', i, ...p], m)));
@@ -376,7 +427,8 @@ function crossCheck(s: Scenario, report: Report): void {
     if ((iv.type === 'kafka.addPartitions' || iv.type === 'kafka.produceBurst' || iv.type === 'kafka.seek') && s.kafka) {
       const t = topics.get(iv.topic);
       if (!t) at(['topic'], `names no declared topic ("${iv.topic}")`);
-      else if (iv.type === 'kafka.addPartitions' && iv.partitions <= t.partitions) at(['partitions'], `must be more than the topic's current ${t.partitions} partitions`);
+      else if (iv.type === 'kafka.addPartitions' && iv.partitions <= t.partitions)
+        at(['partitions'], `must be more than the topic's current ${t.partitions} partitions`);
     }
     if (iv.type === 'kafka.newGroup' && s.kafka)
       iv.group.topics.forEach((t, ti) => {
@@ -388,11 +440,16 @@ function crossCheck(s: Scenario, report: Report): void {
   });
 }
 
-function checkRabbitConsumer(c: { queue: string; offset?: unknown; autoAck: boolean; settleBy?: string | undefined }, queues: Map<string, QueueSpec>, report: Report): void {
+function checkRabbitConsumer(
+  c: { queue: string; offset?: unknown; autoAck: boolean; settleBy?: string | undefined },
+  queues: Map<string, QueueSpec>,
+  report: Report,
+): void {
   const q = queues.get(c.queue);
   if (!q) report(['queue'], `names no declared queue ("${c.queue}")`);
   else if (c.offset !== undefined && q.type !== 'stream') report(['offset'], 'applies only to consumers of a stream queue');
-  else if (c.settleBy === 'interventions' && (c.autoAck || q.type === 'stream')) report(['settleBy'], 'applies only to manual-ack consumers of a classic queue');
+  else if (c.settleBy === 'interventions' && (c.autoAck || q.type === 'stream'))
+    report(['settleBy'], 'applies only to manual-ack consumers of a classic queue');
 }
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: { path: string; message: string }[] };
@@ -408,7 +465,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 // Without this, a missing field reads "Invalid input: expected array, received undefined".
-const missingField: z.core.$ZodErrorMap = (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : undefined);
+const missingField: z.core.$ZodErrorMap = (issue) =>
+  issue.code === 'invalid_type' && issue.input === undefined ? 'is missing' : undefined;
 
 export function parseScenario(input: unknown): ParseResult {
   const r = scenarioSchema.safeParse(input, { error: missingField });
@@ -416,7 +474,9 @@ export function parseScenario(input: unknown): ParseResult {
   return { ok: false, errors: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
 }
 
-export function parseIntervention(input: unknown): { ok: true; intervention: Intervention } | { ok: false; errors: { path: string; message: string }[] } {
+export function parseIntervention(
+  input: unknown,
+): { ok: true; intervention: Intervention } | { ok: false; errors: { path: string; message: string }[] } {
   const r = interventionSchema.safeParse(input, { error: missingField });
   if (r.success) return { ok: true, intervention: r.data };
   return { ok: false, errors: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };

@@ -110,7 +110,8 @@ class SimulationImpl implements Simulation {
       const last = this.checkpoints[this.checkpoints.length - 1]!;
       // Spacing grows with the run so a long one keeps about 400 checkpoints, not thousands.
       const gap = Math.max(this.every, Math.floor(Math.max(w.tasksRun, w.eventSeq) / 400));
-      if (this.every > 0 && w.time > last.time && (w.tasksRun - last.tasks >= gap || w.eventSeq - last.eventCount >= gap)) this.checkpoint();
+      if (this.every > 0 && w.time > last.time && (w.tasksRun - last.tasks >= gap || w.eventSeq - last.eventCount >= gap))
+        this.checkpoint();
     }
     w.runUntil(target);
   }
@@ -150,7 +151,8 @@ class SimulationImpl implements Simulation {
   snapshot(options: SnapshotOptions = {}): Snapshot {
     const w = this.world;
     const key = `${options.maxRecordsPerPartition ?? ''}/${options.maxMessagesPerQueue ?? ''}`;
-    if (this.cachedSnapshot && this.cachedAt === w.time && this.cachedVersion === w.version && this.cachedKey === key) return this.cachedSnapshot;
+    if (this.cachedSnapshot && this.cachedAt === w.time && this.cachedVersion === w.version && this.cachedKey === key)
+      return this.cachedSnapshot;
     this.cachedSnapshot = w.snapshot(options);
     this.cachedAt = w.time;
     this.cachedVersion = w.version;

@@ -127,7 +127,8 @@ export class World implements Ctx {
       default:
         r?.apply(iv);
     }
-    if ((iv.type.startsWith('kafka.') && !k) || (iv.type.startsWith('rabbitmq.') && !r)) this.emit({ type: 'note', text: `Ignored ${iv.type}: this scenario has no such broker` });
+    if ((iv.type.startsWith('kafka.') && !k) || (iv.type.startsWith('rabbitmq.') && !r))
+      this.emit({ type: 'note', text: `Ignored ${iv.type}: this scenario has no such broker` });
     this.drain();
   }
 

@@ -1,15 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  ANSWERS_PARAM,
-  QUESTIONS,
-  RECOMMENDATION_TITLE,
-  decodeAnswers,
-  describeDropped,
-  encodeAnswers,
-  score,
-} from '@/lib/quiz';
+import { ANSWERS_PARAM, QUESTIONS, RECOMMENDATION_TITLE, decodeAnswers, describeDropped, encodeAnswers, score } from '@/lib/quiz';
 import { takeStorageProblem, useQuizStore, type QuizLayout } from '@/lib/quiz/store';
 import { readParam, withParam } from '@/lib/url-state';
 import { DecisionRecord } from './DecisionRecord';

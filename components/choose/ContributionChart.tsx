@@ -10,31 +10,37 @@ export default function ContributionChart({ contributions }: { contributions: Co
   const height = 48 + data.length * 34;
   return (
     <div className="text-zinc-700 dark:text-zinc-300">
-        <BarChart
-          responsive
-          style={{ width: '100%', height }}
-          data={data}
-          layout="vertical"
-          margin={{ top: 8, right: 28, bottom: 8, left: 8 }}
-          accessibilityLayer={false}
-        >
-          <XAxis
-            type="number"
-            domain={[-extent, extent]}
-            allowDecimals={false}
-            tick={{ fill: 'currentColor', fontSize: 12 }}
-            stroke="currentColor"
-            tickFormatter={(v: number) => (v > 0 ? `K +${v}` : v < 0 ? `R +${-v}` : '0')}
+      <BarChart
+        responsive
+        style={{ width: '100%', height }}
+        data={data}
+        layout="vertical"
+        margin={{ top: 8, right: 28, bottom: 8, left: 8 }}
+        accessibilityLayer={false}
+      >
+        <XAxis
+          type="number"
+          domain={[-extent, extent]}
+          allowDecimals={false}
+          tick={{ fill: 'currentColor', fontSize: 12 }}
+          stroke="currentColor"
+          tickFormatter={(v: number) => (v > 0 ? `K +${v}` : v < 0 ? `R +${-v}` : '0')}
+        />
+        <YAxis type="category" dataKey="short" width={130} tick={{ fill: 'currentColor', fontSize: 12 }} stroke="currentColor" />
+        <ReferenceLine x={0} stroke="currentColor" />
+        <Bar dataKey="net" isAnimationActive={false} radius={3}>
+          {data.map((c) => (
+            <Cell key={c.questionId} fill={c.net > 0 ? 'var(--color-kafka-500)' : 'var(--color-rabbit-500)'} />
+          ))}
+          <LabelList
+            dataKey="net"
+            position="right"
+            fill="currentColor"
+            fontSize={12}
+            formatter={(v: unknown) => (typeof v === 'number' ? Math.abs(v) : '')}
           />
-          <YAxis type="category" dataKey="short" width={130} tick={{ fill: 'currentColor', fontSize: 12 }} stroke="currentColor" />
-          <ReferenceLine x={0} stroke="currentColor" />
-          <Bar dataKey="net" isAnimationActive={false} radius={3}>
-            {data.map((c) => (
-              <Cell key={c.questionId} fill={c.net > 0 ? 'var(--color-kafka-500)' : 'var(--color-rabbit-500)'} />
-            ))}
-            <LabelList dataKey="net" position="right" fill="currentColor" fontSize={12} formatter={(v: unknown) => (typeof v === 'number' ? Math.abs(v) : '')} />
-          </Bar>
-        </BarChart>
+        </Bar>
+      </BarChart>
     </div>
   );
 }

@@ -80,8 +80,7 @@ function QuestionNotes({ question: q }: { question: QuizQuestion }) {
   return (
     <>
       <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-        <span className="font-semibold">Why this matters:</span> {q.why}{' '}
-        <SourceLinks sources={q.sources} />
+        <span className="font-semibold">Why this matters:</span> {q.why} <SourceLinks sources={q.sources} />
       </p>
       {(q.row || q.scenario) && (
         <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm leading-6">

@@ -44,12 +44,10 @@ export function RecommendationSummary({ result }: { result: QuizResult }) {
           <div className="h-full rounded-full bg-current" style={{ width: `${result.confidence}%` }} />
         </div>
         <p className="mt-2 text-sm">
-          Confidence counts only what your answers settle: the lead that would survive if every skipped question went
-          the other way (a lead of {THRESHOLDS.fullLead} points is 100%), or for “both” how strong the weaker side is
-          ({THRESHOLDS.fullBoth} points is 100% when you have both commands and events, {THRESHOLDS.fullBothUnmixed}{' '}
-          otherwise). The most settled outcome is recommended once it reaches{' '}
-          {THRESHOLDS.settled}%; below that the point totals decide.
-          Answer “No” where a need does not apply, rather than skipping.
+          Confidence counts only what your answers settle: the lead that would survive if every skipped question went the other way (a lead
+          of {THRESHOLDS.fullLead} points is 100%), or for “both” how strong the weaker side is ({THRESHOLDS.fullBoth} points is 100% when
+          you have both commands and events, {THRESHOLDS.fullBothUnmixed} otherwise). The most settled outcome is recommended once it
+          reaches {THRESHOLDS.settled}%; below that the point totals decide. Answer “No” where a need does not apply, rather than skipping.
         </p>
       </div>
     </div>
@@ -71,11 +69,15 @@ export function ResultView({ result }: { result: QuizResult }) {
           <div className="mt-3 grid gap-4 sm:grid-cols-2">
             {(['rabbitmq', 'kafka'] as const).map((side) => (
               <div key={side} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-                <p className={`font-semibold ${side === 'kafka' ? 'text-kafka-700 dark:text-kafka-300' : 'text-rabbit-800 dark:text-rabbit-300'}`}>
+                <p
+                  className={`font-semibold ${side === 'kafka' ? 'text-kafka-700 dark:text-kafka-300' : 'text-rabbit-800 dark:text-rabbit-300'}`}
+                >
                   {sideName(side)}
                 </p>
                 <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-                  {result.split?.[side].map((p) => <li key={p}>{p}</li>)}
+                  {result.split?.[side].map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
                 </ul>
               </div>
             ))}
@@ -177,16 +179,26 @@ export function ResultView({ result }: { result: QuizResult }) {
                 <caption className="sr-only">Points each answer gave to Kafka and RabbitMQ</caption>
                 <thead>
                   <tr className="border-b border-zinc-300 dark:border-zinc-700">
-                    <th scope="col" className="py-1 pr-2">Question</th>
-                    <th scope="col" className="py-1 pr-2">Answer</th>
-                    <th scope="col" className="py-1 pr-2">Kafka</th>
-                    <th scope="col" className="py-1">RabbitMQ</th>
+                    <th scope="col" className="py-1 pr-2">
+                      Question
+                    </th>
+                    <th scope="col" className="py-1 pr-2">
+                      Answer
+                    </th>
+                    <th scope="col" className="py-1 pr-2">
+                      Kafka
+                    </th>
+                    <th scope="col" className="py-1">
+                      RabbitMQ
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {result.contributions.map((c) => (
                     <tr key={c.questionId} className="border-b border-zinc-200 dark:border-zinc-800">
-                      <th scope="row" className="py-1 pr-2 font-normal">{c.short}</th>
+                      <th scope="row" className="py-1 pr-2 font-normal">
+                        {c.short}
+                      </th>
                       <td className="py-1 pr-2">{c.answer}</td>
                       <td className="py-1 pr-2">{c.kafka}</td>
                       <td className="py-1">{c.rabbitmq}</td>

@@ -47,14 +47,7 @@ export function CodeTabs({ labels, children }: { labels: readonly string[]; chil
         ))}
       </div>
       {panels.map((panel, i) => (
-        <div
-          key={i}
-          role="tabpanel"
-          id={`${base}-panel-${i}`}
-          aria-labelledby={`${base}-tab-${i}`}
-          hidden={i !== active}
-          className="pt-4"
-        >
+        <div key={i} role="tabpanel" id={`${base}-panel-${i}`} aria-labelledby={`${base}-tab-${i}`} hidden={i !== active} className="pt-4">
           {panel}
         </div>
       ))}

@@ -38,16 +38,28 @@ export function ComparePage() {
           <Section id="verdict" title={sectionTitle('verdict')}>
             <Verdict />
           </Section>
-          <Section id="log-vs-queue" title={sectionTitle('log-vs-queue')} lead="The one difference the others follow from: reading a log moves a cursor, reading a queue removes the message.">
+          <Section
+            id="log-vs-queue"
+            title={sectionTitle('log-vs-queue')}
+            lead="The one difference the others follow from: reading a log moves a cursor, reading a queue removes the message."
+          >
             <LogVsQueue />
           </Section>
           <Section id="features" title={sectionTitle('features')}>
             <FeatureTable />
           </Section>
-          <Section id="code" title={sectionTitle('code')} lead="A producer and a consumer for each broker. Each consumer commits or acknowledges only after it has done the work, so a crash means a redelivery, not a lost message (at-least-once).">
+          <Section
+            id="code"
+            title={sectionTitle('code')}
+            lead="A producer and a consumer for each broker. Each consumer commits or acknowledges only after it has done the work, so a crash means a redelivery, not a lost message (at-least-once)."
+          >
             <CodeSection />
           </Section>
-          <Section id="routing" title={sectionTitle('routing')} lead="RabbitMQ decides on the broker which queues get a message. Kafka leaves that to producers and consumers.">
+          <Section
+            id="routing"
+            title={sectionTitle('routing')}
+            lead="RabbitMQ decides on the broker which queues get a message. Kafka leaves that to producers and consumers."
+          >
             <RoutingSection />
           </Section>
           <Section id="when" title={sectionTitle('when')}>

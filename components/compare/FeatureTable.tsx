@@ -10,7 +10,9 @@ export function FeatureTable() {
   return (
     <div>
       <FeatureControls markedCount={marked} />
-      <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">Open a row for the nuance, the conditions behind any figure, and its sources.</p>
+      <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+        Open a row for the nuance, the conditions behind any figure, and its sources.
+      </p>
       <div id={TABLE_ID} data-highlight="off" className="group/table mt-4">
         <div
           aria-hidden="true"
@@ -72,11 +74,7 @@ export function FeatureTable() {
                         const s = sourceById(id);
                         return (
                           <li key={id}>
-                            <a
-                              href={s.url}
-                              rel="noopener noreferrer"
-                              className="text-link"
-                            >
+                            <a href={s.url} rel="noopener noreferrer" className="text-link">
                               {s.publisher}: {s.title}
                             </a>
                             <span className="text-zinc-600 dark:text-zinc-400"> (checked {s.checked})</span>

@@ -65,11 +65,7 @@ function OffsetDiagram() {
                   <span
                     key={offset}
                     className={`relative h-2 rounded-full ${
-                      offset >= leo
-                        ? ''
-                        : offset < g.committedOffset
-                          ? 'bg-zinc-200 dark:bg-zinc-700'
-                          : 'bg-rabbit-400 dark:bg-rabbit-500'
+                      offset >= leo ? '' : offset < g.committedOffset ? 'bg-zinc-200 dark:bg-zinc-700' : 'bg-rabbit-400 dark:bg-rabbit-500'
                     }`}
                   >
                     {offset === g.committedOffset ? (
@@ -83,8 +79,7 @@ function OffsetDiagram() {
         })}
       </ul>
       <p className="mt-4 text-xs text-zinc-600 dark:text-zinc-400">
-        Grey: already read by that group. Orange: still to read. The bar marks the committed offset, the next record
-        the group will get.
+        Grey: already read by that group. Orange: still to read. The bar marks the committed offset, the next record the group will get.
       </p>
     </figure>
   );
@@ -136,7 +131,10 @@ function QueueDiagram() {
         <Box label="queue" name={QUEUE_SIDE.queue}>
           <p className="mt-1.5 flex gap-1.5">
             {QUEUE_SIDE.ready.map((m) => (
-              <span key={m} className="rounded bg-rabbit-200 px-2 py-0.5 font-mono text-xs text-rabbit-950 dark:bg-rabbit-800 dark:text-rabbit-50">
+              <span
+                key={m}
+                className="rounded bg-rabbit-200 px-2 py-0.5 font-mono text-xs text-rabbit-950 dark:bg-rabbit-800 dark:text-rabbit-50"
+              >
                 {m}
               </span>
             ))}
@@ -155,8 +153,8 @@ function QueueDiagram() {
         </Box>
         <Arrow label="ack" />
         <p className="rounded-lg border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
-          <span className="font-mono">{QUEUE_SIDE.inFlight}</span> is deleted from the queue. No other consumer will
-          see it, and it cannot be read again.
+          <span className="font-mono">{QUEUE_SIDE.inFlight}</span> is deleted from the queue. No other consumer will see it, and it cannot
+          be read again.
         </p>
       </div>
     </figure>

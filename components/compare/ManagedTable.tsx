@@ -10,10 +10,18 @@ export function ManagedTable() {
       <caption className="sr-only">Managed services for Kafka and RabbitMQ</caption>
       <thead className="max-md:sr-only">
         <tr className="border-b border-zinc-300 dark:border-zinc-700">
-          <th scope="col" className="py-2 pr-4 font-semibold">Service</th>
-          <th scope="col" className="py-2 pr-4 font-semibold">For</th>
-          <th scope="col" className="py-2 pr-4 font-semibold">What runs</th>
-          <th scope="col" className="py-2 font-semibold">Worth knowing</th>
+          <th scope="col" className="py-2 pr-4 font-semibold">
+            Service
+          </th>
+          <th scope="col" className="py-2 pr-4 font-semibold">
+            For
+          </th>
+          <th scope="col" className="py-2 pr-4 font-semibold">
+            What runs
+          </th>
+          <th scope="col" className="py-2 font-semibold">
+            Worth knowing
+          </th>
         </tr>
       </thead>
       <tbody className="max-md:block max-md:space-y-3">
@@ -27,11 +35,7 @@ export function ManagedTable() {
               <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{m.vendor}</span>
             </th>
             <td className="py-2 pr-4 max-md:block max-md:py-1">
-              <span
-                className={
-                  m.broker === 'kafka' ? 'text-kafka-800 dark:text-kafka-300' : 'text-rabbit-800 dark:text-rabbit-300'
-                }
-              >
+              <span className={m.broker === 'kafka' ? 'text-kafka-800 dark:text-kafka-300' : 'text-rabbit-800 dark:text-rabbit-300'}>
                 {BROKER_LABEL[m.broker]}
               </span>
             </td>

@@ -40,16 +40,20 @@ export function RoutingSection() {
           Worked example: order notifications on <span className="font-mono">{ORDERS_EXCHANGE}</span>
         </h3>
         <p className="mt-2 max-w-prose text-zinc-700 dark:text-zinc-300">
-          A topic exchange with three queues bound to it. The results below are computed with this site&apos;s
-          implementation of RabbitMQ&apos;s topic matching, the same one the simulator uses.
+          A topic exchange with three queues bound to it. The results below are computed with this site&apos;s implementation of
+          RabbitMQ&apos;s topic matching, the same one the simulator uses.
         </p>
         <div className="mt-4 grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <table className="w-full self-start text-left text-sm">
             <caption className="pb-2 text-left font-semibold">Bindings</caption>
             <thead>
               <tr className="border-b border-zinc-300 dark:border-zinc-700">
-                <th scope="col" className="py-1.5 pr-3 font-semibold">Queue</th>
-                <th scope="col" className="py-1.5 font-semibold">Binding key</th>
+                <th scope="col" className="py-1.5 pr-3 font-semibold">
+                  Queue
+                </th>
+                <th scope="col" className="py-1.5 font-semibold">
+                  Binding key
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -65,8 +69,12 @@ export function RoutingSection() {
             <caption className="pb-2 text-left font-semibold">Where each message goes</caption>
             <thead>
               <tr className="border-b border-zinc-300 dark:border-zinc-700">
-                <th scope="col" className="py-1.5 pr-3 font-semibold">Routing key</th>
-                <th scope="col" className="py-1.5 font-semibold">Queues</th>
+                <th scope="col" className="py-1.5 pr-3 font-semibold">
+                  Routing key
+                </th>
+                <th scope="col" className="py-1.5 font-semibold">
+                  Queues
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -96,8 +104,8 @@ export function RoutingSection() {
         </div>
         <p className="mt-3 max-w-prose text-sm text-zinc-700 dark:text-zinc-300">
           Note <span className="font-mono">order.confirmed</span>: with only two words it misses{' '}
-          <span className="font-mono">order.confirmed.*</span>, because <span className="font-mono">*</span> needs
-          exactly one more word. <ClaimText claim={UNROUTABLE_NOTE} />
+          <span className="font-mono">order.confirmed.*</span>, because <span className="font-mono">*</span> needs exactly one more word.{' '}
+          <ClaimText claim={UNROUTABLE_NOTE} />
         </p>
       </div>
 

@@ -1,23 +1,10 @@
 import type { ReactNode } from 'react';
 
 /** A page section with an anchored h2, so every section is linkable. */
-export function Section({
-  id,
-  title,
-  lead,
-  children,
-}: {
-  id: string;
-  title: string;
-  lead?: ReactNode;
-  children: ReactNode;
-}) {
+export function Section({ id, title, lead, children }: { id: string; title: string; lead?: ReactNode; children: ReactNode }) {
   return (
     <section aria-labelledby={`${id}-heading`} className="border-t border-zinc-200 pt-10 pb-4 dark:border-zinc-800">
-      <h2
-        id={id}
-        className="group scroll-mt-20 text-2xl font-bold tracking-tight text-balance text-zinc-950 sm:text-3xl dark:text-white"
-      >
+      <h2 id={id} className="group scroll-mt-20 text-2xl font-bold tracking-tight text-balance text-zinc-950 sm:text-3xl dark:text-white">
         <span id={`${id}-heading`}>{title}</span>{' '}
         {/* A mouse convenience for copying the section's address; keyboard users have the contents list. */}
         <a

@@ -40,11 +40,7 @@ export function Verdict() {
       </div>
       <p className="mt-5 max-w-prose text-zinc-700 dark:text-zinc-300">
         <ClaimText claim={CONVERGENCE} />{' '}
-        <Link
-          href="/choose"
-          prefetch={false}
-          className="text-link font-medium"
-        >
+        <Link href="/choose" prefetch={false} className="text-link font-medium">
           Not sure? Take the chooser quiz
         </Link>
         .

@@ -19,16 +19,32 @@ export function BatchTable({ text, onText, topology, base }: Props) {
   const { keys, capped } = parseBatch(text);
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-      <Field label="Routing keys, one per line" hint={capped ? 'Only the first 500 lines are routed.' : 'Same exchange, headers and mandatory flag as above.'}>
-        {(ids) => <textarea {...ids} rows={8} className={inputClass} value={text} onChange={(e) => onText(e.target.value)} spellCheck={false} />}
+      <Field
+        label="Routing keys, one per line"
+        hint={capped ? 'Only the first 500 lines are routed.' : 'Same exchange, headers and mandatory flag as above.'}
+      >
+        {(ids) => (
+          <textarea {...ids} rows={8} className={inputClass} value={text} onChange={(e) => onText(e.target.value)} spellCheck={false} />
+        )}
       </Field>
-      <div className="max-h-96 overflow-auto rounded-md border border-zinc-200 dark:border-zinc-700" tabIndex={0} role="region" aria-label="Batch results">
+      <div
+        className="max-h-96 overflow-auto rounded-md border border-zinc-200 dark:border-zinc-700"
+        tabIndex={0}
+        role="region"
+        aria-label="Batch results"
+      >
         <table className="w-full text-left text-sm">
           <thead className="sticky top-0 bg-zinc-100 dark:bg-zinc-800">
             <tr>
-              <th scope="col" className="px-2 py-1">Routing key</th>
-              <th scope="col" className="px-2 py-1">Queues</th>
-              <th scope="col" className="px-2 py-1">Outcome</th>
+              <th scope="col" className="px-2 py-1">
+                Routing key
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Queues
+              </th>
+              <th scope="col" className="px-2 py-1">
+                Outcome
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -48,7 +64,15 @@ export function BatchTable({ text, onText, topology, base }: Props) {
                         ))
                       : '—'}
                   </td>
-                  <td className="px-2 py-1">{problem ? <span className="text-red-700 dark:text-red-400">{problem}</span> : r!.error ? r!.error : `${OUTCOME[r!.outcome]}${r!.viaAlternate ? ' via alternate exchange' : ''}`}</td>
+                  <td className="px-2 py-1">
+                    {problem ? (
+                      <span className="text-red-700 dark:text-red-400">{problem}</span>
+                    ) : r!.error ? (
+                      r!.error
+                    ) : (
+                      `${OUTCOME[r!.outcome]}${r!.viaAlternate ? ' via alternate exchange' : ''}`
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -31,18 +31,33 @@ const STATUS: Record<HeaderArgLine['status'], string> = {
 
 function HeaderLine({ line, want, got }: { line: HeaderArgLine; want: HeaderArg | undefined; got: HeaderArg | undefined }) {
   const ok = line.status === 'equal' || line.status === 'present';
-  const cls = line.status === 'skipped' ? 'text-zinc-600 dark:text-zinc-400' : ok ? 'text-emerald-800 dark:text-emerald-300' : 'text-red-700 dark:text-red-400';
+  const cls =
+    line.status === 'skipped'
+      ? 'text-zinc-600 dark:text-zinc-400'
+      : ok
+        ? 'text-emerald-800 dark:text-emerald-300'
+        : 'text-red-700 dark:text-red-400';
   return (
     <li className={`font-mono text-xs ${cls}`}>
       <span aria-hidden="true">{line.status === 'skipped' ? '– ' : ok ? '✓ ' : '✗ '}</span>
       {line.name}: wants {showValue(want)}
-      {line.status === 'missing' || line.status === 'skipped' ? ` → ${STATUS[line.status]}` : `, message has ${showValue(got)} → ${STATUS[line.status]}`}
+      {line.status === 'missing' || line.status === 'skipped'
+        ? ` → ${STATUS[line.status]}`
+        : `, message has ${showValue(got)} → ${STATUS[line.status]}`}
     </li>
   );
 }
 
 /** The engine's verdict on one binding and the reasoning behind it. */
-export function BindingWhy({ why, args, headers }: { why: BindingExplanation; args?: Record<string, HeaderArg>; headers?: Record<string, HeaderArg> }) {
+export function BindingWhy({
+  why,
+  args,
+  headers,
+}: {
+  why: BindingExplanation;
+  args?: Record<string, HeaderArg>;
+  headers?: Record<string, HeaderArg>;
+}) {
   return (
     <div className="mt-1 text-sm">
       <p className={why.match ? 'font-medium text-emerald-800 dark:text-emerald-300' : 'text-zinc-700 dark:text-zinc-300'}>

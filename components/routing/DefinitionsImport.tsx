@@ -28,7 +28,9 @@ export function DefinitionsImport({ imported, onImport }: Props) {
 
   const pickVhost = (l: Loaded, vhost: string) => {
     const { topology, notes, internal } = l.topologyOf(l.definitions, vhost);
-    const allNotes = internal.length ? [...notes, `Internal exchanges (clients cannot publish to them directly): ${internal.join(', ')}`] : notes;
+    const allNotes = internal.length
+      ? [...notes, `Internal exchanges (clients cannot publish to them directly): ${internal.join(', ')}`]
+      : notes;
     const first = topology.exchanges.find((x) => !x.name.startsWith('amq.') && !internal.includes(x.name)) ?? topology.exchanges[0];
     onImport({ fileName: l.fileName, vhost, topology, notes: allNotes }, first?.name ?? '');
   };
@@ -62,7 +64,8 @@ export function DefinitionsImport({ imported, onImport }: Props) {
         label="Definitions file (JSON)"
         hint={
           <>
-            From the management UI (Overview → Export definitions), <code>rabbitmqctl export_definitions</code> or <code>GET /api/definitions</code>. It is read in your browser and never uploaded.
+            From the management UI (Overview → Export definitions), <code>rabbitmqctl export_definitions</code> or{' '}
+            <code>GET /api/definitions</code>. It is read in your browser and never uploaded.
           </>
         }
       >

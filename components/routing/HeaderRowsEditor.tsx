@@ -47,15 +47,20 @@ export function HeaderRowsEditor({ noun, owner, rows, problems, onChange }: Prop
                     ))}
                   </select>
                   <input
-                      className={inputClass}
-                      aria-label={`${owner} ${noun} ${i + 1} value`}
-                      value={row.type === 'void' ? '' : row.value}
-                      disabled={row.type === 'void'}
-                      placeholder={row.type === 'void' ? '(no value)' : row.type === 'boolean' ? 'true or false' : 'value'}
-                      onChange={(e) => set(i, { value: e.target.value })}
-                      {...a11y}
-                    />
-                  <button type="button" className={smallButtonClass} aria-label={`Remove ${owner} ${noun} ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                    className={inputClass}
+                    aria-label={`${owner} ${noun} ${i + 1} value`}
+                    value={row.type === 'void' ? '' : row.value}
+                    disabled={row.type === 'void'}
+                    placeholder={row.type === 'void' ? '(no value)' : row.type === 'boolean' ? 'true or false' : 'value'}
+                    onChange={(e) => set(i, { value: e.target.value })}
+                    {...a11y}
+                  />
+                  <button
+                    type="button"
+                    className={smallButtonClass}
+                    aria-label={`Remove ${owner} ${noun} ${i + 1}`}
+                    onClick={() => onChange(rows.filter((_, j) => j !== i))}
+                  >
                     ✕
                   </button>
                 </div>
@@ -65,7 +70,11 @@ export function HeaderRowsEditor({ noun, owner, rows, problems, onChange }: Prop
           })}
         </ul>
       )}
-      <button type="button" className={`${smallButtonClass} mt-1`} onClick={() => onChange([...rows, { name: '', type: 'string', value: '' }])}>
+      <button
+        type="button"
+        className={`${smallButtonClass} mt-1`}
+        onClick={() => onChange([...rows, { name: '', type: 'string', value: '' }])}
+      >
         + Add {noun}
         <span className="sr-only"> to {owner}</span>
       </button>

@@ -22,7 +22,8 @@ export function ImportedView({ imported, msg, result }: Props) {
         return (
           <section key={x} aria-label={`Bindings of ${x}`} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-700">
             <h4 className="font-semibold">
-              Exchange <span className="font-mono">{x}</span> <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({type})</span>
+              Exchange <span className="font-mono">{x}</span>{' '}
+              <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">({type})</span>
             </h4>
             {bindings.length === 0 && <p className="text-sm text-zinc-700 dark:text-zinc-300">No bindings.</p>}
             <ul className="mt-2 space-y-2">

@@ -31,7 +31,8 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
   const list = kafka.mode === 'pattern' ? expandKeyPattern(kafka.pattern) : parseKeyList(kafka.list);
   const n = parsePartitionCount(kafka.partitions);
   const m = parsePartitionCount(kafka.growTo);
-  const growError = 'error' in m ? m.error : 'value' in n && m.value <= n.value ? `Kafka can only add partitions: enter more than ${n.value}` : null;
+  const growError =
+    'error' in m ? m.error : 'value' in n && m.value <= n.value ? `Kafka can only add partitions: enter more than ${n.value}` : null;
   const rows = 'value' in n ? keyRows(list.keys, n.value) : [];
   const differ = rows.filter((r) => r.differs);
   const shown = (onlyDiffer ? differ : rows).slice(0, TABLE_ROWS);
@@ -41,7 +42,9 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
     ? null
     : `${list.keys.length.toLocaleString('en-US')} key${list.keys.length === 1 ? '' : 's'}` +
       (list.duplicates ? `, ${list.duplicates} duplicate${list.duplicates === 1 ? '' : 's'} ignored` : '') +
-      (list.capped ? ` (the input makes ${list.total.toLocaleString('en-US')}; only the first ${MAX_KEYS.toLocaleString('en-US')} are used)` : '');
+      (list.capped
+        ? ` (the input makes ${list.total.toLocaleString('en-US')}; only the first ${MAX_KEYS.toLocaleString('en-US')} are used)`
+        : '');
 
   return (
     <div className="space-y-4">
@@ -53,25 +56,68 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
               <input type="radio" name="key-mode" checked={kafka.mode === 'list'} onChange={() => onChange({ mode: 'list' })} />a list
             </label>
             <label className="inline-flex items-center gap-1.5">
-              <input type="radio" name="key-mode" checked={kafka.mode === 'pattern'} onChange={() => onChange({ mode: 'pattern' })} />a pattern
+              <input type="radio" name="key-mode" checked={kafka.mode === 'pattern'} onChange={() => onChange({ mode: 'pattern' })} />a
+              pattern
             </label>
           </fieldset>
           {kafka.mode === 'list' ? (
             <Field label="Keys, one per line" className="mt-2" hint={`${keysNote ?? ''}. A blank line between keys is an empty key.`}>
-              {(ids) => <textarea {...ids} rows={6} spellCheck={false} className={inputClass} value={kafka.list} onChange={(e) => onChange({ list: e.target.value })} />}
+              {(ids) => (
+                <textarea
+                  {...ids}
+                  rows={6}
+                  spellCheck={false}
+                  className={inputClass}
+                  value={kafka.list}
+                  onChange={(e) => onChange({ list: e.target.value })}
+                />
+              )}
             </Field>
           ) : (
-            <Field label="Key pattern" className="mt-2" error={list.error} hint={list.error ? 'Ranges like {0..99} or {007..120}, lists like {eu,us}.' : `${keysNote}. Ranges like {0..99} or {007..120}, lists like {eu,us}.`}>
-              {(ids) => <input {...ids} spellCheck={false} className={inputClass} value={kafka.pattern} onChange={(e) => onChange({ pattern: e.target.value })} />}
+            <Field
+              label="Key pattern"
+              className="mt-2"
+              error={list.error}
+              hint={
+                list.error
+                  ? 'Ranges like {0..99} or {007..120}, lists like {eu,us}.'
+                  : `${keysNote}. Ranges like {0..99} or {007..120}, lists like {eu,us}.`
+              }
+            >
+              {(ids) => (
+                <input
+                  {...ids}
+                  spellCheck={false}
+                  className={inputClass}
+                  value={kafka.pattern}
+                  onChange={(e) => onChange({ pattern: e.target.value })}
+                />
+              )}
             </Field>
           )}
         </div>
         <div className="grid content-start gap-3 sm:grid-cols-2 lg:grid-cols-1">
           <Field label="Partitions" error={'error' in n ? n.error : null}>
-            {(ids) => <input {...ids} inputMode="numeric" className={inputClass} value={kafka.partitions} onChange={(e) => onChange({ partitions: e.target.value })} />}
+            {(ids) => (
+              <input
+                {...ids}
+                inputMode="numeric"
+                className={inputClass}
+                value={kafka.partitions}
+                onChange={(e) => onChange({ partitions: e.target.value })}
+              />
+            )}
           </Field>
           <Field label="Grow the topic to" error={growError}>
-            {(ids) => <input {...ids} inputMode="numeric" className={inputClass} value={kafka.growTo} onChange={(e) => onChange({ growTo: e.target.value })} />}
+            {(ids) => (
+              <input
+                {...ids}
+                inputMode="numeric"
+                className={inputClass}
+                value={kafka.growTo}
+                onChange={(e) => onChange({ growTo: e.target.value })}
+              />
+            )}
           </Field>
         </div>
       </div>
@@ -82,10 +128,12 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
             {differ.length > 0 ? (
               <p className="text-sm">
                 <strong className="text-kafka-900 dark:text-kafka-200">
-                  {differ.length} of {rows.filter((r) => r.consistentRandom !== null).length} keys land on a different partition from a Java producer than from a librdkafka one
+                  {differ.length} of {rows.filter((r) => r.consistentRandom !== null).length} keys land on a different partition from a Java
+                  producer than from a librdkafka one
                 </strong>{' '}
-                (confluent-kafka-python, Go, .NET, node-rdkafka). If both kinds of client write the same topic, one key&apos;s messages are split over two partitions, so per-key order and
-                co-partitioning with other topics break; set <code>partitioner=murmur2_random</code> in the librdkafka clients to match Java.
+                (confluent-kafka-python, Go, .NET, node-rdkafka). If both kinds of client write the same topic, one key&apos;s messages are
+                split over two partitions, so per-key order and co-partitioning with other topics break; set{' '}
+                <code>partitioner=murmur2_random</code> in the librdkafka clients to match Java.
               </p>
             ) : (
               <p className="text-sm">Java and librdkafka put every one of these keys on the same partition.</p>
@@ -100,22 +148,42 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
                 Only keys where Java and librdkafka differ
               </label>
             </div>
-            <div className="mt-2 max-h-[28rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-700" tabIndex={0} role="region" aria-label="Partition of each key">
+            <div
+              className="mt-2 max-h-[28rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-700"
+              tabIndex={0}
+              role="region"
+              aria-label="Partition of each key"
+            >
               <table className="w-full min-w-[34rem] text-left text-sm" data-testid="partition-table">
                 <thead className="sticky top-0 bg-zinc-100 dark:bg-zinc-800">
                   <tr>
-                    <th scope="col" className="px-2 py-1">Key</th>
-                    <th scope="col" className="px-2 py-1">Java default (murmur2)</th>
-                    <th scope="col" className="px-2 py-1">librdkafka default (consistent_random)</th>
-                    <th scope="col" className="px-2 py-1">librdkafka murmur2_random</th>
+                    <th scope="col" className="px-2 py-1">
+                      Key
+                    </th>
+                    <th scope="col" className="px-2 py-1">
+                      Java default (murmur2)
+                    </th>
+                    <th scope="col" className="px-2 py-1">
+                      librdkafka default (consistent_random)
+                    </th>
+                    <th scope="col" className="px-2 py-1">
+                      librdkafka murmur2_random
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {shown.map((r) => (
-                    <tr key={r.key} className={`border-t border-zinc-200 dark:border-zinc-700 ${r.differs ? 'bg-kafka-50 dark:bg-kafka-950/50' : ''}`}>
+                    <tr
+                      key={r.key}
+                      className={`border-t border-zinc-200 dark:border-zinc-700 ${r.differs ? 'bg-kafka-50 dark:bg-kafka-950/50' : ''}`}
+                    >
                       <th scope="row" className="min-w-[9rem] px-2 py-1 font-mono font-normal [overflow-wrap:anywhere]">
                         {showKey(r.key)}
-                        {r.differs && <span className="ml-1 inline-block rounded whitespace-nowrap bg-kafka-700 px-1 text-xs text-white dark:bg-kafka-300 dark:text-kafka-950">differs</span>}
+                        {r.differs && (
+                          <span className="ml-1 inline-block rounded whitespace-nowrap bg-kafka-700 px-1 text-xs text-white dark:bg-kafka-300 dark:text-kafka-950">
+                            differs
+                          </span>
+                        )}
                       </th>
                       <td className="px-2 py-1 font-mono">{r.java}</td>
                       <td className="px-2 py-1 font-mono">{r.consistentRandom ?? 'random (sticky)'}</td>
@@ -127,13 +195,14 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
             </div>
             {list.keys.includes('') && (
               <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
-                The empty key: librdkafka&apos;s default sends an empty or null key to a random (sticky) partition, while murmur2_random hashes an empty key like Java and only leaves a
-                null key (no key at all) to chance; Java hashes every non-null key.
+                The empty key: librdkafka&apos;s default sends an empty or null key to a random (sticky) partition, while murmur2_random
+                hashes an empty key like Java and only leaves a null key (no key at all) to chance; Java hashes every non-null key.
               </p>
             )}
             {(onlyDiffer ? differ : rows).length > TABLE_ROWS && (
               <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                Showing the first {TABLE_ROWS} of {(onlyDiffer ? differ : rows).length.toLocaleString('en-US')} rows; the counts, chart and growth use every key.
+                Showing the first {TABLE_ROWS} of {(onlyDiffer ? differ : rows).length.toLocaleString('en-US')} rows; the counts, chart and
+                growth use every key.
               </p>
             )}
           </div>
@@ -141,7 +210,8 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
           <figure ref={chartRef} className={panel}>
             <h3 className={h3}>Keys per partition</h3>
             <figcaption className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-              How {rows.length.toLocaleString('en-US')} keys spread over {n.value} partitions under each client&apos;s default. This counts keys, not messages: a partition&apos;s load also depends on how busy its keys are.
+              How {rows.length.toLocaleString('en-US')} keys spread over {n.value} partitions under each client&apos;s default. This counts
+              keys, not messages: a partition&apos;s load also depends on how busy its keys are.
             </figcaption>
             {n.value <= MAX_CHART_PARTITIONS ? (
               <div className="mt-2 min-h-64" aria-hidden="true">
@@ -158,10 +228,12 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
                 Growing from {n.value} to {m.value} partitions
               </h3>
               <p className="mt-1 text-sm">
-                Java: <strong>{grow.java.length.toLocaleString('en-US')}</strong> of {grow.javaKeys.toLocaleString('en-US')} keys move ({pct(grow.java.length, grow.javaKeys)}); librdkafka:{' '}
-                <strong>{grow.librdkafka.length.toLocaleString('en-US')}</strong> of {grow.librdkafkaKeys.toLocaleString('en-US')} ({pct(grow.librdkafka.length, grow.librdkafkaKeys)}). Existing
-                messages stay where they are, so a moved key&apos;s old and new messages sit on different partitions and per-key order across the change is lost (
-                <Source href="https://kafka.apache.org/documentation/#basic_ops_modify_topic">Kafka docs: modifying topics</Source>).
+                Java: <strong>{grow.java.length.toLocaleString('en-US')}</strong> of {grow.javaKeys.toLocaleString('en-US')} keys move (
+                {pct(grow.java.length, grow.javaKeys)}); librdkafka: <strong>{grow.librdkafka.length.toLocaleString('en-US')}</strong> of{' '}
+                {grow.librdkafkaKeys.toLocaleString('en-US')} ({pct(grow.librdkafka.length, grow.librdkafkaKeys)}). Existing messages stay
+                where they are, so a moved key&apos;s old and new messages sit on different partitions and per-key order across the change
+                is lost (<Source href="https://kafka.apache.org/documentation/#basic_ops_modify_topic">Kafka docs: modifying topics</Source>
+                ).
               </p>
               {grow.java.length > 0 && (
                 <ul className="mt-2 flex flex-wrap gap-1 text-xs" aria-label="Keys that move (Java)">
@@ -178,9 +250,15 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
         </>
       )}
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        Sources: <Source href="https://github.com/apache/kafka/blob/trunk/clients/src/main/java/org/apache/kafka/clients/producer/internals/BuiltInPartitioner.java">Kafka BuiltInPartitioner</Source>,{' '}
-        <Source href="https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md">librdkafka configuration (partitioner)</Source>,{' '}
-        <Source href="https://github.com/confluentinc/librdkafka/blob/master/src/rdkafka_msg.c">librdkafka rdkafka_msg.c</Source>.
+        Sources:{' '}
+        <Source href="https://github.com/apache/kafka/blob/trunk/clients/src/main/java/org/apache/kafka/clients/producer/internals/BuiltInPartitioner.java">
+          Kafka BuiltInPartitioner
+        </Source>
+        ,{' '}
+        <Source href="https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md">
+          librdkafka configuration (partitioner)
+        </Source>
+        , <Source href="https://github.com/confluentinc/librdkafka/blob/master/src/rdkafka_msg.c">librdkafka rdkafka_msg.c</Source>.
       </p>
     </div>
   );

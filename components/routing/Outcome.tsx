@@ -34,7 +34,8 @@ export function Outcome({ result, blocked, alternate, divertedBy, mandatory }: P
     body = result.viaAlternate
       ? `No binding of ${by || 'an exchange on the way'} matched, so RabbitMQ handed the message to ${divertedBy.length === 1 ? 'its' : 'their'} alternate exchange, which routed it. Each queue gets one copy.`
       : `Each queue gets one copy.`;
-    if (doubled.length) body += ` ${list(doubled)} ${doubled.length === 1 ? 'is' : 'are'} matched by more than one binding and still ${doubled.length === 1 ? 'gets' : 'get'} a single copy.`;
+    if (doubled.length)
+      body += ` ${list(doubled)} ${doubled.length === 1 ? 'is' : 'are'} matched by more than one binding and still ${doubled.length === 1 ? 'gets' : 'get'} a single copy.`;
     if (mandatory) body += ' Mandatory has no effect: the message was routed.';
   } else if (result.outcome === 'returned') {
     tone = 'border-amber-600 bg-amber-50 dark:border-amber-400 dark:bg-amber-950/40';
@@ -50,7 +51,9 @@ export function Outcome({ result, blocked, alternate, divertedBy, mandatory }: P
       <p className="font-semibold text-zinc-950 dark:text-white">{title}</p>
       <p className="mt-1 text-sm text-zinc-800 dark:text-zinc-200">{body}</p>
       {result && result.exchangesVisited.length > 1 && (
-        <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">Exchanges passed: {result.exchangesVisited.map((x) => x || '(default)').join(' → ')}</p>
+        <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
+          Exchanges passed: {result.exchangesVisited.map((x) => x || '(default)').join(' → ')}
+        </p>
       )}
     </div>
   );

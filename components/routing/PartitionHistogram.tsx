@@ -18,7 +18,10 @@ export default function PartitionHistogram({ bars }: { bars: HistogramBar[] }) {
             labelStyle={{ color: 'white' }}
             cursor={{ fill: 'currentColor', fillOpacity: 0.08 }}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-zinc-800 dark:text-zinc-200">{value}</span>} />
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value) => <span className="text-zinc-800 dark:text-zinc-200">{value}</span>}
+          />
           <Bar dataKey="java" name="Java (murmur2)" fill="var(--java)" isAnimationActive={false} />
           <Bar dataKey="librdkafka" name="librdkafka (consistent_random)" fill="var(--rdk)" isAnimationActive={false} />
         </BarChart>

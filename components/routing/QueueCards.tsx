@@ -39,19 +39,32 @@ export function QueueCards({ rabbit, model, msg, result, onQueues }: Props) {
               data-testid="queue-card"
               data-lit={lit}
               className={`rounded-lg border-2 p-3 transition-colors motion-reduce:transition-none ${
-                lit ? 'border-rabbit-500 bg-rabbit-50 dark:border-rabbit-400 dark:bg-rabbit-950/50' : 'border-zinc-200 bg-white dark:border-zinc-700 dark:bg-zinc-900'
+                lit
+                  ? 'border-rabbit-500 bg-rabbit-50 dark:border-rabbit-400 dark:bg-rabbit-950/50'
+                  : 'border-zinc-200 bg-white dark:border-zinc-700 dark:bg-zinc-900'
               }`}
             >
               <div className="flex items-start gap-2">
                 <Field label="Queue" error={problem} className="flex-1">
-                  {(ids) => <input {...ids} className={inputClass} value={q.name} onChange={(e) => setQueue(qi, { ...q, name: e.target.value })} />}
+                  {(ids) => (
+                    <input {...ids} className={inputClass} value={q.name} onChange={(e) => setQueue(qi, { ...q, name: e.target.value })} />
+                  )}
                 </Field>
                 <button type="button" className={`${smallButtonClass} mt-6`} onClick={() => onQueues(queues.filter((_, j) => j !== qi))}>
                   Remove<span className="sr-only"> queue {label}</span>
                 </button>
               </div>
-              <p className={`mt-2 text-sm font-semibold ${lit ? 'text-rabbit-900 dark:text-rabbit-200' : 'text-zinc-600 dark:text-zinc-400'}`} data-testid="queue-verdict">
-                {problem ? 'Not declared: fix the name' : lit ? (copies > 1 ? `Gets one copy (${copies} bindings match, still one copy)` : 'Gets a copy') : 'Gets nothing'}
+              <p
+                className={`mt-2 text-sm font-semibold ${lit ? 'text-rabbit-900 dark:text-rabbit-200' : 'text-zinc-600 dark:text-zinc-400'}`}
+                data-testid="queue-verdict"
+              >
+                {problem
+                  ? 'Not declared: fix the name'
+                  : lit
+                    ? copies > 1
+                      ? `Gets one copy (${copies} bindings match, still one copy)`
+                      : 'Gets a copy'
+                    : 'Gets nothing'}
               </p>
               <ul className="mt-2 space-y-3" aria-label={`Bindings of ${label}`}>
                 {q.bindings.map((b, bi) => {
@@ -62,18 +75,37 @@ export function QueueCards({ rabbit, model, msg, result, onQueues }: Props) {
                     <li key={bi} className="border-t border-zinc-200 pt-2 dark:border-zinc-700">
                       <div className="flex items-end gap-2">
                         {exchangeType === 'headers' ? (
-                          <Field label={`x-match (binding ${bi + 1})`} error={check?.problem?.includes('x-match') ? check.problem : null} className="flex-1">
+                          <Field
+                            label={`x-match (binding ${bi + 1})`}
+                            error={check?.problem?.includes('x-match') ? check.problem : null}
+                            className="flex-1"
+                          >
                             {(ids) => (
                               <>
-                                <input {...ids} list="x-match-values" className={inputClass} value={b.xMatch} onChange={(e) => setBinding(qi, bi, { xMatch: e.target.value })} />
+                                <input
+                                  {...ids}
+                                  list="x-match-values"
+                                  className={inputClass}
+                                  value={b.xMatch}
+                                  onChange={(e) => setBinding(qi, bi, { xMatch: e.target.value })}
+                                />
                               </>
                             )}
                           </Field>
                         ) : exchangeType === 'fanout' ? (
-                          <p className="flex-1 text-sm text-zinc-700 dark:text-zinc-300">Binding {bi + 1}: fanout ignores the binding key</p>
+                          <p className="flex-1 text-sm text-zinc-700 dark:text-zinc-300">
+                            Binding {bi + 1}: fanout ignores the binding key
+                          </p>
                         ) : (
                           <Field label={`Binding key ${bi + 1}`} error={check?.problem} className="flex-1">
-                            {(ids) => <input {...ids} className={inputClass} value={b.key} onChange={(e) => setBinding(qi, bi, { key: e.target.value })} />}
+                            {(ids) => (
+                              <input
+                                {...ids}
+                                className={inputClass}
+                                value={b.key}
+                                onChange={(e) => setBinding(qi, bi, { key: e.target.value })}
+                              />
+                            )}
                           </Field>
                         )}
                         <button
@@ -87,16 +119,32 @@ export function QueueCards({ rabbit, model, msg, result, onQueues }: Props) {
                       {exchangeType === 'headers' && (
                         <div className="mt-2">
                           <p className="text-xs font-medium text-zinc-700 dark:text-zinc-300">Arguments</p>
-                          <HeaderRowsEditor noun="argument" owner={owner} rows={b.args} problems={check?.argProblems ?? []} onChange={(args) => setBinding(qi, bi, { args })} />
+                          <HeaderRowsEditor
+                            noun="argument"
+                            owner={owner}
+                            rows={b.args}
+                            problems={check?.argProblems ?? []}
+                            onChange={(args) => setBinding(qi, bi, { args })}
+                          />
                           {check?.problem && !check.problem.includes('x-match') && <ErrorText>{check.problem}</ErrorText>}
                         </div>
                       )}
-                      {why && <BindingWhy why={why} args={check?.binding?.arguments as Record<string, HeaderArg> | undefined} headers={msg?.headers} />}
+                      {why && (
+                        <BindingWhy
+                          why={why}
+                          args={check?.binding?.arguments as Record<string, HeaderArg> | undefined}
+                          headers={msg?.headers}
+                        />
+                      )}
                     </li>
                   );
                 })}
               </ul>
-              <button type="button" className={`${buttonClass} mt-3`} onClick={() => setQueue(qi, { ...q, bindings: [...q.bindings, NEW_BINDING] })}>
+              <button
+                type="button"
+                className={`${buttonClass} mt-3`}
+                onClick={() => setQueue(qi, { ...q, bindings: [...q.bindings, NEW_BINDING] })}
+              >
                 + Add binding<span className="sr-only"> to {label}</span>
               </button>
             </li>
@@ -108,7 +156,11 @@ export function QueueCards({ rabbit, model, msg, result, onQueues }: Props) {
           <option key={v} value={v} />
         ))}
       </datalist>
-      <button type="button" className={`${buttonClass} mt-3`} onClick={() => onQueues([...queues, { name: `queue-${queues.length + 1}`, bindings: [{ ...NEW_BINDING }] }])}>
+      <button
+        type="button"
+        className={`${buttonClass} mt-3`}
+        onClick={() => onQueues([...queues, { name: `queue-${queues.length + 1}`, bindings: [{ ...NEW_BINDING }] }])}
+      >
         + Add queue
       </button>
     </div>

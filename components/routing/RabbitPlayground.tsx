@@ -37,28 +37,47 @@ export function RabbitPlayground({ rabbit, onChange }: Props) {
   // Imported topologies may reach a headers exchange through exchange-to-exchange bindings.
   const usesHeaders = active.type === 'headers' || rabbit.source === 'imported';
   const base = { exchange: active.exchange, mandatory: rabbit.mandatory, ...(usesHeaders ? { headers } : {}) };
-  const blocked = keyProblem ? `${keyProblem}: the client or broker refuses the publish.` : rabbit.source === 'playground' && model.exchangeProblem ? model.exchangeProblem : null;
+  const blocked = keyProblem
+    ? `${keyProblem}: the client or broker refuses the publish.`
+    : rabbit.source === 'playground' && model.exchangeProblem
+      ? model.exchangeProblem
+      : null;
   const msg: Publish | null = blocked ? null : { ...base, routingKey: rabbit.routingKey };
   const result = msg ? route(active.topology, msg) : null;
   const imported = rabbit.source === 'imported' && rabbit.imported;
   const visited = result?.exchangesVisited ?? [];
   const divertedBy = result?.viaAlternate
-    ? active.topology.exchanges.filter((x) => visited.includes(x.name) && x.alternateExchange !== undefined && visited.includes(x.alternateExchange)).map((x) => x.name)
+    ? active.topology.exchanges
+        .filter((x) => visited.includes(x.name) && x.alternateExchange !== undefined && visited.includes(x.alternateExchange))
+        .map((x) => x.name)
     : [];
 
-  const onImport = (next: ImportedTopology, firstExchange: string) => onChange({ imported: next, source: 'imported', target: firstExchange });
+  const onImport = (next: ImportedTopology, firstExchange: string) =>
+    onChange({ imported: next, source: 'imported', target: firstExchange });
 
   return (
     <div className="space-y-5">
       <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <legend className="sr-only">Topology</legend>
         <label className="inline-flex items-center gap-1.5">
-          <input type="radio" name="rabbit-source" checked={rabbit.source === 'playground'} onChange={() => onChange({ source: 'playground' })} />
+          <input
+            type="radio"
+            name="rabbit-source"
+            checked={rabbit.source === 'playground'}
+            onChange={() => onChange({ source: 'playground' })}
+          />
           Playground exchange
         </label>
         <label className="inline-flex items-center gap-1.5">
-          <input type="radio" name="rabbit-source" checked={rabbit.source === 'imported'} disabled={!rabbit.imported} onChange={() => onChange({ source: 'imported' })} />
-          Imported definitions{rabbit.imported ? ` (${rabbit.imported.fileName}, vhost ${rabbit.imported.vhost})` : ' (import a file below)'}
+          <input
+            type="radio"
+            name="rabbit-source"
+            checked={rabbit.source === 'imported'}
+            disabled={!rabbit.imported}
+            onChange={() => onChange({ source: 'imported' })}
+          />
+          Imported definitions
+          {rabbit.imported ? ` (${rabbit.imported.fileName}, vhost ${rabbit.imported.vhost})` : ' (import a file below)'}
         </label>
       </fieldset>
 
@@ -66,7 +85,11 @@ export function RabbitPlayground({ rabbit, onChange }: Props) {
         <div className={panel}>
           <h3 className={h3}>Exchange</h3>
           {imported ? (
-            <Field label="Publish to exchange" className="mt-2" hint={active.alternate ? `Alternate exchange: ${active.alternate}` : undefined}>
+            <Field
+              label="Publish to exchange"
+              className="mt-2"
+              hint={active.alternate ? `Alternate exchange: ${active.alternate}` : undefined}
+            >
               {(ids) => (
                 <select {...ids} className={inputClass} value={rabbit.target} onChange={(e) => onChange({ target: e.target.value })}>
                   {imported.topology.exchanges.map((x) => (
@@ -81,11 +104,23 @@ export function RabbitPlayground({ rabbit, onChange }: Props) {
             <div className="mt-2 space-y-3">
               <div className="grid gap-3 sm:grid-cols-2">
                 <Field label="Name" error={model.exchangeProblem}>
-                  {(ids) => <input {...ids} className={inputClass} value={rabbit.exchangeName} onChange={(e) => onChange({ exchangeName: e.target.value })} />}
+                  {(ids) => (
+                    <input
+                      {...ids}
+                      className={inputClass}
+                      value={rabbit.exchangeName}
+                      onChange={(e) => onChange({ exchangeName: e.target.value })}
+                    />
+                  )}
                 </Field>
                 <Field label="Type">
                   {(ids) => (
-                    <select {...ids} className={inputClass} value={rabbit.exchangeType} onChange={(e) => onChange({ exchangeType: e.target.value as ExchangeType })}>
+                    <select
+                      {...ids}
+                      className={inputClass}
+                      value={rabbit.exchangeType}
+                      onChange={(e) => onChange({ exchangeType: e.target.value as ExchangeType })}
+                    >
                       {EXCHANGE_TYPES.map((t) => (
                         <option key={t} value={t}>
                           {t}
@@ -96,16 +131,37 @@ export function RabbitPlayground({ rabbit, onChange }: Props) {
                 </Field>
               </div>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={rabbit.alternate.on} onChange={(e) => onChange({ alternate: { ...rabbit.alternate, on: e.target.checked } })} />
+                <input
+                  type="checkbox"
+                  checked={rabbit.alternate.on}
+                  onChange={(e) => onChange({ alternate: { ...rabbit.alternate, on: e.target.checked } })}
+                />
                 Alternate exchange (a fanout that catches what this exchange cannot route)
               </label>
               {rabbit.alternate.on && (
                 <div className="grid gap-3 sm:grid-cols-2">
                   <Field label="Alternate exchange" error={model.alternateProblem?.includes('exchange') ? model.alternateProblem : null}>
-                    {(ids) => <input {...ids} className={inputClass} value={rabbit.alternate.name} onChange={(e) => onChange({ alternate: { ...rabbit.alternate, name: e.target.value } })} />}
+                    {(ids) => (
+                      <input
+                        {...ids}
+                        className={inputClass}
+                        value={rabbit.alternate.name}
+                        onChange={(e) => onChange({ alternate: { ...rabbit.alternate, name: e.target.value } })}
+                      />
+                    )}
                   </Field>
-                  <Field label="Its queue" error={model.alternateProblem && !model.alternateProblem.includes('exchange') ? model.alternateProblem : null}>
-                    {(ids) => <input {...ids} className={inputClass} value={rabbit.alternate.queue} onChange={(e) => onChange({ alternate: { ...rabbit.alternate, queue: e.target.value } })} />}
+                  <Field
+                    label="Its queue"
+                    error={model.alternateProblem && !model.alternateProblem.includes('exchange') ? model.alternateProblem : null}
+                  >
+                    {(ids) => (
+                      <input
+                        {...ids}
+                        className={inputClass}
+                        value={rabbit.alternate.queue}
+                        onChange={(e) => onChange({ alternate: { ...rabbit.alternate, queue: e.target.value } })}
+                      />
+                    )}
                   </Field>
                 </div>
               )}
@@ -119,14 +175,35 @@ export function RabbitPlayground({ rabbit, onChange }: Props) {
             <Field
               label="Routing key"
               error={keyProblem}
-              hint={active.type === 'headers' ? 'A headers exchange ignores the routing key (bindings to other exchange types still use it).' : active.type === 'fanout' ? 'A fanout exchange ignores the routing key.' : undefined}
+              hint={
+                active.type === 'headers'
+                  ? 'A headers exchange ignores the routing key (bindings to other exchange types still use it).'
+                  : active.type === 'fanout'
+                    ? 'A fanout exchange ignores the routing key.'
+                    : undefined
+              }
             >
-              {(ids) => <input {...ids} className={inputClass} value={rabbit.routingKey} spellCheck={false} autoComplete="off" onChange={(e) => onChange({ routingKey: e.target.value })} />}
+              {(ids) => (
+                <input
+                  {...ids}
+                  className={inputClass}
+                  value={rabbit.routingKey}
+                  spellCheck={false}
+                  autoComplete="off"
+                  onChange={(e) => onChange({ routingKey: e.target.value })}
+                />
+              )}
             </Field>
             {usesHeaders && (
               <div>
                 <p className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Headers</p>
-                <HeaderRowsEditor noun="header" owner="message" rows={rabbit.headers} problems={headerProblems} onChange={(rows) => onChange({ headers: rows })} />
+                <HeaderRowsEditor
+                  noun="header"
+                  owner="message"
+                  rows={rabbit.headers}
+                  problems={headerProblems}
+                  onChange={(rows) => onChange({ headers: rows })}
+                />
               </div>
             )}
             <label className="flex items-center gap-2 text-sm">
@@ -145,10 +222,14 @@ export function RabbitPlayground({ rabbit, onChange }: Props) {
         <QueueCards rabbit={rabbit} model={model} msg={msg} result={result} onQueues={(queues) => onChange({ queues })} />
       )}
       <p className="text-xs text-zinc-700 dark:text-zinc-300">
-        Checked as you type: routing keys, binding keys and queue names hold at most 255 bytes of UTF-8 (AMQP 0-9-1 short strings); a headers binding&apos;s x-match must be all, any,
-        all-with-x or any-with-x (<Source href="https://www.rabbitmq.com/docs/exchanges">exchanges</Source>); RabbitMQ 4.3.5 and later refuse topic binding keys with more than two #
-        words (<Source href="https://github.com/rabbitmq/rabbitmq-server/commit/0f390a27178302644d0065aced5ef976b79662cc">rabbitmq-server change</Source>). A binding the broker would
-        refuse takes no part in routing here.
+        Checked as you type: routing keys, binding keys and queue names hold at most 255 bytes of UTF-8 (AMQP 0-9-1 short strings); a
+        headers binding&apos;s x-match must be all, any, all-with-x or any-with-x (
+        <Source href="https://www.rabbitmq.com/docs/exchanges">exchanges</Source>); RabbitMQ 4.3.5 and later refuse topic binding keys with
+        more than two # words (
+        <Source href="https://github.com/rabbitmq/rabbitmq-server/commit/0f390a27178302644d0065aced5ef976b79662cc">
+          rabbitmq-server change
+        </Source>
+        ). A binding the broker would refuse takes no part in routing here.
       </p>
 
       <section aria-labelledby="batch-h" className={panel}>

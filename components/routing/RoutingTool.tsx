@@ -21,7 +21,11 @@ const subscribeNever = () => () => {};
  * decoder (with zod) loads only when the link carries state.
  */
 export function RoutingTool() {
-  const search = useSyncExternalStore(subscribeNever, () => (openedWith ??= window.location.search), () => null);
+  const search = useSyncExternalStore(
+    subscribeNever,
+    () => (openedWith ??= window.location.search),
+    () => null,
+  );
   const param = search === null ? null : stateParam(search);
   const [decoded, setDecoded] = useState<{ param: string; result: DecodeResult } | null>(null);
 
@@ -54,7 +58,9 @@ export function RoutingTool() {
 
 function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser: boolean }) {
   const [state, setState] = useState<RoutingState>(() => (decoded?.ok ? decoded.state : defaultState()));
-  const [notice, setNotice] = useState<string | null>(decoded && !decoded.ok ? `${decoded.error}. Showing the starting example instead.` : null);
+  const [notice, setNotice] = useState<string | null>(
+    decoded && !decoded.ok ? `${decoded.error}. Showing the starting example instead.` : null,
+  );
   const [copied, setCopied] = useState(false);
   const edited = useRef(false);
   const root = useRef<HTMLDivElement>(null);
@@ -106,7 +112,10 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
   return (
     <div ref={root} className="space-y-10" data-testid="routing-tool">
       {notice && (
-        <div role="alert" className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm text-zinc-900 dark:border-amber-400 dark:bg-amber-950/40 dark:text-zinc-100">
+        <div
+          role="alert"
+          className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm text-zinc-900 dark:border-amber-400 dark:bg-amber-950/40 dark:text-zinc-100"
+        >
           <p className="font-semibold">This link could not be restored</p>
           <p>{notice}</p>
         </div>
@@ -130,8 +139,10 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
             RabbitMQ: which queues get this message?
           </h2>
           <p className="mt-2 max-w-3xl text-zinc-700 dark:text-zinc-300">
-            A publisher sends to an exchange with a routing key (and headers); the exchange copies the message into every queue whose binding matches. This page runs the same rules as
-            the broker (<Source href="https://www.rabbitmq.com/docs/exchanges">exchanges</Source>, <Source href="https://www.rabbitmq.com/docs/ae">alternate exchanges</Source>,{' '}
+            A publisher sends to an exchange with a routing key (and headers); the exchange copies the message into every queue whose
+            binding matches. This page runs the same rules as the broker (
+            <Source href="https://www.rabbitmq.com/docs/exchanges">exchanges</Source>,{' '}
+            <Source href="https://www.rabbitmq.com/docs/ae">alternate exchanges</Source>,{' '}
             <Source href="https://www.rabbitmq.com/docs/publishers#unroutable">unroutable messages</Source>).
           </p>
         </div>
@@ -149,8 +160,8 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
             Kafka: which partition does this key go to?
           </h2>
           <p className="mt-2 max-w-3xl text-zinc-700 dark:text-zinc-300">
-            The producer hashes the key to pick a partition, and clients disagree on the hash: the Java client uses murmur2, librdkafka-based clients default to CRC-32. Order is kept per
-            partition, so the same key must always reach the same partition.
+            The producer hashes the key to pick a partition, and clients disagree on the hash: the Java client uses murmur2,
+            librdkafka-based clients default to CRC-32. Order is kept per partition, so the same key must always reach the same partition.
           </p>
         </div>
         <KafkaCalculator kafka={state.kafka} onChange={onKafka} />

@@ -16,13 +16,32 @@ function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesP
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-            <XAxis dataKey="time" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => `${t / 1000}s`} stroke="currentColor" fontSize={11} />
+            <XAxis
+              dataKey="time"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={(t: number) => `${t / 1000}s`}
+              stroke="currentColor"
+              fontSize={11}
+            />
             <YAxis stroke="currentColor" fontSize={11} width={40} allowDecimals={false} />
-            <Tooltip labelFormatter={(t) => `${Number(t) / 1000} s`} formatter={(v) => `${Math.round(Number(v) * 10) / 10} ${unit}`} contentStyle={{ color: '#18181b' }} />
+            <Tooltip
+              labelFormatter={(t) => `${Number(t) / 1000} s`}
+              formatter={(v) => `${Math.round(Number(v) * 10) / 10} ${unit}`}
+              contentStyle={{ color: '#18181b' }}
+            />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             <ReferenceLine x={time} stroke="currentColor" strokeDasharray="4 2" />
             {keys.map((k, i) => (
-              <Line key={k} type="linear" dataKey={k} stroke={COLORS[i % COLORS.length]} dot={false} isAnimationActive={false} strokeWidth={2} />
+              <Line
+                key={k}
+                type="linear"
+                dataKey={k}
+                stroke={COLORS[i % COLORS.length]}
+                dot={false}
+                isAnimationActive={false}
+                strokeWidth={2}
+              />
             ))}
           </LineChart>
         </ResponsiveContainer>

@@ -8,7 +8,12 @@ const Charts = dynamic(() => import('./Charts'), { ssr: false, loading: () => <p
 export function ChartsPanel() {
   const [ref, show, setShow] = useInView<HTMLElement>('100px');
   return (
-    <section ref={ref} aria-labelledby="charts-h" className="mt-4 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800" data-testid="charts">
+    <section
+      ref={ref}
+      aria-labelledby="charts-h"
+      className="mt-4 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800"
+      data-testid="charts"
+    >
       <h2 id="charts-h" className="text-base font-semibold">
         Over time
       </h2>
@@ -17,7 +22,11 @@ export function ChartsPanel() {
           <Charts />
         </div>
       ) : (
-        <button type="button" className="mt-2 h-11 rounded-lg border border-zinc-300 px-4 text-sm font-medium dark:border-zinc-700" onClick={() => setShow(true)}>
+        <button
+          type="button"
+          className="mt-2 h-11 rounded-lg border border-zinc-300 px-4 text-sm font-medium dark:border-zinc-700"
+          onClick={() => setShow(true)}
+        >
           Show charts (lag, queue depth, throughput)
         </button>
       )}

@@ -17,7 +17,16 @@ const ICONS = {
 function Icon({ name }: { name: keyof typeof ICONS }) {
   const filled = name === 'play' || name === 'pause';
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={filled ? 0 : 2} strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="h-5 w-5"
+      fill={filled ? 'currentColor' : 'none'}
+      stroke="currentColor"
+      strokeWidth={filled ? 0 : 2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={ICONS[name]} />
     </svg>
   );
@@ -64,7 +73,14 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
           <Icon name={playing ? 'pause' : 'play'} />
           <span className="hidden sm:inline">{playing ? 'Pause' : 'Play'}</span>
         </button>
-        <button type="button" className={btn} onClick={stepForward} disabled={time >= endTime} aria-label="Step forward" title="Step forward (→)">
+        <button
+          type="button"
+          className={btn}
+          onClick={stepForward}
+          disabled={time >= endTime}
+          aria-label="Step forward"
+          title="Step forward (→)"
+        >
           <Icon name="forward" />
         </button>
         <label className="flex items-center gap-1 text-sm">

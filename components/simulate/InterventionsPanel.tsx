@@ -20,15 +20,19 @@ interface ActionSpec {
 }
 
 const kafkaMembers = (s: Snapshot): Option[] =>
-  (s.kafka?.groups ?? []).flatMap((g) => g.members.map((m) => ({ value: `${g.id}\u0000${m.id}`, label: `${m.id} in ${g.id} (${m.status})` })));
+  (s.kafka?.groups ?? []).flatMap((g) =>
+    g.members.map((m) => ({ value: `${g.id}\u0000${m.id}`, label: `${m.id} in ${g.id} (${m.status})` })),
+  );
 const kafkaGroups = (s: Snapshot): Option[] => (s.kafka?.groups ?? []).map((g) => ({ value: g.id, label: g.id }));
-const kafkaTopics = (s: Snapshot): Option[] => (s.kafka?.topics ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.partitions.length} partitions)` }));
+const kafkaTopics = (s: Snapshot): Option[] =>
+  (s.kafka?.topics ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.partitions.length} partitions)` }));
 const groupPartitions = (s: Snapshot, f: Fields): Option[] => {
   const group = (f.member ?? '').split('\u0000')[0];
   const g = s.kafka?.groups.find((x) => x.id === group) ?? s.kafka?.groups[0];
   return (g?.partitions ?? []).map((p) => ({ value: `${p.topic}\u0000${p.index}`, label: p.partition }));
 };
-const rabbitConsumers = (s: Snapshot): Option[] => (s.rabbitmq?.consumers ?? []).map((c) => ({ value: c.id, label: `${c.id} on ${c.queue} (${c.status})` }));
+const rabbitConsumers = (s: Snapshot): Option[] =>
+  (s.rabbitmq?.consumers ?? []).map((c) => ({ value: c.id, label: `${c.id} on ${c.queue} (${c.status})` }));
 const rabbitQueues = (s: Snapshot): Option[] => (s.rabbitmq?.queues ?? []).map((q) => ({ value: q.name, label: q.name }));
 const rabbitExchanges = (s: Snapshot): Option[] => [
   ...(s.rabbitmq?.exchanges ?? []).filter((e) => e.name !== '').map((e) => ({ value: e.name, label: `${e.name} (${e.type})` })),
@@ -37,7 +41,9 @@ const rabbitExchanges = (s: Snapshot): Option[] => [
 const unackedOf = (s: Snapshot, f: Fields): Option[] => {
   const consumer = f.consumer ?? rabbitConsumers(s)[0]?.value;
   return (s.rabbitmq?.queues ?? []).flatMap((q) =>
-    q.unacked.filter((u) => u.consumer === consumer).map((u) => ({ value: String(u.deliveryTag), label: `tag ${u.deliveryTag} (${u.message.messageId})` })),
+    q.unacked
+      .filter((u) => u.consumer === consumer)
+      .map((u) => ({ value: String(u.deliveryTag), label: `tag ${u.deliveryTag} (${u.message.messageId})` })),
   );
 };
 const splitMember = (v: string | undefined) => {
@@ -56,19 +62,23 @@ export const ACTIONS: ActionSpec[] = [
     lane: 'kafka',
     fields: [
       { name: 'group', label: 'Group', kind: 'select', options: kafkaGroups },
-      { name: 'id', label: 'New consumer id', kind: 'text', initial: (s) => `X${(s.kafka?.groups.reduce((n, g) => n + g.members.length, 0) ?? 0) + 1}` },
+      {
+        name: 'id',
+        label: 'New consumer id',
+        kind: 'text',
+        initial: (s) => `X${(s.kafka?.groups.reduce((n, g) => n + g.members.length, 0) ?? 0) + 1}`,
+      },
     ],
     build: (f) => ({ type: 'kafka.addConsumer', group: f.group, consumer: { id: f.id } }),
   },
-  ...(['removeConsumer', 'crashConsumer', 'restartConsumer'] as const).map(
-    (t): ActionSpec => ({
-      id: `kafka.${t}`,
-      label: { removeConsumer: 'Remove a consumer', crashConsumer: 'Crash a consumer', restartConsumer: 'Restart a consumer' }[t] + ' (Kafka)',
-      lane: 'kafka',
-      fields: [member],
-      build: (f) => ({ type: `kafka.${t}`, ...splitMember(f.member) }),
-    }),
-  ),
+  ...(['removeConsumer', 'crashConsumer', 'restartConsumer'] as const).map((t): ActionSpec => ({
+    id: `kafka.${t}`,
+    label:
+      { removeConsumer: 'Remove a consumer', crashConsumer: 'Crash a consumer', restartConsumer: 'Restart a consumer' }[t] + ' (Kafka)',
+    lane: 'kafka',
+    fields: [member],
+    build: (f) => ({ type: `kafka.${t}`, ...splitMember(f.member) }),
+  })),
   {
     id: 'kafka.seek',
     label: 'Seek a consumer',
@@ -90,7 +100,13 @@ export const ACTIONS: ActionSpec[] = [
     ],
     build: (f) => {
       const [topic = '', partition = ''] = (f.partition ?? '').split('\u0000');
-      return { type: 'kafka.seek', ...splitMember(f.member), topic, partition: num(partition), to: f.to === 'offset' ? { offset: num(f.offset) } : f.to };
+      return {
+        type: 'kafka.seek',
+        ...splitMember(f.member),
+        topic,
+        partition: num(partition),
+        to: f.to === 'offset' ? { offset: num(f.offset) } : f.to,
+      };
     },
   },
   {
@@ -120,7 +136,12 @@ export const ACTIONS: ActionSpec[] = [
     lane: 'kafka',
     fields: [
       { name: 'topic', label: 'Topic', kind: 'select', options: kafkaTopics },
-      { name: 'partitions', label: 'New partition count', kind: 'number', initial: (s) => String((s.kafka?.topics[0]?.partitions.length ?? 1) + 1) },
+      {
+        name: 'partitions',
+        label: 'New partition count',
+        kind: 'number',
+        initial: (s) => String((s.kafka?.topics[0]?.partitions.length ?? 1) + 1),
+      },
     ],
     build: (f) => ({ type: 'kafka.addPartitions', topic: f.topic, partitions: num(f.partitions) }),
   },
@@ -140,7 +161,12 @@ export const ACTIONS: ActionSpec[] = [
     lane: 'rabbitmq',
     fields: [
       { name: 'exchange', label: 'Exchange', kind: 'select', options: rabbitExchanges },
-      { name: 'routingKey', label: 'Routing key', kind: 'text', initial: (s) => s.rabbitmq?.bindings[0]?.bindingKey.replace(/[#*]/g, 'x') ?? '' },
+      {
+        name: 'routingKey',
+        label: 'Routing key',
+        kind: 'text',
+        initial: (s) => s.rabbitmq?.bindings[0]?.bindingKey.replace(/[#*]/g, 'x') ?? '',
+      },
       { name: 'count', label: 'Messages', kind: 'number', initial: () => '10' },
     ],
     build: (f) => ({ type: 'rabbitmq.publishBurst', exchange: f.exchange, routingKeys: [f.routingKey ?? ''], count: num(f.count) }),
@@ -156,15 +182,14 @@ export const ACTIONS: ActionSpec[] = [
     ],
     build: (f) => ({ type: 'rabbitmq.addConsumer', consumer: { id: f.id, queue: f.queue, prefetchCount: num(f.prefetch) } }),
   },
-  ...(['removeConsumer', 'crashConsumer', 'restartConsumer'] as const).map(
-    (t): ActionSpec => ({
-      id: `rabbitmq.${t}`,
-      label: { removeConsumer: 'Remove a consumer', crashConsumer: 'Crash a consumer', restartConsumer: 'Restart a consumer' }[t] + ' (RabbitMQ)',
-      lane: 'rabbitmq',
-      fields: [rconsumer],
-      build: (f) => ({ type: `rabbitmq.${t}`, consumer: f.consumer }),
-    }),
-  ),
+  ...(['removeConsumer', 'crashConsumer', 'restartConsumer'] as const).map((t): ActionSpec => ({
+    id: `rabbitmq.${t}`,
+    label:
+      { removeConsumer: 'Remove a consumer', crashConsumer: 'Crash a consumer', restartConsumer: 'Restart a consumer' }[t] + ' (RabbitMQ)',
+    lane: 'rabbitmq',
+    fields: [rconsumer],
+    build: (f) => ({ type: `rabbitmq.${t}`, consumer: f.consumer }),
+  })),
   {
     id: 'rabbitmq.setPrefetch',
     label: 'Change a consumer’s prefetch',
@@ -176,7 +201,11 @@ export const ACTIONS: ActionSpec[] = [
     id: 'rabbitmq.nack',
     label: 'Nack a message',
     lane: 'rabbitmq',
-    fields: [rconsumer, { name: 'deliveryTag', label: 'Unacked message', kind: 'select', options: unackedOf }, { name: 'requeue', label: 'Requeue it', kind: 'checkbox' }],
+    fields: [
+      rconsumer,
+      { name: 'deliveryTag', label: 'Unacked message', kind: 'select', options: unackedOf },
+      { name: 'requeue', label: 'Requeue it', kind: 'checkbox' },
+    ],
     build: (f) => ({ type: 'rabbitmq.nack', consumer: f.consumer, deliveryTag: num(f.deliveryTag), requeue: f.requeue === 'true' }),
   },
 ];
@@ -219,7 +248,8 @@ export function InterventionsPanel() {
         Change something
       </h2>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Applies at the current time{pausedAt === null ? '' : ` (${pausedAt} ms)`}. Doing this at an earlier moment forks the timeline: what happened after it is simulated again.
+        Applies at the current time{pausedAt === null ? '' : ` (${pausedAt} ms)`}. Doing this at an earlier moment forks the timeline: what
+        happened after it is simulated again.
       </p>
       <form
         className="mt-2 grid gap-2 sm:grid-cols-2"
@@ -230,7 +260,11 @@ export function InterventionsPanel() {
           const later = store.getState().interventions.filter((i) => i.time > time).length;
           void withValidators(store, () => store.getState().intervene(iv)).then((result) => {
             setErrors(result ?? []);
-            setDone(result ? null : `Done at ${time} ms${later ? `; the ${later} later change${later === 1 ? ' was' : 's were'} dropped (the timeline forked)` : ''}.`);
+            setDone(
+              result
+                ? null
+                : `Done at ${time} ms${later ? `; the ${later} later change${later === 1 ? ' was' : 's were'} dropped (the timeline forked)` : ''}.`,
+            );
           });
         }}
       >
@@ -260,7 +294,13 @@ export function InterventionsPanel() {
           if (f.kind === 'checkbox')
             return (
               <label key={f.name} className="flex items-center gap-2 text-sm font-medium">
-                <input type="checkbox" name={f.name} className="h-5 w-5" checked={values[f.name] === 'true'} onChange={(e) => set(String(e.target.checked))} />
+                <input
+                  type="checkbox"
+                  name={f.name}
+                  className="h-5 w-5"
+                  checked={values[f.name] === 'true'}
+                  onChange={(e) => set(String(e.target.checked))}
+                />
                 {f.label}
               </label>
             );
@@ -269,7 +309,14 @@ export function InterventionsPanel() {
             <label key={f.name} htmlFor={id} className="flex flex-col gap-1 text-sm font-medium">
               {f.label}
               {f.kind === 'select' ? (
-                <select id={id} name={f.name} className={control} value={values[f.name]} onChange={(e) => set(e.target.value)} disabled={opts.length === 0}>
+                <select
+                  id={id}
+                  name={f.name}
+                  className={control}
+                  value={values[f.name]}
+                  onChange={(e) => set(e.target.value)}
+                  disabled={opts.length === 0}
+                >
                   {opts.length === 0 && <option value="">(none available)</option>}
                   {opts.map((o) => (
                     <option key={o.value} value={o.value}>
@@ -278,13 +325,24 @@ export function InterventionsPanel() {
                   ))}
                 </select>
               ) : (
-                <input id={id} name={f.name} className={control} type="text" inputMode={f.kind === 'number' ? 'numeric' : undefined} value={values[f.name]} onChange={(e) => set(e.target.value)} />
+                <input
+                  id={id}
+                  name={f.name}
+                  className={control}
+                  type="text"
+                  inputMode={f.kind === 'number' ? 'numeric' : undefined}
+                  value={values[f.name]}
+                  onChange={(e) => set(e.target.value)}
+                />
               )}
             </label>
           );
         })}
         <div className="sm:col-span-2">
-          <button type="submit" className="h-11 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-zinc-300">
+          <button
+            type="submit"
+            className="h-11 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-zinc-300"
+          >
             Apply now
           </button>
           {errors.length > 0 && (

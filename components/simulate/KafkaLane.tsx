@@ -10,9 +10,15 @@ const EARLIER_W = 72;
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
   return (
-    <section aria-labelledby="kafka-lane" className="min-w-0 rounded-xl border border-kafka-200 bg-kafka-50/40 p-3 sm:p-4 dark:border-kafka-900 dark:bg-kafka-950/30">
+    <section
+      aria-labelledby="kafka-lane"
+      className="min-w-0 rounded-xl border border-kafka-200 bg-kafka-50/40 p-3 sm:p-4 dark:border-kafka-900 dark:bg-kafka-950/30"
+    >
       <h2 id="kafka-lane" className="text-lg font-semibold text-kafka-800 dark:text-kafka-200">
-        Kafka <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">— a log per partition; reading moves a position, deletes nothing</span>
+        Kafka{' '}
+        <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
+          — a log per partition; reading moves a position, deletes nothing
+        </span>
       </h2>
       {topics.map((t) => (
         <div key={t.topic} className="mt-3">
@@ -20,9 +26,7 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
             Topic <span className="font-mono">{t.topic}</span>{' '}
             <span className="font-normal text-zinc-600 dark:text-zinc-400">(cleanup.policy={t.cleanupPolicy})</span>
           </h3>
-          {t.rows.map((row) => (
-            whole ? <WholeRow key={row.name} row={row} /> : <PartitionRow key={row.name} row={row} />
-          ))}
+          {t.rows.map((row) => (whole ? <WholeRow key={row.name} row={row} /> : <PartitionRow key={row.name} row={row} />))}
         </div>
       ))}
       <KafkaLegend whole={whole} />
@@ -34,9 +38,9 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
 function KafkaLegend({ whole }: { whole: boolean }) {
   return (
     <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-      Cells are records labelled with their offset; colour follows the key. <span aria-hidden="true">▲</span> a consumer&rsquo;s position (next offset to
-      fetch{whole ? ', a notch at the top of that record' : ''}); <span aria-hidden="true">▏</span>a group&rsquo;s committed offset{whole ? ', a bar before the record it points at, named in the band above' : ''}. Lag = log-end offset − committed
-      offset.
+      Cells are records labelled with their offset; colour follows the key. <span aria-hidden="true">▲</span> a consumer&rsquo;s position
+      (next offset to fetch{whole ? ', a notch at the top of that record' : ''}); <span aria-hidden="true">▏</span>a group&rsquo;s committed
+      offset{whole ? ', a bar before the record it points at, named in the band above' : ''}. Lag = log-end offset − committed offset.
     </p>
   );
 }
@@ -51,7 +55,23 @@ function RowHeading({ row }: { row: PartitionRowModel }) {
 }
 
 /** One record in the wrapped view, at its fixed slot; memoised so a growing log only renders its new cells. */
-const WholeCell = memo(function WholeCell({ offset, hue, recordKey, tombstone, first, x, y }: { offset: number; hue: number; recordKey: string | null; tombstone: boolean; first: boolean; x: number; y: number }) {
+const WholeCell = memo(function WholeCell({
+  offset,
+  hue,
+  recordKey,
+  tombstone,
+  first,
+  x,
+  y,
+}: {
+  offset: number;
+  hue: number;
+  recordKey: string | null;
+  tombstone: boolean;
+  first: boolean;
+  x: number;
+  y: number;
+}) {
   return (
     <Chip
       hue={hue}
@@ -81,9 +101,15 @@ function WholeMarkers({ at, place }: { at: Map<number, MarkerModel[]>; place: Sl
         return (
           <Fragment key={slot}>
             {markers.some((m) => m.kind === 'committed') && (
-              <span aria-hidden="true" className="kvr-slot h-10 w-0.5 bg-kafka-700 dark:bg-kafka-300" style={{ translate: `${x - 1}px ${y - MARKER_BAND}px` }} />
+              <span
+                aria-hidden="true"
+                className="kvr-slot h-10 w-0.5 bg-kafka-700 dark:bg-kafka-300"
+                style={{ translate: `${x - 1}px ${y - MARKER_BAND}px` }}
+              />
             )}
-            {markers.some((m) => m.kind === 'position') && <span aria-hidden="true" className="kvr-slot kvr-notch" style={{ translate: `${x + 10}px ${y + 1}px` }} />}
+            {markers.some((m) => m.kind === 'position') && (
+              <span aria-hidden="true" className="kvr-slot kvr-notch" style={{ translate: `${x + 10}px ${y + 1}px` }} />
+            )}
           </Fragment>
         );
       })}
@@ -99,7 +125,11 @@ function WholeMarkers({ at, place }: { at: Map<number, MarkerModel[]>; place: Sl
                 {m.group}
               </span>
             ) : (
-              <span key={m.id} title={`${m.label} (${m.group}) position ${m.offset}`} className="font-semibold text-kafka-800 dark:text-kafka-200">
+              <span
+                key={m.id}
+                title={`${m.label} (${m.group}) position ${m.offset}`}
+                className="font-semibold text-kafka-800 dark:text-kafka-200"
+              >
                 ▲{m.slot < 0 ? '←' : ''}
                 {m.label}
               </span>
@@ -132,7 +162,10 @@ const WholeRow = memo(
         at.set(slot, [...(at.get(slot) ?? []), m]);
       }
     return (
-      <div className="kvr-whole mt-2 rounded-lg border border-zinc-200 bg-white p-2 dark:border-zinc-800 dark:bg-zinc-900" data-partition={row.name}>
+      <div
+        className="kvr-whole mt-2 rounded-lg border border-zinc-200 bg-white p-2 dark:border-zinc-800 dark:bg-zinc-900"
+        data-partition={row.name}
+      >
         <RowHeading row={row} />
         {row.hidden > 0 && <p className="text-[10px] text-zinc-600 dark:text-zinc-400">… {row.hidden} earlier</p>}
         <SlotGrid
@@ -146,7 +179,18 @@ const WholeRow = memo(
               <>
                 {row.cells.map((c, i) => {
                   const { x, y } = slotXY(slotOf(i), place);
-                  return <WholeCell key={c.offset} offset={c.offset} hue={c.hue} recordKey={c.key} tombstone={c.tombstone} first={c.offset === row.logStartOffset} x={x} y={y} />;
+                  return (
+                    <WholeCell
+                      key={c.offset}
+                      offset={c.offset}
+                      hue={c.hue}
+                      recordKey={c.key}
+                      tombstone={c.tombstone}
+                      first={c.offset === row.logStartOffset}
+                      x={x}
+                      y={y}
+                    />
+                  );
                 })}
                 <span
                   title={`log-end offset ${row.logEndOffset}: the next record gets this offset`}
@@ -195,7 +239,10 @@ const PartitionRow = memo(
     const at = (slot: number) => (row.hidden + slot) * CELL_PITCH;
     const shift = x0 - row.hidden * CELL_PITCH;
     return (
-      <div className="mt-2 rounded-lg border border-zinc-200 bg-white p-2 [contain:content] dark:border-zinc-800 dark:bg-zinc-900" data-partition={row.name}>
+      <div
+        className="mt-2 rounded-lg border border-zinc-200 bg-white p-2 [contain:content] dark:border-zinc-800 dark:bg-zinc-900"
+        data-partition={row.name}
+      >
         <RowHeading row={row} />
         <div className="mt-1 overflow-hidden">
           {/* Cells sit at a fixed place on a strip that slides left as the log grows: one style change per row, not per cell. */}
@@ -234,7 +281,12 @@ const PartitionRow = memo(
               <div className="kvr-strip absolute inset-y-0 left-0" style={{ translate: `${shift}px 0` }}>
                 {t.markers.map((m) =>
                   m.kind === 'committed' ? (
-                    <span key={m.id} title={`${t.group} committed offset ${m.offset}`} className="kvr-marker h-4 w-0.5 bg-kafka-700 dark:bg-kafka-300" style={{ translate: `${at(Math.max(0, m.slot))}px 0` }} />
+                    <span
+                      key={m.id}
+                      title={`${t.group} committed offset ${m.offset}`}
+                      className="kvr-marker h-4 w-0.5 bg-kafka-700 dark:bg-kafka-300"
+                      style={{ translate: `${at(Math.max(0, m.slot))}px 0` }}
+                    />
                   ) : (
                     <span
                       key={m.id}
@@ -270,11 +322,13 @@ const Groups = memo(
           <div key={g.id} className="rounded-lg border border-zinc-200 bg-white p-2 text-xs dark:border-zinc-800 dark:bg-zinc-900">
             <h3 className="text-sm font-semibold">
               Group <span className="font-mono">{g.id}</span>
-              {g.rebalancing && <span className="ml-2 rounded bg-amber-100 px-1 text-amber-900 dark:bg-amber-900 dark:text-amber-100">rebalancing</span>}
+              {g.rebalancing && (
+                <span className="ml-2 rounded bg-amber-100 px-1 text-amber-900 dark:bg-amber-900 dark:text-amber-100">rebalancing</span>
+              )}
             </h3>
             <p className="text-zinc-600 dark:text-zinc-400">
-              {g.strategy} · generation {g.generation} · {g.enableAutoCommit ? 'auto-commit' : 'commit after processing'} · auto.offset.reset={g.autoOffsetReset} · total lag{' '}
-              {g.totalLag}
+              {g.strategy} · generation {g.generation} · {g.enableAutoCommit ? 'auto-commit' : 'commit after processing'} ·
+              auto.offset.reset={g.autoOffsetReset} · total lag {g.totalLag}
             </p>
             <ul className="mt-1 space-y-0.5">
               {g.members.map((m) => (
@@ -282,7 +336,9 @@ const Groups = memo(
                   <span className="font-semibold">{m.id}</span> <span className="text-zinc-600 dark:text-zinc-400">({m.status})</span>:{' '}
                   {m.partitions.length === 0
                     ? 'no partition'
-                    : m.partitions.map((p) => `${p.partition} position ${p.position}, committed ${p.committedOffset ?? '–'}, lag ${p.lag ?? '–'}`).join('; ')}
+                    : m.partitions
+                        .map((p) => `${p.partition} position ${p.position}, committed ${p.committedOffset ?? '–'}, lag ${p.lag ?? '–'}`)
+                        .join('; ')}
                   {m.processing.length > 0 &&
                     ` · processing ${m.processing.map((p) => `${p.topic}-${p.partition} offsets ${p.fromOffset}–${p.toOffset - 1}`).join(', ')}`}
                 </li>

@@ -15,7 +15,13 @@ export function Narration() {
         What just happened
       </h2>
       <p aria-live="polite" aria-atomic="true" className="sr-only">
-        {latest ? [latest.chapter ? `${latest.chapter.title}. ${latest.chapter.text}` : '', ...latest.lines, latest.more ? `and ${latest.more} more events` : ''].join(' ') : ''}
+        {latest
+          ? [
+              latest.chapter ? `${latest.chapter.title}. ${latest.chapter.text}` : '',
+              ...latest.lines,
+              latest.more ? `and ${latest.more} more events` : '',
+            ].join(' ')
+          : ''}
       </p>
       <ol className="mt-2 max-h-64 space-y-2 overflow-y-auto text-sm" aria-label="Recent steps, newest first" tabIndex={0}>
         {recent.map((n) => (

@@ -15,17 +15,22 @@ function shortId(messageId: string): string {
 export const RabbitLane = memo(function RabbitLane({ rabbit, cap, whole = false }: { rabbit: RabbitView; cap: number; whole?: boolean }) {
   const queues = useMemo(() => queueModels(rabbit, cap), [rabbit, cap]);
   return (
-    <section aria-labelledby="rabbit-lane" className="min-w-0 rounded-xl border border-rabbit-200 bg-rabbit-50/40 p-3 sm:p-4 dark:border-rabbit-900 dark:bg-rabbit-950/30">
+    <section
+      aria-labelledby="rabbit-lane"
+      className="min-w-0 rounded-xl border border-rabbit-200 bg-rabbit-50/40 p-3 sm:p-4 dark:border-rabbit-900 dark:bg-rabbit-950/30"
+    >
       <h2 id="rabbit-lane" className="text-lg font-semibold text-rabbit-800 dark:text-rabbit-200">
-        RabbitMQ <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">— exchange → bindings → queues; an ack deletes</span>
+        RabbitMQ{' '}
+        <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">— exchange → bindings → queues; an ack deletes</span>
       </h2>
       <Exchanges rabbit={rabbit} />
       {queues.map((q) => (
         <QueueCard key={q.name} q={q} whole={whole} />
       ))}
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-        Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots: filled = delivered and not
-        yet acked; the ringed one is being processed.{rabbit.returned > 0 ? ` Returned to publishers (mandatory, unroutable): ${rabbit.returned}.` : ''}
+        Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots:
+        filled = delivered and not yet acked; the ringed one is being processed.
+        {rabbit.returned > 0 ? ` Returned to publishers (mandatory, unroutable): ${rabbit.returned}.` : ''}
       </p>
     </section>
   );
@@ -70,7 +75,8 @@ const QueueCard = memo(
             {q.bindings.map((b, i) => (
               <span key={i}>
                 {i > 0 && ', '}
-                <span className="font-mono">{b.exchange || '(default)'}</span> with binding key <span className="font-mono">&ldquo;{b.bindingKey}&rdquo;</span>
+                <span className="font-mono">{b.exchange || '(default)'}</span> with binding key{' '}
+                <span className="font-mono">&ldquo;{b.bindingKey}&rdquo;</span>
               </span>
             ))}
           </p>
@@ -94,11 +100,17 @@ const QueueCard = memo(
             {whole ? (
               <WholeReady q={q} />
             ) : (
-              <div className="mt-0.5 flex h-[2.125rem] gap-0.5 overflow-hidden pt-1.5" aria-label={`Ready messages in ${q.name}, head first`} role="list">
+              <div
+                className="mt-0.5 flex h-[2.125rem] gap-0.5 overflow-hidden pt-1.5"
+                aria-label={`Ready messages in ${q.name}, head first`}
+                role="list"
+              >
                 {q.ready.map((m) => (
                   <ReadyChip key={m.messageId} m={m} />
                 ))}
-                {q.readyHidden > 0 && <span className="shrink-0 self-center pl-1 text-[11px] text-zinc-600 dark:text-zinc-400">+{q.readyHidden}</span>}
+                {q.readyHidden > 0 && (
+                  <span className="shrink-0 self-center pl-1 text-[11px] text-zinc-600 dark:text-zinc-400">+{q.readyHidden}</span>
+                )}
               </div>
             )}
             <ul className="mt-1 space-y-1" aria-label={`Consumers of ${q.name}`}>
@@ -129,7 +141,11 @@ const QueueCard = memo(
                     </Chip>
                   ))}
                   {Array.from({ length: c.free ?? 0 }, (_, i) => (
-                    <span key={`free${i}`} aria-hidden="true" className="inline-block h-7 w-7 rounded border border-dashed border-zinc-400 dark:border-zinc-600" />
+                    <span
+                      key={`free${i}`}
+                      aria-hidden="true"
+                      className="inline-block h-7 w-7 rounded border border-dashed border-zinc-400 dark:border-zinc-600"
+                    />
                   ))}
                   {c.free === null && <span className="text-zinc-600 dark:text-zinc-400">(no prefetch limit)</span>}
                 </li>
@@ -138,11 +154,13 @@ const QueueCard = memo(
             </ul>
           </>
         )}
-        {q.type !== 'stream' && <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-          acked {q.counters.acked} · requeued {q.counters.requeued} · expired {q.counters.expired} · dead-lettered {q.counters.deadLettered} · dropped{' '}
-          {q.counters.dropped}
-          {q.counters.rejected ? ` · publishes rejected ${q.counters.rejected}` : ''}
-        </p>}
+        {q.type !== 'stream' && (
+          <p className="mt-1 text-zinc-600 dark:text-zinc-400">
+            acked {q.counters.acked} · requeued {q.counters.requeued} · expired {q.counters.expired} · dead-lettered{' '}
+            {q.counters.deadLettered} · dropped {q.counters.dropped}
+            {q.counters.rejected ? ` · publishes rejected ${q.counters.rejected}` : ''}
+          </p>
+        )}
       </div>
     );
   },
@@ -201,11 +219,23 @@ const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][
   );
   // In the grid the chip itself is the list item (one element per message); in the strip it flexes.
   return x !== undefined && y !== undefined ? (
-    <Chip hue={m.hue} title={title} flight={{ msg: m.messageId, side: 'ready' }} role="listitem" className={`kvr-pop ${shortId(m.messageId).length > 4 ? 'kvr-long' : ''} ${m.redelivered ? 'kvr-redelivered' : ''}`} at={{ x, y }}>
+    <Chip
+      hue={m.hue}
+      title={title}
+      flight={{ msg: m.messageId, side: 'ready' }}
+      role="listitem"
+      className={`kvr-pop ${shortId(m.messageId).length > 4 ? 'kvr-long' : ''} ${m.redelivered ? 'kvr-redelivered' : ''}`}
+      at={{ x, y }}
+    >
       {label}
     </Chip>
   ) : (
-    <Chip hue={m.hue} title={title} flight={{ msg: m.messageId, side: 'ready' }} className={`kvr-pop relative shrink-0 ${m.redelivered ? 'kvr-redelivered' : ''}`}>
+    <Chip
+      hue={m.hue}
+      title={title}
+      flight={{ msg: m.messageId, side: 'ready' }}
+      className={`kvr-pop relative shrink-0 ${m.redelivered ? 'kvr-redelivered' : ''}`}
+    >
       <span role="listitem">{label}</span>
     </Chip>
   );
@@ -215,7 +245,10 @@ const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][
 function Redelivered() {
   return (
     <>
-      <span aria-hidden="true" className="absolute -top-1.5 -right-1 rounded-full bg-white px-0.5 text-[9px] leading-3 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100">
+      <span
+        aria-hidden="true"
+        className="absolute -top-1.5 -right-1 rounded-full bg-white px-0.5 text-[9px] leading-3 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
+      >
         ↻
       </span>
       <span className="sr-only"> redelivered</span>
@@ -226,7 +259,12 @@ function Redelivered() {
 function StreamChip({ m, place }: { m: NonNullable<QueueModel['stream']>['log'][number]; place?: SlotPlace }) {
   const at = place && slotXY(m.offset, place);
   return (
-    <Chip hue={hueFor(m.colorKey)} title={`offset ${m.offset}, ${m.messageId}`} className={`kvr-pop ${at && m.offset >= 10_000 ? 'kvr-long' : ''}`} {...(at ? { at } : {})}>
+    <Chip
+      hue={hueFor(m.colorKey)}
+      title={`offset ${m.offset}, ${m.messageId}`}
+      className={`kvr-pop ${at && m.offset >= 10_000 ? 'kvr-long' : ''}`}
+      {...(at ? { at } : {})}
+    >
       {m.offset}
     </Chip>
   );

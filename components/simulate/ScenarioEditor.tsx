@@ -67,7 +67,10 @@ export function ScenarioEditor() {
     <>
       {/* Outside <details>: a closed editor would hide the notice that the saved draft was dropped. */}
       {notice && (
-        <p role="status" className="mt-4 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50">
+        <p
+          role="status"
+          className="mt-4 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50"
+        >
           {notice}
         </p>
       )}
@@ -77,59 +80,63 @@ export function ScenarioEditor() {
         onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
       >
         <summary className="cursor-pointer text-base font-semibold">Scenario editor</summary>
-      {open && (
-        <div className="mt-2">
-          <label htmlFor="scenario-json" className="text-sm font-medium">
-            Scenario JSON
-          </label>
-          <p id="editor-help" className="text-sm text-zinc-600 dark:text-zinc-400">
-            Edit the current scenario or write your own (version 1: kafka topics, producers and groups; rabbitmq exchanges, queues, bindings, publishers and
-            consumers). Your text is kept in this browser even when it is not valid.
-          </p>
-          <textarea
-            id="scenario-json"
-            name="scenario-json"
-            className="mt-1 h-80 w-full rounded-lg border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
-            spellCheck={false}
-            value={shown}
-            aria-invalid={errors.length ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => onChange(e.target.value)}
-          />
-          {errors.length > 0 && (
-            <ul id="editor-errors" role="alert" className="mt-1 list-disc pl-5 text-sm text-red-700 dark:text-red-300">
-              {errors.slice(0, 12).map((e, i) => (
-                <li key={i}>
-                  <span className="font-mono">{e.path}</span>: {e.message}
-                </li>
-              ))}
-              {errors.length > 12 && <li>… and {errors.length - 12} more</li>}
-            </ul>
-          )}
-          <div className="mt-2 flex flex-wrap gap-2">
-            <button type="button" onClick={run} className="h-11 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-zinc-300">
-              Run this scenario
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setText(current());
-                clearDraft(storage());
-                setErrors([]);
-                setStatus(null);
-              }}
-              className="h-11 rounded-lg border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
-              Start from the current scenario
-            </button>
-          </div>
-          {status && (
-            <p role="status" className="mt-2 text-sm text-green-800 dark:text-green-300">
-              {status}
+        {open && (
+          <div className="mt-2">
+            <label htmlFor="scenario-json" className="text-sm font-medium">
+              Scenario JSON
+            </label>
+            <p id="editor-help" className="text-sm text-zinc-600 dark:text-zinc-400">
+              Edit the current scenario or write your own (version 1: kafka topics, producers and groups; rabbitmq exchanges, queues,
+              bindings, publishers and consumers). Your text is kept in this browser even when it is not valid.
             </p>
-          )}
-        </div>
-      )}
+            <textarea
+              id="scenario-json"
+              name="scenario-json"
+              className="mt-1 h-80 w-full rounded-lg border border-zinc-300 bg-white p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+              spellCheck={false}
+              value={shown}
+              aria-invalid={errors.length ? true : undefined}
+              aria-describedby={describedBy}
+              onChange={(e) => onChange(e.target.value)}
+            />
+            {errors.length > 0 && (
+              <ul id="editor-errors" role="alert" className="mt-1 list-disc pl-5 text-sm text-red-700 dark:text-red-300">
+                {errors.slice(0, 12).map((e, i) => (
+                  <li key={i}>
+                    <span className="font-mono">{e.path}</span>: {e.message}
+                  </li>
+                ))}
+                {errors.length > 12 && <li>… and {errors.length - 12} more</li>}
+              </ul>
+            )}
+            <div className="mt-2 flex flex-wrap gap-2">
+              <button
+                type="button"
+                onClick={run}
+                className="h-11 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-zinc-300"
+              >
+                Run this scenario
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setText(current());
+                  clearDraft(storage());
+                  setErrors([]);
+                  setStatus(null);
+                }}
+                className="h-11 rounded-lg border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              >
+                Start from the current scenario
+              </button>
+            </div>
+            {status && (
+              <p role="status" className="mt-2 text-sm text-green-800 dark:text-green-300">
+                {status}
+              </p>
+            )}
+          </div>
+        )}
       </details>
     </>
   );

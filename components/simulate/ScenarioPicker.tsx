@@ -10,13 +10,19 @@ export function ScenarioPicker({ scenarios }: { scenarios: readonly { id: string
   const loadBuiltin = useSim((s) => s.loadBuiltin);
   const setSeed = useSim((s) => s.setSeed);
   const [seedText, setSeedText] = useState<string | null>(null);
-  const seedError = seedText !== null && !/^\d{1,10}$/.test(seedText.trim()) ? 'The seed must be a whole number from 0 to 4294967295.' : null;
+  const seedError =
+    seedText !== null && !/^\d{1,10}$/.test(seedText.trim()) ? 'The seed must be a whole number from 0 to 4294967295.' : null;
 
   return (
     <div className="flex flex-wrap items-end gap-3">
       <label className="flex min-w-0 flex-col gap-1 text-sm font-medium">
         Scenario
-        <select name="scenario" className={`${field} max-w-full`} value={loaded.id ?? ''} onChange={(e) => e.target.value && loadBuiltin(e.target.value)}>
+        <select
+          name="scenario"
+          className={`${field} max-w-full`}
+          value={loaded.id ?? ''}
+          onChange={(e) => e.target.value && loadBuiltin(e.target.value)}
+        >
           {loaded.id === null && <option value="">Your scenario</option>}
           {scenarios.map((s) => (
             <option key={s.id} value={s.id}>
@@ -46,7 +52,10 @@ export function ScenarioPicker({ scenarios }: { scenarios: readonly { id: string
             onChange={(e) => setSeedText(e.target.value)}
           />
         </label>
-        <button type="submit" className="h-11 rounded-lg border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        <button
+          type="submit"
+          className="h-11 rounded-lg border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
           Apply seed
         </button>
       </form>
@@ -71,7 +80,10 @@ export function ScenarioIntro() {
         <p className="mt-1 text-zinc-700 dark:text-zinc-300">{loaded.explanation}</p>
       </div>
       {chapter && (
-        <aside aria-label="Current chapter" className="rounded-lg border-l-4 border-kafka-600 bg-zinc-50 p-3 text-sm dark:border-kafka-400 dark:bg-zinc-900">
+        <aside
+          aria-label="Current chapter"
+          className="rounded-lg border-l-4 border-kafka-600 bg-zinc-50 p-3 text-sm dark:border-kafka-400 dark:bg-zinc-900"
+        >
           <p className="font-semibold">{chapter.title}</p>
           <p className="mt-1 text-zinc-700 dark:text-zinc-300">{chapter.text}</p>
           {loaded.chapters.length > 1 && (

@@ -19,7 +19,6 @@ import { ScenarioIntro, ScenarioPicker } from './ScenarioPicker';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import './simulate.css';
 
-
 const prefetchValidators = (store: SimStore) => loadValidators().then((v) => store.getState().setValidators(v));
 
 /** Keeps the address bar describing the current moment, so copying it shares exactly this state. */
@@ -39,7 +38,12 @@ function useUrlSync(store: SimStore) {
       if (window.location.search !== query) window.history.replaceState(window.history.state, '', window.location.pathname + query);
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      const same = s.time === prev.time && s.loaded === prev.loaded && s.seed === prev.seed && s.interventions === prev.interventions && s.wholeLog === prev.wholeLog;
+      const same =
+        s.time === prev.time &&
+        s.loaded === prev.loaded &&
+        s.seed === prev.seed &&
+        s.interventions === prev.interventions &&
+        s.wholeLog === prev.wholeLog;
       if (same && s.playing === prev.playing) return;
       // While playing the moment changes all the time: the address follows when play stops (a rewrite
       // also makes Next's router re-render, which would cost frames).
@@ -98,9 +102,17 @@ function WholeLogToggle() {
   return (
     // Inline flow, not flex: on a phone the description wraps under the name instead of squeezing it.
     <label className="mt-4 block cursor-pointer py-3 text-sm font-medium">
-      <input type="checkbox" name="whole-log" className="mr-2 size-4 align-[-2px] accent-kafka-700" checked={wholeLog} onChange={(e) => setWholeLog(e.target.checked)} />
+      <input
+        type="checkbox"
+        name="whole-log"
+        className="mr-2 size-4 align-[-2px] accent-kafka-700"
+        checked={wholeLog}
+        onChange={(e) => setWholeLog(e.target.checked)}
+      />
       Whole log{' '}
-      <span className="font-normal text-zinc-600 dark:text-zinc-400">— every record and ready message (up to {WHOLE_LOG_CAP.toLocaleString('en')} a row), wrapped</span>
+      <span className="font-normal text-zinc-600 dark:text-zinc-400">
+        — every record and ready message (up to {WHOLE_LOG_CAP.toLocaleString('en')} a row), wrapped
+      </span>
     </label>
   );
 }
@@ -114,10 +126,13 @@ function useThrottled<T>(value: T, ms: number): T {
   const last = useRef(0);
   useEffect(() => {
     if (ms === 0) return;
-    const id = setTimeout(() => {
-      last.current = performance.now();
-      setShown(value);
-    }, Math.max(0, last.current + ms - performance.now()));
+    const id = setTimeout(
+      () => {
+        last.current = performance.now();
+        setShown(value);
+      },
+      Math.max(0, last.current + ms - performance.now()),
+    );
     return () => clearTimeout(id);
   }, [value, ms]);
   return ms === 0 ? value : shown;
@@ -131,7 +146,12 @@ function Lanes() {
   // render, so a big update never blocks an animation frame.
   const whole = useSim((s) => s.wholeLog);
   const playing = useSim((s) => s.playing);
-  const frame = useDeferredValue(useThrottled(useSim((s) => s.frame), whole && playing ? WHOLE_LOG_REDRAW_MS : 0));
+  const frame = useDeferredValue(
+    useThrottled(
+      useSim((s) => s.frame),
+      whole && playing ? WHOLE_LOG_REDRAW_MS : 0,
+    ),
+  );
   const store = useSimStore();
   const fast = useSim((s) => s.speed >= FAST_SPEED);
   const lanes = useSim((s) => s.loaded.lanes);
@@ -168,7 +188,10 @@ function Notice() {
   const setNotice = useSim((s) => s.setNotice);
   if (!notice) return null;
   return (
-    <div role="alert" className="mt-4 flex items-start gap-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50">
+    <div
+      role="alert"
+      className="mt-4 flex items-start gap-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50"
+    >
       <p className="flex-1">{notice}</p>
       <button type="button" className="h-8 rounded border border-current px-2 text-xs" onClick={() => setNotice(null)}>
         Dismiss
@@ -188,7 +211,10 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
   // interventions need the validators first; a built-in scenario opens at once.
   useEffect(() => {
     let live = true;
-    const { state, notice } = decodeSimUrl(window.location.search, scenarios.map((b) => b.id));
+    const { state, notice } = decodeSimUrl(
+      window.location.search,
+      scenarios.map((b) => b.id),
+    );
     const openIt = () => {
       if (!live) return;
       store.getState().openUrlState(state);
@@ -219,7 +245,13 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const action = shortcutFor({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, target: e.target as HTMLElement | null });
+      const action = shortcutFor({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        target: e.target as HTMLElement | null,
+      });
       if (!action) return;
       if (document.querySelector('dialog[open]') && action !== 'help') return;
       e.preventDefault();

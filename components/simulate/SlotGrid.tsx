@@ -61,7 +61,11 @@ export function SlotGrid({
   const rows = Math.floor(Math.max(first, last) / cols) - top + 1;
   return (
     <div ref={ref} className={`kvr-slots ${className}`} style={{ height: rows * h - ROW_GAP }}>
-      <div className="kvr-slots-inner" style={{ translate: `0 ${-top * h}px` }} {...(listLabel ? { role: 'list', 'aria-label': listLabel } : {})}>
+      <div
+        className="kvr-slots-inner"
+        style={{ translate: `0 ${-top * h}px` }}
+        {...(listLabel ? { role: 'list', 'aria-label': listLabel } : {})}
+      >
         {render({ cols, band })}
       </div>
     </div>

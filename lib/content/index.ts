@@ -31,11 +31,7 @@ export function allClaims(): Claim<SourceId>[] {
 /** Source ids cited anywhere on the page, in first-cited order. */
 export function citedSourceIds(): SourceId[] {
   const seen = new Set<SourceId>();
-  const ids: SourceId[] = [
-    ...allClaims().flatMap((c) => c.sources),
-    ...EXCHANGE_SOURCES,
-    ...codeTabs().flatMap((t) => t.sources),
-  ];
+  const ids: SourceId[] = [...allClaims().flatMap((c) => c.sources), ...EXCHANGE_SOURCES, ...codeTabs().flatMap((t) => t.sources)];
   for (const id of ids) seen.add(id);
   return [...seen];
 }

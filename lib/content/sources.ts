@@ -26,8 +26,7 @@ export const SOURCES = {
     publisher: 'Apache Kafka',
     url: 'https://kafka.apache.org/42/getting-started/upgrade/',
     checked: CHECKED,
-    supports:
-      'Share groups are production-ready in 4.2: cooperative consumption, per-record acknowledgement, delivery counts',
+    supports: 'Share groups are production-ready in 4.2: cooperative consumption, per-record acknowledgement, delivery counts',
     kind: 'primary',
   },
   'kip-932-early-access': {
@@ -60,8 +59,7 @@ export const SOURCES = {
     publisher: 'Apache Kafka',
     url: 'https://kafka.apache.org/42/javadoc/org/apache/kafka/clients/consumer/KafkaConsumer.html',
     checked: CHECKED,
-    supports:
-      'Offsets and consumer position: a consumer at position 5 has consumed offsets 0–4 and reads offset 5 next; committed offsets',
+    supports: 'Offsets and consumer position: a consumer at position 5 has consumed offsets 0–4 and reads offset 5 next; committed offsets',
     kind: 'primary',
   },
   'kafka-compaction': {
@@ -77,8 +75,7 @@ export const SOURCES = {
     publisher: 'Apache Kafka (GitHub)',
     url: 'https://github.com/apache/kafka/pull/11691',
     checked: CHECKED,
-    supports:
-      'The idempotent producer is on by default (3.0 made it the default; 3.0.1, 3.1.1 and 3.2.0 fixed it being ignored)',
+    supports: 'The idempotent producer is on by default (3.0 made it the default; 3.0.1, 3.1.1 and 3.2.0 fixed it being ignored)',
     kind: 'primary',
   },
   'kafka-linger-default': {
@@ -194,8 +191,7 @@ export const SOURCES = {
     publisher: 'RabbitMQ (GitHub)',
     url: 'https://github.com/rabbitmq/rabbitmq-server/releases/tag/v4.0.1',
     checked: CHECKED,
-    supports:
-      'Classic queue mirroring removed (use quorum queues or streams); AMQP 1.0 a core protocol; Khepri fully supported',
+    supports: 'Classic queue mirroring removed (use quorum queues or streams); AMQP 1.0 a core protocol; Khepri fully supported',
     kind: 'primary',
   },
   'rabbitmq-3-13-release': {
@@ -340,7 +336,8 @@ export const SOURCES = {
     publisher: 'Confluent documentation',
     url: 'https://docs.confluent.io/kafka-clients/javascript/current/migration.html',
     checked: CHECKED,
-    supports: 'Confluent’s @confluentinc/kafka-javascript offers a KafkaJS-compatible API on librdkafka; migrating is mostly an import and config change',
+    supports:
+      'Confluent’s @confluentinc/kafka-javascript offers a KafkaJS-compatible API on librdkafka; migrating is mostly an import and config change',
     kind: 'primary',
   },
   'amqplib-repo': {

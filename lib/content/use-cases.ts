@@ -34,8 +34,7 @@ export const USE_CASES: readonly UseCase<SourceId>[] = [
     broker: 'kafka',
     title: 'Audit logs and long retention',
     why: 'Retention is a per-topic setting and tiered storage moves old segments to cheaper object storage.',
-    example:
-      'A payments platform keeps every authorisation event for seven years in a topic whose older segments live in object storage.',
+    example: 'A payments platform keeps every authorisation event for seven years in a topic whose older segments live in object storage.',
     sources: ['kafka-tiered-storage', 'kafka-tiered-storage-ga'],
   },
   {
@@ -61,8 +60,7 @@ export const USE_CASES: readonly UseCase<SourceId>[] = [
     broker: 'rabbitmq',
     title: 'Low-latency delivery at moderate load',
     why: 'Messages are pushed as soon as they arrive; at modest rates the measured p99 latency is a millisecond or two.',
-    example:
-      'A ride-hailing dispatcher pushes “driver assigned” notifications to a few thousand connected app backends per second.',
+    example: 'A ride-hailing dispatcher pushes “driver assigned” notifications to a few thousand connected app backends per second.',
     sources: ['confluent-benchmark', 'rabbitmq-amqp-benchmarks'],
   },
   {
@@ -70,8 +68,7 @@ export const USE_CASES: readonly UseCase<SourceId>[] = [
     broker: 'rabbitmq',
     title: 'Many protocols and legacy integration',
     why: 'One broker accepts AMQP 0-9-1, AMQP 1.0, MQTT and STOMP clients side by side.',
-    example:
-      'Warehouse scanners publish over MQTT while a decades-old Java system consumes the same messages over AMQP.',
+    example: 'Warehouse scanners publish over MQTT while a decades-old Java system consumes the same messages over AMQP.',
     sources: ['rabbitmq-protocols'],
   },
 ];

@@ -29,8 +29,7 @@ export const CAVEAT_RULES: readonly CaveatRule[] = [
   },
   {
     id: 'amazon-mq-no-streams',
-    applies: (c) =>
-      c.has('managed', 'amazonmq') && (needsReplay(c) || c.has('retention', 'years') || c.has('throughput', 'high')),
+    applies: (c) => c.has('managed', 'amazonmq') && (needsReplay(c) || c.has('retention', 'years') || c.has('throughput', 'high')),
     text: 'Amazon MQ for RabbitMQ does not support streams: replay, long retention or stream-level volume there means a Kafka service (e.g. MSK) next to it.',
     source: SOURCES.amazonMqNoStreams,
   },

@@ -237,7 +237,8 @@ export const QUESTIONS: readonly QuizQuestion[] = [
       {
         id: 'high',
         label: 'Above ~100k messages/s',
-        reason: 'Kafka scales one topic across brokers by partitions; one RabbitMQ queue tops out near 100k msg/s in the RabbitMQ team’s own one-node benchmark.',
+        reason:
+          'Kafka scales one topic across brokers by partitions; one RabbitMQ queue tops out near 100k msg/s in the RabbitMQ team’s own one-node benchmark.',
         part: 'the high-volume flow',
       },
     ],

@@ -2,16 +2,7 @@
 import { caveatsFor } from './caveats';
 import type { Source } from './sources';
 import { NOT_SURE, QUESTIONS } from './questions';
-import type {
-  Answers,
-  Contribution,
-  DecidingAnswer,
-  Push,
-  QuizQuestion,
-  QuizResult,
-  Recommendation,
-  Side,
-} from './types';
+import type { Answers, Contribution, DecidingAnswer, Push, QuizQuestion, QuizResult, Recommendation, Side } from './types';
 import { MULTI_CAP, THRESHOLDS as T, WEIGHTS } from './weights';
 
 const MAX_DECIDING = 5;
@@ -52,12 +43,14 @@ function pushOf(q: QuizQuestion, chosen: readonly string[]): Required<Push> {
 /** Every net push (kafka − rabbitmq) an answer to `q` could give, "not sure" (0) included. */
 function reachableNets(q: QuizQuestion): number[] {
   const ids = q.options.map((o) => o.id);
-  const sets: string[][] =
-    q.kind === 'single' ? ids.map((id) => [id]) : subsets(ids).filter((s) => answerProblem(q, s) === null);
-  return [0, ...sets.map((s) => {
-    const p = pushOf(q, s);
-    return p.kafka - p.rabbitmq;
-  })];
+  const sets: string[][] = q.kind === 'single' ? ids.map((id) => [id]) : subsets(ids).filter((s) => answerProblem(q, s) === null);
+  return [
+    0,
+    ...sets.map((s) => {
+      const p = pushOf(q, s);
+      return p.kafka - p.rabbitmq;
+    }),
+  ];
 }
 
 function subsets(ids: string[]): string[][] {
@@ -122,8 +115,7 @@ function settledness(
 }
 
 function pickDeciding(rec: Recommendation, decisive: DecidingAnswer[]): DecidingAnswer[] {
-  const bySide = (side: Side) =>
-    decisive.filter((d) => d.side === side).sort((a, b) => Math.abs(b.net) - Math.abs(a.net));
+  const bySide = (side: Side) => decisive.filter((d) => d.side === side).sort((a, b) => Math.abs(b.net) - Math.abs(a.net));
   if (rec === 'kafka' || rec === 'rabbitmq') return bySide(rec).slice(0, MAX_DECIDING);
   if (rec === 'no-signal') {
     return [...decisive].sort((a, b) => Math.abs(b.net) - Math.abs(a.net)).slice(0, MAX_DECIDING);

@@ -84,7 +84,8 @@ const storage: PersistStorage<Saved> = {
       // JSON.parse failed: handled below like any other damaged value.
     }
     if (parsed === null) {
-      storageProblem = 'Your saved answers could not be read (the stored data was damaged or from another version), so they were discarded. The quiz starts afresh.';
+      storageProblem =
+        'Your saved answers could not be read (the stored data was damaged or from another version), so they were discarded. The quiz starts afresh.';
       localStorage.removeItem(name);
       return null;
     }
@@ -140,4 +141,3 @@ export const useQuizStore = create<QuizState>()(
     },
   ),
 );
-

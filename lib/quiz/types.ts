@@ -5,16 +5,7 @@ export type Recommendation = Side | 'both' | 'no-signal';
 
 /** Comparison rows on `/` (`/#feature-<id>`). */
 export type RowId =
-  | 'throughput'
-  | 'retention'
-  | 'consumers'
-  | 'replay'
-  | 'routing'
-  | 'latency'
-  | 'ordering'
-  | 'protocols'
-  | 'management'
-  | 'managed';
+  'throughput' | 'retention' | 'consumers' | 'replay' | 'routing' | 'latency' | 'ordering' | 'protocols' | 'management' | 'managed';
 
 /** Simulator scenarios (`/simulate?scenario=<id>`): the engine's own list of ids. */
 import type { ScenarioId } from '@/simulator/scenarios';

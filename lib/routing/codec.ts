@@ -36,7 +36,6 @@ export interface Compact {
   k: { m: Bit; l: string; p: string; n: string; g: string };
 }
 
-
 const rowOut = (r: HeaderRow) => [r.name, HEADER_TYPES.indexOf(r.type), r.value] as [string, number, string];
 const rowIn = ([name, t, value]: [string, number, string]): HeaderRow => ({ name, type: HEADER_TYPES[t]!, value });
 const bit = (b: boolean) => (b ? 1 : 0) as 0 | 1;
@@ -57,7 +56,9 @@ function topologyOut(t: Topology): Pick<NonNullable<Compact['r']['i']>, 'x' | 'q
 
 function topologyIn(c: NonNullable<Compact['r']['i']>): Topology {
   return {
-    exchanges: c.x.map(([name, t, ae]): Exchange => (ae === undefined ? { name, type: EXCHANGE_TYPES[t]! } : { name, type: EXCHANGE_TYPES[t]!, alternateExchange: ae })),
+    exchanges: c.x.map(([name, t, ae]): Exchange =>
+      ae === undefined ? { name, type: EXCHANGE_TYPES[t]! } : { name, type: EXCHANGE_TYPES[t]!, alternateExchange: ae },
+    ),
     queues: c.q,
     bindings: c.b.map(([exchange, queue, dt, bindingKey, args]): Binding => ({
       exchange,
@@ -97,7 +98,10 @@ export function fromCompact(c: Compact): RoutingState {
       source: r.s ? 'imported' : 'playground',
       exchangeName: r.x[0],
       exchangeType: EXCHANGE_TYPES[r.x[1]]!,
-      queues: r.q.map(([name, bindings]) => ({ name, bindings: bindings.map(([key, xMatch, args]) => ({ key, xMatch, args: args.map(rowIn) })) })),
+      queues: r.q.map(([name, bindings]) => ({
+        name,
+        bindings: bindings.map(([key, xMatch, args]) => ({ key, xMatch, args: args.map(rowIn) })),
+      })),
       alternate: { on: r.a[0] === 1, name: r.a[1], queue: r.a[2] },
       imported: r.i ? { fileName: r.i.f, vhost: r.i.h, notes: r.i.n, topology: topologyIn(r.i) } : null,
       target: r.t,

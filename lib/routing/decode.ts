@@ -43,7 +43,8 @@ export function decodeState(text: string): DecodeResult {
   try {
     const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(text)));
     const parsed = compactSchema.safeParse(json);
-    if (!parsed.success) return { ok: false, error: 'The link does not describe a routing setup this page knows (it may be from another version)' };
+    if (!parsed.success)
+      return { ok: false, error: 'The link does not describe a routing setup this page knows (it may be from another version)' };
     return { ok: true, state: fromCompact(parsed.data) };
   } catch {
     return { ok: false, error: 'The link is damaged or cut short, so it cannot be read' };

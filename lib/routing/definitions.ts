@@ -18,7 +18,9 @@ const definitionsSchema = z.object({
   rabbit_version: z.optional(z.string()),
   vhosts: z.optional(z.array(z.object({ name: z.string() }))),
   queues: z.optional(z.array(z.object({ name: z.string(), vhost: vhostField }))),
-  exchanges: z.optional(z.array(z.object({ name: z.string(), vhost: vhostField, type: z.string(), internal: z.optional(z.boolean()), arguments: args }))),
+  exchanges: z.optional(
+    z.array(z.object({ name: z.string(), vhost: vhostField, type: z.string(), internal: z.optional(z.boolean()), arguments: args })),
+  ),
   bindings: z.optional(
     z.array(
       z.object({
@@ -54,7 +56,12 @@ const DEFAULT_VHOST = '/';
 const vhostOf = (item: { vhost?: string | undefined }) => item.vhost ?? DEFAULT_VHOST;
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : 'the file';
+  const where = issue.path.length
+    ? issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')
+    : 'the file';
   return `${where}: ${issue.message}`;
 }
 
@@ -71,7 +78,9 @@ export function parseDefinitions(text: string): ParseResult {
     return { ok: false, error: 'A definitions file is a JSON object with queues, exchanges and bindings' };
   }
   // Without the error map, a missing field reads "expected string, received undefined".
-  const parsed = definitionsSchema.safeParse(json, { error: (i) => (i.code === 'invalid_type' && i.input === undefined ? 'is missing' : undefined) });
+  const parsed = definitionsSchema.safeParse(json, {
+    error: (i) => (i.code === 'invalid_type' && i.input === undefined ? 'is missing' : undefined),
+  });
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
@@ -169,7 +178,9 @@ export function topologyOf(d: Definitions, vhost: string): VhostTopology {
     if (types.get(b.source) === 'headers') {
       const converted = toHeaderArgs(b.arguments ?? {});
       if ('bad' in converted) {
-        notes.push(`A binding from "${b.source}" to "${b.destination}" compares "${converted.bad}" with a table or array value, which this page cannot compare: it is left out`);
+        notes.push(
+          `A binding from "${b.source}" to "${b.destination}" compares "${converted.bad}" with a table or array value, which this page cannot compare: it is left out`,
+        );
         continue;
       }
       binding.arguments = converted.args;
@@ -181,7 +192,9 @@ export function topologyOf(d: Definitions, vhost: string): VhostTopology {
     notes.push('The file names no vhost (a single-vhost export), so its objects are shown under "/"');
   }
   if (exchanges.some((x) => x.alternateExchange !== undefined && !types.has(x.alternateExchange))) {
-    notes.push('An alternate exchange named in the file does not exist in this vhost: RabbitMQ then drops (or returns) what it would receive');
+    notes.push(
+      'An alternate exchange named in the file does not exist in this vhost: RabbitMQ then drops (or returns) what it would receive',
+    );
   }
   return { topology: { exchanges, queues, bindings }, notes, internal };
 }

@@ -43,7 +43,10 @@ function explainHeaders(b: Binding, msg: Publish, match: boolean): BindingExplan
   const ok = compared.filter((l) => l.status === 'equal' || l.status === 'present').length;
   const all = xMatch.startsWith('all');
   let summary: string;
-  if (compared.length === 0) summary = all ? `x-match=${xMatch} with nothing to compare matches every message` : `x-match=${xMatch} with nothing to compare matches no message`;
+  if (compared.length === 0)
+    summary = all
+      ? `x-match=${xMatch} with nothing to compare matches every message`
+      : `x-match=${xMatch} with nothing to compare matches no message`;
   else if (all) summary = `x-match=${xMatch}: ${ok} of ${compared.length} arguments match${match ? '' : ', all must'}`;
   else summary = `x-match=${xMatch}: ${ok} of ${compared.length} arguments match${match ? '' : ', one is enough'}`;
   return { match, summary, headerLines };
@@ -55,7 +58,10 @@ export function explainBinding(type: ExchangeType, b: Binding, msg: Publish): Bi
     case 'fanout':
       return { match, summary: 'fanout: every bound queue gets a copy; the routing key is ignored' };
     case 'direct':
-      return { match, summary: match ? `binding key equals the routing key` : `"${b.bindingKey}" ≠ "${msg.routingKey}" (direct needs the exact key)` };
+      return {
+        match,
+        summary: match ? `binding key equals the routing key` : `"${b.bindingKey}" ≠ "${msg.routingKey}" (direct needs the exact key)`,
+      };
     case 'topic': {
       const t = explainTopicMatch(b.bindingKey, msg.routingKey);
       return { match, summary: match ? 'every word matches' : (t.failure ?? 'no match'), topicSteps: t.steps };

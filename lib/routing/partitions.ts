@@ -26,7 +26,13 @@ export function keyRows(keys: string[], numPartitions: number): KeyRow[] {
   return keys.map((key) => {
     const java = javaPartition(key, numPartitions);
     const consistentRandom = key === '' ? null : librdkafkaPartition(key, numPartitions);
-    return { key, java, consistentRandom, murmur2Random: librdkafkaPartition(key, numPartitions, 'murmur2_random'), differs: consistentRandom !== null && consistentRandom !== java };
+    return {
+      key,
+      java,
+      consistentRandom,
+      murmur2Random: librdkafkaPartition(key, numPartitions, 'murmur2_random'),
+      differs: consistentRandom !== null && consistentRandom !== java,
+    };
   });
 }
 

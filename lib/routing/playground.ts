@@ -82,11 +82,13 @@ function checkBinding(s: RabbitState, queue: string, d: BindingDraft, earlier: B
   if (s.exchangeType === 'headers') {
     const { headers, problems } = headersFromRows(d.args);
     const args: Record<string, HeaderArg> = { 'x-match': d.xMatch, ...headers };
-    const problem = validateHeadersBinding(args) ?? (problems.some(Boolean) ? 'Fix the arguments below; until then this binding is left out' : null);
+    const problem =
+      validateHeadersBinding(args) ?? (problems.some(Boolean) ? 'Fix the arguments below; until then this binding is left out' : null);
     return { problem, argProblems: problems, binding: problem ? null : { ...base, bindingKey: '', arguments: args } };
   }
   // The two-'#' limit is a topic exchange rule; on a direct exchange '#' is an ordinary character.
-  const keyProblem = s.exchangeType === 'topic' ? validateBindingKey(d.key) : s.exchangeType === 'direct' ? tooLong('Binding keys', d.key) : null;
+  const keyProblem =
+    s.exchangeType === 'topic' ? validateBindingKey(d.key) : s.exchangeType === 'direct' ? tooLong('Binding keys', d.key) : null;
   const same = s.exchangeType !== 'fanout' && earlier.some((e) => e.key === d.key);
   const problem = keyProblem ?? (same ? 'Same binding key twice: RabbitMQ keeps one binding' : null);
   return { problem, argProblems: [], binding: keyProblem ? null : base };
@@ -110,7 +112,11 @@ export function playgroundModel(s: RabbitState): PlaygroundModel {
   if (s.alternate.on) {
     const { name, queue } = s.alternate;
     if (name.trim() === '' || name === s.exchangeName) alternateProblem = 'The alternate exchange needs its own name';
-    else alternateProblem = queueNameProblem(queue, s.queues.map((q) => q.name));
+    else
+      alternateProblem = queueNameProblem(
+        queue,
+        s.queues.map((q) => q.name),
+      );
     if (!alternateProblem) {
       topology.exchanges[0]!.alternateExchange = name;
       topology.exchanges.push({ name, type: 'fanout' });

@@ -19,7 +19,12 @@ export function readJson(text: string): EditorCheck {
     const where = pos ? lineColumn(text, Number(pos[1])) : null;
     return {
       ok: false,
-      errors: [{ path: '(JSON)', message: `Not valid JSON${where ? ` at line ${where.line}, column ${where.column}` : ''}: ${message.replace(/^JSON\.parse: /, '')}` }],
+      errors: [
+        {
+          path: '(JSON)',
+          message: `Not valid JSON${where ? ` at line ${where.line}, column ${where.column}` : ''}: ${message.replace(/^JSON\.parse: /, '')}`,
+        },
+      ],
     };
   }
 }

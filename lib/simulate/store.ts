@@ -369,7 +369,10 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
         sim.intervene(parsed.intervention);
         const e = entry(sim.time, sim.events().slice(from));
         narrate({ ...e, lines: [`You: ${describeIntervention(parsed.intervention)}.`, ...e.lines] });
-        set((st) => ({ interventions: sim.interventions().map((x) => ({ time: x.time, intervention: x.intervention })), revision: st.revision + 1 }));
+        set((st) => ({
+          interventions: sim.interventions().map((x) => ({ time: x.time, intervention: x.intervention })),
+          revision: st.revision + 1,
+        }));
         publish();
         return null;
       },

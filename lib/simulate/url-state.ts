@@ -74,7 +74,9 @@ function parseUint(value: string, max: number): number | null {
 function isTimedIntervention(x: unknown): x is TimedIntervention {
   if (typeof x !== 'object' || x === null) return false;
   const o = x as Record<string, unknown>;
-  return typeof o.time === 'number' && Number.isInteger(o.time) && o.time >= 0 && typeof o.intervention === 'object' && o.intervention !== null;
+  return (
+    typeof o.time === 'number' && Number.isInteger(o.time) && o.time >= 0 && typeof o.intervention === 'object' && o.intervention !== null
+  );
 }
 
 /**
@@ -131,7 +133,10 @@ export function decodeSimUrl(search: string, knownIds: readonly string[]): Decod
   else if (view !== null) problems.push(`the view "${view.slice(0, 20)}" is not known`);
   // A link whose scenario is unreadable shows the default scenario from its start, not half of the link.
   if (!sourceOk) {
-    return { state: defaultUrlState(), notice: `This link could not be opened: ${problems.join('; ')}. Showing the default scenario instead.` };
+    return {
+      state: defaultUrlState(),
+      notice: `This link could not be opened: ${problems.join('; ')}. Showing the default scenario instead.`,
+    };
   }
   return { state, notice: problems.length ? `Part of this link was ignored: ${problems.join('; ')}.` : null };
 }

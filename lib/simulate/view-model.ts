@@ -1,6 +1,15 @@
 // View logic only: which cells fit on screen, where markers sit among them, stable colours per key.
 // Every broker figure (offsets, lag, ready/unacked) comes from the engine's snapshot as is.
-import type { GroupView, KafkaView, PartitionView, QueueView, RabbitConsumerView, RabbitView, UnackedView, QueueMessageView } from '@/simulator';
+import type {
+  GroupView,
+  KafkaView,
+  PartitionView,
+  QueueView,
+  RabbitConsumerView,
+  RabbitView,
+  UnackedView,
+  QueueMessageView,
+} from '@/simulator';
 
 /** Twelve hues far enough apart to tell keys apart; the colour is a hint, the label says the key. */
 export const KEY_HUES = [210, 25, 140, 290, 55, 340, 180, 100, 255, 0, 75, 320] as const;
@@ -93,11 +102,25 @@ export function partitionRow(p: PartitionView, groups: readonly GroupView[], cap
     const gp = g.partitions.find((x) => x.partition === p.name);
     const markers: MarkerModel[] = [];
     if (gp && gp.committedOffset !== null)
-      markers.push({ id: `${g.id}:committed`, kind: 'committed', group: g.id, label: 'committed', offset: gp.committedOffset, slot: slotFor(cells, gp.committedOffset) });
+      markers.push({
+        id: `${g.id}:committed`,
+        kind: 'committed',
+        group: g.id,
+        label: 'committed',
+        offset: gp.committedOffset,
+        slot: slotFor(cells, gp.committedOffset),
+      });
     for (const m of g.members) {
       const mp = m.partitions.find((x) => x.partition === p.name);
       if (mp && m.status !== 'crashed' && m.status !== 'stopped')
-        markers.push({ id: `${g.id}:${m.id}:position`, kind: 'position', group: g.id, label: m.id, offset: mp.position, slot: slotFor(cells, mp.position) });
+        markers.push({
+          id: `${g.id}:${m.id}:position`,
+          kind: 'position',
+          group: g.id,
+          label: m.id,
+          offset: mp.position,
+          slot: slotFor(cells, mp.position),
+        });
     }
     tracks.push({ group: g.id, markers });
     lags.push({
@@ -116,11 +139,24 @@ export function partitionRow(p: PartitionView, groups: readonly GroupView[], cap
     tracks.map((t) => t.markers.map((m) => `${m.id}@${m.offset}`).join(';')).join('|'),
     lags.map((l) => `${l.group}:${l.committedOffset}:${l.lag}:${l.owner}`).join('|'),
   ].join('/');
-  return { name: p.name, logStartOffset: p.logStartOffset, logEndOffset: p.logEndOffset, cells, hidden: omitted + start, tracks, lags, signature };
+  return {
+    name: p.name,
+    logStartOffset: p.logStartOffset,
+    logEndOffset: p.logEndOffset,
+    cells,
+    hidden: omitted + start,
+    tracks,
+    lags,
+    signature,
+  };
 }
 
 export function kafkaRows(kafka: KafkaView, cap: number): { topic: string; cleanupPolicy: string; rows: PartitionRowModel[] }[] {
-  return kafka.topics.map((t) => ({ topic: t.name, cleanupPolicy: t.cleanupPolicy, rows: t.partitions.map((p) => partitionRow(p, kafka.groups, cap)) }));
+  return kafka.topics.map((t) => ({
+    topic: t.name,
+    cleanupPolicy: t.cleanupPolicy,
+    rows: t.partitions.map((p) => partitionRow(p, kafka.groups, cap)),
+  }));
 }
 
 export interface SlotModel {
@@ -218,7 +254,12 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
       q.readyCount,
       q.unacked.length,
       ready.map((m) => `${m.messageId}${m.redelivered ? 'r' : ''}`).join(','),
-      consumers.map((c) => `${c.id}:${c.status}:${c.prefetchCount}:${c.processed}:${c.slots.map((s) => `${s.deliveryTag}${s.processing ? 'p' : ''}`).join('.')}`).join('|'),
+      consumers
+        .map(
+          (c) =>
+            `${c.id}:${c.status}:${c.prefetchCount}:${c.processed}:${c.slots.map((s) => `${s.deliveryTag}${s.processing ? 'p' : ''}`).join('.')}`,
+        )
+        .join('|'),
       JSON.stringify(q.counters),
       q.stream ? `${q.stream.firstOffset}:${q.stream.nextOffset}:${q.stream.consumers.map((c) => `${c.id}@${c.offset}`).join(',')}` : '',
     ].join('/');

@@ -39,7 +39,13 @@ export function decodeEntries(raw: string): DecodedEntries {
     if (segment === '') continue;
     const dot = segment.indexOf(KEY_SEP);
     const key = dot < 0 ? '' : segment.slice(0, dot).toLowerCase();
-    const values = dot < 0 ? [] : segment.slice(dot + 1).toLowerCase().split(VALUE_SEP);
+    const values =
+      dot < 0
+        ? []
+        : segment
+            .slice(dot + 1)
+            .toLowerCase()
+            .split(VALUE_SEP);
     if (!isToken(key) || values.length === 0 || !values.every(isToken)) {
       garbage.push(segment);
       continue;

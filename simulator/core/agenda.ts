@@ -19,7 +19,11 @@ export class Agenda {
   }
 
   private swap(i: number, j: number): void {
-    const t = this.time[i]!, s = this.seq[i]!, k = this.kind[i]!, a = this.a[i]!, b = this.b[i]!;
+    const t = this.time[i]!,
+      s = this.seq[i]!,
+      k = this.kind[i]!,
+      a = this.a[i]!,
+      b = this.b[i]!;
     this.time[i] = this.time[j]!;
     this.seq[i] = this.seq[j]!;
     this.kind[i] = this.kind[j]!;

@@ -16,7 +16,6 @@ export interface Ctx {
   counters: Counters;
 }
 
-
 export function newCounters(): Counters {
   return {
     kafkaProduced: 0,

@@ -339,4 +339,10 @@ export type SimEventType = SimEvent['type'];
 export type EventBody = SimEvent extends infer E ? (E extends SimEvent ? Omit<E, 'seq' | 'time'> : never) : never;
 
 /** The event type(s) with a given `type`, e.g. EventOf<'fetched'>. */
-export type EventOf<T extends SimEventType> = SimEvent extends infer E ? (E extends SimEvent ? (T extends E['type'] ? E & { type: T } : never) : never) : never;
+export type EventOf<T extends SimEventType> = SimEvent extends infer E
+  ? E extends SimEvent
+    ? T extends E['type']
+      ? E & { type: T }
+      : never
+    : never
+  : never;

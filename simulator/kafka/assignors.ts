@@ -46,7 +46,8 @@ export function sortMembers<M extends GroupMember>(members: M[]): M[] {
 
 function checkPartitionCounts(partitionsPerTopic: Record<string, number>): void {
   for (const [topic, n] of Object.entries(partitionsPerTopic)) {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`topic "${topic}" needs a whole, non-negative partition count (got ${String(n)})`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`topic "${topic}" needs a whole, non-negative partition count (got ${String(n)})`);
   }
 }
 
@@ -172,7 +173,10 @@ export function cooperativeStickyAssign(
         if (count(heavy.memberId) - count(taker.memberId) < 2) break;
         const takerTopics = subscribed.get(taker.memberId)!;
         // Give away the heavy member's last partition the taker can read.
-        const give = [...owned.get(heavy.memberId)!].sort(comparePartitionNames).reverse().find((p) => takerTopics.has(parsePartitionName(p).topic));
+        const give = [...owned.get(heavy.memberId)!]
+          .sort(comparePartitionNames)
+          .reverse()
+          .find((p) => takerTopics.has(parsePartitionName(p).topic));
         if (give === undefined) continue;
         owned.get(heavy.memberId)!.delete(give);
         owned.get(taker.memberId)!.add(give);

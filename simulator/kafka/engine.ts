@@ -154,7 +154,12 @@ export class KafkaModel {
     this.topicIndex.set(spec.name, this.topics.length);
     this.topics.push(t);
     if (spec.records.length > 0) {
-      const src = this.reg.source(`${spec.name}:seed`, spec.records.map((r) => r.value), 100, spec.records.map((_, i) => `${spec.name}-r${i}`));
+      const src = this.reg.source(
+        `${spec.name}:seed`,
+        spec.records.map((r) => r.value),
+        100,
+        spec.records.map((_, i) => `${spec.name}-r${i}`),
+      );
       spec.records.forEach((r, i) => {
         const keyId = r.key === null ? -1 : this.reg.intern(r.key);
         const p = r.partition ?? (keyId >= 0 ? this.reg.partitionFor(keyId, spec.partitions, 'java') : i % spec.partitions);
@@ -257,7 +262,17 @@ export class KafkaModel {
   }
 
   // ---------- producing ----------
-  private appendRecord(t: TopicState, p: number, ts: number, keyId: number, source: number, seq: number, flags: number, by: 'murmur2' | 'crc32' | 'sticky' | 'seed', count = true): void {
+  private appendRecord(
+    t: TopicState,
+    p: number,
+    ts: number,
+    keyId: number,
+    source: number,
+    seq: number,
+    flags: number,
+    by: 'murmur2' | 'crc32' | 'sticky' | 'seed',
+    count = true,
+  ): void {
     const log = t.partitions[p]!;
     const src = this.reg.sources[source]!;
     const bytes = (keyId >= 0 ? this.reg.keyBytes[keyId]! : 0) + (flags & TOMBSTONE ? 0 : src.valueBytes);
@@ -441,7 +456,13 @@ export class KafkaModel {
     this.reset(g, m, pname, c ?? null, c === undefined ? 'no-committed-offset' : 'out-of-range');
   }
 
-  private reset(g: GroupState, m: MemberState, pname: string, from: number | null, reason: 'no-committed-offset' | 'out-of-range'): boolean {
+  private reset(
+    g: GroupState,
+    m: MemberState,
+    pname: string,
+    from: number | null,
+    reason: 'no-committed-offset' | 'out-of-range',
+  ): boolean {
     const log = this.log(pname)!;
     const policy: KafkaResetPolicy = g.spec.autoOffsetReset;
     const to = policy === 'earliest' ? log.logStartOffset : policy === 'latest' ? log.logEndOffset : null;
@@ -463,7 +484,13 @@ export class KafkaModel {
       // auto.offset.reset=none: poll() throws; the application stops this consumer.
       m.status = 'stopped';
       m.token++;
-      if (this.w.rec) this.w.emit({ type: 'consumerFailed', group: g.id, consumer: m.id, reason: `no valid offset for ${pname} and auto.offset.reset=none` });
+      if (this.w.rec)
+        this.w.emit({
+          type: 'consumerFailed',
+          group: g.id,
+          consumer: m.id,
+          reason: `no valid offset for ${pname} and auto.offset.reset=none`,
+        });
       return false;
     }
     m.positions.set(pname, to);
@@ -640,7 +667,16 @@ export class KafkaModel {
     m.inFlight = null;
     for (const b of batches) {
       this.w.counters.kafkaProcessed += b.count;
-      if (this.w.rec) this.w.emit({ type: 'processed', group: g.id, consumer: m.id, topic: b.topic, partition: b.partition, fromOffset: b.from, toOffset: b.to });
+      if (this.w.rec)
+        this.w.emit({
+          type: 'processed',
+          group: g.id,
+          consumer: m.id,
+          topic: b.topic,
+          partition: b.partition,
+          fromOffset: b.from,
+          toOffset: b.to,
+        });
       // enable.auto.commit=false: commitSync() after processing the batch.
       if (!g.spec.enableAutoCommit && m.assigned.includes(b.pname)) {
         const pos = m.positions.get(b.pname);
@@ -655,7 +691,13 @@ export class KafkaModel {
     m.inGroup = false;
     m.assigned = [];
     g.members = g.members.filter((i) => i !== m.idx);
-    if (this.w.rec) this.w.emit({ type: 'consumerLeft', group: g.id, consumer: m.id, reason: `session timeout (${g.spec.sessionTimeoutMs} ms without a heartbeat)` });
+    if (this.w.rec)
+      this.w.emit({
+        type: 'consumerLeft',
+        group: g.id,
+        consumer: m.id,
+        reason: `session timeout (${g.spec.sessionTimeoutMs} ms without a heartbeat)`,
+      });
     this.triggerRebalance(g, `${m.id} timed out`);
   }
 
@@ -671,7 +713,8 @@ export class KafkaModel {
   removeConsumer(groupId: string, id: string): void {
     const g = this.group(groupId);
     const m = g && this.member(g, id);
-    if (!g || !m || m.status === 'stopped' || m.status === 'pending') return this.note(`Ignored: no running consumer ${id} in group ${groupId}`);
+    if (!g || !m || m.status === 'stopped' || m.status === 'pending')
+      return this.note(`Ignored: no running consumer ${id} in group ${groupId}`);
     // close(): commits processed positions when auto-commit is on, then leaves the group at once.
     if (m.inGroup && g.spec.enableAutoCommit) this.commitProcessed(g, m, 'auto');
     m.status = 'stopped';
@@ -687,22 +730,36 @@ export class KafkaModel {
   crashConsumer(groupId: string, id: string): void {
     const g = this.group(groupId);
     const m = g && this.member(g, id);
-    if (!g || !m || (m.status !== 'active' && m.status !== 'idle')) return this.note(`Ignored: no running consumer ${id} in group ${groupId}`);
+    if (!g || !m || (m.status !== 'active' && m.status !== 'idle'))
+      return this.note(`Ignored: no running consumer ${id} in group ${groupId}`);
     m.status = 'crashed';
     m.inFlight = null;
     m.token++;
-    if (this.w.rec) this.w.emit({ type: 'consumerCrashed', group: g.id, consumer: m.id, reason: 'process died; nothing committed since the last commit' });
+    if (this.w.rec)
+      this.w.emit({
+        type: 'consumerCrashed',
+        group: g.id,
+        consumer: m.id,
+        reason: 'process died; nothing committed since the last commit',
+      });
     this.w.schedule(this.w.time + g.spec.sessionTimeoutMs, T.kSession, m.idx, m.token);
   }
 
   restartConsumer(groupId: string, id: string): void {
     const g = this.group(groupId);
     const m = g && this.member(g, id);
-    if (!g || !m || (m.status !== 'crashed' && m.status !== 'stopped')) return this.note(`Ignored: consumer ${id} in group ${groupId} is not crashed or stopped`);
+    if (!g || !m || (m.status !== 'crashed' && m.status !== 'stopped'))
+      return this.note(`Ignored: consumer ${id} in group ${groupId} is not crashed or stopped`);
     this.join(m, 'restarted');
   }
 
-  seek(groupId: string, id: string, topic: string, partition: number, to: 'earliest' | 'latest' | { offset: number } | { timestamp: number }): void {
+  seek(
+    groupId: string,
+    id: string,
+    topic: string,
+    partition: number,
+    to: 'earliest' | 'latest' | { offset: number } | { timestamp: number },
+  ): void {
     const g = this.group(groupId);
     const m = g && this.member(g, id);
     const pname = partitionName(topic, partition);
@@ -732,7 +789,8 @@ export class KafkaModel {
     const from = t.partitions.length;
     for (let p = from; p < total; p++) t.partitions.push(new PartitionLog(t.name, p));
     if (this.w.rec) this.w.emit({ type: 'partitionsAdded', topic: t.name, from, to: total });
-    for (const g of this.groups) if (g.spec.topics.includes(t.name) && g.members.length > 0) this.triggerRebalance(g, `${t.name} grew to ${total} partitions`);
+    for (const g of this.groups)
+      if (g.spec.topics.includes(t.name) && g.members.length > 0) this.triggerRebalance(g, `${t.name} grew to ${total} partitions`);
   }
 
   // ---------- retention and compaction ----------
@@ -759,7 +817,15 @@ export class KafkaModel {
       size -= s.bytes;
       log.logStartOffset = log.segments[0]!.baseOffset;
       if (this.w.rec)
-        this.w.emit({ type: 'segmentDeleted', topic: t.name, partition: log.partition, baseOffset: s.baseOffset, lastOffset: s.lastOffset, reason, logStartOffset: log.logStartOffset });
+        this.w.emit({
+          type: 'segmentDeleted',
+          topic: t.name,
+          partition: log.partition,
+          baseOffset: s.baseOffset,
+          lastOffset: s.lastOffset,
+          reason,
+          logStartOffset: log.logStartOffset,
+        });
     }
   }
 
@@ -781,7 +847,15 @@ export class KafkaModel {
     }
     if (removed.length === 0) return;
     log.markRemoved(removed);
-    if (this.w.rec) this.w.emit({ type: 'compacted', topic: t.name, partition: log.partition, removedOffsets: removed, tombstonesRemoved: tombstones, remaining: log.presentCount() });
+    if (this.w.rec)
+      this.w.emit({
+        type: 'compacted',
+        topic: t.name,
+        partition: log.partition,
+        removedOffsets: removed,
+        tombstonesRemoved: tombstones,
+        remaining: log.presentCount(),
+      });
   }
 
   // ---------- clone and view ----------
@@ -790,7 +864,13 @@ export class KafkaModel {
     c.topics = this.topics.map((t) => ({ ...t, partitions: t.partitions.map((p) => p.clone()) }));
     c.topicIndex = this.topicIndex;
     c.producers = this.producers.map((p) => ({ ...p }));
-    c.groups = this.groups.map((g) => ({ ...g, members: [...g.members], committed: new Map(g.committed), fetchedHigh: new Map(g.fetchedHigh), reasons: [...g.reasons] }));
+    c.groups = this.groups.map((g) => ({
+      ...g,
+      members: [...g.members],
+      committed: new Map(g.committed),
+      fetchedHigh: new Map(g.fetchedHigh),
+      reasons: [...g.reasons],
+    }));
     c.members = this.members.map((m) => ({ ...m, assigned: [...m.assigned], positions: new Map(m.positions) }));
     return c;
   }
@@ -803,7 +883,7 @@ export class KafkaModel {
         const records: RecordView[] = [];
         // The newest maxRecords present records, oldest first.
         let from = log.logEndOffset;
-        for (let n = 0; from > log.logStartOffset && n < maxRecords; ) if (log.isPresent(--from)) n++;
+        for (let n = 0; from > log.logStartOffset && n < maxRecords;) if (log.isPresent(--from)) n++;
         for (let o = from; o < log.logEndOffset; o++) {
           if (!log.isPresent(o)) continue;
           const keyId = log.keyId[o]!;
@@ -816,7 +896,7 @@ export class KafkaModel {
             offset: o,
             key,
             messageId,
-            value: tombstone ? null : (src.values ? src.values[seq % src.values.length]! : `v${seq}`),
+            value: tombstone ? null : src.values ? src.values[seq % src.values.length]! : `v${seq}`,
             tombstone,
             timestamp: log.timestamp[o]!,
             colorKey: key ?? messageId,
@@ -831,7 +911,12 @@ export class KafkaModel {
           logEndOffset: log.logEndOffset,
           records,
           recordCount: t.spec.cleanupPolicy === 'compact' ? log.presentCount() : log.logEndOffset - log.logStartOffset,
-          segments: log.segments.map((s, i) => ({ baseOffset: s.baseOffset, lastOffset: s.lastOffset, bytes: s.bytes, active: i === last })),
+          segments: log.segments.map((s, i) => ({
+            baseOffset: s.baseOffset,
+            lastOffset: s.lastOffset,
+            bytes: s.bytes,
+            active: i === last,
+          })),
         };
       }),
     }));
@@ -848,9 +933,22 @@ export class KafkaModel {
         partitions: m.assigned.map((pname) => {
           const log = this.log(pname)!;
           const c = g.committed.get(pname);
-          return { partition: pname, topic: log.topic, index: log.partition, position: m.positions.get(pname) ?? c ?? log.logStartOffset, committedOffset: c ?? null, lag: this.lagOf(g, pname) };
+          return {
+            partition: pname,
+            topic: log.topic,
+            index: log.partition,
+            position: m.positions.get(pname) ?? c ?? log.logStartOffset,
+            committedOffset: c ?? null,
+            lag: this.lagOf(g, pname),
+          };
         }),
-        processing: (m.inFlight ?? []).map((b) => ({ topic: b.topic, partition: b.partition, fromOffset: b.from, toOffset: b.to, until: m.processingUntil })),
+        processing: (m.inFlight ?? []).map((b) => ({
+          topic: b.topic,
+          partition: b.partition,
+          fromOffset: b.from,
+          toOffset: b.to,
+          until: m.processingUntil,
+        })),
       }));
       const partitions: GroupView['partitions'] = [];
       let totalLag = 0;
@@ -862,7 +960,15 @@ export class KafkaModel {
           const c = g.committed.get(pname);
           const lag = this.lagOf(g, pname);
           totalLag += lag ?? 0;
-          partitions.push({ partition: pname, topic: tn, index: log.partition, committedOffset: c ?? null, logEndOffset: log.logEndOffset, lag, owner: owners.get(pname) ?? null });
+          partitions.push({
+            partition: pname,
+            topic: tn,
+            index: log.partition,
+            committedOffset: c ?? null,
+            logEndOffset: log.logEndOffset,
+            lag,
+            owner: owners.get(pname) ?? null,
+          });
         }
       }
       return {

@@ -67,7 +67,16 @@ export class PartitionLog {
    * push it past segmentBytes or the segment is segmentMs old (Kafka rolls at append time).
    * Returns the roll reason through `rolled` so the caller can emit an event.
    */
-  append(ts: number, keyId: number, source: number, seq: number, bytes: number, flags: number, segmentBytes: number, segmentMs: number | undefined): { offset: number; rolled: 'bytes' | 'time' | null } {
+  append(
+    ts: number,
+    keyId: number,
+    source: number,
+    seq: number,
+    bytes: number,
+    flags: number,
+    segmentBytes: number,
+    segmentMs: number | undefined,
+  ): { offset: number; rolled: 'bytes' | 'time' | null } {
     const offset = this.logEndOffset;
     let seg = this.activeSegment;
     let rolled: 'bytes' | 'time' | null = null;

@@ -19,7 +19,7 @@ export function murmur2(bytes: Uint8Array): number {
   const blocks = length >>> 2;
   for (let i = 0; i < blocks; i++) {
     const o = i << 2;
-    let k = (bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24)) | 0;
+    let k = bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24) | 0;
     k = Math.imul(k, m);
     k ^= k >>> r;
     k = Math.imul(k, m);
@@ -85,11 +85,7 @@ export type LibrdkafkaPartitioner = 'consistent_random' | 'murmur2_random';
  * (sticky) partition, which is the caller's job (it owns the seeded random), so that case throws.
  * murmur2_random hashes the empty key like Java (rdkafka_msg.c, rd_kafka_msg_partitioner).
  */
-export function librdkafkaPartition(
-  key: string,
-  numPartitions: number,
-  partitioner: LibrdkafkaPartitioner = 'consistent_random',
-): number {
+export function librdkafkaPartition(key: string, numPartitions: number, partitioner: LibrdkafkaPartitioner = 'consistent_random'): number {
   checkNumPartitions(numPartitions);
   const bytes = utf8.encode(key);
   if (partitioner === 'murmur2_random') return toPositive(murmur2(bytes)) % numPartitions;

@@ -154,7 +154,15 @@ export class ClassicQueue {
     if (!Number.isInteger(prefetchCount) || prefetchCount < 0 || prefetchCount > 65535) {
       throw new RangeError(`prefetchCount must be a whole number from 0 to 65535 (got ${String(prefetchCount)})`);
     }
-    const c: Consumer = { id: consumerId, prefetchCount, autoAck: opts.autoAck ?? false, unacked: new Map(), nextTag: 1, blocked: false, cancelled: false };
+    const c: Consumer = {
+      id: consumerId,
+      prefetchCount,
+      autoAck: opts.autoAck ?? false,
+      unacked: new Map(),
+      nextTag: 1,
+      blocked: false,
+      cancelled: false,
+    };
     this.consumers.set(consumerId, c);
     this.line.push(c);
     this.expire(now, out);
@@ -238,7 +246,9 @@ export class ClassicQueue {
 
   /** Ready messages head first, with their redelivered flag. */
   readyMessages(): { msgId: MessageId; redelivered: boolean; expiresAt?: number }[] {
-    return this.ready.slice(this.head).map((m) => ({ msgId: m.id, redelivered: m.deliveries > 0, ...(m.expiresAt === NO_EXPIRY ? {} : { expiresAt: m.expiresAt }) }));
+    return this.ready
+      .slice(this.head)
+      .map((m) => ({ msgId: m.id, redelivered: m.deliveries > 0, ...(m.expiresAt === NO_EXPIRY ? {} : { expiresAt: m.expiresAt }) }));
   }
 
   /** A consumer's unacked deliveries in delivery order. */
@@ -338,10 +348,16 @@ export class ClassicQueue {
     if (multiple) {
       // deliveryTag 0 with multiple means every outstanding delivery.
       for (const [tag, m] of c.unacked) if (tag <= deliveryTag || deliveryTag === 0) taken.push([tag, m]);
-      if (taken.length === 0 && deliveryTag !== 0) throw new Error(`unknown delivery tag ${deliveryTag} for consumer "${c.id}" (RabbitMQ closes the channel: 406 PRECONDITION_FAILED)`);
+      if (taken.length === 0 && deliveryTag !== 0)
+        throw new Error(
+          `unknown delivery tag ${deliveryTag} for consumer "${c.id}" (RabbitMQ closes the channel: 406 PRECONDITION_FAILED)`,
+        );
     } else {
       const m = c.unacked.get(deliveryTag);
-      if (!m) throw new Error(`unknown delivery tag ${deliveryTag} for consumer "${c.id}" (RabbitMQ closes the channel: 406 PRECONDITION_FAILED)`);
+      if (!m)
+        throw new Error(
+          `unknown delivery tag ${deliveryTag} for consumer "${c.id}" (RabbitMQ closes the channel: 406 PRECONDITION_FAILED)`,
+        );
       taken.push([deliveryTag, m]);
     }
     for (const [tag] of taken) c.unacked.delete(tag);

@@ -72,7 +72,17 @@ interface PublisherState {
   produced: number;
 }
 
-const EMPTY_COUNTERS: QueueCounters = { published: 0, delivered: 0, acked: 0, nacked: 0, requeued: 0, expired: 0, deadLettered: 0, dropped: 0, rejected: 0 };
+const EMPTY_COUNTERS: QueueCounters = {
+  published: 0,
+  delivered: 0,
+  acked: 0,
+  nacked: 0,
+  requeued: 0,
+  expired: 0,
+  deadLettered: 0,
+  dropped: 0,
+  rejected: 0,
+};
 const MAX_DEATHS = 16;
 
 interface Routed {
@@ -120,11 +130,23 @@ export class RabbitModel {
     init = true,
   ) {
     spec.queues.forEach((q, i) => this.queueIndex.set(q.name, i));
-    this.routes = new RouteCache({
-      exchanges: spec.exchanges.map((e) => ({ name: e.name, type: e.type, ...(e.alternateExchange !== undefined ? { alternateExchange: e.alternateExchange } : {}) })),
-      queues: spec.queues.map((q) => q.name),
-      bindings: spec.bindings.map((b) => ({ exchange: b.exchange, queue: b.queue, bindingKey: b.bindingKey, ...(b.arguments ? { arguments: b.arguments } : {}) })),
-    }, this.queueIndex);
+    this.routes = new RouteCache(
+      {
+        exchanges: spec.exchanges.map((e) => ({
+          name: e.name,
+          type: e.type,
+          ...(e.alternateExchange !== undefined ? { alternateExchange: e.alternateExchange } : {}),
+        })),
+        queues: spec.queues.map((q) => q.name),
+        bindings: spec.bindings.map((b) => ({
+          exchange: b.exchange,
+          queue: b.queue,
+          bindingKey: b.bindingKey,
+          ...(b.arguments ? { arguments: b.arguments } : {}),
+        })),
+      },
+      this.queueIndex,
+    );
     if (!init) return;
     spec.queues.forEach((q, i) => {
       this.queues.push({
@@ -186,7 +208,18 @@ export class RabbitModel {
         let pi = this.publishers.findIndex((p) => p.spec.id === iv.publisher);
         if (pi < 0) {
           this.publishers.push({
-            spec: { id: iv.publisher, exchange: iv.exchange, routingKeys: iv.routingKeys, headers: iv.headers, expirationMs: iv.expirationMs, mandatory: iv.mandatory, ratePerSec: 0, count: 0, startMs: this.w.time, valueBytes: 100 },
+            spec: {
+              id: iv.publisher,
+              exchange: iv.exchange,
+              routingKeys: iv.routingKeys,
+              headers: iv.headers,
+              expirationMs: iv.expirationMs,
+              mandatory: iv.mandatory,
+              ratePerSec: 0,
+              count: 0,
+              startMs: this.w.time,
+              valueBytes: 100,
+            },
             produced: 0,
           });
           pi = this.publishers.length - 1;
@@ -194,13 +227,22 @@ export class RabbitModel {
         const p = this.publishers[pi]!;
         for (let i = 0; i < iv.count; i++) {
           const k = i;
-          this.publish(p, iv.exchange, iv.routingKeys[k % iv.routingKeys.length]!, iv.headers?.[k % iv.headers.length], iv.expirationMs, iv.mandatory, iv.valueBytes ?? 100);
+          this.publish(
+            p,
+            iv.exchange,
+            iv.routingKeys[k % iv.routingKeys.length]!,
+            iv.headers?.[k % iv.headers.length],
+            iv.expirationMs,
+            iv.mandatory,
+            iv.valueBytes ?? 100,
+          );
         }
         return;
       }
       case 'rabbitmq.addConsumer': {
         const existing = this.consumer(iv.consumer.id);
-        if (existing && (existing.status === 'active' || existing.status === 'waiting')) return this.note(`Ignored: consumer ${iv.consumer.id} already exists`);
+        if (existing && (existing.status === 'active' || existing.status === 'waiting'))
+          return this.note(`Ignored: consumer ${iv.consumer.id} already exists`);
         if (!this.queueIndex.has(iv.consumer.queue)) return this.note(`Ignored: no queue "${iv.consumer.queue}"`);
         const c = this.addConsumerState({ ...iv.consumer, startMs: this.w.time }, null);
         this.startConsumer(c, 'rabbitConsumerAdded');
@@ -212,7 +254,8 @@ export class RabbitModel {
         return this.stopConsumer(iv.consumer, 'crashed');
       case 'rabbitmq.restartConsumer': {
         const c = this.consumer(iv.consumer);
-        if (!c || (c.status !== 'crashed' && c.status !== 'stopped')) return this.note(`Ignored: consumer ${iv.consumer} is not crashed or stopped`);
+        if (!c || (c.status !== 'crashed' && c.status !== 'stopped'))
+          return this.note(`Ignored: consumer ${iv.consumer} is not crashed or stopped`);
         this.startConsumer(c, 'rabbitConsumerRestarted');
         return;
       }
@@ -275,12 +318,29 @@ export class RabbitModel {
     const now = this.w.time;
     while (p.produced < s.count && s.startMs + Math.floor((p.produced * 1000) / s.ratePerSec) <= now) {
       const i = p.produced;
-      this.publish(p, s.exchange, s.routingKeys[i % s.routingKeys.length]!, s.headers?.[i % s.headers.length], s.expirationMs, s.mandatory, s.valueBytes);
+      this.publish(
+        p,
+        s.exchange,
+        s.routingKeys[i % s.routingKeys.length]!,
+        s.headers?.[i % s.headers.length],
+        s.expirationMs,
+        s.mandatory,
+        s.valueBytes,
+      );
     }
-    if (p.produced < s.count) this.w.schedule(Math.max(now + 1, s.startMs + Math.floor((p.produced * 1000) / s.ratePerSec)), T.rPublish, pi, 0);
+    if (p.produced < s.count)
+      this.w.schedule(Math.max(now + 1, s.startMs + Math.floor((p.produced * 1000) / s.ratePerSec)), T.rPublish, pi, 0);
   }
 
-  private publish(p: PublisherState, exchange: string, routingKey: string, headers: Headers | undefined, expiration: number | undefined, mandatory: boolean, bytes: number): void {
+  private publish(
+    p: PublisherState,
+    exchange: string,
+    routingKey: string,
+    headers: Headers | undefined,
+    expiration: number | undefined,
+    mandatory: boolean,
+    bytes: number,
+  ): void {
     const msg: Msg = { publisher: p.spec.id, seq: p.produced++, routingKey, headers, expiration, bytes, deaths: 0 };
     this.w.counters.rabbitPublished++;
     if (this.w.rec)
@@ -321,7 +381,15 @@ export class RabbitModel {
       const q = this.queues[targets[i]!]!;
       if (rec) {
         const b = r.matchedBindings[q.name]?.[0];
-        this.w.emit({ type: 'routed', exchange: b?.exchange ?? exchange, queue: q.name, messageId: messageIdOf(msg), routingKey, bindingKey: b?.bindingKey ?? '', viaAlternate: r.viaAlternate });
+        this.w.emit({
+          type: 'routed',
+          exchange: b?.exchange ?? exchange,
+          queue: q.name,
+          messageId: messageIdOf(msg),
+          routingKey,
+          bindingKey: b?.bindingKey ?? '',
+          viaAlternate: r.viaAlternate,
+        });
       }
       if (q.spec.type === 'stream') this.streamAppend(q, msg);
       else this.enqueue(q, msg);
@@ -341,7 +409,13 @@ export class RabbitModel {
     // reject-publish refuses a message when the queue is already at its limit.
     if (s.overflow !== 'drop-head' && this.beyondLimit(q, 'at', msg.bytes)) {
       q.counters.rejected++;
-      if (rec) this.w.emit({ type: 'rejectedPublish', queue: q.name, messageId: messageIdOf(msg), deadLettered: s.overflow === 'reject-publish-dlx' && s.deadLetterExchange !== undefined });
+      if (rec)
+        this.w.emit({
+          type: 'rejectedPublish',
+          queue: q.name,
+          messageId: messageIdOf(msg),
+          deadLettered: s.overflow === 'reject-publish-dlx' && s.deadLetterExchange !== undefined,
+        });
       if (s.overflow === 'reject-publish-dlx') this.deadLetter(q, msg, 'maxlen');
       return;
     }
@@ -349,7 +423,14 @@ export class RabbitModel {
     if (msg.expiration !== undefined && (ttl === undefined || msg.expiration < ttl)) ttl = msg.expiration;
     const entry: Entry = { msg, pos: q.nextPos++, expiresAt: ttl === undefined ? Infinity : now + ttl, redelivered: false, tag: 0 };
     q.counters.published++;
-    if (rec) this.w.emit({ type: 'enqueued', queue: q.name, messageId: messageIdOf(msg), ready: this.readyCount(q) + 1, expiresAt: entry.expiresAt === Infinity ? null : entry.expiresAt });
+    if (rec)
+      this.w.emit({
+        type: 'enqueued',
+        queue: q.name,
+        messageId: messageIdOf(msg),
+        ready: this.readyCount(q) + 1,
+        expiresAt: entry.expiresAt === Infinity ? null : entry.expiresAt,
+      });
     // An empty queue hands the message straight to a consumer with room (so even TTL 0 is delivered).
     if (this.readyCount(q) === 0) {
       const c = this.nextConsumer(q);
@@ -389,7 +470,8 @@ export class RabbitModel {
     const routingKey = q.spec.deadLetterRoutingKey ?? msg.routingKey;
     q.counters.deadLettered++;
     this.w.counters.rabbitDeadLettered++;
-    if (this.w.rec) this.w.emit({ type: 'deadLettered', messageId: messageIdOf(msg), fromQueue: q.name, toExchange: dlx, routingKey, reason });
+    if (this.w.rec)
+      this.w.emit({ type: 'deadLettered', messageId: messageIdOf(msg), fromQueue: q.name, toExchange: dlx, routingKey, reason });
     // A dead-lettered copy loses its per-message expiration; a cycle is cut after MAX_DEATHS hops.
     if (msg.deaths >= MAX_DEATHS) return;
     this.routeMessage({ ...msg, expiration: undefined, deaths: msg.deaths + 1 }, dlx, routingKey, false);
@@ -534,7 +616,8 @@ export class RabbitModel {
   private nack(c: ConsumerState, d: Delivery, requeue: boolean): void {
     const q = this.queues[c.queue]!;
     q.counters.nacked++;
-    if (this.w.rec) this.w.emit({ type: 'nacked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg), requeue });
+    if (this.w.rec)
+      this.w.emit({ type: 'nacked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg), requeue });
     if (requeue) this.requeue(q, c, d, 'nack');
     else this.dropOrDeadLetter(q, d.msg, 'rejected');
     this.unblockIfRoom(c);
@@ -544,7 +627,17 @@ export class RabbitModel {
     const e: Entry = { msg: d.msg, pos: d.pos, expiresAt: d.expiresAt, redelivered: true, tag: 0 };
     const position = q.ready.insert(e);
     q.counters.requeued++;
-    if (this.w.rec) this.w.emit({ type: 'requeued', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(e.msg), redelivered: true, position, reason });
+    if (this.w.rec)
+      this.w.emit({
+        type: 'requeued',
+        queue: q.name,
+        consumer: c.id,
+        deliveryTag: d.tag,
+        messageId: messageIdOf(e.msg),
+        redelivered: true,
+        position,
+        reason,
+      });
   }
 
   // ---------- consumers ----------
@@ -616,7 +709,14 @@ export class RabbitModel {
         }
       }
     }
-    if (this.w.rec) this.w.emit({ type: how === 'crashed' ? 'rabbitConsumerCrashed' : 'rabbitConsumerRemoved', queue: q.name, consumer: c.id, requeued, lost });
+    if (this.w.rec)
+      this.w.emit({
+        type: how === 'crashed' ? 'rabbitConsumerCrashed' : 'rabbitConsumerRemoved',
+        queue: q.name,
+        consumer: c.id,
+        requeued,
+        lost,
+      });
     this.dropHeadWhileOver(q);
     this.expireHead(q);
     this.dispatch(q);
@@ -674,7 +774,8 @@ export class RabbitModel {
     c.processed++;
     q.counters.delivered++;
     this.w.counters.rabbitDelivered++;
-    if (this.w.rec) this.w.emit({ type: 'streamRead', queue: q.name, consumer: c.id, offset, messageId: messageIdOf(r.msg), nextOffset: c.offset });
+    if (this.w.rec)
+      this.w.emit({ type: 'streamRead', queue: q.name, consumer: c.id, offset, messageId: messageIdOf(r.msg), nextOffset: c.offset });
     this.scheduleStreamRead(c, this.w.time + Math.max(1, c.spec.processingMs));
   }
 
@@ -692,7 +793,8 @@ export class RabbitModel {
         if (now - newest.ts <= maxAge) break;
         q.log = q.log.slice(segEnd - q.firstOffset);
         q.firstOffset = segEnd;
-        if (this.w.rec) this.w.emit({ type: 'streamSegmentDeleted', queue: q.name, baseOffset: segStart, lastOffset: segEnd - 1, firstOffset: segEnd });
+        if (this.w.rec)
+          this.w.emit({ type: 'streamSegmentDeleted', queue: q.name, baseOffset: segStart, lastOffset: segEnd - 1, firstOffset: segEnd });
       }
     }
     this.w.schedule(now + 1000, T.rStreamRetention, q.idx, 0);
@@ -703,7 +805,13 @@ export class RabbitModel {
     const c = new RabbitModel(w, this.spec, false);
     c.routes = this.routes;
     c.queueIndex = this.queueIndex;
-    c.queues = this.queues.map((q) => ({ ...q, ready: q.ready.clone(), active: [...q.active], counters: { ...q.counters }, log: q.log.slice() }));
+    c.queues = this.queues.map((q) => ({
+      ...q,
+      ready: q.ready.clone(),
+      active: [...q.active],
+      counters: { ...q.counters },
+      log: q.log.slice(),
+    }));
     c.consumers = this.consumers.map((k) => ({ ...k, pending: k.pending.slice(k.pendingHead), pendingHead: 0 }));
     c.publishers = this.publishers.map((p) => ({ ...p }));
     c.returned = this.returned;
@@ -726,7 +834,9 @@ export class RabbitModel {
   depths(): Record<string, { ready: number; unacked: number }> {
     const out: Record<string, { ready: number; unacked: number }> = {};
     for (const q of this.queues) out[q.name] = { ready: q.spec.type === 'stream' ? q.log.length : q.ready.length, unacked: 0 };
-    for (const c of this.consumers) if (!c.spec.autoAck && this.queues[c.queue]!.spec.type !== 'stream') out[this.queues[c.queue]!.name]!.unacked += c.pending.length - c.pendingHead;
+    for (const c of this.consumers)
+      if (!c.spec.autoAck && this.queues[c.queue]!.spec.type !== 'stream')
+        out[this.queues[c.queue]!.name]!.unacked += c.pending.length - c.pendingHead;
     return out;
   }
 
@@ -744,7 +854,12 @@ export class RabbitModel {
         ...(usesDefault ? [{ name: '', type: 'direct' as const, alternateExchange: null }] : []),
         ...this.spec.exchanges.map((e) => ({ name: e.name, type: e.type, alternateExchange: e.alternateExchange ?? null })),
       ],
-      bindings: this.spec.bindings.map((b) => ({ exchange: b.exchange, queue: b.queue, bindingKey: b.bindingKey, ...(b.arguments ? { arguments: b.arguments } : {}) })),
+      bindings: this.spec.bindings.map((b) => ({
+        exchange: b.exchange,
+        queue: b.queue,
+        bindingKey: b.bindingKey,
+        ...(b.arguments ? { arguments: b.arguments } : {}),
+      })),
       queues: this.queues.map((q) => {
         const args: Record<string, string | number> = {};
         const s = q.spec;
@@ -776,9 +891,13 @@ export class RabbitModel {
                 stream: {
                   firstOffset: q.firstOffset,
                   nextOffset: this.nextOffset(q),
-                  log: q.log
-                    .slice(Math.max(0, q.log.length - maxRecords))
-                    .map((r, i, kept) => ({ offset: q.firstOffset + q.log.length - kept.length + i, messageId: messageIdOf(r.msg), routingKey: r.msg.routingKey, colorKey: r.msg.routingKey, timestamp: r.ts })),
+                  log: q.log.slice(Math.max(0, q.log.length - maxRecords)).map((r, i, kept) => ({
+                    offset: q.firstOffset + q.log.length - kept.length + i,
+                    messageId: messageIdOf(r.msg),
+                    routingKey: r.msg.routingKey,
+                    colorKey: r.msg.routingKey,
+                    timestamp: r.ts,
+                  })),
                   consumers: latest.filter((c) => c.queue === q.idx && c.status !== 'waiting').map((c) => ({ id: c.id, offset: c.offset })),
                 },
               }

@@ -59,10 +59,7 @@ export function xMatchOf(args: Record<string, HeaderArg> | undefined): XMatch | 
  * True when a message with these headers reaches a headers binding with these arguments.
  * The routing key plays no part. An invalid x-match never matches (RabbitMQ refuses the bind).
  */
-export function headersMatch(
-  bindingArguments: Record<string, HeaderArg>,
-  headers: Record<string, HeaderArg> | undefined,
-): boolean {
+export function headersMatch(bindingArguments: Record<string, HeaderArg>, headers: Record<string, HeaderArg> | undefined): boolean {
   const xMatch = xMatchOf(bindingArguments);
   if (xMatch === null) return false;
   const withX = xMatch === 'all-with-x' || xMatch === 'any-with-x';

@@ -125,9 +125,10 @@ export function explainTopicMatch(bindingKey: string, routingKey: string): Topic
   } else {
     const p = pattern[i]!;
     if (j >= R) {
-      failure = p === '*'
-        ? `"*" needs exactly one word but the routing key has no words left`
-        : `${show(p)} needs a word but the routing key has no words left`;
+      failure =
+        p === '*'
+          ? `"*" needs exactly one word but the routing key has no words left`
+          : `${show(p)} needs a word but the routing key has no words left`;
       steps.push({ pattern: p, words: [], ok: false, reason: failure });
     } else {
       failure = `${show(p)} does not equal ${show(words[j]!)} (words compare exactly, case-sensitive)`;

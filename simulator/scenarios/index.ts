@@ -41,9 +41,21 @@ const defs: Def[] = [
       'One Kafka partition holds five records at offsets 0–4; three consumer groups read it independently and sit at committed offsets 5, 2 and 4, so their lags are 0, 3 and 1. Beside it a RabbitMQ queue hands each message to one consumer and deletes it on ack.',
     lanes: ['kafka', 'rabbitmq'],
     chapters: [
-      { time: 0, title: 'Five records, three readers', text: 'The log-end offset is 5. Group billing has committed 5 (lag 0), analytics 2 (lag 3), audit 4 (lag 1: only offset 4 is unread).' },
-      { time: 1000, title: 'The queue pops', text: 'The RabbitMQ consumer acks each message and the queue deletes it: no one else can read it later.' },
-      { time: 2000, title: 'Each group reads at its own pace', text: 'Consumers fetch from their committed offsets and commit after processing; reading removes nothing from the log.' },
+      {
+        time: 0,
+        title: 'Five records, three readers',
+        text: 'The log-end offset is 5. Group billing has committed 5 (lag 0), analytics 2 (lag 3), audit 4 (lag 1: only offset 4 is unread).',
+      },
+      {
+        time: 1000,
+        title: 'The queue pops',
+        text: 'The RabbitMQ consumer acks each message and the queue deletes it: no one else can read it later.',
+      },
+      {
+        time: 2000,
+        title: 'Each group reads at its own pace',
+        text: 'Consumers fetch from their committed offsets and commit after processing; reading removes nothing from the log.',
+      },
     ],
     scenario: {
       version: 1,
@@ -57,9 +69,30 @@ const defs: Def[] = [
           },
         ],
         groups: [
-          { id: 'billing', topics: ['orders'], enableAutoCommit: false, rebalanceDelayMs: 0, committed: { 'orders-0': 5 }, consumers: [{ id: 'A', maxPollRecords: 1, processingMsPerRecord: 2000 }] },
-          { id: 'analytics', topics: ['orders'], enableAutoCommit: false, rebalanceDelayMs: 0, committed: { 'orders-0': 2 }, consumers: [{ id: 'B', maxPollRecords: 1, processingMsPerRecord: 2000 }] },
-          { id: 'audit', topics: ['orders'], enableAutoCommit: false, rebalanceDelayMs: 0, committed: { 'orders-0': 4 }, consumers: [{ id: 'C', maxPollRecords: 1, processingMsPerRecord: 2000 }] },
+          {
+            id: 'billing',
+            topics: ['orders'],
+            enableAutoCommit: false,
+            rebalanceDelayMs: 0,
+            committed: { 'orders-0': 5 },
+            consumers: [{ id: 'A', maxPollRecords: 1, processingMsPerRecord: 2000 }],
+          },
+          {
+            id: 'analytics',
+            topics: ['orders'],
+            enableAutoCommit: false,
+            rebalanceDelayMs: 0,
+            committed: { 'orders-0': 2 },
+            consumers: [{ id: 'B', maxPollRecords: 1, processingMsPerRecord: 2000 }],
+          },
+          {
+            id: 'audit',
+            topics: ['orders'],
+            enableAutoCommit: false,
+            rebalanceDelayMs: 0,
+            committed: { 'orders-0': 4 },
+            consumers: [{ id: 'C', maxPollRecords: 1, processingMsPerRecord: 2000 }],
+          },
         ],
       },
       rabbitmq: {
@@ -81,8 +114,16 @@ const defs: Def[] = [
       { time: 0, title: 'One consumer owns everything', text: 'c1 is assigned all three partitions.' },
       { time: 5000, title: 'c2 joins', text: 'The group rebalances (range assignor): c1 keeps two partitions, c2 gets one.' },
       { time: 10000, title: 'c3 joins', text: 'Three consumers, three partitions: one each.' },
-      { time: 15000, title: 'c4 joins and idles', text: 'There is no fourth partition, so c4 is idle: more consumers than partitions adds no throughput.' },
-      { time: 22000, title: 'c1 leaves', text: 'Another rebalance; the idle c4 now takes over a partition, resuming from the committed offset.' },
+      {
+        time: 15000,
+        title: 'c4 joins and idles',
+        text: 'There is no fourth partition, so c4 is idle: more consumers than partitions adds no throughput.',
+      },
+      {
+        time: 22000,
+        title: 'c1 leaves',
+        text: 'Another rebalance; the idle c4 now takes over a partition, resuming from the committed offset.',
+      },
     ],
     scenario: {
       version: 1,
@@ -90,12 +131,40 @@ const defs: Def[] = [
       kafka: {
         topics: [{ name: 'events', partitions: 3 }],
         producers: [{ id: 'app', topic: 'events', keys: { prefix: 'user-', count: 12 }, ratePerSec: 12, count: 340 }],
-        groups: [{ id: 'workers', topics: ['events'], autoOffsetReset: 'earliest', consumers: [{ id: 'c1', maxPollRecords: 4, processingMsPerRecord: 60 }] }],
+        groups: [
+          {
+            id: 'workers',
+            topics: ['events'],
+            autoOffsetReset: 'earliest',
+            consumers: [{ id: 'c1', maxPollRecords: 4, processingMsPerRecord: 60 }],
+          },
+        ],
       },
       interventions: [
-        { time: 5000, intervention: { type: 'kafka.addConsumer', group: 'workers', consumer: { id: 'c2', maxPollRecords: 4, processingMsPerRecord: 60 } } },
-        { time: 10000, intervention: { type: 'kafka.addConsumer', group: 'workers', consumer: { id: 'c3', maxPollRecords: 4, processingMsPerRecord: 60 } } },
-        { time: 15000, intervention: { type: 'kafka.addConsumer', group: 'workers', consumer: { id: 'c4', maxPollRecords: 4, processingMsPerRecord: 60 } } },
+        {
+          time: 5000,
+          intervention: {
+            type: 'kafka.addConsumer',
+            group: 'workers',
+            consumer: { id: 'c2', maxPollRecords: 4, processingMsPerRecord: 60 },
+          },
+        },
+        {
+          time: 10000,
+          intervention: {
+            type: 'kafka.addConsumer',
+            group: 'workers',
+            consumer: { id: 'c3', maxPollRecords: 4, processingMsPerRecord: 60 },
+          },
+        },
+        {
+          time: 15000,
+          intervention: {
+            type: 'kafka.addConsumer',
+            group: 'workers',
+            consumer: { id: 'c4', maxPollRecords: 4, processingMsPerRecord: 60 },
+          },
+        },
         { time: 22000, intervention: { type: 'kafka.removeConsumer', group: 'workers', consumer: 'c1' } },
       ],
     },
@@ -108,7 +177,11 @@ const defs: Def[] = [
     lanes: ['kafka'],
     chapters: [
       { time: 0, title: 'One group reading', text: 'billing keeps up with the producer.' },
-      { time: 10000, title: 'Two new groups', text: 'analytics (earliest) replays all history; alerts (latest) starts at the log-end offset.' },
+      {
+        time: 10000,
+        title: 'Two new groups',
+        text: 'analytics (earliest) replays all history; alerts (latest) starts at the log-end offset.',
+      },
     ],
     scenario: {
       version: 1,
@@ -116,21 +189,33 @@ const defs: Def[] = [
       kafka: {
         topics: [{ name: 'orders', partitions: 2 }],
         producers: [{ id: 'shop', topic: 'orders', keys: { prefix: 'customer-', count: 6 }, ratePerSec: 4, count: 72 }],
-        groups: [{ id: 'billing', topics: ['orders'], autoOffsetReset: 'earliest', consumers: [{ id: 'billing-1', processingMsPerRecord: 50 }] }],
+        groups: [
+          { id: 'billing', topics: ['orders'], autoOffsetReset: 'earliest', consumers: [{ id: 'billing-1', processingMsPerRecord: 50 }] },
+        ],
       },
       interventions: [
         {
           time: 10000,
           intervention: {
             type: 'kafka.newGroup',
-            group: { id: 'analytics', topics: ['orders'], autoOffsetReset: 'earliest', consumers: [{ id: 'analytics-1', maxPollRecords: 5, processingMsPerRecord: 120 }] },
+            group: {
+              id: 'analytics',
+              topics: ['orders'],
+              autoOffsetReset: 'earliest',
+              consumers: [{ id: 'analytics-1', maxPollRecords: 5, processingMsPerRecord: 120 }],
+            },
           },
         },
         {
           time: 10000,
           intervention: {
             type: 'kafka.newGroup',
-            group: { id: 'alerts', topics: ['orders'], autoOffsetReset: 'latest', consumers: [{ id: 'alerts-1', processingMsPerRecord: 50 }] },
+            group: {
+              id: 'alerts',
+              topics: ['orders'],
+              autoOffsetReset: 'latest',
+              consumers: [{ id: 'alerts-1', processingMsPerRecord: 50 }],
+            },
           },
         },
       ],
@@ -144,8 +229,16 @@ const defs: Def[] = [
     lanes: ['kafka'],
     chapters: [
       { time: 0, title: 'Segments roll', text: 'Each segment holds five records; retention.ms is 6 s (scaled down from 7 days).' },
-      { time: 8000, title: 'Old segments go', text: 'Only closed segments whose newest record is older than retention.ms are deleted; the active one never is.' },
-      { time: 14000, title: 'The slow group falls off the log', text: 'Its next fetch is below the log start offset: out of range, reset to earliest. Records in between are lost to it.' },
+      {
+        time: 8000,
+        title: 'Old segments go',
+        text: 'Only closed segments whose newest record is older than retention.ms are deleted; the active one never is.',
+      },
+      {
+        time: 14000,
+        title: 'The slow group falls off the log',
+        text: 'Its next fetch is below the log start offset: out of range, reset to earliest. Records in between are lost to it.',
+      },
     ],
     scenario: {
       version: 1,
@@ -155,7 +248,13 @@ const defs: Def[] = [
         producers: [{ id: 'web', topic: 'clicks', ratePerSec: 4, count: 110, valueBytes: 100 }],
         groups: [
           { id: 'dashboard', topics: ['clicks'], autoOffsetReset: 'earliest', consumers: [{ id: 'fast-1', processingMsPerRecord: 20 }] },
-          { id: 'warehouse', topics: ['clicks'], autoOffsetReset: 'earliest', enableAutoCommit: false, consumers: [{ id: 'slow-1', maxPollRecords: 2, processingMsPerRecord: 1400 }] },
+          {
+            id: 'warehouse',
+            topics: ['clicks'],
+            autoOffsetReset: 'earliest',
+            enableAutoCommit: false,
+            consumers: [{ id: 'slow-1', maxPollRecords: 2, processingMsPerRecord: 1400 }],
+          },
         ],
       },
     },
@@ -168,15 +267,29 @@ const defs: Def[] = [
     lanes: ['kafka'],
     chapters: [
       { time: 0, title: 'Prices by ticker', text: 'Each record is keyed by ticker; later prices supersede earlier ones.' },
-      { time: 6000, title: 'The cleaner runs', text: 'Older values in closed segments disappear; offsets of the survivors stay the same, leaving gaps.' },
-      { time: 12000, title: 'A tombstone', text: 'MSFT gets a null value: the cleaner drops its older values, then the tombstone itself after delete.retention.ms.' },
-      { time: 22000, title: 'A new reader', text: 'A new group reads the compacted log from the start and sees only the latest value per key.' },
+      {
+        time: 6000,
+        title: 'The cleaner runs',
+        text: 'Older values in closed segments disappear; offsets of the survivors stay the same, leaving gaps.',
+      },
+      {
+        time: 12000,
+        title: 'A tombstone',
+        text: 'MSFT gets a null value: the cleaner drops its older values, then the tombstone itself after delete.retention.ms.',
+      },
+      {
+        time: 22000,
+        title: 'A new reader',
+        text: 'A new group reads the compacted log from the start and sees only the latest value per key.',
+      },
     ],
     scenario: {
       version: 1,
       durationMs: 30_000,
       kafka: {
-        topics: [{ name: 'prices', partitions: 1, cleanupPolicy: 'compact', segmentBytes: 330, deleteRetentionMs: 4000, logCheckIntervalMs: 2000 }],
+        topics: [
+          { name: 'prices', partitions: 1, cleanupPolicy: 'compact', segmentBytes: 330, deleteRetentionMs: 4000, logCheckIntervalMs: 2000 },
+        ],
         producers: [
           {
             id: 'feed',
@@ -194,7 +307,12 @@ const defs: Def[] = [
           time: 22000,
           intervention: {
             type: 'kafka.newGroup',
-            group: { id: 'snapshot', topics: ['prices'], autoOffsetReset: 'earliest', consumers: [{ id: 'loader', maxPollRecords: 3, processingMsPerRecord: 150 }] },
+            group: {
+              id: 'snapshot',
+              topics: ['prices'],
+              autoOffsetReset: 'earliest',
+              consumers: [{ id: 'loader', maxPollRecords: 3, processingMsPerRecord: 150 }],
+            },
           },
         },
       ],
@@ -209,7 +327,11 @@ const defs: Def[] = [
     chapters: [
       { time: 0, title: 'Processing ahead of the commit', text: 'c1 processes records continuously but commits only every 5 s.' },
       { time: 9000, title: 'c1 crashes', text: 'Everything it processed since the last commit is not recorded anywhere.' },
-      { time: 11000, title: 'Session timeout, rebalance', text: 'c2 takes the partition from the committed offset and reads those records again (marked redelivered).' },
+      {
+        time: 11000,
+        title: 'Session timeout, rebalance',
+        text: 'c2 takes the partition from the committed offset and reads those records again (marked redelivered).',
+      },
     ],
     scenario: {
       version: 1,
@@ -242,8 +364,16 @@ const defs: Def[] = [
       'The Java client hashes each key with murmur2 to pick a partition, so all records of one customer land in one partition in order, while different partitions interleave freely. A librdkafka producer (Python, Go, .NET) hashes with CRC-32 by default, so the same key can land elsewhere and the per-key order is lost across the two.',
     lanes: ['kafka'],
     chapters: [
-      { time: 0, title: 'Same key, same partition', text: 'Each customer-N always goes to the same partition: records for one customer stay in order.' },
-      { time: 12000, title: 'A Python producer joins', text: 'Its default consistent_random partitioner (CRC-32) sends some of the same keys to different partitions.' },
+      {
+        time: 0,
+        title: 'Same key, same partition',
+        text: 'Each customer-N always goes to the same partition: records for one customer stay in order.',
+      },
+      {
+        time: 12000,
+        title: 'A Python producer joins',
+        text: 'Its default consistent_random partitioner (CRC-32) sends some of the same keys to different partitions.',
+      },
     ],
     scenario: {
       version: 1,
@@ -251,11 +381,35 @@ const defs: Def[] = [
       kafka: {
         topics: [{ name: 'orders', partitions: 4 }],
         producers: [
-          { id: 'java-app', topic: 'orders', partitioner: 'java', keys: ['customer-1', 'customer-2', 'customer-3', 'customer-4', 'customer-5'], ratePerSec: 3, count: 60 },
-          { id: 'python-app', topic: 'orders', partitioner: 'consistent_random', keys: ['customer-1', 'customer-2', 'customer-3', 'customer-4', 'customer-5'], ratePerSec: 2, count: 20, startMs: 12000 },
+          {
+            id: 'java-app',
+            topic: 'orders',
+            partitioner: 'java',
+            keys: ['customer-1', 'customer-2', 'customer-3', 'customer-4', 'customer-5'],
+            ratePerSec: 3,
+            count: 60,
+          },
+          {
+            id: 'python-app',
+            topic: 'orders',
+            partitioner: 'consistent_random',
+            keys: ['customer-1', 'customer-2', 'customer-3', 'customer-4', 'customer-5'],
+            ratePerSec: 2,
+            count: 20,
+            startMs: 12000,
+          },
         ],
         groups: [
-          { id: 'shipping', topics: ['orders'], strategy: 'roundrobin', autoOffsetReset: 'earliest', consumers: [{ id: 'ship-1', processingMsPerRecord: 80 }, { id: 'ship-2', processingMsPerRecord: 80 }] },
+          {
+            id: 'shipping',
+            topics: ['orders'],
+            strategy: 'roundrobin',
+            autoOffsetReset: 'earliest',
+            consumers: [
+              { id: 'ship-1', processingMsPerRecord: 80 },
+              { id: 'ship-2', processingMsPerRecord: 80 },
+            ],
+          },
         ],
       },
     },
@@ -268,7 +422,11 @@ const defs: Def[] = [
     lanes: ['rabbitmq'],
     chapters: [
       { time: 0, title: 'Three workers', text: 'fast (prefetch 1), slow (prefetch 1) and hoarder (prefetch 10, slow).' },
-      { time: 10000, title: 'Lower the hoarder to prefetch 1', text: 'The new limit takes effect at once: the hoarder keeps the messages it already holds, gets no new one until it is down to none unacked, and from then on holds at most one.' },
+      {
+        time: 10000,
+        title: 'Lower the hoarder to prefetch 1',
+        text: 'The new limit takes effect at once: the hoarder keeps the messages it already holds, gets no new one until it is down to none unacked, and from then on holds at most one.',
+      },
     ],
     scenario: {
       version: 1,
@@ -289,7 +447,7 @@ const defs: Def[] = [
     id: 'requeue-on-crash',
     title: 'A consumer dies holding unacked messages',
     explanation:
-      'Messages delivered but not yet acked stay owned by the queue. When the consumer\'s channel closes they go back to their original positions with redelivered=true and another consumer gets them, so work is never lost but may be done twice.',
+      "Messages delivered but not yet acked stay owned by the queue. When the consumer's channel closes they go back to their original positions with redelivered=true and another consumer gets them, so work is never lost but may be done twice.",
     lanes: ['rabbitmq'],
     chapters: [
       { time: 0, title: 'Two consumers, prefetch 5', text: 'Each holds up to five unacked messages.' },
@@ -321,7 +479,11 @@ const defs: Def[] = [
     lanes: ['rabbitmq'],
     chapters: [
       { time: 0, title: 'A slow consumer', text: 'Messages arrive faster than the consumer processes them, so the backlog ages.' },
-      { time: 3000, title: 'Short per-message TTL', text: 'urgent messages carry expiration=1000 ms but can expire only when they reach the head.' },
+      {
+        time: 3000,
+        title: 'Short per-message TTL',
+        text: 'urgent messages carry expiration=1000 ms but can expire only when they reach the head.',
+      },
       { time: 6000, title: 'Expiry and dead letters', text: 'Expired and rejected messages go to the dlx exchange and on to orders.dead.' },
     ],
     scenario: {
@@ -373,7 +535,13 @@ const defs: Def[] = [
           { exchange: 'unrouted', queue: 'unrouted' },
         ],
         publishers: [
-          { id: 'shop', exchange: 'orders', routingKeys: ['order.created.eu', 'order.created.us', 'order.paid.eu', 'invoice.created', 'order.cancelled.us'], ratePerSec: 2, count: 25 },
+          {
+            id: 'shop',
+            exchange: 'orders',
+            routingKeys: ['order.created.eu', 'order.created.us', 'order.paid.eu', 'invoice.created', 'order.cancelled.us'],
+            ratePerSec: 2,
+            count: 25,
+          },
         ],
         consumers: [
           { id: 'eu-service', queue: 'eu-orders', processingMs: 700 },
@@ -392,7 +560,11 @@ const defs: Def[] = [
     lanes: ['rabbitmq'],
     chapters: [
       { time: 0, title: 'Two capped queues', text: 'Both hold at most 5 ready messages; their consumers are slow.' },
-      { time: 3000, title: 'Overflow', text: 'thumbnails (drop-head) dead-letters its oldest message; previews (reject-publish) refuses the newest.' },
+      {
+        time: 3000,
+        title: 'Overflow',
+        text: 'thumbnails (drop-head) dead-letters its oldest message; previews (reject-publish) refuses the newest.',
+      },
     ],
     scenario: {
       version: 1,
@@ -428,7 +600,11 @@ const defs: Def[] = [
     lanes: ['kafka', 'rabbitmq'],
     chapters: [
       { time: 0, title: 'One stream, two brokers', text: 'Same message ids on both sides.' },
-      { time: 8100, title: 'A consumer dies on each side', text: 'Kafka: the group resumes from the committed offset. RabbitMQ: unacked messages are requeued.' },
+      {
+        time: 8100,
+        title: 'A consumer dies on each side',
+        text: 'Kafka: the group resumes from the committed offset. RabbitMQ: unacked messages are requeued.',
+      },
     ],
     scenario: {
       version: 1,
@@ -437,8 +613,23 @@ const defs: Def[] = [
         topics: [{ name: 'events', partitions: 2 }],
         producers: [{ id: 'shop', topic: 'events', keys: { prefix: 'cart-', count: 8 }, ratePerSec: 2, count: 30 }],
         groups: [
-          { id: 'billing', topics: ['events'], autoOffsetReset: 'earliest', enableAutoCommit: false, consumers: [{ id: 'billing-1', maxPollRecords: 2, processingMsPerRecord: 900 }, { id: 'billing-2', maxPollRecords: 2, processingMsPerRecord: 900 }] },
-          { id: 'email', topics: ['events'], autoOffsetReset: 'earliest', enableAutoCommit: false, consumers: [{ id: 'email-1', maxPollRecords: 2, processingMsPerRecord: 600 }] },
+          {
+            id: 'billing',
+            topics: ['events'],
+            autoOffsetReset: 'earliest',
+            enableAutoCommit: false,
+            consumers: [
+              { id: 'billing-1', maxPollRecords: 2, processingMsPerRecord: 900 },
+              { id: 'billing-2', maxPollRecords: 2, processingMsPerRecord: 900 },
+            ],
+          },
+          {
+            id: 'email',
+            topics: ['events'],
+            autoOffsetReset: 'earliest',
+            enableAutoCommit: false,
+            consumers: [{ id: 'email-1', maxPollRecords: 2, processingMsPerRecord: 600 }],
+          },
         ],
       },
       rabbitmq: {
@@ -499,9 +690,33 @@ const defs: Def[] = [
         topics: [{ name: 'metrics', partitions: 6, segmentBytes: 2_000, retentionMs: 30_000 }],
         producers: [{ id: 'agents', topic: 'metrics', keys: { prefix: 'host-', count: 60 }, ratePerSec: 20, count: 2_400 }],
         groups: [
-          { id: 'storage', topics: ['metrics'], autoOffsetReset: 'earliest', consumers: [{ id: 's1', maxPollRecords: 20 }, { id: 's2', maxPollRecords: 20 }, { id: 's3', maxPollRecords: 20 }] },
-          { id: 'alerting', topics: ['metrics'], strategy: 'roundrobin', autoOffsetReset: 'earliest', consumers: [{ id: 'a1', maxPollRecords: 20, processingMsPerRecord: 20 }, { id: 'a2', maxPollRecords: 20, processingMsPerRecord: 20 }] },
-          { id: 'reports', topics: ['metrics'], strategy: 'cooperative-sticky', autoOffsetReset: 'earliest', consumers: [{ id: 'r1', maxPollRecords: 50, processingMsPerRecord: 30 }] },
+          {
+            id: 'storage',
+            topics: ['metrics'],
+            autoOffsetReset: 'earliest',
+            consumers: [
+              { id: 's1', maxPollRecords: 20 },
+              { id: 's2', maxPollRecords: 20 },
+              { id: 's3', maxPollRecords: 20 },
+            ],
+          },
+          {
+            id: 'alerting',
+            topics: ['metrics'],
+            strategy: 'roundrobin',
+            autoOffsetReset: 'earliest',
+            consumers: [
+              { id: 'a1', maxPollRecords: 20, processingMsPerRecord: 20 },
+              { id: 'a2', maxPollRecords: 20, processingMsPerRecord: 20 },
+            ],
+          },
+          {
+            id: 'reports',
+            topics: ['metrics'],
+            strategy: 'cooperative-sticky',
+            autoOffsetReset: 'earliest',
+            consumers: [{ id: 'r1', maxPollRecords: 50, processingMsPerRecord: 30 }],
+          },
         ],
       },
       rabbitmq: {
@@ -518,7 +733,9 @@ const defs: Def[] = [
           { exchange: 'metrics', queue: 'eu', bindingKey: 'eu.#' },
           { exchange: 'metrics', queue: 'all', bindingKey: '#' },
         ],
-        publishers: [{ id: 'hosts', exchange: 'metrics', routingKeys: ['eu.cpu', 'us.memory', 'eu.memory', 'us.cpu'], ratePerSec: 12, count: 1_440 }],
+        publishers: [
+          { id: 'hosts', exchange: 'metrics', routingKeys: ['eu.cpu', 'us.memory', 'eu.memory', 'us.cpu'], ratePerSec: 12, count: 1_440 },
+        ],
         consumers: [
           { id: 'cpu-1', queue: 'cpu', prefetchCount: 10, processingMs: 1_000 },
           { id: 'memory-1', queue: 'memory', prefetchCount: 10, processingMs: 1_000 },

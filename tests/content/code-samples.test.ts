@@ -19,9 +19,7 @@ describe('code samples', () => {
     for (const broker of ['kafka', 'rabbitmq'])
       for (const language of ['python', 'typescript'])
         for (const role of ['producer', 'consumer'])
-          expect(
-            CODE_SAMPLES.filter((s) => s.broker === broker && s.language === language && s.role === role),
-          ).toHaveLength(1);
+          expect(CODE_SAMPLES.filter((s) => s.broker === broker && s.language === language && s.role === role)).toHaveLength(1);
   });
 
   it('groups into four tabs, producer before consumer, each citing its client library', () => {
@@ -36,12 +34,44 @@ describe('code samples', () => {
   // What the text promises about each sample, checked in the code itself.
   it.each([
     ['kafka-producer-python', ['key=order["order_id"]', 'on_delivery=on_delivery', 'producer.flush(', 'from confluent_kafka import']],
-    ['kafka-consumer-python', ['"auto.offset.reset": "earliest"', '"enable.auto.commit": False', 'consumer.commit(message=msg, asynchronous=False)', 'consumer.close()', '"group.id"']],
-    ['rabbitmq-producer-python', ['exchange_type="direct", durable=True', 'queue_declare(queue="order-tasks", durable=True)', 'queue_bind(', 'delivery_mode=2', 'json.dumps(order)', 'connection.close()']],
-    ['rabbitmq-consumer-python', ['basic_qos(prefetch_count=1)', 'auto_ack=False', 'basic_ack(delivery_tag=method.delivery_tag)', 'connection.close()']],
-    ['kafka-producer-typescript', ["key: order.order_id", 'await producer.send(', 'producer.disconnect()']],
+    [
+      'kafka-consumer-python',
+      [
+        '"auto.offset.reset": "earliest"',
+        '"enable.auto.commit": False',
+        'consumer.commit(message=msg, asynchronous=False)',
+        'consumer.close()',
+        '"group.id"',
+      ],
+    ],
+    [
+      'rabbitmq-producer-python',
+      [
+        'exchange_type="direct", durable=True',
+        'queue_declare(queue="order-tasks", durable=True)',
+        'queue_bind(',
+        'delivery_mode=2',
+        'json.dumps(order)',
+        'connection.close()',
+      ],
+    ],
+    [
+      'rabbitmq-consumer-python',
+      ['basic_qos(prefetch_count=1)', 'auto_ack=False', 'basic_ack(delivery_tag=method.delivery_tag)', 'connection.close()'],
+    ],
+    ['kafka-producer-typescript', ['key: order.order_id', 'await producer.send(', 'producer.disconnect()']],
     ['kafka-consumer-typescript', ['fromBeginning: true', 'autoCommit: false', 'commitOffsets(', '+ 1n', 'consumer.disconnect()']],
-    ['rabbitmq-producer-typescript', ["assertExchange(EXCHANGE, 'direct', { durable: true })", 'assertQueue(QUEUE, { durable: true })', 'bindQueue(', 'persistent: true', 'waitForConfirms()', 'connection.close()']],
+    [
+      'rabbitmq-producer-typescript',
+      [
+        "assertExchange(EXCHANGE, 'direct', { durable: true })",
+        'assertQueue(QUEUE, { durable: true })',
+        'bindQueue(',
+        'persistent: true',
+        'waitForConfirms()',
+        'connection.close()',
+      ],
+    ],
     ['rabbitmq-consumer-typescript', ['prefetch(1)', 'noAck: false', 'channel.ack(msg)', 'connection.close()']],
   ])('%s contains what the page says it does', (id, needles) => {
     const source = code(id);
@@ -58,7 +88,8 @@ describe('code samples', () => {
   it('both Kafka producers hash keys like the Java client, so they put a key on the same partition', () => {
     const producers = CODE_SAMPLES.filter((s) => s.broker === 'kafka' && s.role === 'producer');
     expect(producers).toHaveLength(2);
-    for (const s of producers) expect(s.code, s.id).toMatch(/"partitioner": "murmur2_random"|createPartitioner: Partitioners\.DefaultPartitioner/);
+    for (const s of producers)
+      expect(s.code, s.id).toMatch(/"partitioner": "murmur2_random"|createPartitioner: Partitioners\.DefaultPartitioner/);
   });
 
   it('no sample auto-acknowledges or auto-commits', () => {
@@ -111,11 +142,8 @@ describe('code samples', () => {
     30_000,
   );
 
-  it.each(CODE_SAMPLES.filter((s) => s.library === 'kafkajs').map((s) => [s.id, s.code]))(
-    '%s parses as TypeScript',
-    (_, source) => {
-      const out = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-      expect(out.diagnostics ?? []).toEqual([]);
-    },
-  );
+  it.each(CODE_SAMPLES.filter((s) => s.library === 'kafkajs').map((s) => [s.id, s.code]))('%s parses as TypeScript', (_, source) => {
+    const out = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+    expect(out.diagnostics ?? []).toEqual([]);
+  });
 });

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  appendRecords,
-  consumerLag,
-  GROUPS,
-  logEndOffset,
-  PARTITION,
-  unreadOffsets,
-} from '@/lib/content/log-vs-queue';
+import { appendRecords, consumerLag, GROUPS, logEndOffset, PARTITION, unreadOffsets } from '@/lib/content/log-vs-queue';
 
 describe('partition offsets', () => {
   it('five records get offsets 0..4 and the log-end offset is 5', () => {
@@ -40,7 +33,12 @@ describe('partition offsets', () => {
     ]);
   });
 
-  it.each([[5, 6], [5, -1], [5, 1.5], [3, Number.NaN]])('LEO %i rejects committed offset %d', (leo, committed) => {
+  it.each([
+    [5, 6],
+    [5, -1],
+    [5, 1.5],
+    [3, Number.NaN],
+  ])('LEO %i rejects committed offset %d', (leo, committed) => {
     expect(() => consumerLag(leo, committed)).toThrow(RangeError);
   });
 

@@ -7,9 +7,7 @@ describe('generateAdr', () => {
   const md = generateAdr({ answers, result: score(answers), date: '2026-11-26', shareUrl: 'https://x.test/choose?a=1' });
 
   it('has the ADR sections in order', () => {
-    const order = ['# ADR:', '## Context', '### Our answers', '## Decision', '## Consequences', '## Sources'].map((h) =>
-      md.indexOf(h),
-    );
+    const order = ['# ADR:', '## Context', '### Our answers', '## Decision', '## Consequences', '## Sources'].map((h) => md.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

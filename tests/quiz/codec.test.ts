@@ -49,7 +49,13 @@ describe('url-state helpers', () => {
   });
 
   it('skips invalid tokens when encoding', () => {
-    expect(encodeEntries([{ key: 'ok', values: ['v'] }, { key: 'bad key', values: ['v'] }, { key: 'e', values: [] }])).toBe('ok.v');
+    expect(
+      encodeEntries([
+        { key: 'ok', values: ['v'] },
+        { key: 'bad key', values: ['v'] },
+        { key: 'e', values: [] },
+      ]),
+    ).toBe('ok.v');
   });
 
   it('reads and writes one query parameter, keeping the others', () => {

@@ -48,8 +48,14 @@ describe('profiles', () => {
     {
       name: 'a Kafka shop on a managed Kafka service adding a small task queue with delayed retries',
       answers: {
-        tasks: ['yes'], msgfeatures: ['ttl'], throughput: ['low'], fanout: ['one'], skills: ['kafka'],
-        managed: ['kafkasvc'], replay: ['no'], retention: ['consumed'],
+        tasks: ['yes'],
+        msgfeatures: ['ttl'],
+        throughput: ['low'],
+        fanout: ['one'],
+        skills: ['kafka'],
+        managed: ['kafkasvc'],
+        replay: ['no'],
+        retention: ['consumed'],
       },
       expected: 'rabbitmq',
     },
@@ -61,8 +67,13 @@ describe('profiles', () => {
     {
       name: 'small-scale event sourcing by a team that knows RabbitMQ',
       answers: {
-        replay: ['often'], retention: ['years'], changelog: ['yes'], throughput: ['low'], tasks: ['no'],
-        latency: ['tight'], skills: ['rabbitmq'],
+        replay: ['often'],
+        retention: ['years'],
+        changelog: ['yes'],
+        throughput: ['low'],
+        tasks: ['no'],
+        latency: ['tight'],
+        skills: ['rabbitmq'],
       },
       expected: 'kafka',
     },
@@ -89,10 +100,24 @@ describe('confidence', () => {
 
   it('is high for a fully answered, one-sided profile', () => {
     const answers: Answers = {
-      replay: ['often'], retention: ['years'], changelog: ['yes'], streamproc: ['kstreams', 'connect'],
-      tasks: ['no'], msgfeatures: ['none'], routing: ['topic'], fanout: ['many'], ordering: ['perkey'],
-      throughput: ['high'], latency: ['relaxed'], durability: ['replicas'], exactlyonce: ['yes'],
-      protocols: ['none'], tenants: ['no'], managed: ['self'], skills: ['kafka'], mixed: ['no'],
+      replay: ['often'],
+      retention: ['years'],
+      changelog: ['yes'],
+      streamproc: ['kstreams', 'connect'],
+      tasks: ['no'],
+      msgfeatures: ['none'],
+      routing: ['topic'],
+      fanout: ['many'],
+      ordering: ['perkey'],
+      throughput: ['high'],
+      latency: ['relaxed'],
+      durability: ['replicas'],
+      exactlyonce: ['yes'],
+      protocols: ['none'],
+      tenants: ['no'],
+      managed: ['self'],
+      skills: ['kafka'],
+      mixed: ['no'],
     };
     const r = score(answers);
     expect(r.recommendation).toBe('kafka');
@@ -111,9 +136,7 @@ describe('caveats', () => {
   });
 
   it('Amazon MQ with replay says it has no streams', () => {
-    expect(ids({ managed: ['amazonmq'], replay: ['often'], tasks: ['yes'], routing: ['pattern'] })).toContain(
-      'amazon-mq-no-streams',
-    );
+    expect(ids({ managed: ['amazonmq'], replay: ['often'], tasks: ['yes'], routing: ['pattern'] })).toContain('amazon-mq-no-streams');
   });
 
   it('a task queue with a Kafka result mentions share groups', () => {

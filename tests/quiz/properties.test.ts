@@ -6,16 +6,13 @@ import { QUESTIONS, answerProblem, decodeAnswers, encodeAnswers, score, type Ans
 const answerFor = (q: (typeof QUESTIONS)[number]) => {
   const ids = q.options.map((o) => o.id);
   const single = fc.constantFrom(...ids).map((id) => [id]);
-  const multi = fc
-    .subarray(ids, { minLength: 1 })
-    .filter((s) => answerProblem(q, s) === null);
+  const multi = fc.subarray(ids, { minLength: 1 }).filter((s) => answerProblem(q, s) === null);
   return fc.oneof(fc.constant(['ns']), q.kind === 'single' ? single : multi);
 };
 
-const validAnswers: fc.Arbitrary<Answers> = fc.record(
-  Object.fromEntries(QUESTIONS.map((q) => [q.id, answerFor(q)])),
-  { requiredKeys: [] },
-) as fc.Arbitrary<Answers>;
+const validAnswers: fc.Arbitrary<Answers> = fc.record(Object.fromEntries(QUESTIONS.map((q) => [q.id, answerFor(q)])), {
+  requiredKeys: [],
+}) as fc.Arbitrary<Answers>;
 
 describe('scoring properties', () => {
   it('answering "not sure" to one more question never raises confidence', () => {

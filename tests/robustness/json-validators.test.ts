@@ -13,7 +13,16 @@ import { applyJsonEdit, expectReadable, expectSame, jsonEdit, mutatedJson, mutat
 // Hundreds of runs on a loaded 2-core machine can pass the default 5 s per test.
 vi.setConfig({ testTimeout: 30_000 });
 
-const anything = fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true });
+const anything = fc.anything({
+  maxDepth: 3,
+  withNullPrototype: true,
+  withBigInt: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withTypedArray: true,
+  withSparseArray: true,
+});
 /** How a value reads in a failure message, and what a readable error may quote back. */
 const shown = (v: unknown) => fc.stringify(v);
 
@@ -43,7 +52,10 @@ describe('parseScenario', () => {
     delete s.rabbitmq.queues;
     expect(parseScenario(s)).toEqual({ ok: false, errors: [{ path: 'rabbitmq.queues', message: 'is missing' }] });
     // A field with its own message keeps it.
-    expect(parseIntervention({ type: 'kafka.crashConsumer', group: 'analytics' })).toEqual({ ok: false, errors: [{ path: 'consumer', message: 'must be a text id' }] });
+    expect(parseIntervention({ type: 'kafka.crashConsumer', group: 'analytics' })).toEqual({
+      ok: false,
+      errors: [{ path: 'consumer', message: 'must be a text id' }],
+    });
   });
 
   it('random values and JSON: no throw, readable errors', () => {
@@ -65,7 +77,11 @@ describe('parseScenario', () => {
           return;
         }
         // Edits below the top level must be reported at a named field, not as "(scenario)".
-        if (path.length > 0) expect(r.errors.some((e) => e.path !== '(scenario)'), JSON.stringify(r.errors)).toBe(true);
+        if (path.length > 0)
+          expect(
+            r.errors.some((e) => e.path !== '(scenario)'),
+            JSON.stringify(r.errors),
+          ).toBe(true);
       }),
       { numRuns: RUNS.medium },
     );
@@ -123,7 +139,10 @@ describe('parseDefinitions (RabbitMQ definitions import)', () => {
   });
 
   it('a missing field is reported as missing (found by this fuzz)', () => {
-    expect(parseDefinitions('{"queues":[{"vhost":"/"}]}')).toEqual({ ok: false, error: 'Not a RabbitMQ definitions file: queues[0].name: is missing' });
+    expect(parseDefinitions('{"queues":[{"vhost":"/"}]}')).toEqual({
+      ok: false,
+      error: 'Not a RabbitMQ definitions file: queues[0].name: is missing',
+    });
   });
 
   it('a policy pattern too large to compile becomes a note, not an exception (found by this fuzz)', () => {
@@ -131,7 +150,9 @@ describe('parseDefinitions (RabbitMQ definitions import)', () => {
     defs.policies[0]!.pattern = `^billing$${'x'.repeat(100_000)}`;
     const r = parseDefinitions(JSON.stringify(defs));
     if (!r.ok) throw new Error(r.error);
-    expect(topologyOf(r.definitions, 'shop').notes).toContain('Policy "billing-ae" has a pattern this page cannot read as a regular expression; it is ignored');
+    expect(topologyOf(r.definitions, 'shop').notes).toContain(
+      'Policy "billing-ae" has a pattern this page cannot read as a regular expression; it is ignored',
+    );
   });
 
   it('an oversize file is refused with its size limit', () => {

@@ -5,7 +5,37 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 
 /** Pieces a hand-edited or mangled link typically contains. */
-const GARBAGE = ['%', '%Z', '%zz', '%E0%A4', '%00', '%25', '%%', '%C0%AF', '%FF%FE', '%F0%9F', '&', '=', '&&', '==', '?', '#', '+', '\u0000', '\uD800', '\uDFFF', '😀', '\u202E', 'İ', 'ß', '\r\n', ' ', '[', '"', '\\'];
+const GARBAGE = [
+  '%',
+  '%Z',
+  '%zz',
+  '%E0%A4',
+  '%00',
+  '%25',
+  '%%',
+  '%C0%AF',
+  '%FF%FE',
+  '%F0%9F',
+  '&',
+  '=',
+  '&&',
+  '==',
+  '?',
+  '#',
+  '+',
+  '\u0000',
+  '\uD800',
+  '\uDFFF',
+  '😀',
+  '\u202E',
+  'İ',
+  'ß',
+  '\r\n',
+  ' ',
+  '[',
+  '"',
+  '\\',
+];
 
 export type StringEdit =
   | { op: 'truncate'; at: number }
@@ -23,7 +53,11 @@ const pos = fc.nat({ max: 100_000 });
 export const stringEdit: fc.Arbitrary<StringEdit> = fc.oneof(
   pos.map((at) => ({ op: 'truncate' as const, at })),
   fc.record({ op: fc.constant('flip' as const), at: pos, char: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) }),
-  fc.record({ op: fc.constant('insert' as const), at: pos, text: fc.oneof(fc.constantFrom(...GARBAGE), fc.string({ unit: 'grapheme', maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 4 })) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: pos,
+    text: fc.oneof(fc.constantFrom(...GARBAGE), fc.string({ unit: 'grapheme', maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 4 })),
+  }),
   fc.record({ op: fc.constant('duplicate' as const), from: pos, to: pos }),
   fc.constant({ op: 'repeatParams' as const }),
   fc.constantFrom(70_000, 120_000).map((length) => ({ op: 'huge' as const, length })),
@@ -69,9 +103,7 @@ export function applyStringEdit(s: string, e: StringEdit): string {
 
 /** A valid string with one to four edits applied. */
 export function mutatedString(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc
-    .tuple(valid, fc.array(stringEdit, { minLength: 1, maxLength: 4 }))
-    .map(([s, edits]) => edits.reduce(applyStringEdit, s));
+  return fc.tuple(valid, fc.array(stringEdit, { minLength: 1, maxLength: 4 })).map(([s, edits]) => edits.reduce(applyStringEdit, s));
 }
 
 export type JsonEdit =
@@ -97,7 +129,8 @@ type Path = (string | number)[];
 function allPaths(v: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
   if (Array.isArray(v)) v.forEach((x, i) => allPaths(x, [...prefix, i], out));
-  else if (typeof v === 'object' && v !== null) for (const k of Object.keys(v)) allPaths((v as Record<string, unknown>)[k], [...prefix, k], out);
+  else if (typeof v === 'object' && v !== null)
+    for (const k of Object.keys(v)) allPaths((v as Record<string, unknown>)[k], [...prefix, k], out);
   return out;
 }
 
@@ -107,7 +140,10 @@ export function applyJsonEdit(root: unknown, e: JsonEdit): { value: unknown; pat
   const paths = allPaths(copy);
   const path = paths[e.at % paths.length]!;
   if (path.length === 0) return { value: e.op === 'replace' ? e.value : copy, path };
-  const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], copy) as Record<string | number, unknown>;
+  const parent = path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], copy) as Record<
+    string | number,
+    unknown
+  >;
   const key = path.at(-1)!;
   const old = parent[key];
   const set = (v: unknown) => Object.defineProperty(parent, key, { value: v, enumerable: true, writable: true, configurable: true });

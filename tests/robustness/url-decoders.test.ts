@@ -28,11 +28,18 @@ const randomText = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
   fc.webQueryParameters().map((q) => `?${q}`),
 );
-const base64url = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), maxLength: 400 });
+const base64url = fc.string({
+  unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'),
+  maxLength: 400,
+});
 
 describe('/choose: ?a= answers', () => {
   const validSearch = fc.constantFrom(...EXAMPLES).map((e) => `?${ANSWERS_PARAM}=${encodeAnswers(e.answers)}`);
-  const search = fc.oneof(randomText, randomText.map((t) => `?a=${t}`), mutatedString(validSearch));
+  const search = fc.oneof(
+    randomText,
+    randomText.map((t) => `?a=${t}`),
+    mutatedString(validSearch),
+  );
 
   /** What ChooseApp does with a link: read the parameter, decode, describe what was dropped. */
   function openChoose(href: string) {
@@ -113,7 +120,10 @@ describe('/simulate: ?scenario= &seed= &t= &custom= &iv=', () => {
   const scenarioJson = fc.constantFrom(...builtInScenarios).map((b) => JSON.parse(JSON.stringify(b.scenario)) as unknown);
   const crash = { type: 'kafka.crashConsumer', group: 'analytics', consumer: 'B' };
   const validState: fc.Arbitrary<SimUrlState> = fc.record({
-    source: fc.oneof(fc.constantFrom(...ids).map((id) => ({ kind: 'builtin' as const, id })), scenarioJson.map((json) => ({ kind: 'custom' as const, json }))),
+    source: fc.oneof(
+      fc.constantFrom(...ids).map((id) => ({ kind: 'builtin' as const, id })),
+      scenarioJson.map((json) => ({ kind: 'custom' as const, json })),
+    ),
     seed: fc.nat({ max: MAX_SEED }),
     time: fc.nat({ max: 400_000 }),
     interventions: fc.array(fc.record({ time: fc.nat({ max: 20_000 }), intervention: fc.constant<unknown>(crash) }), { maxLength: 2 }),
@@ -124,9 +134,9 @@ describe('/simulate: ?scenario= &seed= &t= &custom= &iv=', () => {
     base64url.map((b) => `?custom=${b}&iv=${b}`),
     mutatedString(validState.map(encodeSimUrl)),
     // Well-encoded but wrong scenarios and interventions reach the validators.
-    fc.tuple(mutatedJson(scenarioJson), mutatedJson(fc.constant([{ time: 10, intervention: crash }]))).map(
-      ([json, iv]) => `?custom=${toBase64Url(JSON.stringify(json) ?? '')}&iv=${toBase64Url(JSON.stringify(iv) ?? '')}`,
-    ),
+    fc
+      .tuple(mutatedJson(scenarioJson), mutatedJson(fc.constant([{ time: 10, intervention: crash }])))
+      .map(([json, iv]) => `?custom=${toBase64Url(JSON.stringify(json) ?? '')}&iv=${toBase64Url(JSON.stringify(iv) ?? '')}`),
   );
 
   it('valid links round-trip exactly', () => {

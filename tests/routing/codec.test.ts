@@ -6,14 +6,26 @@ import { defaultState, EXCHANGE_TYPES, HEADER_TYPES, type RoutingState } from '@
 
 const text = fc.string({ unit: 'grapheme', maxLength: 12 });
 const row = fc.record({ name: text, type: fc.constantFrom(...HEADER_TYPES), value: text });
-const headerArg = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null), fc.record({ type: fc.constantFrom('int' as const, 'float' as const), value: fc.integer() }));
+const headerArg = fc.oneof(
+  text,
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.record({ type: fc.constantFrom('int' as const, 'float' as const), value: fc.integer() }),
+);
 
 const stateArb: fc.Arbitrary<RoutingState> = fc.record({
   rabbit: fc.record({
     source: fc.constantFrom('playground' as const, 'imported' as const),
     exchangeName: text,
     exchangeType: fc.constantFrom(...EXCHANGE_TYPES),
-    queues: fc.array(fc.record({ name: text, bindings: fc.array(fc.record({ key: text, xMatch: text, args: fc.array(row, { maxLength: 3 }) }), { maxLength: 3 }) }), { maxLength: 4 }),
+    queues: fc.array(
+      fc.record({
+        name: text,
+        bindings: fc.array(fc.record({ key: text, xMatch: text, args: fc.array(row, { maxLength: 3 }) }), { maxLength: 3 }),
+      }),
+      { maxLength: 4 },
+    ),
     alternate: fc.record({ on: fc.boolean(), name: text, queue: text }),
     imported: fc.option(
       fc.record({
@@ -32,7 +44,13 @@ const stateArb: fc.Arbitrary<RoutingState> = fc.record({
           bindings: fc.array(
             fc.oneof(
               fc.record({ exchange: text, queue: text, bindingKey: text }),
-              fc.record({ exchange: text, queue: text, bindingKey: text, destinationType: fc.constant('exchange' as const), arguments: fc.dictionary(text, headerArg, { maxKeys: 3 }) }),
+              fc.record({
+                exchange: text,
+                queue: text,
+                bindingKey: text,
+                destinationType: fc.constant('exchange' as const),
+                arguments: fc.dictionary(text, headerArg, { maxKeys: 3 }),
+              }),
             ),
             { maxLength: 3 },
           ),
@@ -46,7 +64,13 @@ const stateArb: fc.Arbitrary<RoutingState> = fc.record({
     mandatory: fc.boolean(),
     batch: text,
   }),
-  kafka: fc.record({ mode: fc.constantFrom('list' as const, 'pattern' as const), list: text, pattern: text, partitions: text, growTo: text }),
+  kafka: fc.record({
+    mode: fc.constantFrom('list' as const, 'pattern' as const),
+    list: text,
+    pattern: text,
+    partitions: text,
+    growTo: text,
+  }),
 });
 
 describe('URL state codec', () => {
@@ -88,12 +112,17 @@ describe('URL state codec', () => {
   });
 
   it('never throws on garbage', () => {
-    fc.assert(fc.property(fc.string(), (g) => {
-      expect(typeof decodeState(g).ok).toBe('boolean');
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string(), (g) => {
+        expect(typeof decodeState(g).ok).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
     fc.assert(
       fc.property(fc.json(), (j) => {
-        const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(j))).replace(/\+/g, '-').replace(/\//g, '_');
+        const b64 = btoa(String.fromCharCode(...new TextEncoder().encode(j)))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_');
         expect(decodeState(b64).ok).toBe(false);
       }),
     );

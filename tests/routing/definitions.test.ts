@@ -25,7 +25,11 @@ describe('parseDefinitions', () => {
     ['null', 'null', /JSON object/],
     ['an unrelated object', '{"name": "x"}', /no queues, exchanges or bindings/],
     ['queues not an array', '{"queues": {}}', /queues: /],
-    ['a binding without destination', '{"bindings": [{"source": "x", "destination_type": "queue", "routing_key": ""}]}', /bindings\[0\]\.destination/],
+    [
+      'a binding without destination',
+      '{"bindings": [{"source": "x", "destination_type": "queue", "routing_key": ""}]}',
+      /bindings\[0\]\.destination/,
+    ],
     ['a bad destination_type', malformed, /bindings\[0\]\.destination_type/],
     ['an exchange with a numeric name', '{"exchanges": [{"name": 5, "type": "topic"}]}', /exchanges\[0\]\.name/],
   ])('refuses %s with a readable error', (_, text, message) => {
@@ -35,9 +39,12 @@ describe('parseDefinitions', () => {
   });
 
   it('never throws on arbitrary JSON or text', () => {
-    fc.assert(fc.property(fc.oneof(fc.json(), fc.string()), (text) => {
-      expect(typeof parseDefinitions(text).ok).toBe('boolean');
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.string()), (text) => {
+        expect(typeof parseDefinitions(text).ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -64,7 +71,12 @@ describe('topologyOf', () => {
   });
 
   it('an alternate-exchange argument overrules the policy', () => {
-    const d = load(fixture.replace('"type": "direct", "durable": true, "auto_delete": false, "internal": false, "arguments": {}', '"type": "direct", "durable": true, "auto_delete": false, "internal": false, "arguments": {"alternate-exchange": "by-region"}'));
+    const d = load(
+      fixture.replace(
+        '"type": "direct", "durable": true, "auto_delete": false, "internal": false, "arguments": {}',
+        '"type": "direct", "durable": true, "auto_delete": false, "internal": false, "arguments": {"alternate-exchange": "by-region"}',
+      ),
+    );
     expect(topologyOf(d, 'shop').topology.exchanges.find((x) => x.name === 'billing')?.alternateExchange).toBe('by-region');
   });
 
@@ -74,7 +86,13 @@ describe('topologyOf', () => {
   });
 
   it('a single-vhost export (no vhost fields) is read as "/" with a note', () => {
-    const d = load(JSON.stringify({ queues: [{ name: 'q' }], exchanges: [{ name: 'x', type: 'direct' }], bindings: [{ source: 'x', destination: 'q', destination_type: 'queue', routing_key: 'k', arguments: {} }] }));
+    const d = load(
+      JSON.stringify({
+        queues: [{ name: 'q' }],
+        exchanges: [{ name: 'x', type: 'direct' }],
+        bindings: [{ source: 'x', destination: 'q', destination_type: 'queue', routing_key: 'k', arguments: {} }],
+      }),
+    );
     expect(parseDefinitions(JSON.stringify(d))).toMatchObject({ vhosts: ['/'] });
     const t = topologyOf(d, '/');
     expect(route(t.topology, { exchange: 'x', routingKey: 'k' }).queues).toEqual(['q']);
@@ -85,7 +103,10 @@ describe('topologyOf', () => {
   it('notes what it cannot model', () => {
     const d = load(
       JSON.stringify({
-        exchanges: [{ name: 'hash', type: 'x-consistent-hash' }, { name: 'h', type: 'headers' }],
+        exchanges: [
+          { name: 'hash', type: 'x-consistent-hash' },
+          { name: 'h', type: 'headers' },
+        ],
         bindings: [{ source: 'h', destination: 'q', destination_type: 'queue', routing_key: '', arguments: { tags: ['a'] } }],
         policies: [{ name: 'bad', pattern: '(', definition: { 'alternate-exchange': 'x' } }],
       }),

@@ -20,7 +20,12 @@ describe('keyRows', () => {
   });
   it('an empty key has no fixed librdkafka default partition and is not flagged', () => {
     const [row] = keyRows([''], 15);
-    expect(row).toMatchObject({ consistentRandom: null, differs: false, java: javaPartition('', 15), murmur2Random: javaPartition('', 15) });
+    expect(row).toMatchObject({
+      consistentRandom: null,
+      differs: false,
+      java: javaPartition('', 15),
+      murmur2Random: javaPartition('', 15),
+    });
   });
   it('murmur2_random always agrees with Java', () => {
     fc.assert(

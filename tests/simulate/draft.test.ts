@@ -28,13 +28,16 @@ describe('scenario draft storage', () => {
     expect(loadDraft(null)).toEqual({ text: null, notice: null });
   });
 
-  it.each(['{"garbage', '42', '{"v":2,"text":"x"}', '{"v":1,"text":5}', 'null'])('drops the corrupt stored value %s with a notice', (raw) => {
-    const s = memoryStorage({ [DRAFT_KEY]: raw });
-    const loaded = loadDraft(s);
-    expect(loaded.text).toBeNull();
-    expect(loaded.notice).toMatch(/could not be read/);
-    expect(s.data[DRAFT_KEY]).toBeUndefined();
-  });
+  it.each(['{"garbage', '42', '{"v":2,"text":"x"}', '{"v":1,"text":5}', 'null'])(
+    'drops the corrupt stored value %s with a notice',
+    (raw) => {
+      const s = memoryStorage({ [DRAFT_KEY]: raw });
+      const loaded = loadDraft(s);
+      expect(loaded.text).toBeNull();
+      expect(loaded.notice).toMatch(/could not be read/);
+      expect(s.data[DRAFT_KEY]).toBeUndefined();
+    },
+  );
 
   it('survives a storage that throws', () => {
     const broken: DraftStorage = {

@@ -24,7 +24,14 @@ describe('clusterMarkerLabels', () => {
   });
 
   it('labels with room between them stay apart, each above its own record', () => {
-    const out = clusterMarkerLabels([{ slot: 1, markers: [position('s1')] }, { slot: 8, markers: [committed('storage')] }], 20, PITCH);
+    const out = clusterMarkerLabels(
+      [
+        { slot: 1, markers: [position('s1')] },
+        { slot: 8, markers: [committed('storage')] },
+      ],
+      20,
+      PITCH,
+    );
     expect(out.map((c) => [c.left, c.markers.length])).toEqual([
       [1 * PITCH, 1],
       [8 * PITCH, 1],
@@ -38,7 +45,14 @@ describe('clusterMarkerLabels', () => {
   });
 
   it('labels in different rows never merge', () => {
-    const out = clusterMarkerLabels([{ slot: 9, markers: [committed('storage')] }, { slot: 10, markers: [committed('alerting')] }], 10, PITCH);
+    const out = clusterMarkerLabels(
+      [
+        { slot: 9, markers: [committed('storage')] },
+        { slot: 10, markers: [committed('alerting')] },
+      ],
+      10,
+      PITCH,
+    );
     expect(out.map((c) => c.row)).toEqual([0, 1]);
   });
 

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { engineApi } from './engine';
 import { createSimStore, PLAY_NARRATION_MS, SPEEDS } from '@/lib/simulate/store';
 
-const audit = (s: ReturnType<typeof createSimStore>) =>
-  s.getState().snapshot.kafka!.groups.find((g) => g.id === 'audit')!.partitions[0]!;
+const audit = (s: ReturnType<typeof createSimStore>) => s.getState().snapshot.kafka!.groups.find((g) => g.id === 'audit')!.partitions[0]!;
 
 describe('simulator store', () => {
   it('opens log-vs-queue with the audit group at committed offset 4 and lag 1', () => {
@@ -125,7 +124,12 @@ describe('simulator store', () => {
     a.getState().intervene({ type: 'kafka.crashConsumer', group: 'analytics', consumer: 'B' });
     a.getState().seek(7000);
     const b = createSimStore(engineApi);
-    b.getState().openUrlState({ source: { kind: 'builtin', id: 'log-vs-queue' }, seed: 1, time: 7000, interventions: a.getState().interventions });
+    b.getState().openUrlState({
+      source: { kind: 'builtin', id: 'log-vs-queue' },
+      seed: 1,
+      time: 7000,
+      interventions: a.getState().interventions,
+    });
     expect(b.getState().time).toBe(7000);
     expect(b.getState().snapshot).toEqual(a.getState().snapshot);
     expect(b.getState().notice).toBeNull();

@@ -1,29 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeSimUrl,
-  defaultUrlState,
-  encodeSimUrl,
-  fromBase64Url,
-  toBase64Url,
-  type SimUrlState,
-} from '@/lib/simulate/url-state';
+import { decodeSimUrl, defaultUrlState, encodeSimUrl, fromBase64Url, toBase64Url, type SimUrlState } from '@/lib/simulate/url-state';
 
 const IDS = ['log-vs-queue', 'requeue-on-crash', 'heavy'];
 
 const jsonValue = fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as unknown);
-const stateArb: fc.Arbitrary<SimUrlState> = fc.record({
-  source: fc.oneof(
-    fc.constantFrom(...IDS).map((id) => ({ kind: 'builtin' as const, id })),
-    jsonValue.map((json) => ({ kind: 'custom' as const, json })),
-  ),
-  seed: fc.integer({ min: 0, max: 0xffffffff }),
-  time: fc.integer({ min: 0, max: 10_000_000 }),
-  interventions: fc.array(
-    fc.record({ time: fc.nat(1_000_000), intervention: fc.dictionary(fc.string(), jsonValue) as fc.Arbitrary<unknown> }),
-    { maxLength: 4 },
-  ),
-}).chain((s) => fc.boolean().map((wholeLog) => (wholeLog ? { ...s, wholeLog } : s)));
+const stateArb: fc.Arbitrary<SimUrlState> = fc
+  .record({
+    source: fc.oneof(
+      fc.constantFrom(...IDS).map((id) => ({ kind: 'builtin' as const, id })),
+      jsonValue.map((json) => ({ kind: 'custom' as const, json })),
+    ),
+    seed: fc.integer({ min: 0, max: 0xffffffff }),
+    time: fc.integer({ min: 0, max: 10_000_000 }),
+    interventions: fc.array(
+      fc.record({ time: fc.nat(1_000_000), intervention: fc.dictionary(fc.string(), jsonValue) as fc.Arbitrary<unknown> }),
+      { maxLength: 4 },
+    ),
+  })
+  .chain((s) => fc.boolean().map((wholeLog) => (wholeLog ? { ...s, wholeLog } : s)));
 
 describe('URL codec', () => {
   it('round-trips every state', () => {
@@ -41,9 +36,9 @@ describe('URL codec', () => {
       fc.string(),
       fc.string({ unit: 'binary' }),
       fc.tuple(fc.constantFrom('scenario', 'custom', 'seed', 't', 'iv', 'x'), fc.string({ unit: 'binary' })).map(([k, v]) => `?${k}=${v}`),
-      fc.array(fc.tuple(fc.constantFrom('scenario', 'custom', 'seed', 't', 'iv'), fc.string()), { maxLength: 5 }).map(
-        (kv) => '?' + kv.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'),
-      ),
+      fc
+        .array(fc.tuple(fc.constantFrom('scenario', 'custom', 'seed', 't', 'iv'), fc.string()), { maxLength: 5 })
+        .map((kv) => '?' + kv.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')),
     );
     fc.assert(
       fc.property(garbage, (search) => {

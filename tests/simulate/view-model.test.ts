@@ -60,7 +60,9 @@ describe('view model', () => {
     expect(b.signature).toBe(a.signature);
     const qa = queueModels(full.rabbitmq!, 10);
     const qb = queueModels(capped.rabbitmq!, 10);
-    expect(qb.map((q) => [q.readyCount, q.readyHidden, q.ready.length])).toEqual(qa.map((q) => [q.readyCount, q.readyHidden, q.ready.length]));
+    expect(qb.map((q) => [q.readyCount, q.readyHidden, q.ready.length])).toEqual(
+      qa.map((q) => [q.readyCount, q.readyHidden, q.ready.length]),
+    );
   });
 
   it('shows unacked messages in the consumer’s prefetch slots and counts what does not fit', () => {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignPartitions, cooperativeStickyAssign, parsePartitionName, type Assignment, type GroupMember } from '@/simulator/kafka/assignors';
+import {
+  assignPartitions,
+  cooperativeStickyAssign,
+  parsePartitionName,
+  type Assignment,
+  type GroupMember,
+} from '@/simulator/kafka/assignors';
 import { loadVector } from './vectors';
 
 interface AssignorVectors {
@@ -11,14 +17,20 @@ const cases = loadVector<AssignorVectors>('kafka_assignors.json').cases;
 const groupArb = fc.record({
   topics: fc.dictionary(fc.constantFrom('t0', 't1', 't2'), fc.integer({ min: 0, max: 7 })),
   members: fc.uniqueArray(
-    fc.record({ memberId: fc.constantFrom('c0', 'c1', 'c2', 'c3', 'c4', 'B', 'a'), groupInstanceId: fc.option(fc.constantFrom('i1', 'i2', 'i3'), { nil: undefined }), topics: fc.subarray(['t0', 't1', 't2']) }),
+    fc.record({
+      memberId: fc.constantFrom('c0', 'c1', 'c2', 'c3', 'c4', 'B', 'a'),
+      groupInstanceId: fc.option(fc.constantFrom('i1', 'i2', 'i3'), { nil: undefined }),
+      topics: fc.subarray(['t0', 't1', 't2']),
+    }),
     { selector: (m) => m.memberId, maxLength: 5 },
   ),
 });
 
 function allPartitions(topics: Record<string, number>, members: GroupMember[]): string[] {
   const subscribed = new Set(members.flatMap((m) => m.topics));
-  return Object.entries(topics).filter(([t]) => subscribed.has(t)).flatMap(([t, n]) => Array.from({ length: n }, (_, p) => `${t}-${p}`));
+  return Object.entries(topics)
+    .filter(([t]) => subscribed.has(t))
+    .flatMap(([t, n]) => Array.from({ length: n }, (_, p) => `${t}-${p}`));
 }
 
 /** Every existing subscribed partition exactly once, to a member subscribed to its topic. */
@@ -42,7 +54,10 @@ describe('assignPartitions: Kafka vectors', () => {
 
 describe('assignPartitions: rules', () => {
   it('orders static members (group.instance.id) first', () => {
-    const members = [{ memberId: 'a', topics: ['t'] }, { memberId: 'z', groupInstanceId: 'static', topics: ['t'] }];
+    const members = [
+      { memberId: 'a', topics: ['t'] },
+      { memberId: 'z', groupInstanceId: 'static', topics: ['t'] },
+    ];
     expect(assignPartitions('range', members, { t: 3 })).toEqual({ z: ['t-0', 't-1'], a: ['t-2'] });
   });
   it('leaves consumers beyond the partition count idle', () => {
@@ -57,20 +72,28 @@ describe('assignPartitions: rules', () => {
     expect(() => assignPartitions('range', [], { t: -1 })).toThrow(RangeError);
   });
   it.each(['range', 'roundrobin'] as const)('%s assigns each partition exactly once to a subscriber', (s) => {
-    fc.assert(fc.property(groupArb, ({ topics, members }) => {
-      checkComplete(assignPartitions(s, members, topics), topics, members);
-    }));
+    fc.assert(
+      fc.property(groupArb, ({ topics, members }) => {
+        checkComplete(assignPartitions(s, members, topics), topics, members);
+      }),
+    );
   });
   it('roundrobin balances members subscribed alike; range does per topic', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 6 }), fc.dictionary(fc.constantFrom('t0', 't1'), fc.integer({ min: 0, max: 9 })), (k, topics) => {
-      const members = Array.from({ length: k }, (_, i) => ({ memberId: `c${i}`, topics: Object.keys(topics) }));
-      const ids = members.map((m) => m.memberId);
-      expect(spread(assignPartitions('roundrobin', members, topics), ids)).toBeLessThanOrEqual(1);
-      for (const t of Object.keys(topics)) {
-        const perTopic = assignPartitions('range', members, { [t]: topics[t]! });
-        expect(spread(perTopic, ids)).toBeLessThanOrEqual(1);
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.dictionary(fc.constantFrom('t0', 't1'), fc.integer({ min: 0, max: 9 })),
+        (k, topics) => {
+          const members = Array.from({ length: k }, (_, i) => ({ memberId: `c${i}`, topics: Object.keys(topics) }));
+          const ids = members.map((m) => m.memberId);
+          expect(spread(assignPartitions('roundrobin', members, topics), ids)).toBeLessThanOrEqual(1);
+          for (const t of Object.keys(topics)) {
+            const perTopic = assignPartitions('range', members, { [t]: topics[t]! });
+            expect(spread(perTopic, ids)).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
+    );
   });
 });
 
@@ -118,34 +141,37 @@ describe('cooperativeStickyAssign', () => {
       nextIds: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e'), { minLength: 1, maxLength: 5 }),
       topics: fc.dictionary(fc.constantFrom('t0', 't1'), fc.integer({ min: 0, max: 9 }), { minKeys: 1 }),
     });
-    fc.assert(fc.property(scenario, ({ ids, nextIds, topics }) => {
-      const names = Object.keys(topics);
-      const m1 = same(ids, names);
-      const m2 = same(nextIds, names);
-      const r1 = cooperativeStickyAssign(m1, topics, {});
-      checkComplete(r1.target, topics, m1);
-      expect(spread(r1.target, ids)).toBeLessThanOrEqual(1);
-      // Unchanged membership: nothing moves.
-      const again = cooperativeStickyAssign(m1, topics, r1.target);
-      expect(again.target).toEqual(r1.target);
-      expect(Object.values(again.revoked).flat()).toEqual([]);
-      // Membership change: step 1 never gives a partition to two members, step 2 finishes without revoking.
-      const s1 = cooperativeStickyAssign(m2, topics, r1.target);
-      checkComplete(s1.target, topics, m2);
-      expect(spread(s1.target, nextIds)).toBeLessThanOrEqual(1);
-      const step1Flat = Object.values(s1.assignment).flat();
-      expect(new Set(step1Flat).size).toBe(step1Flat.length);
-      for (const id of nextIds) {
-        for (const p of s1.revoked[id]!) expect(s1.assignment[id]).not.toContain(p);
-        // Sticky: a surviving member keeps min(previous, target count) of its old partitions.
-        const kept = (r1.target[id] ?? []).filter((p) => s1.target[id]!.includes(p)).length;
-        expect(kept).toBe(Math.min((r1.target[id] ?? []).length, s1.target[id]!.length));
-      }
-      const s2 = cooperativeStickyAssign(m2, topics, s1.assignment);
-      expect(Object.values(s2.revoked).flat()).toEqual([]);
-      checkComplete(s2.assignment, topics, m2);
-      expect(spread(s2.assignment, nextIds)).toBeLessThanOrEqual(1);
-      expect(s2.followUpNeeded).toBe(false);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(scenario, ({ ids, nextIds, topics }) => {
+        const names = Object.keys(topics);
+        const m1 = same(ids, names);
+        const m2 = same(nextIds, names);
+        const r1 = cooperativeStickyAssign(m1, topics, {});
+        checkComplete(r1.target, topics, m1);
+        expect(spread(r1.target, ids)).toBeLessThanOrEqual(1);
+        // Unchanged membership: nothing moves.
+        const again = cooperativeStickyAssign(m1, topics, r1.target);
+        expect(again.target).toEqual(r1.target);
+        expect(Object.values(again.revoked).flat()).toEqual([]);
+        // Membership change: step 1 never gives a partition to two members, step 2 finishes without revoking.
+        const s1 = cooperativeStickyAssign(m2, topics, r1.target);
+        checkComplete(s1.target, topics, m2);
+        expect(spread(s1.target, nextIds)).toBeLessThanOrEqual(1);
+        const step1Flat = Object.values(s1.assignment).flat();
+        expect(new Set(step1Flat).size).toBe(step1Flat.length);
+        for (const id of nextIds) {
+          for (const p of s1.revoked[id]!) expect(s1.assignment[id]).not.toContain(p);
+          // Sticky: a surviving member keeps min(previous, target count) of its old partitions.
+          const kept = (r1.target[id] ?? []).filter((p) => s1.target[id]!.includes(p)).length;
+          expect(kept).toBe(Math.min((r1.target[id] ?? []).length, s1.target[id]!.length));
+        }
+        const s2 = cooperativeStickyAssign(m2, topics, s1.assignment);
+        expect(Object.values(s2.revoked).flat()).toEqual([]);
+        checkComplete(s2.assignment, topics, m2);
+        expect(spread(s2.assignment, nextIds)).toBeLessThanOrEqual(1);
+        expect(s2.followUpNeeded).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClassicQueue, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
 
-const delivered = (out: QueueOutcome[]) => out.filter((o) => o.type === 'delivered').map((o) => (o.type === 'delivered' ? `${o.msgId}>${o.consumerId}${o.redelivered ? '*' : ''}` : ''));
+const delivered = (out: QueueOutcome[]) =>
+  out
+    .filter((o) => o.type === 'delivered')
+    .map((o) => (o.type === 'delivered' ? `${o.msgId}>${o.consumerId}${o.redelivered ? '*' : ''}` : ''));
 const ids = (q: ClassicQueue) => q.readyMessages().map((m) => `${m.msgId}${m.redelivered ? '*' : ''}`);
 
 describe('ClassicQueue dispatch', () => {
@@ -12,11 +15,19 @@ describe('ClassicQueue dispatch', () => {
     const got: string[] = [];
     const pending: [string, number][] = [];
     for (const c of ['c1', 'c2', 'c3']) {
-      for (const o of q.addConsumer(c, { prefetchCount: 1 }, 0)) if (o.type === 'delivered') { got.push(`${o.msgId}>${o.consumerId}`); pending.push([o.consumerId, o.deliveryTag]); }
+      for (const o of q.addConsumer(c, { prefetchCount: 1 }, 0))
+        if (o.type === 'delivered') {
+          got.push(`${o.msgId}>${o.consumerId}`);
+          pending.push([o.consumerId, o.deliveryTag]);
+        }
     }
     while (pending.length) {
       const [c, tag] = pending.shift()!;
-      for (const o of q.ack(c, tag, 0)) if (o.type === 'delivered') { got.push(`${o.msgId}>${o.consumerId}`); pending.push([o.consumerId, o.deliveryTag]); }
+      for (const o of q.ack(c, tag, 0))
+        if (o.type === 'delivered') {
+          got.push(`${o.msgId}>${o.consumerId}`);
+          pending.push([o.consumerId, o.deliveryTag]);
+        }
     }
     expect(got).toEqual(Array.from({ length: 12 }, (_, i) => `m${i}>c${(i % 3) + 1}`));
   });
@@ -166,9 +177,32 @@ type Op =
   | { op: 'tick'; by: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('publish' as const), ttl: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }), bytes: fc.integer({ min: 0, max: 5 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('consume' as const), c: fc.integer({ min: 0, max: 3 }), prefetch: fc.constantFrom(0, 1, 2, 10), autoAck: fc.boolean() }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constantFrom('ack' as const, 'nackRequeue' as const, 'nackDrop' as const), c: fc.integer({ min: 0, max: 3 }), pick: fc.nat(), multiple: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('publish' as const),
+      ttl: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+      bytes: fc.integer({ min: 0, max: 5 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('consume' as const),
+      c: fc.integer({ min: 0, max: 3 }),
+      prefetch: fc.constantFrom(0, 1, 2, 10),
+      autoAck: fc.boolean(),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constantFrom('ack' as const, 'nackRequeue' as const, 'nackDrop' as const),
+      c: fc.integer({ min: 0, max: 3 }),
+      pick: fc.nat(),
+      multiple: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('close' as const, 'cancel' as const), c: fc.integer({ min: 0, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('tick' as const), by: fc.integer({ min: 0, max: 30 }) }) },
 );
@@ -182,72 +216,81 @@ const optionsArb = fc.record({
 
 describe('ClassicQueue properties', () => {
   it('no duplicates, acked never reappears, prefetch honoured, conservation, FIFO by publish order', () => {
-    fc.assert(fc.property(optionsArb, fc.array(opArb, { maxLength: 60 }), (options, ops) => {
-      const q = new ClassicQueue(options);
-      let now = 0;
-      let nextId = 0;
-      const acked = new Set<number>();
-      const gone = new Set<number>();
-      const prefetch = new Map<string, { n: number; autoAck: boolean }>();
-      for (const o of ops) {
-        let out: QueueOutcome[] = [];
-        const cid = 'c' in o ? `c${o.c}` : '';
-        if (o.op === 'publish') out = q.publish({ id: nextId++, expiration: o.ttl, bytes: o.bytes }, now);
-        else if (o.op === 'consume') {
-          if (q.hasConsumer(cid)) continue;
-          prefetch.set(cid, { n: o.prefetch, autoAck: o.autoAck });
-          out = q.addConsumer(cid, { prefetchCount: o.prefetch, autoAck: o.autoAck }, now);
-        } else if (o.op === 'tick') {
-          now += o.by;
-          out = q.expire(now);
-        } else if (!q.hasConsumer(cid)) continue;
-        else if (o.op === 'close') out = q.removeConsumer(cid, now);
-        else if (o.op === 'cancel') out = q.cancelConsumer(cid, now);
-        else if (o.op === 'ack' || o.op === 'nackRequeue' || o.op === 'nackDrop') {
-          const un = q.unackedOf(cid);
-          if (un.length === 0) continue;
-          const tag = un[o.pick % un.length]!.deliveryTag;
-          out = o.op === 'ack' ? q.ack(cid, tag, now, o.multiple) : q.nack(cid, tag, o.op === 'nackRequeue', now, o.multiple);
+    fc.assert(
+      fc.property(optionsArb, fc.array(opArb, { maxLength: 60 }), (options, ops) => {
+        const q = new ClassicQueue(options);
+        let now = 0;
+        let nextId = 0;
+        const acked = new Set<number>();
+        const gone = new Set<number>();
+        const prefetch = new Map<string, { n: number; autoAck: boolean }>();
+        for (const o of ops) {
+          let out: QueueOutcome[] = [];
+          const cid = 'c' in o ? `c${o.c}` : '';
+          if (o.op === 'publish') out = q.publish({ id: nextId++, expiration: o.ttl, bytes: o.bytes }, now);
+          else if (o.op === 'consume') {
+            if (q.hasConsumer(cid)) continue;
+            prefetch.set(cid, { n: o.prefetch, autoAck: o.autoAck });
+            out = q.addConsumer(cid, { prefetchCount: o.prefetch, autoAck: o.autoAck }, now);
+          } else if (o.op === 'tick') {
+            now += o.by;
+            out = q.expire(now);
+          } else if (!q.hasConsumer(cid)) continue;
+          else if (o.op === 'close') out = q.removeConsumer(cid, now);
+          else if (o.op === 'cancel') out = q.cancelConsumer(cid, now);
+          else if (o.op === 'ack' || o.op === 'nackRequeue' || o.op === 'nackDrop') {
+            const un = q.unackedOf(cid);
+            if (un.length === 0) continue;
+            const tag = un[o.pick % un.length]!.deliveryTag;
+            out = o.op === 'ack' ? q.ack(cid, tag, now, o.multiple) : q.nack(cid, tag, o.op === 'nackRequeue', now, o.multiple);
+          }
+          for (const e of out) {
+            if (e.type === 'delivered' && (acked.has(e.msgId as number) || gone.has(e.msgId as number))) return false;
+            if (e.type === 'acked' || (e.type === 'delivered' && e.autoAck)) acked.add(e.msgId as number);
+            if (e.type === 'dropped' || e.type === 'deadLettered' || e.type === 'expired' || e.type === 'publishRejected')
+              gone.add(e.msgId as number);
+          }
+          const ready = q.readyMessages().map((m) => m.msgId as number);
+          const unacked = q.consumerIds().flatMap((c) => q.unackedOf(c).map((u) => u.msgId as number));
+          const all = [...ready, ...unacked];
+          if (new Set(all).size !== all.length) return false;
+          if (all.some((id) => acked.has(id) || gone.has(id))) return false;
+          if (ready.some((id, i) => i > 0 && ready[i - 1]! > id)) return false;
+          for (const c of q.consumerIds()) {
+            const p = prefetch.get(c)!;
+            if (!p.autoAck && p.n > 0 && q.unackedOf(c).length > p.n) return false;
+          }
+          const s = q.stats;
+          if (s.published !== ready.length + unacked.length + s.acked + s.dropped + s.deadLettered + s.expired + s.publishRejected)
+            return false;
+          if (options.overflow === 'drop-head' && options.maxLength !== undefined && ready.length > options.maxLength) return false;
         }
-        for (const e of out) {
-          if (e.type === 'delivered' && (acked.has(e.msgId as number) || gone.has(e.msgId as number))) return false;
-          if (e.type === 'acked' || (e.type === 'delivered' && e.autoAck)) acked.add(e.msgId as number);
-          if (e.type === 'dropped' || e.type === 'deadLettered' || e.type === 'expired' || e.type === 'publishRejected') gone.add(e.msgId as number);
-        }
-        const ready = q.readyMessages().map((m) => m.msgId as number);
-        const unacked = q.consumerIds().flatMap((c) => q.unackedOf(c).map((u) => u.msgId as number));
-        const all = [...ready, ...unacked];
-        if (new Set(all).size !== all.length) return false;
-        if (all.some((id) => acked.has(id) || gone.has(id))) return false;
-        if (ready.some((id, i) => i > 0 && ready[i - 1]! > id)) return false;
-        for (const c of q.consumerIds()) {
-          const p = prefetch.get(c)!;
-          if (!p.autoAck && p.n > 0 && q.unackedOf(c).length > p.n) return false;
-        }
-        const s = q.stats;
-        if (s.published !== ready.length + unacked.length + s.acked + s.dropped + s.deadLettered + s.expired + s.publishRejected) return false;
-        if (options.overflow === 'drop-head' && options.maxLength !== undefined && ready.length > options.maxLength) return false;
-      }
-      return true;
-    }), { numRuns: 500 });
+        return true;
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('no consumer with room waits while messages are ready', () => {
-    fc.assert(fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
-      const q = new ClassicQueue();
-      let id = 0;
-      for (const o of ops) {
-        if (o.op === 'publish') q.publish({ id: id++ }, 0);
-        else if (o.op === 'consume' && !q.hasConsumer(`c${o.c}`)) q.addConsumer(`c${o.c}`, { prefetchCount: o.prefetch }, 0);
-        else if (o.op === 'ack' && q.hasConsumer(`c${o.c}`) && q.unackedOf(`c${o.c}`).length) q.ack(`c${o.c}`, q.unackedOf(`c${o.c}`)[0]!.deliveryTag, 0);
-        if (q.readyCount > 0) {
-          for (const c of q.consumerIds()) {
-            const s = q.consumerState(c);
-            if (!s.cancelled && (s.prefetchCount === 0 || s.unacked < s.prefetchCount)) return false;
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
+        const q = new ClassicQueue();
+        let id = 0;
+        for (const o of ops) {
+          if (o.op === 'publish') q.publish({ id: id++ }, 0);
+          else if (o.op === 'consume' && !q.hasConsumer(`c${o.c}`)) q.addConsumer(`c${o.c}`, { prefetchCount: o.prefetch }, 0);
+          else if (o.op === 'ack' && q.hasConsumer(`c${o.c}`) && q.unackedOf(`c${o.c}`).length)
+            q.ack(`c${o.c}`, q.unackedOf(`c${o.c}`)[0]!.deliveryTag, 0);
+          if (q.readyCount > 0) {
+            for (const c of q.consumerIds()) {
+              const s = q.consumerState(c);
+              if (!s.cancelled && (s.prefetchCount === 0 || s.unacked < s.prefetchCount)) return false;
+            }
           }
         }
-      }
-      return true;
-    }), { numRuns: 300 });
+        return true;
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,14 @@
 // Shared helpers for the engine tests.
-import { createSimulation, parseScenario, type EventOf, type Scenario, type ScenarioInput, type SimEvent, type SimEventType, type Simulation } from '@/simulator';
+import {
+  createSimulation,
+  parseScenario,
+  type EventOf,
+  type Scenario,
+  type ScenarioInput,
+  type SimEvent,
+  type SimEventType,
+  type Simulation,
+} from '@/simulator';
 
 export function scenario(input: ScenarioInput): Scenario {
   const r = parseScenario(input);

@@ -35,7 +35,9 @@ describe('Kafka log', () => {
   });
 
   it('retention by size deletes whole oldest segments, never the active one, and moves the log start offset', () => {
-    const sim = runToEnd(topicOnly({ segmentBytes: 300, retentionBytes: 500, logCheckIntervalMs: 500 }, { ratePerSec: 10, count: 20, valueBytes: 100 }));
+    const sim = runToEnd(
+      topicOnly({ segmentBytes: 300, retentionBytes: 500, logCheckIntervalMs: 500 }, { ratePerSec: 10, count: 20, valueBytes: 100 }),
+    );
     const p = sim.snapshot().kafka!.topics[0]!.partitions[0]!;
     const deleted = ofType(sim.events(), 'segmentDeleted');
     expect(deleted.every((d) => d.reason === 'size')).toBe(true);
@@ -48,7 +50,10 @@ describe('Kafka log', () => {
   });
 
   it('retention by time waits until the newest record of a segment is older than retentionMs', () => {
-    const sim = createSimulation(scenario(topicOnly({ segmentBytes: 300, retentionMs: 2000, logCheckIntervalMs: 100 }, { ratePerSec: 10, count: 6, valueBytes: 100 })), 1);
+    const sim = createSimulation(
+      scenario(topicOnly({ segmentBytes: 300, retentionMs: 2000, logCheckIntervalMs: 100 }, { ratePerSec: 10, count: 6, valueBytes: 100 })),
+      1,
+    );
     sim.runUntil(10_000);
     const first = ofType(sim.events(), 'segmentDeleted')[0]!;
     // segment 0..2 has its newest record at 200 ms: deletable once now - 200 > 2000
@@ -62,7 +67,13 @@ describe('Kafka log', () => {
       scenario(
         topicOnly(
           { cleanupPolicy: 'compact', segmentBytes: 200, deleteRetentionMs: 3000, logCheckIntervalMs: 1000 },
-          { keys: ['a', 'b', 'a', 'b', 'a', 'c', 'c', 'c'], values: ['a1', 'b1', 'a2', 'b2', null, 'c1', 'c2', 'c3'], ratePerSec: 10, count: 8, valueBytes: 50 },
+          {
+            keys: ['a', 'b', 'a', 'b', 'a', 'c', 'c', 'c'],
+            values: ['a1', 'b1', 'a2', 'b2', null, 'c1', 'c2', 'c3'],
+            ratePerSec: 10,
+            count: 8,
+            valueBytes: 50,
+          },
         ),
       ),
       1,
@@ -86,7 +97,10 @@ describe('Kafka log', () => {
     const input: ScenarioInput = {
       version: 1,
       durationMs: 5000,
-      kafka: { topics: [{ name: 't', partitions: 4 }], producers: [{ id: 'p', topic: 't', ratePerSec: 20, count: 40, stickyBatchRecords: 5 }] },
+      kafka: {
+        topics: [{ name: 't', partitions: 4 }],
+        producers: [{ id: 'p', topic: 't', ratePerSec: 20, count: 40, stickyBatchRecords: 5 }],
+      },
     };
     const parts = (seed: number) => ofType(runToEnd(input, seed).events(), 'appended').map((a) => a.partition);
     const a = parts(1);
@@ -100,7 +114,10 @@ describe('Kafka log', () => {
     const input: ScenarioInput = {
       version: 1,
       durationMs: 4000,
-      kafka: { topics: [{ name: 't', partitions: 3 }], producers: [{ id: 'p', topic: 't', keys: { prefix: 'k', count: 20 }, ratePerSec: 20, count: 60 }] },
+      kafka: {
+        topics: [{ name: 't', partitions: 3 }],
+        producers: [{ id: 'p', topic: 't', keys: { prefix: 'k', count: 20 }, ratePerSec: 20, count: 60 }],
+      },
       interventions: [{ time: 1500, intervention: { type: 'kafka.addPartitions', topic: 't', partitions: 5 } }],
     };
     const events = runToEnd(input).events();
@@ -114,7 +131,9 @@ const group = (over: Record<string, unknown>, consumers: Record<string, unknown>
   version: 1,
   durationMs: 10_000,
   kafka: {
-    topics: [{ name: 't', partitions: 1, records: Array.from({ length: records }, (_, i) => ({ partition: 0, key: `k${i}`, value: `v${i}` })) }],
+    topics: [
+      { name: 't', partitions: 1, records: Array.from({ length: records }, (_, i) => ({ partition: 0, key: `k${i}`, value: `v${i}` })) },
+    ],
     groups: [{ id: 'g', topics: ['t'], ...over, consumers } as never],
   },
 });
@@ -135,7 +154,11 @@ describe('Kafka consumer groups', () => {
   });
 
   it('position runs ahead of the committed offset; lag = log end − committed', () => {
-    const events = runToEnd(group({ autoOffsetReset: 'earliest', enableAutoCommit: true, autoCommitIntervalMs: 5000 }, [{ id: 'c', maxPollRecords: 2, processingMsPerRecord: 100 }])).events();
+    const events = runToEnd(
+      group({ autoOffsetReset: 'earliest', enableAutoCommit: true, autoCommitIntervalMs: 5000 }, [
+        { id: 'c', maxPollRecords: 2, processingMsPerRecord: 100 },
+      ]),
+    ).events();
     const f = ofType(events, 'fetched')[1]!;
     expect([f.fromOffset, f.position, f.committedOffset, f.lag]).toEqual([2, 4, null, null]);
     const c = ofType(events, 'committed')[0]!;
@@ -144,7 +167,9 @@ describe('Kafka consumer groups', () => {
   });
 
   it('commit after processing commits each batch once it is processed', () => {
-    const events = runToEnd(group({ autoOffsetReset: 'earliest', enableAutoCommit: false }, [{ id: 'c', maxPollRecords: 3, processingMsPerRecord: 100 }])).events();
+    const events = runToEnd(
+      group({ autoOffsetReset: 'earliest', enableAutoCommit: false }, [{ id: 'c', maxPollRecords: 3, processingMsPerRecord: 100 }]),
+    ).events();
     expect(ofType(events, 'committed').map((c) => [c.committedOffset, c.mode])).toEqual([
       [3, 'manual'],
       [6, 'manual'],
@@ -154,7 +179,9 @@ describe('Kafka consumer groups', () => {
   });
 
   it('seek moves the position; the next fetch starts there', () => {
-    const input = group({ autoOffsetReset: 'earliest', enableAutoCommit: false }, [{ id: 'c', maxPollRecords: 2, processingMsPerRecord: 500 }]);
+    const input = group({ autoOffsetReset: 'earliest', enableAutoCommit: false }, [
+      { id: 'c', maxPollRecords: 2, processingMsPerRecord: 500 },
+    ]);
     const sim = createSimulation(scenario(input), 1);
     sim.runUntil(3000);
     sim.intervene({ type: 'kafka.seek', group: 'g', consumer: 'c', topic: 't', partition: 0, to: { offset: 1 } });
@@ -171,10 +198,18 @@ describe('Kafka consumer groups', () => {
       version: 1,
       durationMs: 10_000,
       kafka: {
-        topics: [{ name: 't', partitions: 1, records: [0, 1000, 2000, 3000].map((timestamp, i) => ({ partition: 0, key: null, value: `v${i}`, timestamp })) }],
+        topics: [
+          {
+            name: 't',
+            partitions: 1,
+            records: [0, 1000, 2000, 3000].map((timestamp, i) => ({ partition: 0, key: null, value: `v${i}`, timestamp })),
+          },
+        ],
         groups: [{ id: 'g', topics: ['t'], autoOffsetReset: 'latest', consumers: [{ id: 'c' }] }],
       },
-      interventions: [{ time: 2000, intervention: { type: 'kafka.seek', group: 'g', consumer: 'c', topic: 't', partition: 0, to: { timestamp: 1500 } } }],
+      interventions: [
+        { time: 2000, intervention: { type: 'kafka.seek', group: 'g', consumer: 'c', topic: 't', partition: 0, to: { timestamp: 1500 } } },
+      ],
     };
     expect(ofType(runToEnd(input).events(), 'seeked')[0]!.to).toBe(2);
   });
@@ -203,8 +238,15 @@ describe('Kafka consumer groups', () => {
   });
 
   it('a crashed consumer keeps its partitions until the session times out', () => {
-    const input = group({ autoOffsetReset: 'earliest', sessionTimeoutMs: 3000 }, [{ id: 'a', processingMsPerRecord: 300 }, { id: 'b' }], 40);
-    const sim = createSimulation(scenario({ ...input, interventions: [{ time: 2000, intervention: { type: 'kafka.crashConsumer', group: 'g', consumer: 'a' } }] }), 1);
+    const input = group(
+      { autoOffsetReset: 'earliest', sessionTimeoutMs: 3000 },
+      [{ id: 'a', processingMsPerRecord: 300 }, { id: 'b' }],
+      40,
+    );
+    const sim = createSimulation(
+      scenario({ ...input, interventions: [{ time: 2000, intervention: { type: 'kafka.crashConsumer', group: 'g', consumer: 'a' } }] }),
+      1,
+    );
     sim.runUntil(4000);
     const members = sim.snapshot().kafka!.groups[0]!.members;
     expect(members.find((m) => m.id === 'a')).toMatchObject({ status: 'crashed', assigned: ['t-0'] });

@@ -72,8 +72,29 @@ function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioIn
   const s: ScenarioInput = { version: 1, durationMs: 7000, interventions: [] };
   if (k) {
     s.kafka = {
-      topics: [{ name: 't', partitions: k.partitions, segmentBytes: k.segmentBytes, retentionMs: k.retentionMs, cleanupPolicy: k.compact ? 'compact' : 'delete', deleteRetentionMs: 1000, logCheckIntervalMs: 500 }],
-      producers: [{ id: 'p', topic: 't', ratePerSec: k.rate, count: k.count, keys: k.keys, partitioner: k.partitioner, values: k.compact ? ['v1', 'v2', null] : undefined, valueBytes: 50 }],
+      topics: [
+        {
+          name: 't',
+          partitions: k.partitions,
+          segmentBytes: k.segmentBytes,
+          retentionMs: k.retentionMs,
+          cleanupPolicy: k.compact ? 'compact' : 'delete',
+          deleteRetentionMs: 1000,
+          logCheckIntervalMs: 500,
+        },
+      ],
+      producers: [
+        {
+          id: 'p',
+          topic: 't',
+          ratePerSec: k.rate,
+          count: k.count,
+          keys: k.keys,
+          partitioner: k.partitioner,
+          values: k.compact ? ['v1', 'v2', null] : undefined,
+          valueBytes: 50,
+        },
+      ],
       groups: k.groups.map((g, gi) => ({
         id: `g${gi}`,
         topics: ['t'],
@@ -83,7 +104,12 @@ function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioIn
         autoCommitIntervalMs: 700,
         sessionTimeoutMs: 800,
         rebalanceDelayMs: 100,
-        consumers: Array.from({ length: g.consumers }, (_, i) => ({ id: `c${i}`, processingMsPerRecord: g.processing, maxPollRecords: g.maxPoll, startMs: i === 0 ? g.startMs : 0 })),
+        consumers: Array.from({ length: g.consumers }, (_, i) => ({
+          id: `c${i}`,
+          processingMsPerRecord: g.processing,
+          maxPollRecords: g.maxPoll,
+          startMs: i === 0 ? g.startMs : 0,
+        })),
       })),
     };
   }
@@ -110,7 +136,17 @@ function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioIn
         { exchange: 'dlx', queue: 'dead' },
         { exchange: 'ae', queue: 'unrouted' },
       ],
-      publishers: [{ id: 'pub', exchange: 'x', routingKeys: ROUTING_KEYS, ratePerSec: r.rate, count: r.count, expirationMs: r.expiration, mandatory: r.mandatory }],
+      publishers: [
+        {
+          id: 'pub',
+          exchange: 'x',
+          routingKeys: ROUTING_KEYS,
+          ratePerSec: r.rate,
+          count: r.count,
+          expirationMs: r.expiration,
+          mandatory: r.mandatory,
+        },
+      ],
       consumers: r.queues.flatMap((q, qi) =>
         q.consumers.map((c, ci) => ({
           id: `r${qi}-${ci}`,
@@ -146,7 +182,9 @@ function intervention(iv: Iv, k: KafkaArgs | null, r: RabbitArgs | null): Interv
     case 3:
       return k ? { type: 'kafka.removeConsumer', group: g, consumer: c } : null;
     case 4:
-      return k ? { type: 'kafka.seek', group: g, consumer: c, topic: 't', partition: 0, to: iv.flag ? 'earliest' : { offset: iv.n } } : null;
+      return k
+        ? { type: 'kafka.seek', group: g, consumer: c, topic: 't', partition: 0, to: iv.flag ? 'earliest' : { offset: iv.n } }
+        : null;
     case 5:
       return k ? { type: 'kafka.produceBurst', topic: 't', count: iv.n + 1, keys: iv.flag ? ['a', 'z'] : null } : null;
     case 6:
@@ -284,13 +322,18 @@ describe('engine properties', () => {
 
   it('seek(t) then running forward equals a straight run', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.integer(), fc.array(fc.integer({ min: 0, max: 7000 }), { minLength: 1, maxLength: 4 }), (s, seed, seeks) => {
-        const expected = hashEvents(straight(s, seed).events());
-        const sim = createSimulation(s, seed, { checkpointEvery: 15 });
-        for (const t of seeks) sim.seek(t);
-        sim.runUntil(sim.endTime);
-        expect(hashEvents(sim.events())).toBe(expected);
-      }),
+      fc.property(
+        scenarioArb,
+        fc.integer(),
+        fc.array(fc.integer({ min: 0, max: 7000 }), { minLength: 1, maxLength: 4 }),
+        (s, seed, seeks) => {
+          const expected = hashEvents(straight(s, seed).events());
+          const sim = createSimulation(s, seed, { checkpointEvery: 15 });
+          for (const t of seeks) sim.seek(t);
+          sim.runUntil(sim.endTime);
+          expect(hashEvents(sim.events())).toBe(expected);
+        },
+      ),
       RUNS,
     );
   }, 120_000);
@@ -317,7 +360,13 @@ describe('engine properties', () => {
       fc.property(scenarioArb, fc.integer(), fc.integer({ min: 0, max: 7000 }), ivArb, (s, seed, t, iv) => {
         const one = intervention(iv, s.kafka ? ({ partitions: 1 } as never) : null, s.rabbitmq ? ({ queues: [1] } as never) : null);
         fc.pre(one !== null);
-        const parsed = scenario({ version: 1, durationMs: 7000, interventions: [{ time: 0, intervention: one! }], ...(s.kafka ? { kafka: s.kafka } : {}), ...(s.rabbitmq ? { rabbitmq: s.rabbitmq } : {}) }).interventions[0]!.intervention;
+        const parsed = scenario({
+          version: 1,
+          durationMs: 7000,
+          interventions: [{ time: 0, intervention: one! }],
+          ...(s.kafka ? { kafka: s.kafka } : {}),
+          ...(s.rabbitmq ? { rabbitmq: s.rabbitmq } : {}),
+        }).interventions[0]!.intervention;
         // A: run to t, intervene, run on.
         const a = createSimulation(s, seed);
         a.runUntil(t);
@@ -371,7 +420,8 @@ describe('series()', () => {
         expect(series[0]!.time).toBe(0);
         expect(series.at(-1)!.time).toBe(sim.endTime);
         expect(series.at(-1)!.totals).toEqual(sim.snapshot().totals);
-        for (let i = 1; i < series.length; i++) expect(series[i]!.totals.kafkaProduced).toBeGreaterThanOrEqual(series[i - 1]!.totals.kafkaProduced);
+        for (let i = 1; i < series.length; i++)
+          expect(series[i]!.totals.kafkaProduced).toBeGreaterThanOrEqual(series[i - 1]!.totals.kafkaProduced);
       }),
       { numRuns: 30 },
     );
@@ -381,30 +431,41 @@ describe('series()', () => {
 describe('many forks', () => {
   it('after any mix of seeks and interventions, the recorded interventions replay to the same trace', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.integer(), fc.array(fc.tuple(fc.integer({ min: 0, max: 7000 }), ivArb), { minLength: 1, maxLength: 5 }), (s, seed, ops) => {
-        const sim = createSimulation(s, seed, { checkpointEvery: 20 });
-        sim.runUntil(sim.endTime);
-        for (const [t, iv] of ops) {
-          const one = intervention(iv, s.kafka ? ({ partitions: 1 } as never) : null, s.rabbitmq ? ({ queues: [1] } as never) : null);
-          if (!one) continue;
-          const parsed = scenario({ version: 1, durationMs: 7000, interventions: [{ time: 0, intervention: one }], ...(s.kafka ? { kafka: s.kafka } : {}), ...(s.rabbitmq ? { rabbitmq: s.rabbitmq } : {}) }).interventions[0]!.intervention;
-          sim.seek(t);
-          sim.intervene(parsed);
-        }
-        sim.runUntil(sim.endTime);
-        const recorded = sim.interventions();
-        for (let i = 1; i < recorded.length; i++) expect(recorded[i]!.time).toBeGreaterThanOrEqual(recorded[i - 1]!.time);
-        const fresh = createSimulation(s, seed);
-        for (const r of recorded) {
-          fresh.runUntil(r.time);
-          fresh.intervene(r.intervention);
-        }
-        fresh.runUntil(fresh.endTime);
-        expect(hashEvents(sim.events())).toBe(hashEvents(fresh.events()));
-        sim.seek(0);
-        sim.runUntil(sim.endTime);
-        expect(hashEvents(sim.events())).toBe(hashEvents(fresh.events()));
-      }),
+      fc.property(
+        scenarioArb,
+        fc.integer(),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 7000 }), ivArb), { minLength: 1, maxLength: 5 }),
+        (s, seed, ops) => {
+          const sim = createSimulation(s, seed, { checkpointEvery: 20 });
+          sim.runUntil(sim.endTime);
+          for (const [t, iv] of ops) {
+            const one = intervention(iv, s.kafka ? ({ partitions: 1 } as never) : null, s.rabbitmq ? ({ queues: [1] } as never) : null);
+            if (!one) continue;
+            const parsed = scenario({
+              version: 1,
+              durationMs: 7000,
+              interventions: [{ time: 0, intervention: one }],
+              ...(s.kafka ? { kafka: s.kafka } : {}),
+              ...(s.rabbitmq ? { rabbitmq: s.rabbitmq } : {}),
+            }).interventions[0]!.intervention;
+            sim.seek(t);
+            sim.intervene(parsed);
+          }
+          sim.runUntil(sim.endTime);
+          const recorded = sim.interventions();
+          for (let i = 1; i < recorded.length; i++) expect(recorded[i]!.time).toBeGreaterThanOrEqual(recorded[i - 1]!.time);
+          const fresh = createSimulation(s, seed);
+          for (const r of recorded) {
+            fresh.runUntil(r.time);
+            fresh.intervene(r.intervention);
+          }
+          fresh.runUntil(fresh.endTime);
+          expect(hashEvents(sim.events())).toBe(hashEvents(fresh.events()));
+          sim.seek(0);
+          sim.runUntil(sim.endTime);
+          expect(hashEvents(sim.events())).toBe(hashEvents(fresh.events()));
+        },
+      ),
       { numRuns: 60 },
     );
   }, 120_000);

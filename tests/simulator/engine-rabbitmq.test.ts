@@ -4,7 +4,12 @@ import { createSimulation, type ScenarioInput } from '@/simulator';
 import { ofType, runToEnd, scenario } from './engine-helpers';
 
 type R = NonNullable<ScenarioInput['rabbitmq']>;
-const rabbit = (r: R, interventions: ScenarioInput['interventions'] = [], durationMs = 10_000): ScenarioInput => ({ version: 1, durationMs, rabbitmq: r, interventions });
+const rabbit = (r: R, interventions: ScenarioInput['interventions'] = [], durationMs = 10_000): ScenarioInput => ({
+  version: 1,
+  durationMs,
+  rabbitmq: r,
+  interventions,
+});
 
 describe('RabbitMQ routing in the engine', () => {
   it('default exchange routes by queue name; unknown names are dropped, or returned when mandatory', () => {
@@ -33,10 +38,23 @@ describe('RabbitMQ routing in the engine', () => {
           { exchange: 'h', queue: 'pdf-a4', arguments: { 'x-match': 'all', format: 'pdf', size: 'a4' } },
           { exchange: 'h', queue: 'any-pdf', arguments: { 'x-match': 'any', format: 'pdf', urgent: true } },
         ],
-        publishers: [{ id: 'p', exchange: 'h', routingKeys: ['ignored'], headers: [{ format: 'pdf', size: 'a4' }, { format: 'pdf' }, { urgent: true }, { format: 'zip' }], ratePerSec: 10, count: 4 }],
+        publishers: [
+          {
+            id: 'p',
+            exchange: 'h',
+            routingKeys: ['ignored'],
+            headers: [{ format: 'pdf', size: 'a4' }, { format: 'pdf' }, { urgent: true }, { format: 'zip' }],
+            ratePerSec: 10,
+            count: 4,
+          },
+        ],
       }),
     ).events();
-    const routes = (id: string) => ofType(events, 'routed').filter((r) => r.messageId === id).map((r) => r.queue).sort();
+    const routes = (id: string) =>
+      ofType(events, 'routed')
+        .filter((r) => r.messageId === id)
+        .map((r) => r.queue)
+        .sort();
     expect(routes('p-0')).toEqual(['any-pdf', 'pdf-a4']);
     expect(routes('p-1')).toEqual(['any-pdf']);
     expect(routes('p-2')).toEqual(['any-pdf']);
@@ -159,7 +177,10 @@ describe('RabbitMQ classic queues in the engine', () => {
       queues: [{ name: 'q' }],
       consumers: [{ id: 'c', queue: 'q', prefetchCount: 3, processingMs: 10, settleBy: 'interventions' }],
     };
-    const sim = createSimulation(scenario(rabbit(base, [{ time: 5, intervention: { type: 'rabbitmq.publishBurst', routingKeys: ['q'], count: 6, publisher: 'm' } }])), 1);
+    const sim = createSimulation(
+      scenario(rabbit(base, [{ time: 5, intervention: { type: 'rabbitmq.publishBurst', routingKeys: ['q'], count: 6, publisher: 'm' } }])),
+      1,
+    );
     sim.runUntil(5000);
     const c = () => sim.snapshot().rabbitmq!.consumers[0]!;
     // processingMs would have acked everything long ago; nothing is settled without an intervention
@@ -182,29 +203,57 @@ describe('RabbitMQ classic queues in the engine', () => {
       queues: [{ name: 'q' }],
       consumers: [{ id: 'c', queue: 'q', prefetchCount: 3, settleBy: 'interventions' }],
     };
-    const sim = createSimulation(scenario(rabbit(base, [{ time: 5, intervention: { type: 'rabbitmq.publishBurst', routingKeys: ['q'], count: 5, publisher: 'm' } }])), 1);
+    const sim = createSimulation(
+      scenario(rabbit(base, [{ time: 5, intervention: { type: 'rabbitmq.publishBurst', routingKeys: ['q'], count: 5, publisher: 'm' } }])),
+      1,
+    );
     sim.runUntil(10);
     sim.intervene({ type: 'rabbitmq.removeConsumer', consumer: 'c' });
-    sim.intervene({ type: 'rabbitmq.addConsumer', consumer: { id: 'd', queue: 'q', prefetchCount: 3, autoAck: false, processingMs: 0, nackRequeue: true, settleBy: 'interventions' } });
+    sim.intervene({
+      type: 'rabbitmq.addConsumer',
+      consumer: { id: 'd', queue: 'q', prefetchCount: 3, autoAck: false, processingMs: 0, nackRequeue: true, settleBy: 'interventions' },
+    });
     // d got m-0..m-2 again (redelivered) with tags 1..3; nack tags ≤ 2 with requeue
     sim.intervene({ type: 'rabbitmq.nack', consumer: 'd', deliveryTag: 2, requeue: true, multiple: true });
     const requeued = ofType(sim.events(), 'requeued').filter((e) => e.consumer === 'd');
-    expect(requeued.map((e) => [e.messageId, e.position])).toEqual([['m-0', 0], ['m-1', 1]]);
+    expect(requeued.map((e) => [e.messageId, e.position])).toEqual([
+      ['m-0', 0],
+      ['m-1', 1],
+    ]);
     // back at the head, in order, redelivered; d has room for two again and takes them back
-    expect(ofType(sim.events(), 'delivered').slice(-2).map((e) => [e.messageId, e.deliveryTag, e.redelivered])).toEqual([['m-0', 4, true], ['m-1', 5, true]]);
+    expect(
+      ofType(sim.events(), 'delivered')
+        .slice(-2)
+        .map((e) => [e.messageId, e.deliveryTag, e.redelivered]),
+    ).toEqual([
+      ['m-0', 4, true],
+      ['m-1', 5, true],
+    ]);
     expect(sim.snapshot().rabbitmq!.queues[0]!.ready.map((m) => m.messageId)).toEqual(['m-3', 'm-4']);
     sim.intervene({ type: 'rabbitmq.ack', consumer: 'd', deliveryTag: 1 });
     expect(sim.events().at(-1)!.type).toBe('note'); // tag 1 was already settled by the nack
   });
 
   it('an ack intervention on the message being processed moves the consumer on to the next one', () => {
-    const sim = createSimulation(scenario(rabbit({ queues: [{ name: 'q' }], publishers: [{ id: 'm', routingKeys: ['q'], ratePerSec: 100, count: 2 }], consumers: [{ id: 'c', queue: 'q', prefetchCount: 2, processingMs: 1000 }] })), 1);
+    const sim = createSimulation(
+      scenario(
+        rabbit({
+          queues: [{ name: 'q' }],
+          publishers: [{ id: 'm', routingKeys: ['q'], ratePerSec: 100, count: 2 }],
+          consumers: [{ id: 'c', queue: 'q', prefetchCount: 2, processingMs: 1000 }],
+        }),
+      ),
+      1,
+    );
     sim.runUntil(100);
     expect(sim.snapshot().rabbitmq!.consumers[0]!.processing).toMatchObject({ messageId: 'm-0', until: 1000 });
     sim.intervene({ type: 'rabbitmq.ack', consumer: 'c', deliveryTag: 1 });
     expect(sim.snapshot().rabbitmq!.consumers[0]!.processing).toMatchObject({ messageId: 'm-1', until: 1100 });
     sim.runUntil(2000);
-    expect(ofType(sim.events(), 'acked').map((a) => [a.messageId, a.time])).toEqual([['m-0', 100], ['m-1', 1100]]);
+    expect(ofType(sim.events(), 'acked').map((a) => [a.messageId, a.time])).toEqual([
+      ['m-0', 100],
+      ['m-1', 1100],
+    ]);
   });
 
   it('a burst with small bodies counts their bytes against x-max-length-bytes', () => {
@@ -246,7 +295,10 @@ describe('RabbitMQ classic queues in the engine', () => {
         8000,
       ),
     );
-    const reads = (c: string) => ofType(sim.events(), 'streamRead').filter((r) => r.consumer === c).map((r) => r.offset);
+    const reads = (c: string) =>
+      ofType(sim.events(), 'streamRead')
+        .filter((r) => r.consumer === c)
+        .map((r) => r.offset);
     expect(reads('a')).toEqual(Array.from({ length: 24 }, (_, i) => i));
     expect(reads('b')).toEqual(reads('a'));
     const deleted = ofType(sim.events(), 'streamSegmentDeleted');
@@ -261,7 +313,13 @@ describe('RabbitMQ classic queues in the engine', () => {
 describe('RabbitMQ consumer view', () => {
   it('shows the message being processed and when it will be done', () => {
     const sim = createSimulation(
-      scenario(rabbit({ queues: [{ name: 'q' }], publishers: [{ id: 'm', routingKeys: ['q'], ratePerSec: 10, count: 2 }], consumers: [{ id: 'c', queue: 'q', prefetchCount: 2, processingMs: 1000 }] })),
+      scenario(
+        rabbit({
+          queues: [{ name: 'q' }],
+          publishers: [{ id: 'm', routingKeys: ['q'], ratePerSec: 10, count: 2 }],
+          consumers: [{ id: 'c', queue: 'q', prefetchCount: 2, processingMs: 1000 }],
+        }),
+      ),
       1,
     );
     sim.runUntil(500);

@@ -12,7 +12,21 @@ describe('simulator/README.md example', () => {
     const sim = createSimulation(r.scenario, 1);
     sim.runUntil(sim.endTime);
     const types = new Set(sim.events().map((e) => e.type));
-    for (const t of ['appended', 'fetched', 'committed', 'rebalanced', 'consumerCrashed', 'routed', 'unroutable', 'delivered', 'acked', 'expired', 'deadLettered', 'rejectedPublish', 'prefetchChanged'])
+    for (const t of [
+      'appended',
+      'fetched',
+      'committed',
+      'rebalanced',
+      'consumerCrashed',
+      'routed',
+      'unroutable',
+      'delivered',
+      'acked',
+      'expired',
+      'deadLettered',
+      'rejectedPublish',
+      'prefetchChanged',
+    ])
       expect(types, t).toContain(t);
   });
 });

@@ -42,20 +42,24 @@ describe('built-in scenarios', () => {
     }
   });
 
-  it.each(IDS)('%s runs to its end, deterministically, with narration for every event', (id) => {
-    const a = runBuiltIn(id, 5);
-    expect(a.sim.time).toBe(a.sim.endTime);
-    expect(a.events.length).toBeGreaterThan(10);
-    expect(a.sim.step()).toEqual([]);
-    const b = runBuiltIn(id, 5);
-    expect(hashEvents(b.events)).toBe(hashEvents(a.events));
-    for (const e of a.events) expect(describeEvent(e).length).toBeGreaterThan(5);
-    // events are ordered and numbered
-    a.events.forEach((e, i) => {
-      expect(e.seq).toBe(i);
-      if (i > 0) expect(e.time).toBeGreaterThanOrEqual(a.events[i - 1]!.time);
-    });
-  }, 60_000);
+  it.each(IDS)(
+    '%s runs to its end, deterministically, with narration for every event',
+    (id) => {
+      const a = runBuiltIn(id, 5);
+      expect(a.sim.time).toBe(a.sim.endTime);
+      expect(a.events.length).toBeGreaterThan(10);
+      expect(a.sim.step()).toEqual([]);
+      const b = runBuiltIn(id, 5);
+      expect(hashEvents(b.events)).toBe(hashEvents(a.events));
+      for (const e of a.events) expect(describeEvent(e).length).toBeGreaterThan(5);
+      // events are ordered and numbered
+      a.events.forEach((e, i) => {
+        expect(e.seq).toBe(i);
+        if (i > 0) expect(e.time).toBeGreaterThanOrEqual(a.events[i - 1]!.time);
+      });
+    },
+    60_000,
+  );
 
   it('log-vs-queue: five records at offsets 0..4, LEO 5, committed 5, 2, 4 — the consumer at 4 has lag 1', () => {
     const b = getBuiltInScenario('log-vs-queue')!;
@@ -67,7 +71,11 @@ describe('built-in scenarios', () => {
     expect(p.logEndOffset).toBe(5);
     const lag = Object.fromEntries(s.kafka!.groups.map((g) => [g.id, [g.partitions[0]!.committedOffset, g.partitions[0]!.lag]]));
     expect(lag).toEqual({ billing: [5, 0], analytics: [2, 3], audit: [4, 1] });
-    expect(s.kafka!.groups.map((g) => g.members.map((m) => [m.id, m.status, m.assigned]))).toEqual([[['A', 'active', ['orders-0']]], [['B', 'active', ['orders-0']]], [['C', 'active', ['orders-0']]]]);
+    expect(s.kafka!.groups.map((g) => g.members.map((m) => [m.id, m.status, m.assigned]))).toEqual([
+      [['A', 'active', ['orders-0']]],
+      [['B', 'active', ['orders-0']]],
+      [['C', 'active', ['orders-0']]],
+    ]);
     // B and C have fetched the next record at time 0 and are processing it; nothing is committed yet
     expect(s.kafka!.groups.map((g) => g.members[0]!.partitions[0]!.position)).toEqual([5, 3, 5]);
     // RabbitMQ side: exchange → queue → consumer with ack and delete
@@ -76,7 +84,9 @@ describe('built-in scenarios', () => {
     const events = sim.events();
     const fetched = ofType(events, 'fetched').find((e) => e.group === 'audit')!;
     expect([fetched.fromOffset, fetched.lag]).toEqual([4, 1]);
-    expect(describeEvent(fetched)).toBe('Consumer C of group audit fetched offset 4 from partition 0 of orders; its position is now 5 and its lag is 1');
+    expect(describeEvent(fetched)).toBe(
+      'Consumer C of group audit fetched offset 4 from partition 0 of orders; its position is now 5 and its lag is 1',
+    );
     expect(ofType(events, 'fetched').filter((e) => e.group === 'billing')).toEqual([]);
     expect(ofType(events, 'acked').length).toBe(5);
     const end = sim.snapshot();
@@ -142,8 +152,12 @@ describe('built-in scenarios', () => {
   it('crash-before-commit: the new owner re-reads what c1 processed after its last commit', () => {
     const { events } = runBuiltIn('crash-before-commit');
     const crash = ofType(events, 'consumerCrashed')[0]!;
-    const lastCommit = ofType(events, 'committed').filter((e) => e.time <= crash.time).at(-1)!;
-    const c1Processed = ofType(events, 'processed').filter((e) => e.consumer === 'c1' && e.time <= crash.time).at(-1)!;
+    const lastCommit = ofType(events, 'committed')
+      .filter((e) => e.time <= crash.time)
+      .at(-1)!;
+    const c1Processed = ofType(events, 'processed')
+      .filter((e) => e.consumer === 'c1' && e.time <= crash.time)
+      .at(-1)!;
     expect(c1Processed.toOffset).toBeGreaterThan(lastCommit.committedOffset);
     const after = ofType(events, 'fetched').filter((e) => e.consumer === 'c2' && e.time > crash.time);
     expect(after[0]!.fromOffset).toBe(lastCommit.committedOffset);
@@ -159,16 +173,25 @@ describe('built-in scenarios', () => {
     }
     // per key, offsets within a partition increase in produce order
     const byKey = new Map<string, number[]>();
-    for (const a of ofType(events, 'appended').filter((e) => e.producer === 'java-app')) byKey.set(a.key!, [...(byKey.get(a.key!) ?? []), a.offset]);
+    for (const a of ofType(events, 'appended').filter((e) => e.producer === 'java-app'))
+      byKey.set(a.key!, [...(byKey.get(a.key!) ?? []), a.offset]);
     for (const offs of byKey.values()) expect(offs).toEqual([...offs].sort((x, y) => x - y));
-    const moved = ['customer-1', 'customer-2', 'customer-3', 'customer-4', 'customer-5'].filter((k) => javaPartition(k, 4) !== crc32(enc.encode(k)) % 4);
+    const moved = ['customer-1', 'customer-2', 'customer-3', 'customer-4', 'customer-5'].filter(
+      (k) => javaPartition(k, 4) !== crc32(enc.encode(k)) % 4,
+    );
     expect(moved.length).toBeGreaterThan(0);
   });
 
   it('work-queue-prefetch: a consumer never holds more unacked than its prefetch, and the hoarder holds 10', () => {
     const { events } = runBuiltIn('work-queue-prefetch');
     for (const d of ofType(events, 'delivered')) if (d.prefetchCount > 0) expect(d.unacked).toBeLessThanOrEqual(d.prefetchCount);
-    expect(Math.max(...ofType(events, 'delivered').filter((d) => d.consumer === 'hoarder').map((d) => d.unacked))).toBe(10);
+    expect(
+      Math.max(
+        ...ofType(events, 'delivered')
+          .filter((d) => d.consumer === 'hoarder')
+          .map((d) => d.unacked),
+      ),
+    ).toBe(10);
     expect(ofType(events, 'prefetchChanged')).toHaveLength(1);
   });
 
@@ -197,7 +220,10 @@ describe('built-in scenarios', () => {
   it('order-topic-exchange: one copy per matching queue; unmatched keys go to the alternate exchange', () => {
     const { events } = runBuiltIn('order-topic-exchange');
     const routed = ofType(events, 'routed');
-    const first = routed.filter((r) => r.messageId === 'shop-0').map((r) => r.queue).sort();
+    const first = routed
+      .filter((r) => r.messageId === 'shop-0')
+      .map((r) => r.queue)
+      .sort();
     expect(first).toEqual(['audit', 'created', 'eu-orders']);
     const invoice = ofType(events, 'published').filter((p) => p.routingKey === 'invoice.created');
     expect(invoice.length).toBe(5);
@@ -233,7 +259,9 @@ describe('built-in scenarios', () => {
     expect(attached.live).toBe(appended.filter((a) => a.seq < liveAttach.seq).length); // next = the next offset to be written
     expect(attached.replay).toBe(0);
     expect(attached.audit).toBe(appended.find((a) => a.time >= 5000)!.offset);
-    const replayReads = ofType(events, 'streamRead').filter((e) => e.consumer === 'replay').map((e) => e.offset);
+    const replayReads = ofType(events, 'streamRead')
+      .filter((e) => e.consumer === 'replay')
+      .map((e) => e.offset);
     expect(replayReads).toEqual(replayReads.map((_, i) => i));
     expect(sim.snapshot().rabbitmq!.queues[0]!.stream!.log.length).toBe(appended.length);
   });

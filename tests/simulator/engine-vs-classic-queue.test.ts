@@ -128,7 +128,15 @@ const queueScenarioArb = fc
     rate: fc.integer({ min: 1, max: 30 }),
     count: fc.integer({ min: 1, max: 60 }),
     consumers: fc.array(consumerArb, { minLength: 1, maxLength: 3 }),
-    interventions: fc.array(fc.record({ time: fc.integer({ min: 0, max: 5000 }), kind: fc.integer({ min: 0, max: 4 }), n: fc.integer({ min: 0, max: 5 }), flag: fc.boolean() }), { maxLength: 5 }),
+    interventions: fc.array(
+      fc.record({
+        time: fc.integer({ min: 0, max: 5000 }),
+        kind: fc.integer({ min: 0, max: 4 }),
+        n: fc.integer({ min: 0, max: 5 }),
+        flag: fc.boolean(),
+      }),
+      { maxLength: 5 },
+    ),
   })
   .map((a) => {
     const ivs = a.interventions.map((iv): { time: number; intervention: InterventionInput } => {
@@ -139,7 +147,13 @@ const queueScenarioArb = fc
           : iv.kind === 1
             ? { type: 'rabbitmq.restartConsumer', consumer }
             : iv.kind === 2
-              ? { type: 'rabbitmq.publishBurst', exchange: '', routingKeys: ['q'], count: iv.n + 1, expirationMs: iv.flag ? 300 : undefined }
+              ? {
+                  type: 'rabbitmq.publishBurst',
+                  exchange: '',
+                  routingKeys: ['q'],
+                  count: iv.n + 1,
+                  expirationMs: iv.flag ? 300 : undefined,
+                }
               : iv.kind === 3
                 ? { type: 'rabbitmq.nack', consumer, deliveryTag: iv.n + 1, requeue: iv.flag }
                 : { type: 'rabbitmq.ack', consumer, deliveryTag: iv.n + 1 };
@@ -150,7 +164,10 @@ const queueScenarioArb = fc
       durationMs: 6000,
       rabbitmq: {
         exchanges: [{ name: 'dlx', type: 'fanout' }],
-        queues: [{ name: 'q', messageTtlMs: a.ttl, maxLength: a.maxLength, overflow: a.overflow, deadLetterExchange: a.dlx ? 'dlx' : undefined }, { name: 'dead' }],
+        queues: [
+          { name: 'q', messageTtlMs: a.ttl, maxLength: a.maxLength, overflow: a.overflow, deadLetterExchange: a.dlx ? 'dlx' : undefined },
+          { name: 'dead' },
+        ],
         bindings: [{ exchange: 'dlx', queue: 'dead' }],
         publishers: [{ id: 'p', exchange: '', routingKeys: ['q'], ratePerSec: a.rate, count: a.count, expirationMs: a.expiration }],
         consumers: a.consumers.map((c, i) => ({

@@ -12,7 +12,8 @@ interface HeaderVectors {
 function toValue([, type, value]: Field): HeaderArg {
   if (type === 'void') return null;
   if (type === 'double' || type === 'float') return { type: 'float', value: value as number };
-  if (['long', 'signedint', 'int', 'short', 'byte', 'unsignedint', 'unsignedshort', 'unsignedbyte', 'longlong'].includes(type)) return { type: 'int', value: value as number };
+  if (['long', 'signedint', 'int', 'short', 'byte', 'unsignedint', 'unsignedshort', 'unsignedbyte', 'longlong'].includes(type))
+    return { type: 'int', value: value as number };
   if (type === 'longstr' || type === 'shortstr' || type === 'bool' || type === 'boolean') return value as string | boolean;
   throw new Error(`unmapped AMQP type ${type}`);
 }
@@ -57,19 +58,26 @@ describe('headersMatch: the rules', () => {
   it('undefined headers and {} route alike', () => {
     const args = fc.dictionary(fc.constantFrom('a', 'b', 'x-c'), fc.constantFrom<HeaderArg>('1', 2, null, true));
     const xm = fc.constantFrom('all', 'any', 'all-with-x', 'any-with-x');
-    fc.assert(fc.property(args, xm, (a, x) => headersMatch({ ...a, 'x-match': x }, undefined) === headersMatch({ ...a, 'x-match': x }, {})));
+    fc.assert(
+      fc.property(args, xm, (a, x) => headersMatch({ ...a, 'x-match': x }, undefined) === headersMatch({ ...a, 'x-match': x }, {})),
+    );
   });
   it('all implies any when something is compared; a message carrying exactly the binding matches', () => {
     const args = fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.constantFrom<HeaderArg>('1', 2, 2.5, null, false), { minKeys: 1 });
     const hdrs = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.constantFrom<HeaderArg>('1', 2, 2.5, null, false));
-    fc.assert(fc.property(args, hdrs, (a, h) => {
-      if (headersMatch({ ...a, 'x-match': 'all' }, h) && !headersMatch({ ...a, 'x-match': 'any' }, h)) return false;
-      const self = Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v ?? 'present']));
-      return headersMatch(a, self);
-    }));
+    fc.assert(
+      fc.property(args, hdrs, (a, h) => {
+        if (headersMatch({ ...a, 'x-match': 'all' }, h) && !headersMatch({ ...a, 'x-match': 'any' }, h)) return false;
+        const self = Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v ?? 'present']));
+        return headersMatch(a, self);
+      }),
+    );
   });
   it('headerValuesEqual is symmetric', () => {
-    const v = fc.oneof(fc.constantFrom<HeaderArg>('1', 1, 1.5, true, null), fc.record({ type: fc.constantFrom('int' as const, 'float' as const), value: fc.constantFrom(1, 1.5) }));
+    const v = fc.oneof(
+      fc.constantFrom<HeaderArg>('1', 1, 1.5, true, null),
+      fc.record({ type: fc.constantFrom('int' as const, 'float' as const), value: fc.constantFrom(1, 1.5) }),
+    );
     fc.assert(fc.property(v, v, (a, b) => headerValuesEqual(a, b) === headerValuesEqual(b, a)));
   });
 });

@@ -25,10 +25,12 @@ describe('murmur2 (Kafka Utils.murmur2)', () => {
     expect(toPositive(murmur2(utf8.encode(v.input)))).toBe(v.toPositive_murmur2);
   });
   it('returns a signed 32-bit integer for any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (b) => {
-      const h = murmur2(b);
-      return Number.isInteger(h) && h >= -(2 ** 31) && h < 2 ** 31;
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (b) => {
+        const h = murmur2(b);
+        return Number.isInteger(h) && h >= -(2 ** 31) && h < 2 ** 31;
+      }),
+    );
   });
 });
 
@@ -51,12 +53,15 @@ describe('crc32 and librdkafka', () => {
     expect(crc32(new Uint8Array())).toBe(0);
     expect(crc32(utf8.encode('123456789'))).toBe(0xcbf43926);
   });
-  it.each(librd.observed_in_real_deployments)('key $key on $numPartitions partitions: librdkafka $librdkafka_consistent_random, Java $java_murmur2', (v) => {
-    expect(librdkafkaPartition(v.key, v.numPartitions)).toBe(v.librdkafka_consistent_random);
-    expect(librdkafkaPartition(v.key, v.numPartitions, 'consistent_random')).toBe(v.librdkafka_consistent_random);
-    expect(javaPartition(v.key, v.numPartitions)).toBe(v.java_murmur2);
-    expect(librdkafkaPartition(v.key, v.numPartitions, 'murmur2_random')).toBe(v.java_murmur2);
-  });
+  it.each(librd.observed_in_real_deployments)(
+    'key $key on $numPartitions partitions: librdkafka $librdkafka_consistent_random, Java $java_murmur2',
+    (v) => {
+      expect(librdkafkaPartition(v.key, v.numPartitions)).toBe(v.librdkafka_consistent_random);
+      expect(librdkafkaPartition(v.key, v.numPartitions, 'consistent_random')).toBe(v.librdkafka_consistent_random);
+      expect(javaPartition(v.key, v.numPartitions)).toBe(v.java_murmur2);
+      expect(librdkafkaPartition(v.key, v.numPartitions, 'murmur2_random')).toBe(v.java_murmur2);
+    },
+  );
   it('refuses an empty key under consistent_random: librdkafka sends it to a random partition', () => {
     expect(() => librdkafkaPartition('', 3)).toThrow(/non-empty key/);
   });
@@ -76,11 +81,13 @@ describe('partition functions', () => {
     expect(() => librdkafkaPartition('k', n)).toThrow(/numPartitions must be a whole number/);
   });
   it('always give a partition in range, the same for the same key', () => {
-    fc.assert(fc.property(fc.string({ minLength: 1 }), fc.integer({ min: 1, max: 1000 }), (key, n) => {
-      const j = javaPartition(key, n);
-      const l = librdkafkaPartition(key, n);
-      return j >= 0 && j < n && l >= 0 && l < n && j === javaPartition(key, n) && l === librdkafkaPartition(key, n);
-    }));
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.integer({ min: 1, max: 1000 }), (key, n) => {
+        const j = javaPartition(key, n);
+        const l = librdkafkaPartition(key, n);
+        return j >= 0 && j < n && l >= 0 && l < n && j === javaPartition(key, n) && l === librdkafkaPartition(key, n);
+      }),
+    );
   });
   it('encode keys as UTF-8', () => {
     expect(javaPartition('é', 1 << 30)).toBe(toPositive(murmur2(new Uint8Array([0xc3, 0xa9]))) % (1 << 30));

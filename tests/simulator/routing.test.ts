@@ -50,7 +50,10 @@ describe('route', () => {
   });
   it('default exchange reaches a queue by its own name and has no alternate exchange', () => {
     expect(route(orders, { exchange: '', routingKey: 'audit' }).queues).toEqual(['audit']);
-    expect(route(orders, { exchange: '', routingKey: 'nope', mandatory: true })).toMatchObject({ outcome: 'returned', viaAlternate: false });
+    expect(route(orders, { exchange: '', routingKey: 'nope', mandatory: true })).toMatchObject({
+      outcome: 'returned',
+      viaAlternate: false,
+    });
   });
   it('reports an unknown exchange as an error', () => {
     expect(route(orders, { exchange: 'missing', routingKey: '' }).error).toMatch(/404/);
@@ -68,7 +71,10 @@ describe('route', () => {
         { exchange: 'a', queue: 'c', destinationType: 'exchange', bindingKey: '' },
       ],
     };
-    expect(route(t, { exchange: 'c', routingKey: 'k', mandatory: true })).toMatchObject({ outcome: 'returned', exchangesVisited: ['c', 'a'] });
+    expect(route(t, { exchange: 'c', routingKey: 'k', mandatory: true })).toMatchObject({
+      outcome: 'returned',
+      exchangesVisited: ['c', 'a'],
+    });
     // Alternate exchanges that point at each other end too.
     const ae: Topology = { ...t, bindings: [] };
     expect(route(ae, { exchange: 'a', routingKey: 'k' })).toMatchObject({ outcome: 'dropped', exchangesVisited: ['a', 'b'] });
@@ -78,11 +84,16 @@ describe('route', () => {
   it('routes to the union of matching bindings, once each (property)', () => {
     const names = ['q0', 'q1', 'q2', 'q3'];
     const binding = fc.record({ queue: fc.constantFrom(...names), bindingKey: fc.constantFrom('a', 'b', '*', '#', 'a.*', '#.b', '') });
-    fc.assert(fc.property(fc.array(binding, { maxLength: 8 }), fc.constantFrom('a', 'b', 'a.b', '', 'c.b'), (bs, rk) => {
-      const bindings: Binding[] = bs.map((b) => ({ exchange: 't', ...b }));
-      const r = route({ exchanges: [{ name: 't', type: 'topic' }], queues: names, bindings }, { exchange: 't', routingKey: rk });
-      return new Set(r.queues).size === r.queues.length && r.queues.every((q) => r.matchedBindings[q]!.length >= 1)
-        && r.outcome === (r.queues.length ? 'routed' : 'dropped');
-    }));
+    fc.assert(
+      fc.property(fc.array(binding, { maxLength: 8 }), fc.constantFrom('a', 'b', 'a.b', '', 'c.b'), (bs, rk) => {
+        const bindings: Binding[] = bs.map((b) => ({ exchange: 't', ...b }));
+        const r = route({ exchanges: [{ name: 't', type: 'topic' }], queues: names, bindings }, { exchange: 't', routingKey: rk });
+        return (
+          new Set(r.queues).size === r.queues.length &&
+          r.queues.every((q) => r.matchedBindings[q]!.length >= 1) &&
+          r.outcome === (r.queues.length ? 'routed' : 'dropped')
+        );
+      }),
+    );
   });
 });

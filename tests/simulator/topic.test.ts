@@ -35,11 +35,27 @@ describe('topicMatches: RabbitMQ vectors', () => {
 
 describe('topicMatches: the rules in broker-semantics.md', () => {
   it.each([
-    ['#', '', true], ['#.#', '', true], ['*', '', false], ['*.#', '', false], ['#.*', '', false],
-    ['a.#.b', 'a.b', true], ['*.*', 'oneword', false], ['*', '.', false], ['*.*', '.', true],
-    ['a.*', 'a.', true], ['a..b', 'a..b', true], ['a.*.b', 'a..b', true], ['a#b', 'axb', false],
-    ['a#b', 'a#b', true], ['a*', 'ab', false], ['A', 'a', false], ['', '', true], ['', 'a', false],
-    ['#', '.', true], ['a.#', 'a', true], ['#.a', 'b.a', true],
+    ['#', '', true],
+    ['#.#', '', true],
+    ['*', '', false],
+    ['*.#', '', false],
+    ['#.*', '', false],
+    ['a.#.b', 'a.b', true],
+    ['*.*', 'oneword', false],
+    ['*', '.', false],
+    ['*.*', '.', true],
+    ['a.*', 'a.', true],
+    ['a..b', 'a..b', true],
+    ['a.*.b', 'a..b', true],
+    ['a#b', 'axb', false],
+    ['a#b', 'a#b', true],
+    ['a*', 'ab', false],
+    ['A', 'a', false],
+    ['', '', true],
+    ['', 'a', false],
+    ['#', '.', true],
+    ['a.#', 'a', true],
+    ['#.a', 'b.a', true],
   ] as const)('"%s" vs "%s" → %s', (b, r, expected) => {
     expect(topicMatches(b, r)).toBe(expected);
   });
@@ -53,31 +69,46 @@ describe('topicMatches: the rules in broker-semantics.md', () => {
 
 describe('topicMatches: properties', () => {
   it('agrees with a naive recursive matcher', () => {
-    fc.assert(fc.property(bindingKey, routingKey, (b, r) => topicMatches(b, r) === reference(split(b), split(r))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(bindingKey, routingKey, (b, r) => topicMatches(b, r) === reference(split(b), split(r))),
+      { numRuns: 2000 },
+    );
   });
   it('"#" matches every routing key', () => {
     fc.assert(fc.property(fc.string(), (r) => topicMatches('#', r)));
   });
   it('a key without wildcard words matches itself and nothing else', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => {
-      const literal = !split(a).some((w) => w === '*' || w === '#');
-      fc.pre(literal);
-      return topicMatches(a, a) && topicMatches(a, b) === (a === b);
-    }));
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const literal = !split(a).some((w) => w === '*' || w === '#');
+        fc.pre(literal);
+        return topicMatches(a, a) && topicMatches(a, b) === (a === b);
+      }),
+    );
   });
   it('n "*" words match exactly the keys with n words', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 6 }), routingKey, (n, r) => {
-      const stars = Array(n).fill('*').join('.');
-      return topicMatches(stars, r) === (split(r).length === n);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), routingKey, (n, r) => {
+        const stars = Array(n).fill('*').join('.');
+        return topicMatches(stars, r) === (split(r).length === n);
+      }),
+    );
   });
   it('explainTopicMatch agrees with topicMatches and accounts for every routing word on a match', () => {
-    fc.assert(fc.property(bindingKey, routingKey, (b, r) => {
-      const e = explainTopicMatch(b, r);
-      if (e.match !== topicMatches(b, r)) return false;
-      if (e.match) return e.steps.flatMap((s) => s.words).join('\u0000') === split(r).join('\u0000') && e.steps.every((s) => s.ok) && e.steps.length === split(b).length;
-      return e.failure !== undefined && e.steps.at(-1)?.ok === false;
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(bindingKey, routingKey, (b, r) => {
+        const e = explainTopicMatch(b, r);
+        if (e.match !== topicMatches(b, r)) return false;
+        if (e.match)
+          return (
+            e.steps.flatMap((s) => s.words).join('\u0000') === split(r).join('\u0000') &&
+            e.steps.every((s) => s.ok) &&
+            e.steps.length === split(b).length
+          );
+        return e.failure !== undefined && e.steps.at(-1)?.ok === false;
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

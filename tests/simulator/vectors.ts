@@ -8,10 +8,7 @@ export const localVectorsDir = path.join(repoRoot, 'tests/vectors');
 
 /** shared/ sits beside the clone (../shared); worktrees under /work/wt also look two levels up. */
 export function sharedVectorsDir(): string | undefined {
-  const candidates = [
-    path.resolve(repoRoot, '../shared/reference/vectors'),
-    path.resolve(repoRoot, '../../shared/reference/vectors'),
-  ];
+  const candidates = [path.resolve(repoRoot, '../shared/reference/vectors'), path.resolve(repoRoot, '../../shared/reference/vectors')];
   return candidates.find((dir) => existsSync(dir));
 }
 
