@@ -7,5 +7,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', '{lib,simulator,components}/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**', 'fidelity/**'],
     environment: 'node',
+    setupFiles: ['tests/support/fast-check-setup.ts'],
   },
 });

@@ -3,6 +3,15 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { checkA11y, expect, test, useTheme } from './fixtures';
 
+/** The state the page wrote into its link (`?s=`, base64url JSON), or null. */
+const linkState = (page: Page) =>
+  page.evaluate(() => {
+    const s = new URLSearchParams(location.search).get('s');
+    if (!s) return null;
+    const bytes = Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  });
+
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 /** Names of the playground queues that light up (get a copy). */
@@ -220,7 +229,8 @@ test.describe('Kafka key → partition calculator', () => {
       if (res.url().endsWith('.js') && (await res.text()).includes('recharts')) charts.push(res.url());
     });
     await open(page);
-    await page.waitForTimeout(1000);
+    // Everything the page loads on its own has arrived once the network has been quiet for 500 ms.
+    await page.waitForLoadState('networkidle');
     expect(charts).toEqual([]);
     await page.getByRole('heading', { name: 'Keys per partition' }).scrollIntoViewIfNeeded();
     await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
@@ -235,8 +245,8 @@ test.describe('shared state', () => {
     await routingKey(page).fill('order.large.*');
     await page.getByLabel('Partitions').fill('7');
     await expect(page).toHaveURL(/\?s=[A-Za-z0-9_-]+$/);
-    await expect.poll(async () => (await page.evaluate(() => location.search)).length).toBeGreaterThan(20);
-    await page.waitForTimeout(300);
+    // The link is written after a short debounce: wait until it holds all three edits.
+    await expect.poll(() => linkState(page)).toMatchObject({ r: { k: 'order.large.*' }, k: { n: '7' } });
     const url = page.url();
 
     const other = await context.newPage();

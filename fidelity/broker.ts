@@ -34,6 +34,19 @@ export const runId = `fid${process.pid.toString(36)}`;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Lets the broker's clock run: waits until `ms` have passed since `since` (for TTL tests, where time itself is the condition). */
+export const untilElapsed = (since: number, ms: number) => sleep(Math.max(0, since + ms - Date.now()));
+
+/**
+ * Waits until the broker has written to this channel everything a queue sent it before now: two
+ * round trips in a row on the channel. The queue answers the first after its earlier deliveries
+ * reached the channel process; the channel handles those before it reads the second request.
+ */
+export async function drained(ch: { checkQueue(q: string): Promise<unknown> }, q: string): Promise<void> {
+  await ch.checkQueue(q);
+  await ch.checkQueue(q);
+}
+
 /** Waits until check() is true or the time runs out; returns whether it became true. */
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<boolean> {
   const end = Date.now() + timeoutMs;
@@ -42,9 +55,4 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     if (Date.now() > end) return false;
     await sleep(2);
   }
-}
-
-/** FIDELITY_SEED=<n> replays the fast-check run that printed that seed. */
-export function seed(): { seed?: number } {
-  return process.env.FIDELITY_SEED ? { seed: Number(process.env.FIDELITY_SEED) } : {};
 }

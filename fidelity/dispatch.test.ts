@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InterventionInput } from '@/simulator';
 import { ClassicQueue, type ClassicQueueOptions, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
-import { brokerConnection, runId, seed, waitFor } from './broker';
+import { brokerConnection, runId, waitFor } from './broker';
 import {
   compareDispatchOnEngine,
   dispatchScenario,
@@ -349,6 +349,50 @@ describe('dispatch differential against RabbitMQ', () => {
     scripts++;
   });
 
+  // Requeue past the length limit (issue #13): two messages delivered to a prefetch-0 consumer, then
+  // requeued together (one nack with multiple, or the channel closes) or one nack at a time. RabbitMQ
+  // 3.10.8: drop-head drops (or dead-letters, reason maxlen) the head when the requeues take the queue
+  // over its limit; reject-publish(-dlx) never rejects a requeue and stays over the limit; one nack at
+  // a time redelivers the first before the second arrives, so nothing goes over.
+  const requeueWays: Record<string, Step[]> = {
+    'one nack with multiple': [{ kind: 'nackRequeue', consumer: 0, pick: 1, multiple: true }],
+    'the channel closing': [{ kind: 'close', consumer: 0 }],
+    'two nacks, one at a time': [
+      { kind: 'nackRequeue', consumer: 0, pick: 0, multiple: false },
+      { kind: 'nackRequeue', consumer: 0, pick: 0, multiple: false },
+    ],
+  };
+  const limits = { 'x-max-length 1': { maxLength: 1 }, 'x-max-length-bytes 1': { maxLengthBytes: 1 } };
+  const overflows = [
+    ['drop-head', false],
+    ['drop-head', true],
+    ['reject-publish', false],
+    ['reject-publish-dlx', true],
+  ] as const;
+  const requeueCases = Object.entries(requeueWays).flatMap(([way, requeue]) =>
+    Object.entries(limits).flatMap(([limit, queue]) =>
+      overflows.map(([overflow, deadLetter]) => ({
+        name: `${overflow}${deadLetter ? ' with a DLX' : ''}, ${limit}, requeued by ${way}`,
+        queue,
+        overflow,
+        deadLetter,
+        requeue,
+      })),
+    ),
+  );
+  it.each(requeueCases)('requeue past the limit: $name', async ({ queue, overflow, deadLetter, requeue }) => {
+    await runScript({
+      queue: { ...queue, overflow, deadLetter },
+      steps: [
+        { kind: 'consume', consumer: 0, prefetch: 0 },
+        { kind: 'publish', count: 2, bytes: 1 },
+        ...requeue,
+        { kind: 'close', consumer: 0 },
+      ],
+    });
+    scripts++;
+  });
+
   it('random scripts agree on the broker, ClassicQueue and the engine', async () => {
     const runs = Number(process.env.FIDELITY_DISPATCH_RUNS ?? 100);
     await fc.assert(
@@ -367,7 +411,7 @@ describe('dispatch differential against RabbitMQ', () => {
         }
         scripts++;
       }),
-      { numRuns: runs, ...seed() },
+      { numRuns: runs },
     );
     expect(scripts).toBeGreaterThanOrEqual(runs);
   });

@@ -6,7 +6,7 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { describe, expect, it } from 'vitest';
 import { parseIntervention, type InterventionInput } from '@/simulator';
-import { brokerConnection, runId, sleep, waitFor } from './broker';
+import { brokerConnection, drained, runId, waitFor } from './broker';
 import { ENGINE_QUEUE, engineStep, runScenario } from './engine';
 
 type Step =
@@ -73,9 +73,10 @@ async function compare(steps: Step[]): Promise<void> {
       }
       seen = sim.events().length;
       // Deliveries after a limit change travel via the channel's limiter: wait for what the engine
-      // predicts, then a little longer so an extra broker delivery would show.
+      // predicts, then until every channel has passed on what the queue sent it, so an extra broker
+      // delivery would show.
       await waitFor(() => [...engine].every(([id, c]) => broker.get(id)!.received.length >= c.received.length), 3000);
-      await sleep(60);
+      for (const ch of channels.values()) await drained(ch, q);
       const where = `after step ${i} ${JSON.stringify(step)}`;
       for (const [id, c] of engine) expect(broker.get(id)!.received, `${where}: consumer ${id}`).toEqual(c.received);
     }

@@ -4,7 +4,7 @@ import type { Channel, ConsumeMessage } from 'amqplib';
 import { describe, expect, it } from 'vitest';
 import { validateHeadersBinding, type HeaderArg } from '@/simulator/rabbitmq/headers';
 import { ClassicQueue, type ClassicQueueOptions, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
-import { brokerConnection, runId, sleep, waitFor } from './broker';
+import { brokerConnection, drained, runId, untilElapsed, waitFor } from './broker';
 
 const conn = brokerConnection();
 let n = 0;
@@ -55,7 +55,7 @@ describe('TTL on a real classic queue', () => {
       const started = Date.now();
       ch.sendToQueue(q, Buffer.alloc(0), { messageId: 'long', expiration: '1500' });
       ch.sendToQueue(q, Buffer.alloc(0), { messageId: 'short', expiration: '100' });
-      await sleep(400 - (Date.now() - started));
+      await untilElapsed(started, 400);
       expect((await ch.checkQueue(q)).messageCount).toBe(readyAt400);
       await waitFor(async () => (await ch.checkQueue(dlq)).messageCount >= 2, 4000);
       expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
@@ -90,11 +90,12 @@ describe('TTL on a real classic queue', () => {
       ch.sendToQueue(q, Buffer.alloc(0), { messageId: 'a' });
       await cch.consume(q, (m) => m && received.push(m), { noAck: false });
       await waitFor(() => received.length === 1);
-      await sleep(700);
+      const deliveredAt = Date.now();
+      await untilElapsed(deliveredAt, 700); // hold it past its TTL
       cch.nack(received[0]!, false, true);
       await cch.checkQueue(q);
       await waitFor(async () => (await ch.checkQueue(dlq)).messageCount === 1, 2000);
-      await sleep(100);
+      await drained(cch, q);
       expect(received.length).toBe(1 + afterNack.filter((o) => o.type === 'delivered').length);
       expect(await drain(ch, dlq)).toEqual(deadLetteredIds(afterNack));
       await cch.close();
@@ -113,7 +114,7 @@ describe('TTL on a real classic queue', () => {
       ch.sendToQueue(q, Buffer.alloc(0), { messageId: 'first' });
       ch.sendToQueue(q, Buffer.alloc(0), { messageId: 'second' });
       await waitFor(async () => (await ch.checkQueue(dlq)).messageCount === 1, 2000);
-      await sleep(50);
+      await drained(cch, q);
       expect(received).toEqual(out.flatMap((o) => (o.type === 'delivered' ? [String(o.msgId)] : [])));
       expect(await drain(ch, dlq)).toEqual(deadLetteredIds(out));
       await cch.close();

@@ -8,6 +8,7 @@ export default defineConfig({
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['fidelity/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/support/fast-check-setup.ts'],
     fileParallelism: false,
     testTimeout: 600_000,
     hookTimeout: 60_000,

@@ -296,10 +296,7 @@ export class RabbitModel {
       c.token++;
       this.scheduleProcessing(c);
     }
-    const q = this.queues[c.queue]!;
-    this.dropHeadWhileOver(q);
-    this.expireHead(q);
-    this.dispatch(q);
+    this.afterSettle(this.queues[c.queue]!);
   }
 
   private note(text: string): void {
@@ -581,26 +578,46 @@ export class RabbitModel {
 
   private processHead(c: ConsumerState): void {
     const q = this.queues[c.queue]!;
-    c.busy = false;
-    // With no processing time everything the consumer holds is handled at this instant.
-    const all = c.spec.processingMs === 0;
-    do {
-      const d = c.pending[c.pendingHead];
-      if (!d) break;
-      c.pending[c.pendingHead] = undefined as unknown as Delivery;
-      c.pendingHead++;
-      c.processed++;
-      if (!c.spec.autoAck) {
-        if (c.spec.nackEvery !== undefined && c.processed % c.spec.nackEvery === 0) this.nack(c, d, c.spec.nackRequeue);
-        else this.ack(c, d);
+    if (c.spec.processingMs === 0) {
+      // No processing time: the consumer settles everything it holds at this instant, one
+      // basic.ack / basic.nack after another, and the queue handles each in turn (dropping over its
+      // limit, dispatching) before the next, as RabbitMQ 3.10.8 does (fidelity/queue-rules.test.ts).
+      // Deliveries made meanwhile wait for the consumer's next turn.
+      c.busy = true;
+      for (let held = c.pending.length - c.pendingHead; held > 0; held--) {
+        this.settleNext(c);
+        this.afterSettle(q);
       }
-    } while (all);
+      c.busy = false;
+      this.scheduleProcessing(c);
+      return;
+    }
+    c.busy = false;
+    this.settleNext(c);
+    this.scheduleProcessing(c);
+    this.afterSettle(q);
+  }
+
+  /** The consumer is done with the oldest delivery it holds: ack it, or nack every nackEvery-th. */
+  private settleNext(c: ConsumerState): void {
+    const d = c.pending[c.pendingHead];
+    if (!d) return;
+    c.pending[c.pendingHead] = undefined as unknown as Delivery;
+    c.pendingHead++;
+    c.processed++;
+    if (!c.spec.autoAck) {
+      if (c.spec.nackEvery !== undefined && c.processed % c.spec.nackEvery === 0) this.nack(c, d, c.spec.nackRequeue);
+      else this.ack(c, d);
+    }
     if (c.pendingHead > 64 && c.pendingHead * 2 > c.pending.length) {
       c.pending = c.pending.slice(c.pendingHead);
       c.pendingHead = 0;
     }
-    this.scheduleProcessing(c);
-    this.dropHeadWhileOver(q); // a requeue can push the queue over its limit
+  }
+
+  /** After an ack or nack: a requeue can push the queue over its limit; then expire and dispatch. */
+  private afterSettle(q: QueueState): void {
+    this.dropHeadWhileOver(q);
     this.expireHead(q);
     this.dispatch(q);
   }
@@ -717,9 +734,7 @@ export class RabbitModel {
         requeued,
         lost,
       });
-    this.dropHeadWhileOver(q);
-    this.expireHead(q);
-    this.dispatch(q);
+    this.afterSettle(q);
   }
 
   // ---------- streams ----------

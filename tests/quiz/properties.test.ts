@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, answerProblem, decodeAnswers, encodeAnswers, score, type Answers } from '@/lib/quiz';
+import { runs } from '../support/property';
 
 /** A valid answer for one question: "not sure", one option, or (multi) a valid subset. */
 const answerFor = (q: (typeof QUESTIONS)[number]) => {
@@ -22,7 +23,7 @@ describe('scoring properties', () => {
         const after = score({ ...answers, [qid]: ['ns'] }).confidence;
         expect(after).toBeLessThanOrEqual(before);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -39,7 +40,7 @@ describe('scoring properties', () => {
         }
         expect(last).toBe(0);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -52,7 +53,7 @@ describe('scoring properties', () => {
         expect(r.confidence).toBeLessThanOrEqual(100);
         expect(r.deciding.length).toBeLessThanOrEqual(5);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -83,7 +84,7 @@ describe('URL encoding properties', () => {
         expect(dropped).toEqual([]);
         expect(back).toEqual(answers);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -97,7 +98,7 @@ describe('URL encoding properties', () => {
           expect(answerProblem(q!, chosen)).toBeNull();
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 
@@ -108,7 +109,7 @@ describe('URL encoding properties', () => {
         const { answers: back } = decodeAnswers(`${encoded}_${junk.replace(/_/g, '')}x`);
         for (const [qid, chosen] of Object.entries(answers)) expect(back[qid]).toEqual(chosen);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

@@ -3,6 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { runs } from '../support/property';
 
 /** Pieces a hand-edited or mangled link typically contains. */
 const GARBAGE = [
@@ -196,4 +197,4 @@ export function expectSame(actual: unknown, expected: unknown, what: string): vo
 }
 
 /** Run counts for each file to stay well under 20 s on a shared 2-core machine (about 4 s when idle). */
-export const RUNS = { fast: 400, medium: 200, slow: 60 } as const;
+export const RUNS = { fast: runs(400), medium: runs(200), slow: runs(60) } as const;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeState } from '@/lib/routing/codec';
 import { decodeState, stateFromSearch } from '@/lib/routing/decode';
 import { defaultState, EXCHANGE_TYPES, HEADER_TYPES, type RoutingState } from '@/lib/routing/state';
+import { runs } from '../support/property';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 12 });
 const row = fc.record({ name: text, type: fc.constantFrom(...HEADER_TYPES), value: text });
@@ -86,7 +87,7 @@ describe('URL state codec', () => {
         expect(encoded).toMatch(/^[A-Za-z0-9_-]*$/);
         expect(decodeState(encoded)).toEqual({ ok: true, state: s });
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -116,7 +117,7 @@ describe('URL state codec', () => {
       fc.property(fc.string(), (g) => {
         expect(typeof decodeState(g).ok).toBe('boolean');
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
     fc.assert(
       fc.property(fc.json(), (j) => {

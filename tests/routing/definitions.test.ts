@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDefinitions, topologyOf, type Definitions } from '@/lib/routing/definitions';
 import { route } from '@/simulator/rabbitmq/routing';
+import { runs } from '../support/property';
 
 const fixture = readFileSync(new URL('../../e2e/fixtures/definitions.json', import.meta.url), 'utf8');
 const malformed = readFileSync(new URL('../../e2e/fixtures/definitions-malformed.json', import.meta.url), 'utf8');
@@ -43,7 +44,7 @@ describe('parseDefinitions', () => {
       fc.property(fc.oneof(fc.json(), fc.string()), (text) => {
         expect(typeof parseDefinitions(text).ok).toBe('boolean');
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clusterMarkerLabels, markerLabelWidth } from '@/lib/simulate/view-model';
+import { runs } from '../support/property';
 
 type M = { id: string; kind: 'position' | 'committed'; group: string; label: string };
 const committed = (group: string): M => ({ id: `${group}:c`, kind: 'committed', group, label: 'committed' });
@@ -77,7 +78,7 @@ describe('clusterMarkerLabels', () => {
           expect(c.width).toBe(markerLabelWidth(c.markers));
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

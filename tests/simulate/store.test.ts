@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { engineApi } from './engine';
 import { createSimStore, PLAY_NARRATION_MS, SPEEDS } from '@/lib/simulate/store';
+import { runs } from '../support/property';
 
 const audit = (s: ReturnType<typeof createSimStore>) => s.getState().snapshot.kafka!.groups.find((g) => g.id === 'audit')!.partitions[0]!;
 
@@ -46,7 +47,7 @@ describe('simulator store', () => {
         s.getState().seek(a);
         expect(JSON.stringify(s.getState().snapshot)).toBe(snap);
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 

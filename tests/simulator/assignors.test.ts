@@ -8,6 +8,7 @@ import {
   type GroupMember,
 } from '@/simulator/kafka/assignors';
 import { loadVector } from './vectors';
+import { runs } from '../support/property';
 
 interface AssignorVectors {
   cases: { assignor: 'range' | 'roundrobin'; name: string; topics: Record<string, number>; members: GroupMember[]; expected: Assignment }[];
@@ -171,7 +172,7 @@ describe('cooperativeStickyAssign', () => {
         expect(spread(s2.assignment, nextIds)).toBeLessThanOrEqual(1);
         expect(s2.followUpNeeded).toBe(false);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

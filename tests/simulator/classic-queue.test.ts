@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClassicQueue, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
+import { runs } from '../support/property';
 
 const delivered = (out: QueueOutcome[]) =>
   out
@@ -267,7 +268,7 @@ describe('ClassicQueue properties', () => {
         }
         return true;
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -290,7 +291,7 @@ describe('ClassicQueue properties', () => {
         }
         return true;
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, hashEvents, type InterventionInput, type ScenarioInput, type SimEvent, type Snapshot } from '@/simulator';
 import { ofType, scenario } from './engine-helpers';
+import { runs } from '../support/property';
 
 const ROUTING_KEYS = ['order.created.eu', 'order.paid.us', 'invoice.created', 'order.created.us'];
 
@@ -207,7 +208,7 @@ const scenarioArb = fc
   .filter(([k, r]) => k !== null || r !== null)
   .map(([k, r, ivs]) => scenario(build(k, r, ivs)));
 
-const RUNS = { numRuns: 40 };
+const RUNS = { numRuns: runs(40) };
 
 function straight(s: ReturnType<typeof scenario>, seed: number) {
   const sim = createSimulation(s, seed);
@@ -406,7 +407,7 @@ describe('step()', () => {
         expect(sim.time).toBe(sim.endTime);
         expect(hashEvents(seen)).toBe(hashEvents(straight(s, seed).events()));
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   }, 120_000);
 });
@@ -423,7 +424,7 @@ describe('series()', () => {
         for (let i = 1; i < series.length; i++)
           expect(series[i]!.totals.kafkaProduced).toBeGreaterThanOrEqual(series[i - 1]!.totals.kafkaProduced);
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   }, 120_000);
 });
@@ -466,7 +467,7 @@ describe('many forks', () => {
           expect(hashEvents(sim.events())).toBe(hashEvents(fresh.events()));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explainTopicMatch, topicMatches, validateBindingKey, validateRoutingKey } from '@/simulator/rabbitmq/topic';
 import { loadVector } from './vectors';
+import { runs } from '../support/property';
 
 interface TopicVectors {
   validation: { accepted: string[]; rejected: string[] };
@@ -71,7 +72,7 @@ describe('topicMatches: properties', () => {
   it('agrees with a naive recursive matcher', () => {
     fc.assert(
       fc.property(bindingKey, routingKey, (b, r) => topicMatches(b, r) === reference(split(b), split(r))),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
   it('"#" matches every routing key', () => {
@@ -107,7 +108,7 @@ describe('topicMatches: properties', () => {
           );
         return e.failure !== undefined && e.steps.at(-1)?.ok === false;
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 });
