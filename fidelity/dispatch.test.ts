@@ -1,11 +1,11 @@
 // Dispatch differential: the same script of publishes, consumers, acks, nacks and channel closes
-// runs on a real classic queue, on ClassicQueue and on the simulation engine; who receives what, in
+// runs on a real classic queue, on ClassicQueueOracle and on the simulation engine; who receives what, in
 // which order, with which delivery tag and redelivered flag, and what remains must agree.
 import type { Channel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InterventionInput } from '@/simulator';
-import { ClassicQueue, type ClassicQueueOptions, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
+import { ClassicQueueOracle, type ClassicQueueOptions, type QueueOutcome } from '@/tests/oracles/classic-queue-oracle';
 import { brokerConnection, runId, waitFor } from './broker';
 import {
   compareDispatchOnEngine,
@@ -96,7 +96,7 @@ let engineEvents = 0;
 const tally = new Map<string, number>();
 
 afterAll(async () => {
-  console.log(`dispatch differential: ${scripts} scripts, ${differences} differences (broker, ClassicQueue, engine)`);
+  console.log(`dispatch differential: ${scripts} scripts, ${differences} differences (broker, ClassicQueueOracle, engine)`);
   console.log(
     `  (${steps} steps, ${deliveries} deliveries, ${engineEvents} engine events compared; model outcomes: ${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')})`,
   );
@@ -116,7 +116,7 @@ async function runScript(script: Script): Promise<void> {
     ...(script.queue.maxLength !== undefined || script.queue.maxLengthBytes !== undefined ? { overflow: script.queue.overflow } : {}),
     ...(script.queue.deadLetter ? { deadLetterExchange: dlx } : {}),
   };
-  const model = new ClassicQueue(options);
+  const model = new ClassicQueueOracle(options);
   const pub: ConfirmChannel = await conn().createConfirmChannel();
   await pub.assertQueue(q, {
     durable: false,
@@ -393,7 +393,7 @@ describe('dispatch differential against RabbitMQ', () => {
     scripts++;
   });
 
-  it('random scripts agree on the broker, ClassicQueue and the engine', async () => {
+  it('random scripts agree on the broker, ClassicQueueOracle and the engine', async () => {
     const runs = Number(process.env.FIDELITY_DISPATCH_RUNS ?? 100);
     await fc.assert(
       fc.asyncProperty(scriptArb, async (script) => {

@@ -2,7 +2,7 @@
 // (a scenario validated by parseScenario, timed interventions, events and snapshots), exactly as the
 // /simulate page drives it.
 import { createSimulation, parseScenario, type InterventionInput, type ScenarioInput, type SimEvent } from '@/simulator';
-import type { QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
+import type { QueueOutcome } from '@/tests/oracles/classic-queue-oracle';
 import type { Topology } from '@/simulator/rabbitmq/routing';
 
 /** Validates a scenario the way the page does; a fidelity script the schema refuses is a bug here. */
@@ -73,11 +73,11 @@ export function routeOnEngine(topology: Topology, messages: EnginePublish[]): { 
 
 // ---------- dispatch ----------
 
-/** One executed script step as the engine replays it: at `time`, with what broker and ClassicQueue did. */
+/** One executed script step as the engine replays it: at `time`, with what broker and ClassicQueueOracle did. */
 export interface DispatchStep {
   time: number;
   intervention: InterventionInput;
-  /** ClassicQueue's outcomes for this step, normalised by outcomeLines. */
+  /** ClassicQueueOracle's outcomes for this step, normalised by outcomeLines. */
   outcomes: string[];
   /** What each consumer had received after the step, on the broker (`id[*]#tag`). */
   received: Record<string, string[]>;
@@ -137,7 +137,7 @@ export const engineStep = {
   }),
 };
 
-/** ClassicQueue outcomes as lines comparable with the engine's events (blocking is internal to both). */
+/** ClassicQueueOracle outcomes as lines comparable with the engine's events (blocking is internal to both). */
 export function outcomeLines(out: readonly QueueOutcome[]): string[] {
   const lines: string[] = [];
   for (const o of out) {
@@ -215,7 +215,7 @@ export function dispatchScenario(queue: DispatchQueue, steps: readonly DispatchS
 }
 
 /**
- * Replays a dispatch script on the engine and compares, step by step, its events with ClassicQueue's
+ * Replays a dispatch script on the engine and compares, step by step, its events with ClassicQueueOracle's
  * outcomes and its consumers' deliveries with the broker's, then the end state with the broker's.
  * Returns how many engine events were compared.
  */
@@ -236,7 +236,7 @@ export function compareDispatchOnEngine(queue: DispatchQueue, steps: readonly Di
         (received[e.consumer] ??= []).push(`${idOf(e.messageId)}${e.redelivered ? '*' : ''}#${e.deliveryTag}`);
     }
     if (JSON.stringify(lines) !== JSON.stringify(step.outcomes)) {
-      throw new EngineDifference(`engine events ${JSON.stringify(lines)}, ClassicQueue outcomes ${JSON.stringify(step.outcomes)}`, i);
+      throw new EngineDifference(`engine events ${JSON.stringify(lines)}, ClassicQueueOracle outcomes ${JSON.stringify(step.outcomes)}`, i);
     }
     for (const [consumer, list] of Object.entries(step.received)) {
       const got = received[consumer] ?? [];

@@ -1,9 +1,9 @@
 // Fixed broker checks for the rules the random scripts leave out: TTL (it needs the clock) and
-// headers-binding validation. Expectations come from ClassicQueue / validateHeadersBinding, not tables.
+// headers-binding validation. Expectations come from ClassicQueueOracle / validateHeadersBinding, not tables.
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { describe, expect, it } from 'vitest';
 import { validateHeadersBinding, type HeaderArg } from '@/simulator/rabbitmq/headers';
-import { ClassicQueue, type ClassicQueueOptions, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
+import { ClassicQueueOracle, type ClassicQueueOptions, type QueueOutcome } from '@/tests/oracles/classic-queue-oracle';
 import { brokerConnection, drained, runId, untilElapsed, waitFor } from './broker';
 
 const conn = brokerConnection();
@@ -45,7 +45,7 @@ async function drain(ch: Channel, q: string): Promise<string[]> {
 
 describe('TTL on a real classic queue', () => {
   it('expires only at the head: a short TTL waits behind a long one', async () => {
-    const model = new ClassicQueue({ deadLetterExchange: 'dlx' });
+    const model = new ClassicQueueOracle({ deadLetterExchange: 'dlx' });
     model.publish({ id: 'long', expiration: 1500 }, 0);
     model.publish({ id: 'short', expiration: 100 }, 0);
     model.expire(400);
@@ -64,7 +64,7 @@ describe('TTL on a real classic queue', () => {
   });
 
   it('the lower of x-message-ttl and the message expiration wins', async () => {
-    const model = new ClassicQueue({ messageTtl: 300, deadLetterExchange: 'dlx' });
+    const model = new ClassicQueueOracle({ messageTtl: 300, deadLetterExchange: 'dlx' });
     model.publish({ id: 'a', expiration: 5000 }, 0);
     expect(model.nextExpiryAt()).toBe(300);
     await withQueue({ messageTtl: 300 }, async (ch, q, dlq) => {
@@ -79,7 +79,7 @@ describe('TTL on a real classic queue', () => {
   });
 
   it('expiry survives a requeue: an expired message comes back and is dead-lettered, not redelivered', async () => {
-    const model = new ClassicQueue({ messageTtl: 300, deadLetterExchange: 'dlx' });
+    const model = new ClassicQueueOracle({ messageTtl: 300, deadLetterExchange: 'dlx' });
     model.publish({ id: 'a' }, 0);
     model.addConsumer('c', { prefetchCount: 1 }, 0);
     const afterNack = model.nack('c', 1, true, 700);
@@ -103,7 +103,7 @@ describe('TTL on a real classic queue', () => {
   });
 
   it('TTL 0: delivered to a consumer with room, expired at once otherwise', async () => {
-    const model = new ClassicQueue({ messageTtl: 0, deadLetterExchange: 'dlx' });
+    const model = new ClassicQueueOracle({ messageTtl: 0, deadLetterExchange: 'dlx' });
     model.addConsumer('c', { prefetchCount: 1 }, 0);
     const out = [...model.publish({ id: 'first' }, 0), ...model.publish({ id: 'second' }, 0)];
     await withQueue({ messageTtl: 0 }, async (ch, q, dlq) => {

@@ -183,8 +183,8 @@ for (const processingMs of [0, 1]) {
       'rabbitmq: 1M msgs retained (no consumers), topic exchange → 4 queues',
       s,
       (sim) => {
-        const snapQueues = (sim as unknown as { world: { rabbit: { queues: { ready: { length: number } }[] } } }).world.rabbit.queues;
-        const copies = snapQueues.reduce((n, q) => n + q.ready.length, 0);
+        const queues = sim.snapshot({ maxMessagesPerQueue: 0 }).rabbitmq!.queues;
+        const copies = queues.reduce((n, q) => n + q.readyCount, 0);
         if (copies !== 4 * N) throw new Error(`expected ${4 * N} queued copies, got ${copies}`);
         return N;
       },

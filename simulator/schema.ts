@@ -25,6 +25,23 @@ export const LIMITS = {
   bytes: 1_000_000_000,
 } as const;
 
+/**
+ * Defaults the schema fills in, named once so the engine uses the same numbers where it builds a spec
+ * itself (the producer of a burst, the publisher of a burst, seeded records).
+ */
+export const DEFAULTS = {
+  valueBytes: 100,
+  producer: {
+    partitioner: 'java',
+    ratePerSec: 2,
+    count: 10,
+    startMs: 0,
+    keys: null,
+    valueBytes: 100,
+    stickyBatchRecords: 4,
+  },
+} as const;
+
 function intIn(lo: number, hi: number) {
   const msg = `must be an integer from ${lo} to ${hi}`;
   return z.number({ error: msg }).int({ error: msg }).min(lo, { error: msg }).max(hi, { error: msg });
@@ -98,16 +115,16 @@ export const producerSchema = z.strictObject({
     .enum(['java', 'consistent_random', 'murmur2_random'], {
       error: 'must be "java", "consistent_random" or "murmur2_random"',
     })
-    .default('java'),
-  ratePerSec: numIn(0, LIMITS.ratePerSec).default(2),
-  count: intIn(0, LIMITS.count).default(10),
-  startMs: timeMs.default(0),
-  keys: keysSchema.default(null),
+    .default(DEFAULTS.producer.partitioner),
+  ratePerSec: numIn(0, LIMITS.ratePerSec).default(DEFAULTS.producer.ratePerSec),
+  count: intIn(0, LIMITS.count).default(DEFAULTS.producer.count),
+  startMs: timeMs.default(DEFAULTS.producer.startMs),
+  keys: keysSchema.default(DEFAULTS.producer.keys),
   /** Values cycled in order; null = tombstone. */
   values: z.array(z.string().nullable()).min(1).max(1_000).optional(),
-  valueBytes: intIn(1, 1_000_000).default(100),
+  valueBytes: intIn(1, 1_000_000).default(DEFAULTS.producer.valueBytes),
   /** Null keys: records per sticky batch before switching partition. */
-  stickyBatchRecords: intIn(1, 10_000).default(4),
+  stickyBatchRecords: intIn(1, 10_000).default(DEFAULTS.producer.stickyBatchRecords),
 });
 
 export const kafkaConsumerSchema = z.strictObject({

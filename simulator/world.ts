@@ -1,14 +1,18 @@
 // The whole simulated state at one instant: clock, agenda, random source, both brokers. Plain rules
 // over a state (RaftScope's idea): a World can be cloned for checkpoints and replayed exactly.
 import { Agenda } from './core/agenda';
-import type { Counters, Ctx } from './core/context';
-import { newCounters, T } from './core/context';
+import type { ViewLimits } from './core/broker';
+import { newCounters, Owner, type Counters, type Ctx } from './core/context';
 import type { EventBody, SimEvent } from './core/events';
 import { Random } from './core/random';
 import type { Snapshot, SnapshotOptions, Totals } from './core/snapshot';
-import { KafkaModel, KafkaRegistry } from './kafka/engine';
-import { RabbitModel } from './rabbitmq/engine';
+import { KafkaBroker, type KafkaIntervention } from './kafka/broker';
+import { RabbitBroker } from './rabbitmq/broker';
 import type { Intervention, Scenario } from './schema';
+
+function isKafka(iv: Intervention): iv is KafkaIntervention {
+  return iv.type.startsWith('kafka.');
+}
 
 export class World implements Ctx {
   time = 0;
@@ -22,8 +26,8 @@ export class World implements Ctx {
   agenda = new Agenda();
   rng: Random;
   counters: Counters = newCounters();
-  kafka: KafkaModel | null = null;
-  rabbit: RabbitModel | null = null;
+  kafka: KafkaBroker | null = null;
+  rabbitmq: RabbitBroker | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -38,14 +42,10 @@ export class World implements Ctx {
   /** Builds the brokers from the scenario and schedules the first tasks. */
   start(): void {
     const s = this.scenario;
-    if (s.kafka) {
-      const k = (this.kafka = new KafkaModel(this, new KafkaRegistry()));
-      for (const t of s.kafka.topics) k.addTopic(t);
-      for (const p of s.kafka.producers) k.addProducer(p);
-      for (const g of s.kafka.groups) k.addGroup(g, 0);
-    }
-    if (s.rabbitmq) this.rabbit = new RabbitModel(this, s.rabbitmq);
-    s.interventions.forEach((iv, i) => this.schedule(iv.time, T.intervention, i, 0));
+    if (s.kafka) this.kafka = KafkaBroker.start(this, s.kafka);
+    if (s.rabbitmq) this.rabbitmq = RabbitBroker.start(this, s.rabbitmq);
+    // The world's own tasks: a scenario's timed interventions (kind 0, `a` = its index).
+    s.interventions.forEach((iv, i) => this.schedule(iv.time, Owner.world, 0, i, 0));
   }
 
   emit(e: EventBody): void {
@@ -56,19 +56,19 @@ export class World implements Ctx {
     else sink.push({ seq: this.eventSeq++, time: this.time, ...e } as SimEvent);
   }
 
-  schedule(time: number, kind: number, a: number, b: number): void {
-    this.agenda.push(time, kind, a, b);
+  schedule(time: number, owner: Owner, kind: number, a: number, b: number): void {
+    this.agenda.push(time, owner, kind, a, b);
   }
 
   nextTime(): number {
     return this.agenda.peekTime();
   }
 
-  private runTask(kind: number, a: number, b: number): void {
+  private runTask(owner: number, kind: number, a: number, b: number): void {
     this.tasksRun++;
-    if (kind === T.intervention) this.apply(this.scenario.interventions[a]!.intervention);
-    else if (kind < 20) this.kafka?.run(kind, a, b);
-    else this.rabbit?.run(kind, a, b);
+    if (owner === Owner.kafka) this.kafka!.run(kind, a, b);
+    else if (owner === Owner.rabbitmq) this.rabbitmq!.run(kind, a, b);
+    else this.apply(this.scenario.interventions[a]!.intervention);
   }
 
   /** Runs every task due at the next task time (including tasks those tasks add at that time). */
@@ -83,7 +83,7 @@ export class World implements Ctx {
   private drain(): void {
     const ag = this.agenda;
     const t = ag.popped;
-    while (ag.peekTime() <= this.time && ag.pop()) this.runTask(t.kind, t.a, t.b);
+    while (ag.peekTime() <= this.time && ag.pop()) this.runTask(t.owner, t.kind, t.a, t.b);
     this.version++;
   }
 
@@ -96,39 +96,11 @@ export class World implements Ctx {
     }
   }
 
+  /** Hands an intervention to its broker (a note when the scenario has none), then runs what it made due. */
   apply(iv: Intervention): void {
-    const k = this.kafka;
-    const r = this.rabbit;
-    switch (iv.type) {
-      case 'kafka.addConsumer':
-        k?.addConsumer(iv.group, iv.consumer);
-        break;
-      case 'kafka.removeConsumer':
-        k?.removeConsumer(iv.group, iv.consumer);
-        break;
-      case 'kafka.crashConsumer':
-        k?.crashConsumer(iv.group, iv.consumer);
-        break;
-      case 'kafka.restartConsumer':
-        k?.restartConsumer(iv.group, iv.consumer);
-        break;
-      case 'kafka.seek':
-        k?.seek(iv.group, iv.consumer, iv.topic, iv.partition, iv.to);
-        break;
-      case 'kafka.newGroup':
-        k?.newGroup(iv.group);
-        break;
-      case 'kafka.addPartitions':
-        k?.addPartitions(iv.topic, iv.partitions);
-        break;
-      case 'kafka.produceBurst':
-        k?.produceBurst(iv.topic, iv.count, iv.keys, iv.partitioner, iv.producer);
-        break;
-      default:
-        r?.apply(iv);
-    }
-    if ((iv.type.startsWith('kafka.') && !k) || (iv.type.startsWith('rabbitmq.') && !r))
-      this.emit({ type: 'note', text: `Ignored ${iv.type}: this scenario has no such broker` });
+    const broker = isKafka(iv) ? this.kafka : this.rabbitmq;
+    if (broker) broker.apply(iv as never);
+    else this.emit({ type: 'note', text: `Ignored ${iv.type}: this scenario has no such broker` });
     this.drain();
   }
 
@@ -140,26 +112,27 @@ export class World implements Ctx {
     w.agenda = this.agenda.clone();
     w.rng = this.rng.clone();
     w.counters = { ...this.counters };
-    w.kafka = this.kafka ? this.kafka.clone(w) : null;
-    w.rabbit = this.rabbit ? this.rabbit.clone(w) : null;
+    w.kafka = this.kafka?.clone(w) ?? null;
+    w.rabbitmq = this.rabbitmq?.clone(w) ?? null;
     return w;
   }
 
   /** Running totals, per-group lag and per-queue depth: cheap, for charts. */
   totals(): Totals {
-    const queueDepth: Record<string, { ready: number; unacked: number }> = {};
-    if (this.rabbit) Object.assign(queueDepth, this.rabbit.depths());
-    return { ...this.counters, groupLag: this.kafka?.groupLag() ?? {}, queueDepth };
+    const t: Totals = { ...this.counters, groupLag: {}, queueDepth: {} };
+    this.kafka?.totals(t);
+    this.rabbitmq?.totals(t);
+    return t;
   }
 
   snapshot(opts: SnapshotOptions = {}): Snapshot {
-    const maxRecords = opts.maxRecordsPerPartition ?? Infinity;
+    const limits: ViewLimits = { maxRecords: opts.maxRecordsPerPartition ?? Infinity, maxMessages: opts.maxMessagesPerQueue ?? Infinity };
     return {
       time: this.time,
       endTime: this.endTime,
       eventCount: this.eventSeq,
-      kafka: this.kafka?.view(maxRecords) ?? null,
-      rabbitmq: this.rabbit?.view(opts.maxMessagesPerQueue ?? Infinity, maxRecords) ?? null,
+      kafka: this.kafka?.view(limits) ?? null,
+      rabbitmq: this.rabbitmq?.view(limits) ?? null,
       totals: this.totals(),
     };
   }

@@ -1,16 +1,18 @@
 // The future: tasks ordered by (time, seq) in a binary min-heap stored in typed arrays, so scheduling
-// allocates nothing and a clone is a few array copies.
+// allocates nothing and a clone is a few array copies. A task is (owner, kind, a, b): the owner says
+// whose it is (the world or one broker, see Owner in context.ts), the kind is that owner's own.
 
 export class Agenda {
   private time = new Float64Array(64);
   private seq = new Float64Array(64);
+  private owner = new Int32Array(64);
   private kind = new Int32Array(64);
   private a = new Int32Array(64);
   private b = new Float64Array(64);
   size = 0;
   nextSeq = 0;
   /** Fields of the task the last pop() returned. */
-  popped = { time: 0, kind: 0, a: 0, b: 0 };
+  popped = { time: 0, owner: 0, kind: 0, a: 0, b: 0 };
 
   private before(i: number, j: number): boolean {
     const ti = this.time[i]!;
@@ -21,16 +23,19 @@ export class Agenda {
   private swap(i: number, j: number): void {
     const t = this.time[i]!,
       s = this.seq[i]!,
+      o = this.owner[i]!,
       k = this.kind[i]!,
       a = this.a[i]!,
       b = this.b[i]!;
     this.time[i] = this.time[j]!;
     this.seq[i] = this.seq[j]!;
+    this.owner[i] = this.owner[j]!;
     this.kind[i] = this.kind[j]!;
     this.a[i] = this.a[j]!;
     this.b[i] = this.b[j]!;
     this.time[j] = t;
     this.seq[j] = s;
+    this.owner[j] = o;
     this.kind[j] = k;
     this.a[j] = a;
     this.b[j] = b;
@@ -45,16 +50,18 @@ export class Agenda {
     };
     this.time = g(this.time, (n) => new Float64Array(n));
     this.seq = g(this.seq, (n) => new Float64Array(n));
+    this.owner = g(this.owner, (n) => new Int32Array(n));
     this.kind = g(this.kind, (n) => new Int32Array(n));
     this.a = g(this.a, (n) => new Int32Array(n));
     this.b = g(this.b, (n) => new Float64Array(n));
   }
 
-  push(time: number, kind: number, a: number, b: number): void {
+  push(time: number, owner: number, kind: number, a: number, b: number): void {
     if (this.size === this.time.length) this.grow();
     let i = this.size++;
     this.time[i] = time;
     this.seq[i] = this.nextSeq++;
+    this.owner[i] = owner;
     this.kind[i] = kind;
     this.a[i] = a;
     this.b[i] = b;
@@ -75,6 +82,7 @@ export class Agenda {
     if (this.size === 0) return false;
     const p = this.popped;
     p.time = this.time[0]!;
+    p.owner = this.owner[0]!;
     p.kind = this.kind[0]!;
     p.a = this.a[0]!;
     p.b = this.b[0]!;
@@ -99,6 +107,7 @@ export class Agenda {
     const c = new Agenda();
     c.time = this.time.slice();
     c.seq = this.seq.slice();
+    c.owner = this.owner.slice();
     c.kind = this.kind.slice();
     c.a = this.a.slice();
     c.b = this.b.slice();

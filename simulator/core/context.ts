@@ -6,13 +6,18 @@ import type { Counters } from './snapshot';
 
 export type { Counters };
 
+/** Whose task an agenda entry is: the world's (a scenario's timed intervention) or one broker's. */
+export const Owner = { world: 0, kafka: 1, rabbitmq: 2 } as const;
+export type Owner = (typeof Owner)[keyof typeof Owner];
+
 export interface Ctx {
   readonly time: number;
   /** False when the event log is off (benchmark): hot paths skip building events. */
   readonly rec: boolean;
   readonly rng: Random;
   emit(e: EventBody): void;
-  schedule(time: number, kind: number, a: number, b: number): void;
+  /** Puts a task on the agenda; `kind` is the owner's own task kind, `a` and `b` its arguments. */
+  schedule(time: number, owner: Owner, kind: number, a: number, b: number): void;
   counters: Counters;
 }
 
@@ -30,21 +35,3 @@ export function newCounters(): Counters {
     rabbitReturned: 0,
   };
 }
-
-// Task kinds on the agenda.
-export const T = {
-  intervention: 0,
-  kProduce: 1,
-  kPoll: 2,
-  kProcessed: 3,
-  kRebalance: 4,
-  kSession: 5,
-  kMemberStart: 6,
-  kLogCheck: 7,
-  rPublish: 20,
-  rConsumerStart: 21,
-  rProcessed: 22,
-  rExpiry: 23,
-  rStreamRead: 24,
-  rStreamRetention: 25,
-} as const;

@@ -5,6 +5,22 @@
 export const TOMBSTONE = 1;
 export const REMOVED = 2;
 
+/** One record as a producer hands it to the log (its bytes and flags are the log's to work out). */
+export interface NewRecord {
+  timestamp: number;
+  /** Interned key, or NO_KEY. */
+  keyId: number;
+  /** Record source (producer) and its sequence number there: they name the value and message id. */
+  source: number;
+  seq: number;
+}
+
+/** When the active segment rolls: a topic's segment.bytes and segment.ms. */
+export interface SegmentRoll {
+  segmentBytes: number;
+  segmentMs?: number | undefined;
+}
+
 export interface Segment {
   baseOffset: number;
   /** baseOffset - 1 while empty. */
@@ -67,22 +83,14 @@ export class PartitionLog {
    * push it past segmentBytes or the segment is segmentMs old (Kafka rolls at append time).
    * Returns the roll reason through `rolled` so the caller can emit an event.
    */
-  append(
-    ts: number,
-    keyId: number,
-    source: number,
-    seq: number,
-    bytes: number,
-    flags: number,
-    segmentBytes: number,
-    segmentMs: number | undefined,
-  ): { offset: number; rolled: 'bytes' | 'time' | null } {
+  append(r: NewRecord, bytes: number, flags: number, roll: SegmentRoll): { offset: number; rolled: 'bytes' | 'time' | null } {
     const offset = this.logEndOffset;
+    const ts = r.timestamp;
     let seg = this.activeSegment;
     let rolled: 'bytes' | 'time' | null = null;
     if (seg.lastOffset >= seg.baseOffset) {
-      if (seg.bytes + bytes > segmentBytes) rolled = 'bytes';
-      else if (segmentMs !== undefined && ts - seg.firstTimestamp >= segmentMs) rolled = 'time';
+      if (seg.bytes + bytes > roll.segmentBytes) rolled = 'bytes';
+      else if (roll.segmentMs !== undefined && ts - seg.firstTimestamp >= roll.segmentMs) rolled = 'time';
       if (rolled) {
         seg = { baseOffset: offset, lastOffset: offset - 1, bytes: 0, firstTimestamp: ts, maxTimestamp: ts };
         this.segments.push(seg);
@@ -90,9 +98,9 @@ export class PartitionLog {
     }
     if (offset >= this.timestamp.length) this.grow();
     this.timestamp[offset] = ts;
-    this.keyId[offset] = keyId;
-    this.source[offset] = source;
-    this.sourceSeq[offset] = seq;
+    this.keyId[offset] = r.keyId;
+    this.source[offset] = r.source;
+    this.sourceSeq[offset] = r.seq;
     this.size[offset] = bytes;
     this.flags[offset] = flags;
     if (seg.lastOffset < seg.baseOffset) seg.firstTimestamp = ts;

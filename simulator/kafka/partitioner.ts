@@ -94,3 +94,15 @@ export function librdkafkaPartition(key: string, numPartitions: number, partitio
   }
   return crc32(bytes) % numPartitions;
 }
+
+export type Partitioner = 'java' | LibrdkafkaPartitioner;
+
+/**
+ * The partition a key always goes to under a client's partitioner, or null when it has none:
+ * librdkafka's consistent_random sends an empty key, like a null key, to a random (sticky) partition.
+ */
+export function keyPartition(key: string, numPartitions: number, partitioner: Partitioner): number | null {
+  if (partitioner === 'java') return javaPartition(key, numPartitions);
+  if (partitioner === 'consistent_random' && key.length === 0) return null;
+  return librdkafkaPartition(key, numPartitions, partitioner);
+}

@@ -1,426 +1,257 @@
-// A pure model of a RabbitMQ classic queue and its consumers. Source: rabbitmq-server
-// rabbit_amqqueue_process.erl (deliver_or_enqueue, will_overflow, maybe_drop_head, requeue),
-// rabbit_queue_consumers.erl (deliver, block/unblock), rabbitmq-website docs/consumers.md,
-// consumer-prefetch.md, confirms.md, ttl.md, maxlength, dlx.md.
+// A classic queue, the one implementation the engine runs: FIFO of ready messages; round-robin
+// dispatch to consumers with room under their prefetch; requeue at the original position; TTL that
+// expires at the head only; x-max-length(-bytes) over ready messages with drop-head or reject-publish;
+// dead-lettering. Source: rabbitmq-server rabbit_amqqueue_process.erl (deliver_or_enqueue,
+// will_overflow, maybe_drop_head, requeue), rabbit_queue_consumers.erl (deliver, block/unblock);
+// rabbitmq-website docs: consumers, consumer-prefetch, ttl, maxlength, dlx. The real broker settles
+// the cases the docs leave open: fidelity/queue-rules.test.ts and fidelity/dispatch.test.ts.
+import {
+  messageIdOf,
+  RabbitTask,
+  type ConsumerState,
+  type Delivery,
+  type Entry,
+  type Msg,
+  type QueueState,
+  type RabbitState,
+} from './state';
 
-export type MessageId = number | string;
-export type Overflow = 'drop-head' | 'reject-publish' | 'reject-publish-dlx';
-export type DeadLetterReason = 'rejected' | 'maxlen';
+/** A dead-letter cycle (a queue dead-lettering into itself) is cut after this many hops. */
+const MAX_DEATHS = 16;
 
-export interface ClassicQueueOptions {
-  /** x-message-ttl in ms; with a per-message expiration the lower wins. */
-  messageTtl?: number;
-  /** x-max-length: most READY messages (unacked do not count). */
-  maxLength?: number;
-  /** x-max-length-bytes: most bytes of READY message bodies. */
-  maxLengthBytes?: number;
-  /** x-overflow, default drop-head. */
-  overflow?: Overflow;
-  /** x-dead-letter-exchange: when set, rejected/expired/dropped messages are dead-lettered. */
-  deadLetterExchange?: string;
+type DeadLetterReason = 'maxlen' | 'rejected' | 'expired';
+
+/** A routed message arrives: refused at the limit (reject-publish), handed straight to a consumer, or queued. */
+export function enqueue(r: RabbitState, q: QueueState, msg: Msg): void {
+  const s = q.spec;
+  expireHead(r, q);
+  if (s.overflow !== 'drop-head' && beyondLimit(q, 'at', msg.bytes)) return rejectPublish(r, q, msg);
+  let ttl = s.messageTtlMs;
+  if (msg.expiration !== undefined && (ttl === undefined || msg.expiration < ttl)) ttl = msg.expiration;
+  const entry: Entry = { msg, pos: q.nextPos++, expiresAt: ttl === undefined ? Infinity : r.w.time + ttl, redelivered: false, tag: 0 };
+  q.counters.published++;
+  if (r.w.rec)
+    r.w.emit({
+      type: 'enqueued',
+      queue: q.name,
+      messageId: messageIdOf(msg),
+      ready: q.ready.length + 1,
+      expiresAt: entry.expiresAt === Infinity ? null : entry.expiresAt,
+    });
+  // An empty queue hands the message straight to a consumer with room (so even TTL 0 is delivered).
+  if (q.ready.length === 0) {
+    const c = nextConsumer(r, q);
+    if (c) return deliver(r, q, c, entry);
+  }
+  q.ready.push(entry);
+  dropHeadWhileOver(r, q);
+  expireHead(r, q);
 }
 
-export interface PublishedMessage {
-  id: MessageId;
-  /** Body size in bytes (for x-max-length-bytes), default 0. */
-  bytes?: number;
-  /** Per-message expiration in ms (the AMQP `expiration` property). */
-  expiration?: number;
+/** reject-publish(-dlx): the queue is at its limit, the message never enters it. */
+function rejectPublish(r: RabbitState, q: QueueState, msg: Msg): void {
+  const dlx = q.spec.overflow === 'reject-publish-dlx';
+  q.counters.rejected++;
+  if (r.w.rec)
+    r.w.emit({
+      type: 'rejectedPublish',
+      queue: q.name,
+      messageId: messageIdOf(msg),
+      deadLettered: dlx && q.spec.deadLetterExchange !== undefined,
+    });
+  if (dlx) deadLetter(r, q, msg, 'maxlen');
 }
 
-export interface ConsumerOptions {
-  /** basic.qos prefetch_count for this consumer; 0 = unlimited. Ignored for autoAck consumers. */
-  prefetchCount?: number;
-  autoAck?: boolean;
+/** drop-head: make room by dropping (or dead-lettering) the oldest ready messages. */
+function dropHeadWhileOver(r: RabbitState, q: QueueState): void {
+  if (q.spec.overflow !== 'drop-head') return;
+  while (q.ready.length > 0 && beyondLimit(q, 'over', 0)) dropOrDeadLetter(r, q, q.ready.shift().msg, 'maxlen');
 }
 
-/** What an operation did, in order; the engine turns these into events. */
-export type QueueOutcome =
-  | { type: 'enqueued'; msgId: MessageId }
-  /** reject-publish(-dlx): the queue was full, the message never entered it (publisher gets a nack). */
-  | { type: 'publishRejected'; msgId: MessageId; deadLetter: boolean }
-  | { type: 'delivered'; msgId: MessageId; consumerId: string; deliveryTag: number; redelivered: boolean; autoAck: boolean }
-  | { type: 'acked'; msgId: MessageId; consumerId: string; deliveryTag: number }
-  | { type: 'requeued'; msgId: MessageId; consumerId: string; deliveryTag: number }
-  /** TTL ran out at the head; deadLetter says whether it goes to the dead-letter exchange. */
-  | { type: 'expired'; msgId: MessageId; deadLetter: boolean }
-  /** Left the queue for the dead-letter exchange (nack/reject without requeue, or length limit). */
-  | { type: 'deadLettered'; msgId: MessageId; reason: DeadLetterReason }
-  /** Discarded: same triggers as deadLettered but the queue has no dead-letter exchange. */
-  | { type: 'dropped'; msgId: MessageId; reason: DeadLetterReason }
-  /** A consumer at its prefetch limit was skipped and waits for an ack. */
-  | { type: 'consumerBlocked'; consumerId: string }
-  | { type: 'consumerUnblocked'; consumerId: string };
-
-export interface QueueStats {
-  published: number;
-  acked: number;
-  dropped: number;
-  deadLettered: number;
-  expired: number;
-  publishRejected: number;
+/** x-max-length(-bytes) count ready messages only. 'at': adding `bytes` more would exceed; 'over': already beyond. */
+function beyondLimit(q: QueueState, mode: 'at' | 'over', bytes: number): boolean {
+  const { maxLength, maxLengthBytes } = q.spec;
+  const n = q.ready.length + (mode === 'at' ? 1 : 0);
+  const b = q.ready.bytes + (mode === 'at' ? bytes : 0);
+  return (maxLength !== undefined && n > maxLength) || (maxLengthBytes !== undefined && b > maxLengthBytes);
 }
 
-/** One message inside the queue: a small fixed-shape object, no closures. */
-class QueuedMessage {
-  constructor(
-    public id: MessageId,
-    public seq: number,
-    public expiresAt: number,
-    public bytes: number,
-    public deliveries: number,
-  ) {}
+function dropOrDeadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: DeadLetterReason): void {
+  if (q.spec.deadLetterExchange !== undefined) deadLetter(r, q, msg, reason);
+  else if (reason !== 'expired') {
+    q.counters.dropped++;
+    r.w.counters.rabbitDropped++;
+    if (r.w.rec) r.w.emit({ type: 'dropped', queue: q.name, messageId: messageIdOf(msg), reason });
+  }
 }
 
-interface Consumer {
-  id: string;
-  prefetchCount: number;
-  autoAck: boolean;
-  /** deliveryTag → message, in delivery order. */
-  unacked: Map<number, QueuedMessage>;
-  nextTag: number;
-  /** Skipped at its limit and out of the line until an ack (rabbit_queue_consumers blocked list). */
-  blocked: boolean;
-  /** basic.cancel: no more deliveries, unacked stay until acked or the channel closes. */
-  cancelled: boolean;
+function deadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: DeadLetterReason): void {
+  const dlx = q.spec.deadLetterExchange;
+  if (dlx === undefined) return;
+  const routingKey = q.spec.deadLetterRoutingKey ?? msg.routingKey;
+  q.counters.deadLettered++;
+  r.w.counters.rabbitDeadLettered++;
+  if (r.w.rec) r.w.emit({ type: 'deadLettered', messageId: messageIdOf(msg), fromQueue: q.name, toExchange: dlx, routingKey, reason });
+  // A dead-lettered copy loses its per-message expiration.
+  if (msg.deaths >= MAX_DEATHS) return;
+  r.router.send(r, { ...msg, expiration: undefined, deaths: msg.deaths + 1 }, dlx, routingKey, false);
 }
 
-const NO_EXPIRY = Number.POSITIVE_INFINITY;
+export function expireHead(r: RabbitState, q: QueueState): void {
+  const now = r.w.time;
+  while (q.ready.headExpiresAt() <= now) {
+    const e = q.ready.shift();
+    q.counters.expired++;
+    if (r.w.rec) r.w.emit({ type: 'expired', queue: q.name, messageId: messageIdOf(e.msg), expiresAt: e.expiresAt });
+    dropOrDeadLetter(r, q, e.msg, 'expired');
+  }
+  armExpiry(r, q);
+}
 
-export class ClassicQueue {
-  readonly options: Readonly<ClassicQueueOptions>;
-  readonly stats: QueueStats = { published: 0, acked: 0, dropped: 0, deadLettered: 0, expired: 0, publishRejected: 0 };
+/** Classic queues expire only at the head: wake up when the head's TTL runs out. */
+function armExpiry(r: RabbitState, q: QueueState): void {
+  if (q.ready.length === 0) return;
+  const at = q.ready.headExpiresAt();
+  if (at === Infinity || q.expiryAt <= at) return;
+  q.expiryAt = at;
+  r.schedule(at, RabbitTask.expiry, q.idx, 0);
+}
 
-  // Ready messages sorted by seq in ready[head..]; requeued messages slot back into their place.
-  private ready: QueuedMessage[] = [];
-  private head = 0;
-  private readyBytes = 0;
-  private nextSeq = 0;
-  private consumers = new Map<string, Consumer>();
-  /** Round-robin line: front gets the next message, then goes to the back. */
-  private line: Consumer[] = [];
-  private unackedTotal = 0;
+/** The armed expiry task: the head's TTL ran out. */
+export function expiryDue(r: RabbitState, q: QueueState): void {
+  q.expiryAt = Infinity;
+  expireHead(r, q);
+  dispatch(r, q);
+}
 
-  constructor(options: ClassicQueueOptions = {}) {
-    for (const key of ['messageTtl', 'maxLength', 'maxLengthBytes'] as const) {
-      const v = options[key];
-      if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new RangeError(`${key} must be a whole number ≥ 0 (got ${String(v)})`);
+function canTake(c: ConsumerState): boolean {
+  return c.spec.autoAck || c.prefetchCount === 0 || c.pending.length - c.pendingHead < c.prefetchCount;
+}
+
+/** A blocked consumer with room again rejoins the round-robin line at the back. */
+export function unblockIfRoom(r: RabbitState, c: ConsumerState): void {
+  if (c.blocked && c.status === 'active' && canTake(c)) {
+    c.blocked = false;
+    r.queueOf(c).active.push(c.idx);
+  }
+}
+
+export function leaveLine(r: RabbitState, c: ConsumerState): void {
+  const line = r.queueOf(c).active;
+  const i = line.indexOf(c.idx);
+  if (i >= 0) line.splice(i, 1);
+  c.blocked = false;
+}
+
+/**
+ * The consumer at the front of the line, which then goes to the back. A consumer found at its
+ * prefetch limit leaves the line (blocked) until an ack makes room (rabbit_queue_consumers).
+ */
+function nextConsumer(r: RabbitState, q: QueueState): ConsumerState | null {
+  const line = q.active;
+  while (line.length > 0) {
+    const ci = line.shift()!;
+    const c = r.consumers[ci]!;
+    if (!canTake(c)) {
+      c.blocked = true;
+      continue;
     }
-    this.options = { overflow: 'drop-head', ...options };
-  }
-
-  get readyCount(): number {
-    return this.ready.length - this.head;
-  }
-  get unackedCount(): number {
-    return this.unackedTotal;
-  }
-  get readyByteCount(): number {
-    return this.readyBytes;
-  }
-
-  /** Publishes one message routed to this queue at time `now` (ms). */
-  publish(msg: PublishedMessage, now: number, out: QueueOutcome[] = []): QueueOutcome[] {
-    const bytes = msg.bytes ?? 0;
-    if (msg.expiration !== undefined && (!Number.isInteger(msg.expiration) || msg.expiration < 0)) {
-      throw new RangeError(`expiration must be a whole number of ms ≥ 0 (got ${String(msg.expiration)})`);
-    }
-    this.stats.published++;
-    this.expire(now, out);
-    const { overflow } = this.options;
-    // will_overflow: checked before any delivery attempt, counting ready messages only.
-    if (overflow !== 'drop-head' && this.overLimit(this.readyCount + 1, this.readyBytes + bytes)) {
-      const deadLetter = overflow === 'reject-publish-dlx' && this.options.deadLetterExchange !== undefined;
-      this.stats.publishRejected++;
-      out.push({ type: 'publishRejected', msgId: msg.id, deadLetter });
-      return out;
-    }
-    const ttl = minTtl(this.options.messageTtl, msg.expiration);
-    const m = new QueuedMessage(msg.id, this.nextSeq++, ttl === undefined ? NO_EXPIRY : now + ttl, bytes, 0);
-    out.push({ type: 'enqueued', msgId: m.id });
-    // attempt_delivery: an empty queue hands the message straight to a consumer with room (so TTL 0 works).
-    if (this.readyCount === 0 && this.deliverOne(m, out)) return out;
-    this.ready.push(m);
-    this.readyBytes += bytes;
-    this.dropHeadWhileOver(out);
-    this.expire(now, out);
-    return out;
-  }
-
-  /** basic.consume: the consumer joins the back of the line and receives ready messages. */
-  addConsumer(consumerId: string, opts: ConsumerOptions, now: number, out: QueueOutcome[] = []): QueueOutcome[] {
-    if (this.consumers.has(consumerId)) throw new Error(`consumer "${consumerId}" already exists on this queue`);
-    const prefetchCount = opts.prefetchCount ?? 0;
-    if (!Number.isInteger(prefetchCount) || prefetchCount < 0 || prefetchCount > 65535) {
-      throw new RangeError(`prefetchCount must be a whole number from 0 to 65535 (got ${String(prefetchCount)})`);
-    }
-    const c: Consumer = {
-      id: consumerId,
-      prefetchCount,
-      autoAck: opts.autoAck ?? false,
-      unacked: new Map(),
-      nextTag: 1,
-      blocked: false,
-      cancelled: false,
-    };
-    this.consumers.set(consumerId, c);
-    this.line.push(c);
-    this.expire(now, out);
-    this.dispatch(now, out);
-    return out;
-  }
-
-  /** basic.cancel: no more deliveries; unacked messages stay with the consumer until acked or closed. */
-  cancelConsumer(consumerId: string, now: number, out: QueueOutcome[] = []): QueueOutcome[] {
-    const c = this.consumer(consumerId);
-    c.cancelled = true;
-    this.leaveLine(c);
-    this.expire(now, out);
-    return out;
-  }
-
-  /** Channel close, connection loss or crash: every unacked message is requeued (redelivered=true). */
-  removeConsumer(consumerId: string, now: number, out: QueueOutcome[] = []): QueueOutcome[] {
-    const c = this.consumer(consumerId);
-    this.leaveLine(c);
-    this.consumers.delete(consumerId);
-    for (const [tag, m] of c.unacked) {
-      this.insertReady(m);
-      out.push({ type: 'requeued', msgId: m.id, consumerId, deliveryTag: tag });
-    }
-    this.unackedTotal -= c.unacked.size;
-    c.unacked.clear();
-    this.dropHeadWhileOver(out);
-    this.expire(now, out);
-    this.dispatch(now, out);
-    return out;
-  }
-
-  /** basic.ack: deletes the message(s); multiple=true acks every unacked tag up to deliveryTag. */
-  ack(consumerId: string, deliveryTag: number, now: number, multiple = false, out: QueueOutcome[] = []): QueueOutcome[] {
-    const c = this.consumer(consumerId);
-    for (const [tag, m] of this.settle(c, deliveryTag, multiple)) {
-      this.stats.acked++;
-      out.push({ type: 'acked', msgId: m.id, consumerId, deliveryTag: tag });
-    }
-    return this.afterSettle(c, now, out);
-  }
-
-  /**
-   * basic.nack / basic.reject: requeue=true puts the message(s) back at their original position with
-   * redelivered=true; requeue=false dead-letters (if the queue has a dead-letter exchange) or discards.
-   */
-  nack(consumerId: string, deliveryTag: number, requeue: boolean, now: number, multiple = false, out: QueueOutcome[] = []): QueueOutcome[] {
-    const c = this.consumer(consumerId);
-    for (const [tag, m] of this.settle(c, deliveryTag, multiple)) {
-      if (requeue) {
-        this.insertReady(m);
-        out.push({ type: 'requeued', msgId: m.id, consumerId, deliveryTag: tag });
-      } else {
-        this.deadLetter(m, 'rejected', out);
-      }
-    }
-    return this.afterSettle(c, now, out);
-  }
-
-  reject(consumerId: string, deliveryTag: number, requeue: boolean, now: number, out: QueueOutcome[] = []): QueueOutcome[] {
-    return this.nack(consumerId, deliveryTag, requeue, now, false, out);
-  }
-
-  /** Removes expired messages, but only from the head (classic queues do not look further). */
-  expire(now: number, out: QueueOutcome[] = []): QueueOutcome[] {
-    while (this.head < this.ready.length && this.ready[this.head]!.expiresAt <= now) {
-      const m = this.popHead();
-      const deadLetter = this.options.deadLetterExchange !== undefined;
-      this.stats.expired++;
-      out.push({ type: 'expired', msgId: m.id, deadLetter });
-    }
-    return out;
-  }
-
-  /** When the head message expires (the engine schedules expire() then), or undefined. */
-  nextExpiryAt(): number | undefined {
-    const m = this.ready[this.head];
-    return m === undefined || m.expiresAt === NO_EXPIRY ? undefined : m.expiresAt;
-  }
-
-  /** Ready messages head first, with their redelivered flag. */
-  readyMessages(): { msgId: MessageId; redelivered: boolean; expiresAt?: number }[] {
-    return this.ready
-      .slice(this.head)
-      .map((m) => ({ msgId: m.id, redelivered: m.deliveries > 0, ...(m.expiresAt === NO_EXPIRY ? {} : { expiresAt: m.expiresAt }) }));
-  }
-
-  /** A consumer's unacked deliveries in delivery order. */
-  unackedOf(consumerId: string): { msgId: MessageId; deliveryTag: number }[] {
-    return [...this.consumer(consumerId).unacked].map(([deliveryTag, m]) => ({ msgId: m.id, deliveryTag }));
-  }
-
-  /** Consumer ids in dispatch order: the line first, then blocked and cancelled ones. */
-  consumerIds(): string[] {
-    const inLine = this.line.map((c) => c.id);
-    return [...inLine, ...[...this.consumers.keys()].filter((id) => !inLine.includes(id))];
-  }
-
-  consumerState(consumerId: string): { prefetchCount: number; autoAck: boolean; unacked: number; blocked: boolean; cancelled: boolean } {
-    const c = this.consumer(consumerId);
-    return { prefetchCount: c.prefetchCount, autoAck: c.autoAck, unacked: c.unacked.size, blocked: c.blocked, cancelled: c.cancelled };
-  }
-
-  hasConsumer(consumerId: string): boolean {
-    return this.consumers.has(consumerId);
-  }
-
-  // ---- internals ----
-
-  private consumer(id: string): Consumer {
-    const c = this.consumers.get(id);
-    if (!c) throw new Error(`no consumer "${id}" on this queue`);
+    line.push(ci);
     return c;
   }
-
-  private overLimit(count: number, bytes: number): boolean {
-    const { maxLength, maxLengthBytes } = this.options;
-    return (maxLength !== undefined && count > maxLength) || (maxLengthBytes !== undefined && bytes > maxLengthBytes);
-  }
-
-  /** maybe_drop_head: only the drop-head overflow drops (or dead-letters) from the head. */
-  private dropHeadWhileOver(out: QueueOutcome[]): void {
-    if (this.options.overflow !== 'drop-head') return;
-    while (this.readyCount > 0 && this.overLimit(this.readyCount, this.readyBytes)) this.deadLetter(this.popHead(), 'maxlen', out);
-  }
-
-  private leaveLine(c: Consumer): void {
-    const i = this.line.indexOf(c);
-    if (i >= 0) this.line.splice(i, 1);
-    c.blocked = false;
-  }
-
-  private popHead(): QueuedMessage {
-    const m = this.ready[this.head]!;
-    this.ready[this.head] = undefined as unknown as QueuedMessage; // let it be collected
-    this.head++;
-    this.readyBytes -= m.bytes;
-    // Compact now and then so the array does not grow without bound.
-    if (this.head === this.ready.length) {
-      this.ready.length = 0;
-      this.head = 0;
-    } else if (this.head >= 1024 && this.head * 2 >= this.ready.length) {
-      this.ready = this.ready.slice(this.head);
-      this.head = 0;
-    }
-    return m;
-  }
-
-  /** Puts a message back in seq order (its original position relative to the other ready messages). */
-  private insertReady(m: QueuedMessage): void {
-    this.readyBytes += m.bytes;
-    const first = this.ready[this.head];
-    if (first === undefined || m.seq < first.seq) {
-      if (this.head > 0) this.ready[--this.head] = m;
-      else if (first === undefined) this.ready.push(m);
-      else this.ready.unshift(m);
-      return;
-    }
-    let lo = this.head;
-    let hi = this.ready.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.ready[mid]!.seq < m.seq) lo = mid + 1;
-      else hi = mid;
-    }
-    this.ready.splice(lo, 0, m);
-  }
-
-  private deadLetter(m: QueuedMessage, reason: DeadLetterReason, out: QueueOutcome[]): void {
-    if (this.options.deadLetterExchange !== undefined) {
-      this.stats.deadLettered++;
-      out.push({ type: 'deadLettered', msgId: m.id, reason });
-    } else {
-      this.stats.dropped++;
-      out.push({ type: 'dropped', msgId: m.id, reason });
-    }
-  }
-
-  /** Takes the settled deliveries off the consumer (one tag, or every tag ≤ deliveryTag). */
-  private settle(c: Consumer, deliveryTag: number, multiple: boolean): [number, QueuedMessage][] {
-    const taken: [number, QueuedMessage][] = [];
-    if (multiple) {
-      // deliveryTag 0 with multiple means every outstanding delivery.
-      for (const [tag, m] of c.unacked) if (tag <= deliveryTag || deliveryTag === 0) taken.push([tag, m]);
-      if (taken.length === 0 && deliveryTag !== 0)
-        throw new Error(
-          `unknown delivery tag ${deliveryTag} for consumer "${c.id}" (RabbitMQ closes the channel: 406 PRECONDITION_FAILED)`,
-        );
-    } else {
-      const m = c.unacked.get(deliveryTag);
-      if (!m)
-        throw new Error(
-          `unknown delivery tag ${deliveryTag} for consumer "${c.id}" (RabbitMQ closes the channel: 406 PRECONDITION_FAILED)`,
-        );
-      taken.push([deliveryTag, m]);
-    }
-    for (const [tag] of taken) c.unacked.delete(tag);
-    this.unackedTotal -= taken.length;
-    return taken;
-  }
-
-  private afterSettle(c: Consumer, now: number, out: QueueOutcome[]): QueueOutcome[] {
-    // A blocked consumer with room again rejoins at the BACK of the line (rabbit_queue_consumers:unblock).
-    if (c.blocked && !this.atLimit(c)) {
-      c.blocked = false;
-      this.line.push(c);
-      out.push({ type: 'consumerUnblocked', consumerId: c.id });
-    }
-    this.dropHeadWhileOver(out); // a requeue can push the queue over its limit
-    this.expire(now, out);
-    this.dispatch(now, out);
-    return out;
-  }
-
-  private atLimit(c: Consumer): boolean {
-    return !c.autoAck && c.prefetchCount > 0 && c.unacked.size >= c.prefetchCount;
-  }
-
-  /** Gives m to the first consumer in line with room; consumers found at their limit leave the line. */
-  private deliverOne(m: QueuedMessage, out: QueueOutcome[]): boolean {
-    while (this.line.length > 0) {
-      const c = this.line.shift()!;
-      if (this.atLimit(c)) {
-        c.blocked = true;
-        out.push({ type: 'consumerBlocked', consumerId: c.id });
-        continue;
-      }
-      const redelivered = m.deliveries > 0;
-      m.deliveries++;
-      const deliveryTag = c.nextTag++;
-      out.push({ type: 'delivered', msgId: m.id, consumerId: c.id, deliveryTag, redelivered, autoAck: c.autoAck });
-      if (c.autoAck) this.stats.acked++;
-      else {
-        c.unacked.set(deliveryTag, m);
-        this.unackedTotal++;
-      }
-      this.line.push(c);
-      return true;
-    }
-    return false;
-  }
-
-  private dispatch(now: number, out: QueueOutcome[]): void {
-    while (this.line.length > 0 && this.head < this.ready.length) {
-      const m = this.ready[this.head]!;
-      if (m.expiresAt <= now) {
-        this.expire(now, out);
-        continue;
-      }
-      if (!this.deliverOne(m, out)) break;
-      this.popHead();
-    }
-  }
+  return null;
 }
 
-function minTtl(a: number | undefined, b: number | undefined): number | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return Math.min(a, b);
+function deliver(r: RabbitState, q: QueueState, c: ConsumerState, e: Entry): void {
+  const tag = ++c.nextTag;
+  e.tag = tag;
+  c.pending.push(e);
+  q.counters.delivered++;
+  r.w.counters.rabbitDelivered++;
+  if (r.w.rec)
+    r.w.emit({
+      type: 'delivered',
+      queue: q.name,
+      consumer: c.id,
+      deliveryTag: tag,
+      messageId: messageIdOf(e.msg),
+      redelivered: e.redelivered,
+      autoAck: c.spec.autoAck,
+      unacked: c.spec.autoAck ? 0 : c.pending.length - c.pendingHead,
+      prefetchCount: c.prefetchCount,
+    });
+  if (!c.busy) scheduleProcessing(r, c);
+}
+
+/** Hands ready messages to consumers with room, in turn, expiring a head whose TTL ran out on the way. */
+export function dispatch(r: RabbitState, q: QueueState): void {
+  const now = r.w.time;
+  while (q.active.length > 0 && q.ready.length > 0) {
+    if (q.ready.headExpiresAt() <= now) {
+      expireHead(r, q);
+      continue;
+    }
+    const c = nextConsumer(r, q);
+    if (!c) break;
+    deliver(r, q, c, q.ready.shift());
+  }
+  armExpiry(r, q);
+}
+
+/** A consumer works through what it holds one delivery at a time, processingMs each (consumer.ts settles it). */
+export function scheduleProcessing(r: RabbitState, c: ConsumerState): void {
+  if (c.pendingHead >= c.pending.length || c.status !== 'active' || c.spec.settleBy === 'interventions') return;
+  c.busy = true;
+  // A consumer that requeues with no processing time would spin forever at one instant.
+  const ms = c.spec.processingMs === 0 && c.spec.nackEvery !== undefined && c.spec.nackRequeue ? 1 : c.spec.processingMs;
+  c.busyUntil = r.w.time + ms;
+  r.schedule(c.busyUntil, RabbitTask.processed, c.idx, c.token);
+}
+
+/** After an ack or nack: a requeue can push the queue over its limit; then expire and dispatch. */
+export function afterSettle(r: RabbitState, q: QueueState): void {
+  dropHeadWhileOver(r, q);
+  expireHead(r, q);
+  dispatch(r, q);
+}
+
+export function ack(r: RabbitState, c: ConsumerState, d: Delivery): void {
+  const q = r.queueOf(c);
+  q.counters.acked++;
+  r.w.counters.rabbitAcked++;
+  if (r.w.rec) r.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg) });
+  unblockIfRoom(r, c);
+}
+
+export function nack(r: RabbitState, c: ConsumerState, d: Delivery, requeue: boolean): void {
+  const q = r.queueOf(c);
+  q.counters.nacked++;
+  if (r.w.rec) r.w.emit({ type: 'nacked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg), requeue });
+  if (requeue) requeueAt(r, q, c, d, 'nack');
+  else dropOrDeadLetter(r, q, d.msg, 'rejected');
+  unblockIfRoom(r, c);
+}
+
+/** Back into the queue at its original position, marked redelivered. */
+export function requeueAt(
+  r: RabbitState,
+  q: QueueState,
+  c: ConsumerState,
+  d: Delivery,
+  reason: 'nack' | 'consumer-crash' | 'consumer-removed',
+): void {
+  const e: Entry = { msg: d.msg, pos: d.pos, expiresAt: d.expiresAt, redelivered: true, tag: 0 };
+  const position = q.ready.insert(e);
+  q.counters.requeued++;
+  if (r.w.rec)
+    r.w.emit({
+      type: 'requeued',
+      queue: q.name,
+      consumer: c.id,
+      deliveryTag: d.tag,
+      messageId: messageIdOf(e.msg),
+      redelivered: true,
+      position,
+      reason,
+    });
 }

@@ -1,11 +1,11 @@
-// Differential test: the engine's classic queue must make the same decisions as the rules model in
-// simulator/rabbitmq/classic-queue.ts. The engine's trace supplies the inputs (publishes, acks, nacks,
+// Differential test: the engine's classic queue (simulator/rabbitmq/classic-queue.ts) must make the
+// same decisions as the independent oracle in tests/oracles/classic-queue-oracle.ts. The engine's trace supplies the inputs (publishes, acks, nacks,
 // consumers coming and going); the rules model, fed those inputs, must produce the same outcomes
 // (deliveries with consumer, delivery tag and redelivered flag, requeues, expiries, drops).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type InterventionInput, type Scenario, type SimEvent } from '@/simulator';
-import { ClassicQueue, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
+import { ClassicQueueOracle, type QueueOutcome } from '@/tests/oracles/classic-queue-oracle';
 import { scenario } from './engine-helpers';
 import { runs } from '../support/property';
 
@@ -62,7 +62,7 @@ function compare(s: Scenario, seed: number): { engine: Map<number, Norm[]>; rule
   const sim = createSimulation(s, seed);
   sim.runUntil(sim.endTime);
   const q = 'q';
-  const cq = new ClassicQueue({
+  const cq = new ClassicQueueOracle({
     messageTtl: s.rabbitmq!.queues[0]!.messageTtlMs,
     maxLength: s.rabbitmq!.queues[0]!.maxLength,
     overflow: s.rabbitmq!.queues[0]!.overflow,
@@ -186,7 +186,7 @@ const queueScenarioArb = fc
     });
   });
 
-describe('engine classic queue agrees with the classic-queue.ts rules model', () => {
+describe('engine classic queue agrees with the classic-queue oracle', () => {
   it('work queue with three consumers, prefetch 1: round-robin, then whoever has room', () => {
     const s = scenario({
       version: 1,

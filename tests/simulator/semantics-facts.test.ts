@@ -1,7 +1,7 @@
 // Every RabbitMQ fact in semantics_facts.json that these functions model gets an executable check;
 // the Kafka log facts belong to the engine (simulator/kafka/engine.ts) and are tested there.
 import { describe, expect, it } from 'vitest';
-import { ClassicQueue, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
+import { ClassicQueueOracle, type QueueOutcome } from '@/tests/oracles/classic-queue-oracle';
 import { route, type Topology } from '@/simulator/rabbitmq/routing';
 import { validateRoutingKey } from '@/simulator/rabbitmq/topic';
 import { loadVector } from './vectors';
@@ -18,7 +18,7 @@ const checks: [string, (() => void) | string][] = [
   [
     'Without single-active-consumer, ready messages are dispatched round-robin',
     () => {
-      const q = new ClassicQueue();
+      const q = new ClassicQueueOracle();
       for (const c of ['a', 'b', 'c']) q.addConsumer(c, {}, 0);
       const out = [0, 1, 2, 3, 4].flatMap((i) => q.publish({ id: i }, 0));
       expect(deliveredTo(out)).toEqual(['0>a', '1>b', '2>c', '3>a', '4>b']);
@@ -27,7 +27,7 @@ const checks: [string, (() => void) | string][] = [
   [
     'basic.qos prefetch_count caps unacked deliveries; 0 = unlimited',
     () => {
-      const q = new ClassicQueue();
+      const q = new ClassicQueueOracle();
       q.addConsumer('limited', { prefetchCount: 2 }, 0);
       q.addConsumer('unlimited', { prefetchCount: 0 }, 0);
       for (let i = 0; i < 10; i++) q.publish({ id: i }, 0);
@@ -38,7 +38,7 @@ const checks: [string, (() => void) | string][] = [
   [
     'Example: four unacked deliveries (tags 5..8) with prefetch 4',
     () => {
-      const q = new ClassicQueue();
+      const q = new ClassicQueueOracle();
       q.addConsumer('c', { prefetchCount: 4 }, 0);
       for (let i = 0; i < 9; i++) q.publish({ id: i }, 0);
       for (let tag = 1; tag <= 4; tag++) q.ack('c', tag, 0);
@@ -50,7 +50,7 @@ const checks: [string, (() => void) | string][] = [
   [
     'When a channel or connection closes, all its unacked deliveries are requeued',
     () => {
-      const q = new ClassicQueue();
+      const q = new ClassicQueueOracle();
       q.addConsumer('a', { prefetchCount: 2 }, 0);
       q.publish({ id: 'm0' }, 0);
       q.publish({ id: 'm1' }, 0);
@@ -66,7 +66,7 @@ const checks: [string, (() => void) | string][] = [
   [
     'basic.reject / basic.nack with requeue=true requeue',
     () => {
-      const q = new ClassicQueue({ deadLetterExchange: 'dlx' });
+      const q = new ClassicQueueOracle({ deadLetterExchange: 'dlx' });
       q.addConsumer('a', { prefetchCount: 3 }, 0);
       for (let i = 0; i < 3; i++) q.publish({ id: i }, 0);
       expect(q.nack('a', 3, false, 0, true).filter((o) => o.type === 'deadLettered')).toHaveLength(3);
@@ -75,7 +75,7 @@ const checks: [string, (() => void) | string][] = [
   [
     'Dead-letter triggers: reject/nack requeue=false, per-message TTL expiry, length-limit drop',
     () => {
-      const q = new ClassicQueue({ deadLetterExchange: 'dlx', maxLength: 1 });
+      const q = new ClassicQueueOracle({ deadLetterExchange: 'dlx', maxLength: 1 });
       q.publish({ id: 'ttl', expiration: 5 }, 0);
       expect(q.expire(5)).toEqual([{ type: 'expired', msgId: 'ttl', deadLetter: true }]);
       q.publish({ id: 'old' }, 0);
@@ -85,18 +85,18 @@ const checks: [string, (() => void) | string][] = [
   [
     'TTL: x-message-ttl (queue arg/policy message-ttl) and per-message expiration',
     () => {
-      const q = new ClassicQueue({ messageTtl: 50 });
+      const q = new ClassicQueueOracle({ messageTtl: 50 });
       q.publish({ id: 'a', expiration: 500 }, 0);
       q.publish({ id: 'b', expiration: 10 }, 0);
       expect(q.readyMessages().map((m) => m.expiresAt)).toEqual([50, 10]);
       expect(q.expire(20)).toEqual([]);
     },
   ],
-  ['Queue TTL (x-expires / expires policy)', 'whole-queue expiry is not part of ClassicQueue (the engine owns queue lifecycles)'],
+  ['Queue TTL (x-expires / expires policy)', 'whole-queue expiry is not part of ClassicQueueOracle (the engine owns queue lifecycles)'],
   [
     'x-max-length / x-max-length-bytes (min of policy and arg',
     () => {
-      const q = new ClassicQueue({ maxLength: 1, overflow: 'reject-publish' });
+      const q = new ClassicQueueOracle({ maxLength: 1, overflow: 'reject-publish' });
       q.addConsumer('c', { prefetchCount: 1 }, 0);
       q.publish({ id: 'unacked' }, 0);
       q.publish({ id: 'ready' }, 0);

@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClassicQueue, type QueueOutcome } from '@/simulator/rabbitmq/classic-queue';
+import { ClassicQueueOracle, type QueueOutcome } from '@/tests/oracles/classic-queue-oracle';
 import { runs } from '../support/property';
 
 const delivered = (out: QueueOutcome[]) =>
   out
     .filter((o) => o.type === 'delivered')
     .map((o) => (o.type === 'delivered' ? `${o.msgId}>${o.consumerId}${o.redelivered ? '*' : ''}` : ''));
-const ids = (q: ClassicQueue) => q.readyMessages().map((m) => `${m.msgId}${m.redelivered ? '*' : ''}`);
+const ids = (q: ClassicQueueOracle) => q.readyMessages().map((m) => `${m.msgId}${m.redelivered ? '*' : ''}`);
 
-describe('ClassicQueue dispatch', () => {
+describe('ClassicQueueOracle dispatch', () => {
   it('three consumers with prefetch 1 and immediate acks take m0..m11 in turn', () => {
-    const q = new ClassicQueue();
+    const q = new ClassicQueueOracle();
     for (let i = 0; i < 12; i++) q.publish({ id: `m${i}` }, 0);
     const got: string[] = [];
     const pending: [string, number][] = [];
@@ -34,7 +34,7 @@ describe('ClassicQueue dispatch', () => {
   });
 
   it('a closed channel puts its unacked messages back at the head, in order, redelivered', () => {
-    const q = new ClassicQueue();
+    const q = new ClassicQueueOracle();
     q.addConsumer('c1', { prefetchCount: 3 }, 0);
     for (let i = 0; i < 6; i++) q.publish({ id: `m${i}` }, 0);
     expect(q.unackedOf('c1').map((u) => u.msgId)).toEqual(['m0', 'm1', 'm2']);
@@ -45,7 +45,7 @@ describe('ClassicQueue dispatch', () => {
   });
 
   it('skips a consumer at its prefetch limit and brings it back at the end of the line after an ack', () => {
-    const q = new ClassicQueue();
+    const q = new ClassicQueueOracle();
     q.addConsumer('a', { prefetchCount: 1 }, 0);
     q.addConsumer('b', { prefetchCount: 2 }, 0);
     const first = q.publish({ id: 'm0' }, 0).concat(q.publish({ id: 'm1' }, 0), q.publish({ id: 'm2' }, 0), q.publish({ id: 'm3' }, 0));
@@ -60,7 +60,7 @@ describe('ClassicQueue dispatch', () => {
   });
 
   it('nack with requeue goes back to the original position, redelivered; reject without requeue dead-letters', () => {
-    const q = new ClassicQueue({ deadLetterExchange: 'dlx' });
+    const q = new ClassicQueueOracle({ deadLetterExchange: 'dlx' });
     q.addConsumer('a', { prefetchCount: 2 }, 0);
     for (let i = 0; i < 4; i++) q.publish({ id: i }, 0);
     q.cancelConsumer('a', 0);
@@ -68,18 +68,18 @@ describe('ClassicQueue dispatch', () => {
     q.nack('a', 2, true, 0);
     q.nack('a', 1, true, 0);
     expect(ids(q)).toEqual(['0*', '1*', '2', '3']);
-    const q2 = new ClassicQueue({ deadLetterExchange: 'dlx' });
+    const q2 = new ClassicQueueOracle({ deadLetterExchange: 'dlx' });
     q2.addConsumer('a', { prefetchCount: 2 }, 0);
     q2.publish({ id: 'x' }, 0);
     expect(q2.reject('a', 1, false, 0)).toContainEqual({ type: 'deadLettered', msgId: 'x', reason: 'rejected' });
-    const q3 = new ClassicQueue();
+    const q3 = new ClassicQueueOracle();
     q3.addConsumer('a', {}, 0);
     q3.publish({ id: 'x' }, 0);
     expect(q3.nack('a', 1, false, 0)).toContainEqual({ type: 'dropped', msgId: 'x', reason: 'rejected' });
   });
 
   it('multiple=true settles every tag up to the one given', () => {
-    const q = new ClassicQueue();
+    const q = new ClassicQueueOracle();
     q.addConsumer('a', { prefetchCount: 5 }, 0);
     for (let i = 0; i < 5; i++) q.publish({ id: i }, 0);
     expect(q.ack('a', 3, 0, true).flatMap((o) => (o.type === 'acked' ? [o.msgId] : []))).toEqual([0, 1, 2]);
@@ -88,7 +88,7 @@ describe('ClassicQueue dispatch', () => {
   });
 
   it('autoAck consumers ignore prefetch and never hold messages', () => {
-    const q = new ClassicQueue();
+    const q = new ClassicQueueOracle();
     q.addConsumer('a', { prefetchCount: 1, autoAck: true }, 0);
     for (let i = 0; i < 5; i++) q.publish({ id: i }, 0);
     expect(q.unackedCount).toBe(0);
@@ -96,8 +96,8 @@ describe('ClassicQueue dispatch', () => {
   });
 
   it('validates its inputs', () => {
-    expect(() => new ClassicQueue({ maxLength: -1 })).toThrow(/maxLength/);
-    const q = new ClassicQueue();
+    expect(() => new ClassicQueueOracle({ maxLength: -1 })).toThrow(/maxLength/);
+    const q = new ClassicQueueOracle();
     expect(() => q.addConsumer('a', { prefetchCount: 1.5 }, 0)).toThrow(/prefetchCount/);
     expect(() => q.publish({ id: 1, expiration: -5 }, 0)).toThrow(/expiration/);
     q.addConsumer('a', {}, 0);
@@ -106,9 +106,9 @@ describe('ClassicQueue dispatch', () => {
   });
 });
 
-describe('ClassicQueue TTL', () => {
+describe('ClassicQueueOracle TTL', () => {
   it('the lower of queue TTL and message expiration wins', () => {
-    const q = new ClassicQueue({ messageTtl: 1000 });
+    const q = new ClassicQueueOracle({ messageTtl: 1000 });
     q.publish({ id: 'a', expiration: 200 }, 0);
     q.publish({ id: 'b', expiration: 5000 }, 0);
     expect(q.readyMessages().map((m) => m.expiresAt)).toEqual([200, 1000]);
@@ -117,7 +117,7 @@ describe('ClassicQueue TTL', () => {
     expect(q.expire(200)).toEqual([{ type: 'expired', msgId: 'a', deadLetter: false }]);
   });
   it('a short-lived message waits behind a long-lived head', () => {
-    const q = new ClassicQueue({ deadLetterExchange: 'dlx' });
+    const q = new ClassicQueueOracle({ deadLetterExchange: 'dlx' });
     q.publish({ id: 'long', expiration: 10_000 }, 0);
     q.publish({ id: 'short', expiration: 10 }, 0);
     expect(q.expire(500)).toEqual([]);
@@ -125,7 +125,7 @@ describe('ClassicQueue TTL', () => {
     expect(q.expire(10_000).flatMap((o) => (o.type === 'expired' ? [o.msgId] : []))).toEqual(['long', 'short']);
   });
   it('never delivers an expired message and keeps expiry across a requeue', () => {
-    const q = new ClassicQueue({ messageTtl: 100 });
+    const q = new ClassicQueueOracle({ messageTtl: 100 });
     q.publish({ id: 'a' }, 0);
     q.addConsumer('c', { prefetchCount: 1 }, 50);
     expect(q.nack('c', 1, true, 150)).toEqual([
@@ -134,16 +134,16 @@ describe('ClassicQueue TTL', () => {
     ]);
   });
   it('TTL 0 delivers to a free consumer, else expires at once', () => {
-    const q = new ClassicQueue({ messageTtl: 0 });
+    const q = new ClassicQueueOracle({ messageTtl: 0 });
     q.addConsumer('c', { prefetchCount: 1 }, 0);
     expect(delivered(q.publish({ id: 'a' }, 0))).toEqual(['a>c']);
     expect(q.publish({ id: 'b' }, 0).at(-1)).toEqual({ type: 'expired', msgId: 'b', deadLetter: false });
   });
 });
 
-describe('ClassicQueue length limit', () => {
+describe('ClassicQueueOracle length limit', () => {
   it('drop-head dead-letters the oldest ready message; unacked ones do not count', () => {
-    const q = new ClassicQueue({ maxLength: 2, deadLetterExchange: 'dlx' });
+    const q = new ClassicQueueOracle({ maxLength: 2, deadLetterExchange: 'dlx' });
     q.addConsumer('c', { prefetchCount: 1 }, 0);
     const out = [0, 1, 2, 3].flatMap((i) => q.publish({ id: i }, 0));
     expect(q.unackedOf('c').map((u) => u.msgId)).toEqual([0]);
@@ -151,16 +151,16 @@ describe('ClassicQueue length limit', () => {
     expect(out).toContainEqual({ type: 'deadLettered', msgId: 1, reason: 'maxlen' });
   });
   it('reject-publish refuses the newest; reject-publish-dlx dead-letters it', () => {
-    const q = new ClassicQueue({ maxLength: 1, overflow: 'reject-publish' });
+    const q = new ClassicQueueOracle({ maxLength: 1, overflow: 'reject-publish' });
     q.publish({ id: 'a' }, 0);
     expect(q.publish({ id: 'b' }, 0)).toEqual([{ type: 'publishRejected', msgId: 'b', deadLetter: false }]);
-    const d = new ClassicQueue({ maxLength: 1, overflow: 'reject-publish-dlx', deadLetterExchange: 'dlx' });
+    const d = new ClassicQueueOracle({ maxLength: 1, overflow: 'reject-publish-dlx', deadLetterExchange: 'dlx' });
     d.publish({ id: 'a' }, 0);
     expect(d.publish({ id: 'b' }, 0)).toEqual([{ type: 'publishRejected', msgId: 'b', deadLetter: true }]);
     expect(ids(d)).toEqual(['a']);
   });
   it('x-max-length-bytes counts ready body bytes', () => {
-    const q = new ClassicQueue({ maxLengthBytes: 10 });
+    const q = new ClassicQueueOracle({ maxLengthBytes: 10 });
     q.publish({ id: 'a', bytes: 6 }, 0);
     q.publish({ id: 'b', bytes: 6 }, 0);
     expect(ids(q)).toEqual(['b']);
@@ -215,11 +215,11 @@ const optionsArb = fc.record({
   deadLetterExchange: fc.option(fc.constant('dlx'), { nil: undefined }),
 });
 
-describe('ClassicQueue properties', () => {
+describe('ClassicQueueOracle properties', () => {
   it('no duplicates, acked never reappears, prefetch honoured, conservation, FIFO by publish order', () => {
     fc.assert(
       fc.property(optionsArb, fc.array(opArb, { maxLength: 60 }), (options, ops) => {
-        const q = new ClassicQueue(options);
+        const q = new ClassicQueueOracle(options);
         let now = 0;
         let nextId = 0;
         const acked = new Set<number>();
@@ -275,7 +275,7 @@ describe('ClassicQueue properties', () => {
   it('no consumer with room waits while messages are ready', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
-        const q = new ClassicQueue();
+        const q = new ClassicQueueOracle();
         let id = 0;
         for (const o of ops) {
           if (o.op === 'publish') q.publish({ id: id++ }, 0);

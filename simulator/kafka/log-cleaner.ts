@@ -1,0 +1,72 @@
+// The log cleaner, every logCheckIntervalMs: retention (cleanup.policy=delete) deletes whole closed
+// segments, oldest first, past retention.ms or beyond retention.bytes, and moves the log start
+// offset; compaction (cleanup.policy=compact) keeps the latest record per key in closed segments,
+// never changes offsets, and drops a tombstone delete.retention.ms after it became cleanable.
+import { TOMBSTONE, type PartitionLog } from './log';
+import { NO_KEY } from './registry';
+import { KafkaTask, type KafkaState, type TopicState } from './state';
+
+export function logCheck(k: KafkaState, index: number): void {
+  const t = k.topics[index]!;
+  const now = k.w.time;
+  for (const log of t.partitions) {
+    if (t.spec.cleanupPolicy === 'compact') compact(k, t, log, now);
+    else retain(k, t, log, now);
+  }
+  k.schedule(now + t.spec.logCheckIntervalMs, KafkaTask.logCheck, index, 0);
+}
+
+function retain(k: KafkaState, t: TopicState, log: PartitionLog, now: number): void {
+  const { retentionMs, retentionBytes } = t.spec;
+  let size = retentionBytes === undefined ? 0 : log.bytes();
+  // Whole segments, oldest first, never the active one.
+  while (log.segments.length > 1) {
+    const s = log.segments[0]!;
+    let reason: 'time' | 'size' | null = null;
+    if (retentionMs !== undefined && now - s.maxTimestamp > retentionMs) reason = 'time';
+    else if (retentionBytes !== undefined && size - s.bytes >= retentionBytes) reason = 'size';
+    if (!reason) break;
+    log.segments.shift();
+    size -= s.bytes;
+    log.logStartOffset = log.segments[0]!.baseOffset;
+    if (k.w.rec)
+      k.w.emit({
+        type: 'segmentDeleted',
+        topic: t.name,
+        partition: log.partition,
+        baseOffset: s.baseOffset,
+        lastOffset: s.lastOffset,
+        reason,
+        logStartOffset: log.logStartOffset,
+      });
+  }
+}
+
+function compact(k: KafkaState, t: TopicState, log: PartitionLog, now: number): void {
+  const end = log.activeSegment.baseOffset; // the active segment is never cleaned
+  const latest = new Map<number, number>();
+  for (let o = log.logStartOffset; o < end; o++) if (log.isPresent(o) && log.keyId[o]! !== NO_KEY) latest.set(log.keyId[o]!, o);
+  const removed: number[] = [];
+  let tombstones = 0;
+  for (let o = log.logStartOffset; o < end; o++) {
+    if (!log.isPresent(o)) continue;
+    const key = log.keyId[o]!;
+    if (key === NO_KEY) continue;
+    const tomb = (log.flags[o]! & TOMBSTONE) !== 0;
+    if (latest.get(key)! > o) removed.push(o);
+    else if (tomb && log.timestamp[o]! + t.spec.deleteRetentionMs <= now) removed.push(o);
+    else continue;
+    if (tomb) tombstones++;
+  }
+  if (removed.length === 0) return;
+  log.markRemoved(removed);
+  if (k.w.rec)
+    k.w.emit({
+      type: 'compacted',
+      topic: t.name,
+      partition: log.partition,
+      removedOffsets: removed,
+      tombstonesRemoved: tombstones,
+      remaining: log.presentCount(),
+    });
+}

@@ -1,0 +1,133 @@
+// What the Kafka side looks like now, as plain data to render: topics (records, segments, offsets)
+// and groups (members, positions, committed offsets, lag).
+import type { GroupView, KafkaView, MemberView, PartitionView, RecordView, TopicView } from '../core/snapshot';
+import { partitionName } from './assignors';
+import { TOMBSTONE, type PartitionLog } from './log';
+import { NO_KEY } from './registry';
+import type { GroupState, KafkaState, MemberState, TopicState } from './state';
+
+/** The newest `maxRecords` present records of a log, oldest first. */
+function recordsView(k: KafkaState, log: PartitionLog, maxRecords: number): RecordView[] {
+  const records: RecordView[] = [];
+  let from = log.logEndOffset;
+  for (let n = 0; from > log.logStartOffset && n < maxRecords;) if (log.isPresent(--from)) n++;
+  for (let o = from; o < log.logEndOffset; o++) {
+    if (!log.isPresent(o)) continue;
+    const keyId = log.keyId[o]!;
+    const src = k.reg.sources[log.source[o]!]!;
+    const seq = log.sourceSeq[o]!;
+    const tombstone = (log.flags[o]! & TOMBSTONE) !== 0;
+    const messageId = k.reg.messageId(log.source[o]!, seq);
+    const key = keyId === NO_KEY ? null : k.reg.keys[keyId]!;
+    records.push({
+      offset: o,
+      key,
+      messageId,
+      value: tombstone ? null : src.values ? src.values[seq % src.values.length]! : `v${seq}`,
+      tombstone,
+      timestamp: log.timestamp[o]!,
+      colorKey: key ?? messageId,
+    });
+  }
+  return records;
+}
+
+function partitionView(k: KafkaState, t: TopicState, log: PartitionLog, maxRecords: number): PartitionView {
+  const last = log.segments.length - 1;
+  return {
+    topic: t.name,
+    partition: log.partition,
+    name: partitionName(t.name, log.partition),
+    logStartOffset: log.logStartOffset,
+    logEndOffset: log.logEndOffset,
+    records: recordsView(k, log, maxRecords),
+    recordCount: t.spec.cleanupPolicy === 'compact' ? log.presentCount() : log.logEndOffset - log.logStartOffset,
+    segments: log.segments.map((s, i) => ({ baseOffset: s.baseOffset, lastOffset: s.lastOffset, bytes: s.bytes, active: i === last })),
+  };
+}
+
+function memberView(k: KafkaState, g: GroupState, m: MemberState): MemberView {
+  return {
+    id: m.id,
+    status: m.status === 'pending' ? 'stopped' : m.status, // not started yet
+    assigned: [...m.assigned],
+    partitions: m.assigned.map((pname) => {
+      const log = k.log(pname)!;
+      const c = g.committed.get(pname);
+      return {
+        partition: pname,
+        topic: log.topic,
+        index: log.partition,
+        position: m.positions.get(pname) ?? c ?? log.logStartOffset,
+        committedOffset: c ?? null,
+        lag: k.lagOf(g, pname),
+      };
+    }),
+    processing: (m.inFlight ?? []).map((b) => ({
+      topic: b.topic,
+      partition: b.partition,
+      fromOffset: b.from,
+      toOffset: b.to,
+      until: m.processingUntil,
+    })),
+  };
+}
+
+function groupView(k: KafkaState, g: GroupState): GroupView {
+  const owners = new Map<string, string>();
+  const mine = k.members.filter((m) => m.group === g.idx);
+  // Show the newest incarnation of each consumer id.
+  const latest = mine.filter((m, i) => !mine.slice(i + 1).some((o) => o.id === m.id));
+  for (const m of latest) for (const p of m.assigned) owners.set(p, m.id);
+  const partitions: GroupView['partitions'] = [];
+  let totalLag = 0;
+  for (const tn of g.spec.topics) {
+    for (const log of k.topic(tn)?.partitions ?? []) {
+      const pname = partitionName(tn, log.partition);
+      const lag = k.lagOf(g, pname);
+      totalLag += lag ?? 0;
+      const committedOffset = g.committed.get(pname) ?? null;
+      partitions.push({
+        partition: pname,
+        topic: tn,
+        index: log.partition,
+        committedOffset,
+        logEndOffset: log.logEndOffset,
+        lag,
+        owner: owners.get(pname) ?? null,
+      });
+    }
+  }
+  return {
+    id: g.id,
+    topics: [...g.spec.topics],
+    strategy: g.spec.strategy,
+    generation: g.generation,
+    rebalancing: g.rebalancing,
+    enableAutoCommit: g.spec.enableAutoCommit,
+    autoOffsetReset: g.spec.autoOffsetReset,
+    members: latest.map((m) => memberView(k, g, m)),
+    partitions,
+    totalLag,
+  };
+}
+
+export function kafkaView(k: KafkaState, maxRecords: number): KafkaView {
+  const topics: TopicView[] = k.topics.map((t) => ({
+    name: t.name,
+    cleanupPolicy: t.spec.cleanupPolicy,
+    partitions: t.partitions.map((log) => partitionView(k, t, log, maxRecords)),
+  }));
+  return { topics, groups: k.groups.map((g) => groupView(k, g)) };
+}
+
+/** Total lag per group, over the partitions it has committed. */
+export function groupLag(k: KafkaState): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const g of k.groups) {
+    let lag = 0;
+    for (const [pname] of g.committed) lag += k.lagOf(g, pname) ?? 0;
+    out[g.id] = lag;
+  }
+  return out;
+}
