@@ -14,6 +14,10 @@ function list(parts: string[]): string {
 }
 
 export function describeEvent(e: SimEvent): string {
+  return describeKafka(e) ?? describeRabbit(e) ?? (e.type === 'note' ? e.text : e.type);
+}
+
+function describeKafka(e: SimEvent): string | null {
   switch (e.type) {
     case 'appended':
       return `Producer ${e.producer} appended ${e.tombstone ? 'a tombstone' : 'a record'} ${e.key === null ? 'with no key' : `with key "${e.key}"`} to partition ${e.partition} of ${e.topic} at offset ${e.offset} (${
@@ -63,6 +67,13 @@ export function describeEvent(e: SimEvent): string {
       return `Consumer ${e.consumer} of group ${e.group} stopped: ${e.reason ?? 'error'}`;
     case 'groupCreated':
       return `Consumer group ${e.group} started on ${e.topics.join(', ')} (auto.offset.reset=${e.autoOffsetReset})`;
+    default:
+      return null;
+  }
+}
+
+function describeRabbit(e: SimEvent): string | null {
+  switch (e.type) {
     case 'published':
       return `Publisher ${e.publisher} published ${e.messageId} to ${e.exchange === '' ? 'the default exchange' : `exchange ${e.exchange}`} with routing key "${e.routingKey}"${e.mandatory ? ' (mandatory)' : ''}`;
     case 'routed':
@@ -111,7 +122,7 @@ export function describeEvent(e: SimEvent): string {
       return `Consumer ${e.consumer} subscribed to ${e.queue} again`;
     case 'prefetchChanged':
       return `Consumer ${e.consumer} changed its prefetch count from ${e.from} to ${e.to}`;
-    case 'note':
-      return e.text;
+    default:
+      return null;
   }
 }

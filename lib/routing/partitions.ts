@@ -1,5 +1,5 @@
 // What the Kafka calculator shows, computed with the engine's partitioners (no hashing here).
-import { javaPartition, librdkafkaPartition } from '@/simulator/kafka/partitioner';
+import { javaPartition, keyPartition, librdkafkaPartition } from '@/simulator/kafka/partitioner';
 
 export const MAX_PARTITIONS = 10_000;
 
@@ -25,7 +25,7 @@ export interface KeyRow {
 export function keyRows(keys: string[], numPartitions: number): KeyRow[] {
   return keys.map((key) => {
     const java = javaPartition(key, numPartitions);
-    const consistentRandom = key === '' ? null : librdkafkaPartition(key, numPartitions);
+    const consistentRandom = keyPartition(key, numPartitions, 'consistent_random');
     return {
       key,
       java,
@@ -74,9 +74,9 @@ export function growth(keys: string[], from: number, to: number): Growth {
   for (const key of keys) {
     const [a, b] = [javaPartition(key, from), javaPartition(key, to)];
     if (a !== b) java.push({ key, from: a, to: b });
-    if (key === '') continue;
+    const [c, d] = [keyPartition(key, from, 'consistent_random'), keyPartition(key, to, 'consistent_random')];
+    if (c === null || d === null) continue; // no fixed partition under librdkafka's default
     librdkafkaKeys++;
-    const [c, d] = [librdkafkaPartition(key, from), librdkafkaPartition(key, to)];
     if (c !== d) librdkafka.push({ key, from: c, to: d });
   }
   return { java, librdkafka, javaKeys: keys.length, librdkafkaKeys };

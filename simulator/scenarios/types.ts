@@ -1,0 +1,35 @@
+// What a built-in scenario is: a scenario plus the words the /simulate page shows with it.
+import type { Scenario, ScenarioInput } from '../schema';
+
+/** Every built-in scenario, in the order the scenario picker lists them. */
+export const SCENARIO_IDS = [
+  'log-vs-queue',
+  'group-scaling',
+  'replay-new-group',
+  'retention-reset',
+  'compaction',
+  'crash-before-commit',
+  'key-ordering',
+  'work-queue-prefetch',
+  'requeue-on-crash',
+  'ttl-dead-letter',
+  'order-topic-exchange',
+  'length-limit',
+  'side-by-side',
+  'stream-replay',
+  'heavy',
+] as const;
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+export interface BuiltInScenario {
+  id: ScenarioId;
+  title: string;
+  explanation: string;
+  lanes: ('kafka' | 'rabbitmq')[];
+  chapters?: { time: number; title: string; text: string }[];
+  scenario: Scenario;
+}
+
+export interface Def extends Omit<BuiltInScenario, 'scenario'> {
+  scenario: ScenarioInput;
+}

@@ -1,0 +1,123 @@
+// References between parts of a scenario (a producer's topic, a binding's queue...) must resolve.
+import type { z } from 'zod';
+import type { timedInterventionSchema } from './interventions';
+import type { kafkaSchema } from './kafka';
+import type { queueSchema, rabbitmqSchema } from './rabbitmq';
+
+type Report = (path: (string | number)[], message: string) => void;
+type Kafka = z.infer<typeof kafkaSchema>;
+type Rabbit = z.infer<typeof rabbitmqSchema>;
+type QueueSpec = z.infer<typeof queueSchema>;
+/** A parsed scenario, before these checks. */
+interface Checked {
+  durationMs: number;
+  kafka?: Kafka | undefined;
+  rabbitmq?: Rabbit | undefined;
+  interventions: z.infer<typeof timedInterventionSchema>[];
+}
+
+function duplicates(ids: string[]): Set<number> {
+  const seen = new Set<string>();
+  const dup = new Set<number>();
+  ids.forEach((id, i) => (seen.has(id) ? dup.add(i) : seen.add(id)));
+  return dup;
+}
+
+export function crossCheck(s: Checked, report: Report): void {
+  if (s.kafka) checkKafka(s.kafka, (p, m) => report(['kafka', ...p], m));
+  if (s.rabbitmq) checkRabbit(s.rabbitmq, (p, m) => report(['rabbitmq', ...p], m));
+  checkInterventions(s, report);
+}
+
+function checkKafka(k: Kafka, report: Report): void {
+  const topics = new Set(k.topics.map((t) => t.name));
+  for (const i of duplicates(k.topics.map((t) => t.name))) report(['topics', i, 'name'], 'duplicates another topic name');
+  k.topics.forEach((t, ti) =>
+    t.records.forEach((r, ri) => {
+      if (r.partition !== undefined && r.partition >= t.partitions)
+        report(['topics', ti, 'records', ri, 'partition'], `must be below the topic's ${t.partitions} partitions`);
+    }),
+  );
+  for (const i of duplicates(k.producers.map((p) => p.id))) report(['producers', i, 'id'], 'duplicates another producer id');
+  k.producers.forEach((p, i) => {
+    if (!topics.has(p.topic)) report(['producers', i, 'topic'], `names no declared topic ("${p.topic}")`);
+  });
+  for (const i of duplicates(k.groups.map((g) => g.id))) report(['groups', i, 'id'], 'duplicates another group id');
+  k.groups.forEach((g, gi) => {
+    g.topics.forEach((t, ti) => {
+      if (!topics.has(t)) report(['groups', gi, 'topics', ti], `names no declared topic ("${t}")`);
+    });
+    for (const i of duplicates(g.consumers.map((c) => c.id)))
+      report(['groups', gi, 'consumers', i, 'id'], 'duplicates another consumer id in this group');
+  });
+}
+
+function checkRabbit(r: Rabbit, report: Report): void {
+  const exchanges = new Set(r.exchanges.map((e) => e.name));
+  const queues = new Map(r.queues.map((q) => [q.name, q]));
+  for (const i of duplicates(r.exchanges.map((e) => e.name))) report(['exchanges', i, 'name'], 'duplicates another exchange name');
+  r.exchanges.forEach((e, i) => {
+    if (e.name.startsWith('amq.')) report(['exchanges', i, 'name'], 'must not start with "amq." (reserved by the broker)');
+    if (e.alternateExchange !== undefined && !exchanges.has(e.alternateExchange))
+      report(['exchanges', i, 'alternateExchange'], `names no declared exchange ("${e.alternateExchange}")`);
+  });
+  for (const i of duplicates(r.queues.map((q) => q.name))) report(['queues', i, 'name'], 'duplicates another queue name');
+  r.queues.forEach((q, i) => {
+    if (q.deadLetterExchange !== undefined && q.deadLetterExchange !== '' && !exchanges.has(q.deadLetterExchange))
+      report(['queues', i, 'deadLetterExchange'], `names no declared exchange ("${q.deadLetterExchange}")`);
+  });
+  r.bindings.forEach((b, i) => {
+    if (!exchanges.has(b.exchange)) report(['bindings', i, 'exchange'], `names no declared exchange ("${b.exchange}")`);
+    if (!queues.has(b.queue)) report(['bindings', i, 'queue'], `names no declared queue ("${b.queue}")`);
+    if (b.arguments && 'x-match' in b.arguments) {
+      const m = b.arguments['x-match'];
+      if (!['all', 'any', 'all-with-x', 'any-with-x'].includes(String(m)))
+        report(['bindings', i, 'arguments', 'x-match'], 'must be "all", "any", "all-with-x" or "any-with-x"');
+    }
+  });
+  for (const i of duplicates(r.publishers.map((p) => p.id))) report(['publishers', i, 'id'], 'duplicates another publisher id');
+  r.publishers.forEach((p, i) => {
+    if (p.exchange !== '' && !exchanges.has(p.exchange))
+      report(['publishers', i, 'exchange'], `names no declared exchange ("${p.exchange}")`);
+  });
+  for (const i of duplicates(r.consumers.map((c) => c.id))) report(['consumers', i, 'id'], 'duplicates another consumer id');
+  r.consumers.forEach((c, i) => checkRabbitConsumer(c, queues, (p, m) => report(['consumers', i, ...p], m)));
+}
+
+function checkInterventions(s: Checked, report: Report): void {
+  const topics = new Map((s.kafka?.topics ?? []).map((t) => [t.name, t]));
+  const exchanges = new Set((s.rabbitmq?.exchanges ?? []).map((e) => e.name));
+  const queues = new Map((s.rabbitmq?.queues ?? []).map((q) => [q.name, q]));
+  s.interventions.forEach((t, i) => {
+    if (t.time > s.durationMs) report(['interventions', i, 'time'], `must be within the scenario's ${s.durationMs} ms`);
+    const iv = t.intervention;
+    const at = (p: (string | number)[], m: string) => report(['interventions', i, 'intervention', ...p], m);
+    if (iv.type.startsWith('kafka.') && !s.kafka) at(['type'], 'needs a "kafka" section in the scenario');
+    if (iv.type.startsWith('rabbitmq.') && !s.rabbitmq) at(['type'], 'needs a "rabbitmq" section in the scenario');
+    if ((iv.type === 'kafka.addPartitions' || iv.type === 'kafka.produceBurst' || iv.type === 'kafka.seek') && s.kafka) {
+      const t = topics.get(iv.topic);
+      if (!t) at(['topic'], `names no declared topic ("${iv.topic}")`);
+      else if (iv.type === 'kafka.addPartitions' && iv.partitions <= t.partitions)
+        at(['partitions'], `must be more than the topic's current ${t.partitions} partitions`);
+    }
+    if (iv.type === 'kafka.newGroup' && s.kafka)
+      iv.group.topics.forEach((t, ti) => {
+        if (!topics.has(t)) at(['group', 'topics', ti], `names no declared topic ("${t}")`);
+      });
+    if (iv.type === 'rabbitmq.publishBurst' && iv.exchange !== '' && s.rabbitmq && !exchanges.has(iv.exchange))
+      at(['exchange'], `names no declared exchange ("${iv.exchange}")`);
+    if (iv.type === 'rabbitmq.addConsumer' && s.rabbitmq) checkRabbitConsumer(iv.consumer, queues, (p, m) => at(['consumer', ...p], m));
+  });
+}
+
+function checkRabbitConsumer(
+  c: { queue: string; offset?: unknown; autoAck: boolean; settleBy?: string | undefined },
+  queues: Map<string, QueueSpec>,
+  report: Report,
+): void {
+  const q = queues.get(c.queue);
+  if (!q) report(['queue'], `names no declared queue ("${c.queue}")`);
+  else if (c.offset !== undefined && q.type !== 'stream') report(['offset'], 'applies only to consumers of a stream queue');
+  else if (c.settleBy === 'interventions' && (c.autoAck || q.type === 'stream'))
+    report(['settleBy'], 'applies only to manual-ack consumers of a classic queue');
+}
