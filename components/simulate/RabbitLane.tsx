@@ -12,7 +12,18 @@ function shortId(messageId: string): string {
   return m ? m[1]! : messageId.slice(0, 3);
 }
 
-export const RabbitLane = memo(function RabbitLane({ rabbit, cap, whole = false }: { rabbit: RabbitView; cap: number; whole?: boolean }) {
+export const RabbitLane = memo(function RabbitLane({
+  rabbit,
+  cap,
+  seq,
+  whole = false,
+}: {
+  rabbit: RabbitView;
+  cap: number;
+  /** The snapshot's eventCount: the events up to it are on screen (the flights between redraws come from them). */
+  seq: number;
+  whole?: boolean;
+}) {
   const queues = useMemo(() => queueModels(rabbit, cap), [rabbit, cap]);
   return (
     <section
@@ -25,7 +36,7 @@ export const RabbitLane = memo(function RabbitLane({ rabbit, cap, whole = false 
       </h2>
       <Exchanges rabbit={rabbit} />
       {queues.map((q) => (
-        <QueueCard key={q.name} q={q} whole={whole} />
+        <QueueCard key={q.name} q={q} seq={seq} whole={whole} />
       ))}
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
         Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots:
@@ -57,39 +68,16 @@ const Exchanges = memo(
 );
 
 const QueueCard = memo(
-  function QueueCard({ q, whole }: { q: QueueModel; whole: boolean }) {
+  function QueueCard({ q, seq, whole }: { q: QueueModel; seq: number; whole: boolean }) {
     const card = useRef<HTMLDivElement>(null);
-    useFlights(card, q.signature);
+    useFlights(card, q.name, seq, q.signature);
     return (
       <div
         ref={card}
         className={`mt-2 rounded-lg border border-zinc-200 bg-white p-2 text-xs dark:border-zinc-800 dark:bg-zinc-900 ${whole ? 'kvr-whole' : '[contain:content]'}`}
         data-queue={q.name}
       >
-        <h3 className="text-sm font-semibold">
-          {q.type === 'stream' ? 'Stream' : 'Queue'} <span className="font-mono">{q.name}</span>
-        </h3>
-        {q.bindings.length > 0 && (
-          <p className="text-zinc-600 dark:text-zinc-400">
-            from{' '}
-            {q.bindings.map((b, i) => (
-              <span key={i}>
-                {i > 0 && ', '}
-                <span className="font-mono">{b.exchange || '(default)'}</span> with binding key{' '}
-                <span className="font-mono">&ldquo;{b.bindingKey}&rdquo;</span>
-              </span>
-            ))}
-          </p>
-        )}
-        {q.args.length > 0 && (
-          <p className="text-zinc-600 dark:text-zinc-400">
-            {q.args.map(([k, v]) => (
-              <span key={k} className="mr-2 font-mono">
-                {k}={String(v)}
-              </span>
-            ))}
-          </p>
-        )}
+        <QueueHeading q={q} />
         {q.type === 'stream' && q.stream ? (
           <StreamLog q={q} whole={whole} />
         ) : (
@@ -97,75 +85,114 @@ const QueueCard = memo(
             <p className="mt-1">
               <strong>ready {q.readyCount}</strong> · <strong>unacked {q.unackedCount}</strong>
             </p>
-            {whole ? (
-              <WholeReady q={q} />
-            ) : (
-              <div
-                className="mt-0.5 flex h-[2.125rem] gap-0.5 overflow-hidden pt-1.5"
-                aria-label={`Ready messages in ${q.name}, head first`}
-                role="list"
-              >
-                {q.ready.map((m) => (
-                  <ReadyChip key={m.messageId} m={m} />
-                ))}
-                {q.readyHidden > 0 && (
-                  <span className="shrink-0 self-center pl-1 text-[11px] text-zinc-600 dark:text-zinc-400">+{q.readyHidden}</span>
-                )}
-              </div>
-            )}
+            {whole ? <WholeReady q={q} /> : <StripReady q={q} />}
             <ul className="mt-1 space-y-1" aria-label={`Consumers of ${q.name}`}>
               {q.consumers.map((c) => (
-                <li key={c.id} className="flex flex-wrap items-center gap-1" data-consumer={c.id}>
-                  <span className="mr-1">
-                    <span className="font-semibold">{c.id}</span>{' '}
-                    <span className="text-zinc-600 dark:text-zinc-400">
-                      ({c.status}, prefetch {c.prefetchCount === 0 ? 'unlimited' : c.prefetchCount}
-                      {c.autoAck ? ', auto-ack' : ''}, {c.processed} processed)
-                    </span>
-                  </span>
-                  {c.slots.map((s) => (
-                    <Chip
-                      key={s.deliveryTag}
-                      flight={{ msg: s.messageId, side: 'slot' }}
-                      hue={s.hue}
-                      title={`${s.messageId}, delivery tag ${s.deliveryTag}, unacked${s.redelivered ? ', redelivered' : ''}${s.processing ? ', being processed' : ''}`}
-                      className={`kvr-pop relative ${s.redelivered ? 'kvr-redelivered' : ''} ${s.processing ? 'ring-2 ring-zinc-700 ring-offset-1 dark:ring-zinc-200 dark:ring-offset-zinc-900' : ''}`}
-                    >
-                      {shortId(s.messageId)}
-                      {s.redelivered && <Redelivered />}
-                      <span className="sr-only">
-                        {' '}
-                        unacked, delivery tag {s.deliveryTag}
-                        {s.processing ? ', being processed' : ''}
-                      </span>
-                    </Chip>
-                  ))}
-                  {Array.from({ length: c.free ?? 0 }, (_, i) => (
-                    <span
-                      key={`free${i}`}
-                      aria-hidden="true"
-                      className="inline-block h-7 w-7 rounded border border-dashed border-zinc-400 dark:border-zinc-600"
-                    />
-                  ))}
-                  {c.free === null && <span className="text-zinc-600 dark:text-zinc-400">(no prefetch limit)</span>}
-                </li>
+                <ConsumerRow key={c.id} c={c} />
               ))}
               {q.consumers.length === 0 && <li className="text-zinc-600 dark:text-zinc-400">no consumers</li>}
             </ul>
+            <p className="mt-1 text-zinc-600 dark:text-zinc-400">
+              acked {q.counters.acked} · requeued {q.counters.requeued} · expired {q.counters.expired} · dead-lettered{' '}
+              {q.counters.deadLettered} · dropped {q.counters.dropped}
+              {q.counters.rejected ? ` · publishes rejected ${q.counters.rejected}` : ''}
+            </p>
           </>
-        )}
-        {q.type !== 'stream' && (
-          <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-            acked {q.counters.acked} · requeued {q.counters.requeued} · expired {q.counters.expired} · dead-lettered{' '}
-            {q.counters.deadLettered} · dropped {q.counters.dropped}
-            {q.counters.rejected ? ` · publishes rejected ${q.counters.rejected}` : ''}
-          </p>
         )}
       </div>
     );
   },
+  // `seq` alone changes every frame; the card redraws (and measures flights) when what it shows changes.
   (a, b) => a.q.signature === b.q.signature && a.whole === b.whole,
 );
+
+function QueueHeading({ q }: { q: QueueModel }) {
+  return (
+    <>
+      <h3 className="text-sm font-semibold">
+        {q.type === 'stream' ? 'Stream' : 'Queue'} <span className="font-mono">{q.name}</span>
+      </h3>
+      {q.bindings.length > 0 && (
+        <p className="text-zinc-600 dark:text-zinc-400">
+          from{' '}
+          {q.bindings.map((b, i) => (
+            <span key={i}>
+              {i > 0 && ', '}
+              <span className="font-mono">{b.exchange || '(default)'}</span> with binding key{' '}
+              <span className="font-mono">&ldquo;{b.bindingKey}&rdquo;</span>
+            </span>
+          ))}
+        </p>
+      )}
+      {q.args.length > 0 && (
+        <p className="text-zinc-600 dark:text-zinc-400">
+          {q.args.map(([k, v]) => (
+            <span key={k} className="mr-2 font-mono">
+              {k}={String(v)}
+            </span>
+          ))}
+        </p>
+      )}
+    </>
+  );
+}
+
+function StripReady({ q }: { q: QueueModel }) {
+  return (
+    <div
+      className="mt-0.5 flex h-[2.125rem] gap-0.5 overflow-hidden pt-1.5"
+      aria-label={`Ready messages in ${q.name}, head first`}
+      role="list"
+    >
+      {q.ready.map((m) => (
+        <ReadyChip key={m.messageId} m={m} />
+      ))}
+      {q.readyHidden > 0 && (
+        <span className="shrink-0 self-center pl-1 text-[11px] text-zinc-600 dark:text-zinc-400">+{q.readyHidden}</span>
+      )}
+    </div>
+  );
+}
+
+/** A consumer and its prefetch slots: filled = delivered and unacked (ringed: being processed), dashed = free. */
+function ConsumerRow({ c }: { c: QueueModel['consumers'][number] }) {
+  return (
+    <li className="flex flex-wrap items-center gap-1" data-consumer={c.id}>
+      <span className="mr-1">
+        <span className="font-semibold">{c.id}</span>{' '}
+        <span className="text-zinc-600 dark:text-zinc-400">
+          ({c.status}, prefetch {c.prefetchCount === 0 ? 'unlimited' : c.prefetchCount}
+          {c.autoAck ? ', auto-ack' : ''}, {c.processed} processed)
+        </span>
+      </span>
+      {c.slots.map((s) => (
+        <Chip
+          key={s.deliveryTag}
+          flight={{ msg: s.messageId, side: 'slot' }}
+          hue={s.hue}
+          title={`${s.messageId}, delivery tag ${s.deliveryTag}, unacked${s.redelivered ? ', redelivered' : ''}${s.processing ? ', being processed' : ''}`}
+          className={`kvr-pop relative ${s.redelivered ? 'kvr-redelivered' : ''} ${s.processing ? 'ring-2 ring-zinc-700 ring-offset-1 dark:ring-zinc-200 dark:ring-offset-zinc-900' : ''}`}
+        >
+          {shortId(s.messageId)}
+          {s.redelivered && <Redelivered />}
+          <span className="sr-only">
+            {' '}
+            unacked, delivery tag {s.deliveryTag}
+            {s.processing ? ', being processed' : ''}
+          </span>
+        </Chip>
+      ))}
+      {Array.from({ length: c.free ?? 0 }, (_, i) => (
+        <span
+          key={`free${i}`}
+          aria-hidden="true"
+          className="inline-block h-7 w-7 rounded border border-dashed border-zinc-400 dark:border-zinc-600"
+        />
+      ))}
+      {c.free === null && <span className="text-zinc-600 dark:text-zinc-400">(no prefetch limit)</span>}
+    </li>
+  );
+}
 
 /**
  * Every ready message at a slot fixed by its place in line, so a delivery or a dropped head moves

@@ -178,7 +178,7 @@ function Lanes() {
   return (
     <div ref={ref} data-fast={fast} className={`mt-4 grid gap-4 ${both ? 'lg:grid-cols-2' : ''}`}>
       {showKafka && <KafkaLane kafka={snapshot.kafka!} cap={cap} whole={whole} />}
-      {showRabbit && <RabbitLane rabbit={snapshot.rabbitmq!} cap={cap} whole={whole} />}
+      {showRabbit && <RabbitLane rabbit={snapshot.rabbitmq!} cap={cap} seq={snapshot.eventCount} whole={whole} />}
     </div>
   );
 }

@@ -1,20 +1,21 @@
 'use client';
 // Messages fly between a queue's ready list and its consumers' prefetch slots: a delivery moves the
-// chip from the head of the queue into the consumer's slot, a requeue moves it back. After each
-// redraw, a chip whose message sat on the other side before is animated from its old place
-// (FLIP with the Web Animations API). Skipped at fast speeds and with reduced motion, where the
-// state simply steps.
+// chip from where it waited into the consumer's slot, a requeue moves it back. Which chips fly comes
+// from the engine's `delivered` / `requeued` events since the card last drew (lib/simulate/flights);
+// the chips' places before and after are measured (FLIP with the Web Animations API). Skipped at
+// fast speeds and with reduced motion, where the state simply steps.
 import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { movesBetween } from '@/lib/simulate/flights';
+import { useSimStore } from './context';
 
 /** Ready chips measured from the head: deliveries take from the head, so these are the ones that fly. */
 const HEAD = 16;
 const DURATION_MS = 380;
 
-type Side = 'ready' | 'slot';
-interface Seen {
-  side: Side;
-  x: number;
-  y: number;
+interface Drawn {
+  /** Events the card had seen when it drew (the snapshot's eventCount). */
+  seq: number;
+  places: Map<string, { x: number; y: number }>;
 }
 
 function chips(card: HTMLElement): HTMLElement[] {
@@ -26,9 +27,13 @@ function still(card: HTMLElement): boolean {
   return card.closest('[data-fast="true"]') !== null || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** `signature` changes whenever the card's content does (its memo key): one measurement per redraw. */
-export function useFlights(card: RefObject<HTMLElement | null>, signature: string) {
-  const last = useRef<Map<string, Seen> | null>(null);
+/**
+ * `signature` changes whenever the card's content does (its memo key): one measurement per redraw.
+ * `seq` is the snapshot's eventCount: the moves of `queue` in the events between two redraws fly.
+ */
+export function useFlights(card: RefObject<HTMLElement | null>, queue: string, seq: number, signature: string) {
+  const store = useSimStore();
+  const last = useRef<Drawn | null>(null);
   useLayoutEffect(() => {
     const el = card.current;
     if (!el) return;
@@ -37,22 +42,29 @@ export function useFlights(card: RefObject<HTMLElement | null>, signature: strin
       return;
     }
     const origin = el.getBoundingClientRect();
-    const now = new Map<string, Seen>();
+    const places = new Map<string, { x: number; y: number }>();
+    const byId = new Map<string, HTMLElement>();
     for (const chip of chips(el)) {
       const id = chip.dataset.msg;
-      const side = chip.dataset.side as Side;
       if (!id) continue;
       const r = chip.getBoundingClientRect();
-      const seen = { side, x: r.left - origin.left, y: r.top - origin.top };
-      now.set(id, seen);
-      const before = last.current?.get(id);
-      if (before && before.side !== side && typeof chip.animate === 'function') {
-        chip.animate([{ transform: `translate(${before.x - seen.x}px, ${before.y - seen.y}px)` }, { transform: 'none' }], {
+      places.set(id, { x: r.left - origin.left, y: r.top - origin.top });
+      byId.set(id, chip);
+    }
+    const before = last.current;
+    // Forward only: after a seek back the events since the last draw are not the ones on screen.
+    if (before && seq > before.seq) {
+      for (const [id] of movesBetween(store.getState().events(), before.seq, seq, queue)) {
+        const chip = byId.get(id);
+        const from = before.places.get(id);
+        const to = places.get(id);
+        if (!chip || !from || !to || typeof chip.animate !== 'function') continue;
+        chip.animate([{ transform: `translate(${from.x - to.x}px, ${from.y - to.y}px)` }, { transform: 'none' }], {
           duration: DURATION_MS,
           easing: 'cubic-bezier(0.2, 0.7, 0.3, 1)',
         });
       }
     }
-    last.current = now;
-  }, [card, signature]);
+    last.current = { seq, places };
+  }, [card, queue, seq, signature, store]);
 }

@@ -105,6 +105,8 @@ export interface SimActions {
   setValidators(v: Validators): void;
   /** The simulation's state right now (cached by the engine until it changes). */
   liveSnapshot(options?: SnapshotOptions): Snapshot;
+  /** Every event so far (what the view animates between two redraws). */
+  events(): readonly SimEvent[];
   /** Totals over the whole timeline, sampled by the engine every `stepMs` (for charts). */
   series(stepMs: number): { time: number; totals: Totals }[];
 }
@@ -391,6 +393,10 @@ export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): S
 
       liveSnapshot(options) {
         return sim.snapshot(options);
+      },
+
+      events() {
+        return sim.events();
       },
 
       series(stepMs) {
