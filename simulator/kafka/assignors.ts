@@ -117,39 +117,6 @@ export interface CooperativeStickyResult {
   followUpNeeded: boolean;
 }
 
-/** Moves one partition at a time from the most to the least loaded member that can read it, until no pair differs by 2+ (each move lowers the sum of squared counts, so this ends). */
-function balance(
-  sorted: GroupMember[],
-  owned: Map<string, Set<string>>,
-  ownerOf: Map<string, string>,
-  subscribed: Map<string, Set<string>>,
-): void {
-  const count = (id: string) => owned.get(id)!.size;
-  for (;;) {
-    let moved = false;
-    const byLoad = [...sorted].sort((a, b) => count(b.memberId) - count(a.memberId));
-    outer: for (const heavy of byLoad) {
-      const light = [...byLoad].reverse();
-      for (const taker of light) {
-        if (count(heavy.memberId) - count(taker.memberId) < 2) break;
-        const takerTopics = subscribed.get(taker.memberId)!;
-        // Give away the heavy member's last partition the taker can read.
-        const give = [...owned.get(heavy.memberId)!]
-          .sort(comparePartitionNames)
-          .reverse()
-          .find((p) => takerTopics.has(parsePartitionName(p).topic));
-        if (give === undefined) continue;
-        owned.get(heavy.memberId)!.delete(give);
-        owned.get(taker.memberId)!.add(give);
-        ownerOf.set(give, taker.memberId);
-        moved = true;
-        break outer;
-      }
-    }
-    if (!moved) break;
-  }
-}
-
 /**
  * Cooperative-sticky: balance first (counts differ by at most one among members that could take each
  * other's partitions), then keep as many previous ownerships as possible. A partition that changes
@@ -219,4 +186,37 @@ export function cooperativeStickyAssign(
   finishAssignment(revoked);
   const followUpNeeded = Object.values(assignment).flat().length < Object.values(target).flat().length;
   return { assignment, revoked, target, followUpNeeded };
+}
+
+/** Moves one partition at a time from the most to the least loaded member that can read it, until no pair differs by 2+ (each move lowers the sum of squared counts, so this ends). */
+function balance(
+  sorted: GroupMember[],
+  owned: Map<string, Set<string>>,
+  ownerOf: Map<string, string>,
+  subscribed: Map<string, Set<string>>,
+): void {
+  const count = (id: string) => owned.get(id)!.size;
+  for (;;) {
+    let moved = false;
+    const byLoad = [...sorted].sort((a, b) => count(b.memberId) - count(a.memberId));
+    outer: for (const heavy of byLoad) {
+      const light = [...byLoad].reverse();
+      for (const taker of light) {
+        if (count(heavy.memberId) - count(taker.memberId) < 2) break;
+        const takerTopics = subscribed.get(taker.memberId)!;
+        // Give away the heavy member's last partition the taker can read.
+        const give = [...owned.get(heavy.memberId)!]
+          .sort(comparePartitionNames)
+          .reverse()
+          .find((p) => takerTopics.has(parsePartitionName(p).topic));
+        if (give === undefined) continue;
+        owned.get(heavy.memberId)!.delete(give);
+        owned.get(taker.memberId)!.add(give);
+        ownerOf.set(give, taker.memberId);
+        moved = true;
+        break outer;
+      }
+    }
+    if (!moved) break;
+  }
 }
