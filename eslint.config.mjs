@@ -10,23 +10,42 @@ const outside = (...rooms) =>
     { group: [`**/../${room}`, `**/../${room}/**`], message: `simulator/ and lib/ may not import ${room}/ (see DESIGN.md).` },
   ]);
 
+const engineOnly = [
+  { name: 'react', message: 'The engine is pure TypeScript: no React.' },
+  { name: 'react-dom', message: 'The engine is pure TypeScript: no React.' },
+  { name: 'zustand', message: 'Stores live in lib/, not in the engine.' },
+];
+const pureEngine = [
+  ...outside('lib', 'components', 'app'),
+  { group: ['react/*', 'next', 'next/*'], message: 'The engine is pure TypeScript.' },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
     files: ['simulator/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: engineOnly, patterns: pureEngine }] },
+  },
+  {
+    // The broker rules run in the page's first load: they may use the schema's types and its zod-free
+    // defaults (schema/defaults.ts), never the schema itself, which would pull zod into that load.
+    files: ['simulator/{core,kafka,rabbitmq}/**/*.ts', 'simulator/{world,simulation}.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'react', message: 'The engine is pure TypeScript: no React.' },
-            { name: 'react-dom', message: 'The engine is pure TypeScript: no React.' },
-            { name: 'zustand', message: 'Stores live in lib/, not in the engine.' },
+            ...engineOnly,
+            { name: 'zod', message: 'The broker rules do not validate: zod loads only with the schema.', allowTypeImports: true },
           ],
           patterns: [
-            ...outside('lib', 'components', 'app'),
-            { group: ['react/*', 'next', 'next/*'], message: 'The engine is pure TypeScript.' },
+            ...pureEngine,
+            {
+              regex: '(^|/)schema(/(?!defaults$)[^/]+)?$',
+              allowTypeImports: true,
+              message: 'Import types from the schema and values from schema/defaults.ts (zod stays out of the first load).',
+            },
           ],
         },
       ],

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ChooseApp } from '@/components/choose/ChooseApp';
 import { linkClass } from '@/components/choose/links';
+import { PageShell } from '@/components/ui/PageShell';
 import { ANSWERS_PARAM, encodeAnswers } from '@/lib/quiz/codec';
 import { EXAMPLES, completeExample } from '@/lib/quiz/examples';
 import { QUESTIONS } from '@/lib/quiz/questions';
@@ -12,15 +13,10 @@ export const metadata: Metadata = {
 
 export default function ChoosePage() {
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-      <h1 className="text-3xl font-bold tracking-tight text-balance text-zinc-950 sm:text-4xl dark:text-white">
-        Kafka, RabbitMQ, or both?
-      </h1>
-      <p className="mt-4 max-w-3xl text-lg text-pretty text-zinc-700 dark:text-zinc-300">
-        {QUESTIONS.length} questions about what your system needs. Each answer adds a few points to one side, in the open; the result names
-        the answers that decided it, the caveats that apply, and the sources behind every note. “Not sure / doesn’t matter” is always
-        allowed. Your answers stay in this browser, and the result’s link carries them.
-      </p>
+    <PageShell
+      title="Kafka, RabbitMQ, or both?"
+      lead={`${QUESTIONS.length} questions about what your system needs. Each answer adds a few points to one side, in the open; the result names the answers that decided it, the caveats that apply, and the sources behind every note. “Not sure / doesn’t matter” is always allowed. Your answers stay in this browser, and the result’s link carries them.`}
+    >
       <nav aria-label="Example answers" className="mt-3 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
         <span>Or open a worked example: </span>
         <ul className="inline">
@@ -38,6 +34,6 @@ export default function ChoosePage() {
         <p className="mt-6 font-semibold">The quiz runs in your browser and needs JavaScript.</p>
       </noscript>
       <ChooseApp />
-    </div>
+    </PageShell>
   );
 }

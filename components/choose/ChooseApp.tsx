@@ -3,7 +3,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ANSWERS_PARAM, QUESTIONS, RECOMMENDATION_TITLE, decodeAnswers, describeDropped, encodeAnswers, score } from '@/lib/quiz';
 import { takeStorageProblem, useQuizStore, type QuizLayout } from '@/lib/quiz/store';
-import { readParam, withParam } from '@/lib/url-state';
+import { readParam } from '@/lib/url-state';
+import { useUrlParams } from '@/lib/url-state/use-url-params';
+import { ReadyRoot } from '@/components/ui/ReadyRoot';
 import { DecisionRecord } from './DecisionRecord';
 import { buttonClass, primaryButtonClass } from './links';
 import { Notices, type NoticeItem } from './Notices';
@@ -114,11 +116,7 @@ export function ChooseApp() {
 
   // The address bar holds the answers while the result is shown, so it can be shared or bookmarked.
   const encoded = encodeAnswers(answers);
-  useEffect(() => {
-    if (!ready) return;
-    const next = withParam(window.location.href, ANSWERS_PARAM, view === 'result' ? encoded || null : null);
-    if (next !== window.location.href) window.history.replaceState(window.history.state, '', next);
-  }, [ready, view, encoded]);
+  useUrlParams(ready ? { [ANSWERS_PARAM]: view === 'result' ? encoded || null : null } : null);
 
   useEffect(() => {
     if (moveFocus.current === 'step') stepHeading.current?.focus();
@@ -149,7 +147,7 @@ export function ChooseApp() {
   const question = QUESTIONS[step] ?? QUESTIONS[0]!;
 
   return (
-    <div className="mt-6 min-h-[40rem] space-y-6" data-testid="quiz-ready">
+    <ReadyRoot testId="quiz-ready" ready className="mt-6 min-h-[40rem] space-y-6">
       <Notices notices={notices} onDismiss={dismiss} />
       <div aria-live="polite" className="sr-only">
         {view === 'result' ? `Result: ${RECOMMENDATION_TITLE[result.recommendation]}, confidence ${result.confidence}%` : ''}
@@ -280,6 +278,6 @@ export function ChooseApp() {
           </div>
         </section>
       )}
-    </div>
+    </ReadyRoot>
   );
 }

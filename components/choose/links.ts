@@ -1,3 +1,4 @@
+import { buttonClass as kitButton } from '@/components/ui/button';
 import type { RowId, ScenarioId } from '@/lib/quiz';
 
 export const rowHref = (row: RowId) => `/#feature-${row}`;
@@ -7,8 +8,6 @@ export const scenarioHref = (scenario: ScenarioId) => `/simulate?scenario=${scen
 export const linkClass =
   'font-medium text-kafka-700 underline decoration-kafka-300 underline-offset-2 hover:decoration-2 dark:text-kafka-300 dark:decoration-kafka-700';
 
-export const buttonClass =
-  'inline-flex items-center justify-center gap-2 rounded-lg border border-zinc-300 bg-white px-4 py-2 text-sm font-semibold text-zinc-900 shadow-sm hover:bg-zinc-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800';
-
-export const primaryButtonClass =
-  'inline-flex items-center justify-center gap-2 rounded-lg bg-kafka-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-kafka-800 disabled:cursor-not-allowed disabled:opacity-50 dark:bg-kafka-300 dark:text-kafka-950 dark:hover:bg-kafka-200';
+// The quiz's buttons come from the UI kit (components/ui/button.ts).
+export const buttonClass = kitButton({ size: 'lg' });
+export const primaryButtonClass = kitButton({ size: 'lg', tone: 'primary' });

@@ -1,8 +1,12 @@
 'use client';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Notice } from '@/components/ui/Notice';
+import { ReadyRoot } from '@/components/ui/ReadyRoot';
 import { encodeState, STATE_PARAM, stateParam } from '@/lib/routing/codec';
 import type { DecodeResult } from '@/lib/routing/decode';
 import { defaultState, type KafkaState, type RabbitState, type RoutingState } from '@/lib/routing/state';
+import { withParam } from '@/lib/url-state';
+import { useUrlParams } from '@/lib/url-state/use-url-params';
 import { KafkaCalculator } from './KafkaCalculator';
 import { KafkaInstead } from './KafkaInstead';
 import { RabbitPlayground } from './RabbitPlayground';
@@ -62,40 +66,21 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
     decoded && !decoded.ok ? `${decoded.error}. Showing the starting example instead.` : null,
   );
   const [copied, setCopied] = useState(false);
-  const edited = useRef(false);
-  const root = useRef<HTMLDivElement>(null);
-
-  // Marks the tool as interactive once hydrated with the link's state (tests wait for it).
-  useEffect(() => {
-    if (inBrowser) root.current?.setAttribute('data-ready', '');
-  }, [inBrowser]);
-
+  const [edited, setEdited] = useState(false);
   // Only after an edit, so a bad link stays in the address bar until the user changes something.
-  useEffect(() => {
-    if (!edited.current) return;
-    const t = window.setTimeout(() => {
-      const url = new URL(window.location.href);
-      url.searchParams.set(STATE_PARAM, encodeState(state));
-      window.history.replaceState(window.history.state, '', url);
-    }, 200);
-    return () => window.clearTimeout(t);
-  }, [state]);
+  useUrlParams(edited ? { [STATE_PARAM]: encodeState(state) } : null, { debounceMs: 200 });
 
   const onRabbit = (patch: Partial<RabbitState>) => {
-    edited.current = true;
+    setEdited(true);
     setCopied(false);
     setState((s) => ({ ...s, rabbit: { ...s.rabbit, ...patch } }));
   };
   const onKafka = (patch: Partial<KafkaState>) => {
-    edited.current = true;
+    setEdited(true);
     setCopied(false);
     setState((s) => ({ ...s, kafka: { ...s.kafka, ...patch } }));
   };
-  const link = () => {
-    const url = new URL(window.location.href);
-    url.searchParams.set(STATE_PARAM, encodeState(state));
-    return url.toString();
-  };
+  const link = () => withParam(window.location.href, STATE_PARAM, encodeState(state));
   const copy = async () => {
     const url = link();
     window.history.replaceState(window.history.state, '', url);
@@ -103,22 +88,18 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
     setCopied(true);
   };
   const reset = () => {
-    edited.current = true;
+    setEdited(true);
     setNotice(null);
     setState(defaultState());
   };
   const long = encodeState(state).length > LONG_LINK;
 
   return (
-    <div ref={root} className="space-y-10" data-testid="routing-tool">
+    <ReadyRoot testId="routing-tool" ready={inBrowser} className="space-y-10">
       {notice && (
-        <div
-          role="alert"
-          className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm text-zinc-900 dark:border-amber-400 dark:bg-amber-950/40 dark:text-zinc-100"
-        >
-          <p className="font-semibold">This link could not be restored</p>
+        <Notice role="alert" title="This link could not be restored">
           <p>{notice}</p>
-        </div>
+        </Notice>
       )}
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className={actionButtonClass} onClick={() => void copy()}>
@@ -166,6 +147,6 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
         </div>
         <KafkaCalculator kafka={state.kafka} onChange={onKafka} />
       </section>
-    </div>
+    </ReadyRoot>
   );
 }

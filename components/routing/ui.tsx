@@ -1,14 +1,13 @@
 import { useId, type ReactNode } from 'react';
+import { buttonClass as kitButton } from '@/components/ui/button';
 
 export const inputClass =
   'w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 py-1.5 font-mono text-sm text-zinc-900 aria-invalid:border-red-600 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:aria-invalid:border-red-400';
-export const buttonClass =
-  'inline-flex items-center gap-1 rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-sm font-medium text-zinc-800 hover:bg-zinc-100 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800';
-/** Page-level actions (copy link, start over): the same shape as the comparison page's controls. */
-export const actionButtonClass =
-  'inline-flex items-center gap-1 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium text-zinc-900 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800';
-export const smallButtonClass =
-  'rounded px-1.5 py-0.5 text-xs font-medium text-zinc-700 underline-offset-2 hover:underline dark:text-zinc-300';
+// The page's buttons come from the UI kit (components/ui/button.ts).
+export const buttonClass = kitButton({ size: 'sm' });
+/** Page-level actions (copy link, start over). */
+export const actionButtonClass = kitButton({ size: 'md' });
+export { textButtonClass as smallButtonClass } from '@/components/ui/button';
 
 export function ErrorText({ id, children }: { id?: string; children: ReactNode }) {
   return (

@@ -1,6 +1,7 @@
 'use client';
 import dynamic from 'next/dynamic';
 import { useInView } from '@/components/ui/useInView';
+import { buttonClass } from '@/components/ui/button';
 
 const Charts = dynamic(() => import('./Charts'), { ssr: false, loading: () => <p className="text-sm">Loading the charts…</p> });
 
@@ -22,11 +23,7 @@ export function ChartsPanel() {
           <Charts />
         </div>
       ) : (
-        <button
-          type="button"
-          className="mt-2 h-11 rounded-lg border border-zinc-300 px-4 text-sm font-medium dark:border-zinc-700"
-          onClick={() => setShow(true)}
-        >
+        <button type="button" className={`mt-2 ${buttonClass({ size: 'touch' })}`} onClick={() => setShow(true)}>
           Show charts (lag, queue depth, throughput)
         </button>
       )}

@@ -1,10 +1,10 @@
 'use client';
 import { SPEEDS } from '@/lib/simulate/store';
 import { useSim } from './context';
+import { buttonClass } from '@/components/ui/button';
 
-const base = 'inline-flex h-11 min-w-11 items-center justify-center gap-1 rounded-lg border px-3 text-sm font-medium disabled:opacity-50';
-const btn = `${base} border-zinc-300 bg-white hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800`;
-const primary = `${base} min-w-24 border-kafka-700 bg-kafka-700 text-white hover:bg-kafka-800 dark:border-kafka-300 dark:bg-kafka-300 dark:text-zinc-950 dark:hover:bg-kafka-200`;
+const btn = buttonClass({ size: 'touch' });
+const primary = `${buttonClass({ size: 'touch', tone: 'primary' })} min-w-24`;
 
 /** Small inline icons: system fonts lack some media glyphs. */
 const ICONS = {

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { Snapshot } from '@/simulator';
 import { withValidators } from '@/lib/simulate/engine-api';
 import { useSim, useSimStore } from './context';
+import { buttonClass } from '@/components/ui/button';
 
 type Fields = Record<string, string>;
 type Option = { value: string; label: string };
@@ -339,10 +340,7 @@ export function InterventionsPanel() {
           );
         })}
         <div className="sm:col-span-2">
-          <button
-            type="submit"
-            className="h-11 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-zinc-300"
-          >
+          <button type="submit" className={buttonClass({ size: 'touch', tone: 'primary' })}>
             Apply now
           </button>
           {errors.length > 0 && (

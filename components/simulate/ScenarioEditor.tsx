@@ -4,6 +4,7 @@ import { clearDraft, loadDraft, saveDraft } from '@/lib/simulate/draft';
 import { readJson } from '@/lib/simulate/editor';
 import { withValidators } from '@/lib/simulate/engine-api';
 import { useSimStore } from './context';
+import { buttonClass } from '@/components/ui/button';
 
 function storage(): Storage | null {
   try {
@@ -110,11 +111,7 @@ export function ScenarioEditor() {
               </ul>
             )}
             <div className="mt-2 flex flex-wrap gap-2">
-              <button
-                type="button"
-                onClick={run}
-                className="h-11 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-950 dark:hover:bg-zinc-300"
-              >
+              <button type="button" onClick={run} className={buttonClass({ size: 'touch', tone: 'primary' })}>
                 Run this scenario
               </button>
               <button
@@ -125,7 +122,7 @@ export function ScenarioEditor() {
                   setErrors([]);
                   setStatus(null);
                 }}
-                className="h-11 rounded-lg border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                className={buttonClass({ size: 'touch' })}
               >
                 Start from the current scenario
               </button>

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useSim } from './context';
+import { buttonClass } from '@/components/ui/button';
 
 const field = 'h-11 rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
@@ -52,10 +53,7 @@ export function ScenarioPicker({ scenarios }: { scenarios: readonly { id: string
             onChange={(e) => setSeedText(e.target.value)}
           />
         </label>
-        <button
-          type="submit"
-          className="h-11 rounded-lg border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-        >
+        <button type="submit" className={buttonClass({ size: 'touch' })}>
           Apply seed
         </button>
       </form>

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 export const SHORTCUTS: [string, string][] = [
   ['Space', 'Play or pause'],
@@ -38,11 +39,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         ))}
       </dl>
       <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">Shortcuts are off while you type in a field.</p>
-      <button
-        type="button"
-        onClick={onClose}
-        className="mt-4 h-11 rounded-lg border border-zinc-300 px-4 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-      >
+      <button type="button" onClick={onClose} className={`mt-4 ${buttonClass({ size: 'touch' })}`}>
         Close
       </button>
     </dialog>

@@ -1,10 +1,14 @@
 'use client';
 import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Notice } from '@/components/ui/Notice';
+import { ReadyRoot } from '@/components/ui/ReadyRoot';
 import type { BuiltInScenario } from '@/simulator';
 import { clientEngine, loadValidators } from '@/lib/simulate/engine-api';
 import { shortcutFor } from '@/lib/simulate/keys';
 import { createSimStore, type SimStore } from '@/lib/simulate/store';
-import { decodeSimUrl, encodeSimUrl } from '@/lib/simulate/url-state';
+import { decodeSimUrl, simUrlParams } from '@/lib/simulate/url-state';
+import { useUrlParams } from '@/lib/url-state/use-url-params';
 import { WHOLE_LOG_CAP } from '@/lib/simulate/view-model';
 import { CELL_PITCH } from './Cell';
 import { ChartsPanel } from './ChartsPanel';
@@ -21,43 +25,28 @@ import './simulate.css';
 
 const prefetchValidators = (store: SimStore) => loadValidators().then((v) => store.getState().setValidators(v));
 
-/** Keeps the address bar describing the current moment, so copying it shares exactly this state. */
-function useUrlSync(store: SimStore) {
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const write = () => {
-      timer = null;
-      const s = store.getState();
-      const query = encodeSimUrl({
-        source: s.loaded.id !== null ? { kind: 'builtin', id: s.loaded.id } : { kind: 'custom', json: s.loaded.custom },
-        seed: s.seed,
-        time: s.time,
-        interventions: s.interventions,
-        wholeLog: s.wholeLog,
-      });
-      if (window.location.search !== query) window.history.replaceState(window.history.state, '', window.location.pathname + query);
-    };
-    const unsubscribe = store.subscribe((s, prev) => {
-      const same =
-        s.time === prev.time &&
-        s.loaded === prev.loaded &&
-        s.seed === prev.seed &&
-        s.interventions === prev.interventions &&
-        s.wholeLog === prev.wholeLog;
-      if (same && s.playing === prev.playing) return;
-      // While playing the moment changes all the time: the address follows when play stops (a rewrite
-      // also makes Next's router re-render, which would cost frames).
-      if (s.playing) return;
-      else {
-        if (timer) clearTimeout(timer);
-        write();
-      }
-    });
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
-  }, [store]);
+/**
+ * Keeps the address bar describing the current moment, so copying it shares exactly this state. While
+ * playing the moment changes all the time: the address follows when play stops (a rewrite also makes
+ * Next's router re-render, which would cost frames). Nothing is written before the link was read, and
+ * the address a page opened with stays until something changes.
+ */
+function UrlSync({ ready }: { ready: boolean }) {
+  const params = useSim(
+    useShallow((s) =>
+      !ready || s.playing
+        ? null
+        : simUrlParams({
+            source: s.loaded.id !== null ? { kind: 'builtin', id: s.loaded.id } : { kind: 'custom', json: s.loaded.custom },
+            seed: s.seed,
+            time: s.time,
+            interventions: s.interventions,
+            wholeLog: s.wholeLog,
+          }),
+    ),
+  );
+  useUrlParams(params, { changesOnly: true });
+  return null;
 }
 
 /** Drives the clock from requestAnimationFrame while playing. */
@@ -183,19 +172,15 @@ function Lanes() {
   );
 }
 
-function Notice() {
+function LinkNotice() {
   const notice = useSim((s) => s.notice);
   const setNotice = useSim((s) => s.setNotice);
   if (!notice) return null;
   return (
-    <div
-      role="alert"
-      className="mt-4 flex items-start gap-3 rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50"
-    >
-      <p className="flex-1">{notice}</p>
-      <button type="button" className="h-8 rounded border border-current px-2 text-xs" onClick={() => setNotice(null)}>
-        Dismiss
-      </button>
+    <div className="mt-4">
+      <Notice role="alert" onDismiss={() => setNotice(null)}>
+        <p>{notice}</p>
+      </Notice>
     </div>
   );
 }
@@ -241,7 +226,6 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
       for (const e of events) window.removeEventListener(e, early, true);
     };
   }, [store]);
-  useUrlSync(store);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -268,9 +252,10 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
   return (
     <SimStoreContext.Provider value={store}>
       <PlayLoop store={store} />
-      <div data-ready={ready ? 'true' : undefined} data-testid="simulator">
+      <UrlSync ready={ready} />
+      <ReadyRoot testId="simulator" ready={ready}>
         <ScenarioPicker scenarios={list} />
-        <Notice />
+        <LinkNotice />
         <ScenarioIntro />
         <WholeLogToggle />
         <Lanes />
@@ -281,7 +266,7 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
         <ChartsPanel />
         <ScenarioEditor />
         <Controls onHelp={() => setHelp(true)} />
-      </div>
+      </ReadyRoot>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </SimStoreContext.Provider>
   );

@@ -1,5 +1,6 @@
 // The page state in the URL: compact JSON (short keys, arrays for rows) as base64url in `?s=`.
 // Encoding lives here; decoding (with its zod schema) is in decode.ts, loaded only for a link with state.
+import { toBase64Url } from '@/lib/url-state';
 import type { HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { Binding, Exchange, Topology } from '@/simulator/rabbitmq/routing';
 import { EXCHANGE_TYPES, HEADER_TYPES, type HeaderRow, type RoutingState } from './state';
@@ -114,21 +115,8 @@ export function fromCompact(c: Compact): RoutingState {
   };
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
-}
-
 export function encodeState(s: RoutingState): string {
-  return toBase64Url(new TextEncoder().encode(JSON.stringify(toCompact(s))));
+  return toBase64Url(JSON.stringify(toCompact(s)));
 }
 
 /** The raw `s` value of a query string like `?s=…`, or null when there is none. */

@@ -1,7 +1,8 @@
 // Reads a `?s=` link back into page state. Never throws: a bad or truncated link yields a readable
 // error and the caller keeps the default. Split from codec.ts so zod loads only for links with state.
 import * as z from 'zod/mini';
-import { fromBase64Url, fromCompact, stateParam, VERSION } from './codec';
+import { fromBase64Url } from '@/lib/url-state';
+import { fromCompact, stateParam, VERSION } from './codec';
 import { EXCHANGE_TYPES, HEADER_TYPES, type RoutingState } from './state';
 
 const str = z.string().check(z.maxLength(100_000));
@@ -39,15 +40,18 @@ const compactSchema = z.object({
 
 export type DecodeResult = { ok: true; state: RoutingState } | { ok: false; error: string };
 
-export function decodeState(text: string): DecodeResult {
+const DAMAGED: DecodeResult = { ok: false, error: 'The link is damaged or cut short, so it cannot be read' };
+
+export function decodeState(param: string): DecodeResult {
+  const text = fromBase64Url(param);
+  if (text === null) return DAMAGED;
   try {
-    const json: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(text)));
-    const parsed = compactSchema.safeParse(json);
+    const parsed = compactSchema.safeParse(JSON.parse(text));
     if (!parsed.success)
       return { ok: false, error: 'The link does not describe a routing setup this page knows (it may be from another version)' };
     return { ok: true, state: fromCompact(parsed.data) };
   } catch {
-    return { ok: false, error: 'The link is damaged or cut short, so it cannot be read' };
+    return DAMAGED;
   }
 }
 

@@ -1,6 +1,7 @@
 // The simulator's shareable state in the query string: `?scenario=log-vs-queue&seed=1&t=4000`, or a
 // custom scenario as base64url JSON (`?custom=…`), plus the user's interventions (`&iv=…`).
 // Decoding never throws: anything it cannot read becomes a notice and a default.
+import { fromBase64Url, toBase64Url } from '@/lib/url-state';
 
 export const DEFAULT_SCENARIO = 'log-vs-queue';
 export const DEFAULT_SEED = 1;
@@ -33,25 +34,6 @@ export interface DecodedUrl {
 
 export function defaultUrlState(): SimUrlState {
   return { source: { kind: 'builtin', id: DEFAULT_SCENARIO }, seed: DEFAULT_SEED, time: 0, interventions: [] };
-}
-
-export function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** Decodes base64url to text; null when the input is not valid base64url or not UTF-8. */
-export function fromBase64Url(b64: string): string | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(b64) || b64.length % 4 === 1) return null;
-  try {
-    const bin = atob(b64.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (b64.length % 4)) % 4));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 function decodeJsonParam(value: string): { ok: true; value: unknown } | { ok: false } {
@@ -141,14 +123,22 @@ export function decodeSimUrl(search: string, knownIds: readonly string[]): Decod
   return { state, notice: problems.length ? `Part of this link was ignored: ${problems.join('; ')}.` : null };
 }
 
-/** The query string (with `?`) for a state; defaults are written too so a link is explicit. */
+/** The query parameters for a state (null: not in the link); defaults are written too so a link is explicit. */
+export function simUrlParams(state: SimUrlState): Record<string, string | null> {
+  const builtin = state.source.kind === 'builtin' ? state.source.id : null;
+  return {
+    scenario: builtin,
+    custom: state.source.kind === 'custom' ? toBase64Url(JSON.stringify(state.source.json)) : null,
+    seed: String(state.seed),
+    t: String(Math.max(0, Math.round(state.time))),
+    iv: state.interventions.length ? toBase64Url(JSON.stringify(state.interventions)) : null,
+    view: state.wholeLog ? 'whole-log' : null,
+  };
+}
+
+/** The query string (with `?`) for a state. */
 export function encodeSimUrl(state: SimUrlState): string {
   const params = new URLSearchParams();
-  if (state.source.kind === 'builtin') params.set('scenario', state.source.id);
-  else params.set('custom', toBase64Url(JSON.stringify(state.source.json)));
-  params.set('seed', String(state.seed));
-  params.set('t', String(Math.max(0, Math.round(state.time))));
-  if (state.interventions.length) params.set('iv', toBase64Url(JSON.stringify(state.interventions)));
-  if (state.wholeLog) params.set('view', 'whole-log');
+  for (const [name, value] of Object.entries(simUrlParams(state))) if (value !== null) params.set(name, value);
   return '?' + params.toString();
 }

@@ -2,7 +2,8 @@
 // (partitioner.ts), or, without a partition of its own (null key; librdkafka's consistent_random and
 // an empty key), to a sticky partition that changes every `stickyBatchRecords` records.
 import type { AppendedEvent } from '../core/events';
-import { DEFAULTS, type KeysSpec, type ProducerSpec, type TopicSpec } from '../schema';
+import type { KeysSpec, ProducerSpec, TopicSpec } from '../schema';
+import { DEFAULTS } from '../schema/defaults';
 import { TOMBSTONE, type NewRecord } from './log';
 import type { Partitioner } from './partitioner';
 import { NO_KEY, STICKY, type KafkaRegistry } from './registry';

@@ -1,6 +1,7 @@
 // Publishers: messages are due at a steady rate, cycling through the publisher's routing keys and
 // header tables; each is published to an exchange (exchange.ts routes it). A burst publishes many at once.
-import { DEFAULTS, type Intervention, type PublisherSpec } from '../schema';
+import type { Intervention, PublisherSpec } from '../schema';
+import { DEFAULTS } from '../schema/defaults';
 import { messageIdOf, type Headers, type Msg, type PublisherState, type RabbitState, RabbitTask } from './state';
 
 type Burst = Extract<Intervention, { type: 'rabbitmq.publishBurst' }>;

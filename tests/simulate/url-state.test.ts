@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeSimUrl, defaultUrlState, encodeSimUrl, fromBase64Url, toBase64Url, type SimUrlState } from '@/lib/simulate/url-state';
+import { decodeSimUrl, defaultUrlState, encodeSimUrl, type SimUrlState } from '@/lib/simulate/url-state';
+import { fromBase64Url, toBase64Url } from '@/lib/url-state';
 
 const IDS = ['log-vs-queue', 'requeue-on-crash', 'heavy'];
 

@@ -1,0 +1,45 @@
+// The size caps (LIMITS) and the defaults the engine also uses (DEFAULTS). No zod here: the engine
+// imports this, and the page loads zod only when it validates input.
+
+export const LIMITS = {
+  durationMs: 300_000,
+  topics: 8,
+  partitions: 64,
+  producers: 8,
+  ratePerSec: 500,
+  count: 20_000,
+  groups: 8,
+  consumersPerGroup: 16,
+  maxPollRecords: 500,
+  initialRecords: 1_000,
+  exchanges: 16,
+  queues: 16,
+  bindings: 64,
+  publishers: 8,
+  rabbitConsumers: 32,
+  prefetchCount: 1_000,
+  interventions: 200,
+  burst: 5_000,
+  timeMs: 3_600_000,
+  bytes: 1_000_000_000,
+} as const;
+
+/**
+ * Defaults the schema fills in, named once so the engine uses the same numbers where it builds a spec
+ * itself (the producer of a burst, the publisher of a burst, seeded records).
+ */
+const VALUE_BYTES = 100;
+
+export const DEFAULTS = {
+  /** Body bytes of a record or message when a scenario does not say. */
+  valueBytes: VALUE_BYTES,
+  producer: {
+    partitioner: 'java',
+    ratePerSec: 2,
+    count: 10,
+    startMs: 0,
+    keys: null,
+    valueBytes: VALUE_BYTES,
+    stickyBatchRecords: 4,
+  },
+} as const;
