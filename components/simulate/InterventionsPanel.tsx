@@ -1,215 +1,9 @@
 'use client';
 import { useId, useState } from 'react';
-import type { Snapshot } from '@/simulator';
 import { withValidators } from '@/lib/simulate/engine-api';
+import { ACTIONS, type FieldSpec, type Fields, type Option } from '@/lib/simulate/intervention-form';
 import { useSim, useSimStore } from './context';
 import { buttonClass } from '@/components/ui/button';
-
-type Fields = Record<string, string>;
-type Option = { value: string; label: string };
-type FieldSpec =
-  | { name: string; label: string; kind: 'select'; options: (snap: Snapshot, f: Fields) => Option[] }
-  | { name: string; label: string; kind: 'text' | 'number'; initial: (snap: Snapshot) => string }
-  | { name: string; label: string; kind: 'checkbox' };
-
-interface ActionSpec {
-  id: string;
-  label: string;
-  lane: 'kafka' | 'rabbitmq';
-  fields: FieldSpec[];
-  build: (f: Fields, snap: Snapshot) => unknown;
-}
-
-const kafkaMembers = (s: Snapshot): Option[] =>
-  (s.kafka?.groups ?? []).flatMap((g) =>
-    g.members.map((m) => ({ value: `${g.id}\u0000${m.id}`, label: `${m.id} in ${g.id} (${m.status})` })),
-  );
-const kafkaGroups = (s: Snapshot): Option[] => (s.kafka?.groups ?? []).map((g) => ({ value: g.id, label: g.id }));
-const kafkaTopics = (s: Snapshot): Option[] =>
-  (s.kafka?.topics ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.partitions.length} partitions)` }));
-const groupPartitions = (s: Snapshot, f: Fields): Option[] => {
-  const group = (f.member ?? '').split('\u0000')[0];
-  const g = s.kafka?.groups.find((x) => x.id === group) ?? s.kafka?.groups[0];
-  return (g?.partitions ?? []).map((p) => ({ value: `${p.topic}\u0000${p.index}`, label: p.partition }));
-};
-const rabbitConsumers = (s: Snapshot): Option[] =>
-  (s.rabbitmq?.consumers ?? []).map((c) => ({ value: c.id, label: `${c.id} on ${c.queue} (${c.status})` }));
-const rabbitQueues = (s: Snapshot): Option[] => (s.rabbitmq?.queues ?? []).map((q) => ({ value: q.name, label: q.name }));
-const rabbitExchanges = (s: Snapshot): Option[] => [
-  ...(s.rabbitmq?.exchanges ?? []).filter((e) => e.name !== '').map((e) => ({ value: e.name, label: `${e.name} (${e.type})` })),
-  { value: '', label: '(default exchange)' },
-];
-const unackedOf = (s: Snapshot, f: Fields): Option[] => {
-  const consumer = f.consumer ?? rabbitConsumers(s)[0]?.value;
-  return (s.rabbitmq?.queues ?? []).flatMap((q) =>
-    q.unacked
-      .filter((u) => u.consumer === consumer)
-      .map((u) => ({ value: String(u.deliveryTag), label: `tag ${u.deliveryTag} (${u.message.messageId})` })),
-  );
-};
-const splitMember = (v: string | undefined) => {
-  const [group = '', consumer = ''] = (v ?? '').split('\u0000');
-  return { group, consumer };
-};
-const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? NaN : Number(v));
-
-const member: FieldSpec = { name: 'member', label: 'Consumer', kind: 'select', options: kafkaMembers };
-const rconsumer: FieldSpec = { name: 'consumer', label: 'Consumer', kind: 'select', options: rabbitConsumers };
-
-export const ACTIONS: ActionSpec[] = [
-  {
-    id: 'kafka.addConsumer',
-    label: 'Add a consumer to a group',
-    lane: 'kafka',
-    fields: [
-      { name: 'group', label: 'Group', kind: 'select', options: kafkaGroups },
-      {
-        name: 'id',
-        label: 'New consumer id',
-        kind: 'text',
-        initial: (s) => `X${(s.kafka?.groups.reduce((n, g) => n + g.members.length, 0) ?? 0) + 1}`,
-      },
-    ],
-    build: (f) => ({ type: 'kafka.addConsumer', group: f.group, consumer: { id: f.id } }),
-  },
-  ...(['removeConsumer', 'crashConsumer', 'restartConsumer'] as const).map((t): ActionSpec => ({
-    id: `kafka.${t}`,
-    label:
-      { removeConsumer: 'Remove a consumer', crashConsumer: 'Crash a consumer', restartConsumer: 'Restart a consumer' }[t] + ' (Kafka)',
-    lane: 'kafka',
-    fields: [member],
-    build: (f) => ({ type: `kafka.${t}`, ...splitMember(f.member) }),
-  })),
-  {
-    id: 'kafka.seek',
-    label: 'Seek a consumer',
-    lane: 'kafka',
-    fields: [
-      member,
-      { name: 'partition', label: 'Partition', kind: 'select', options: groupPartitions },
-      {
-        name: 'to',
-        label: 'To',
-        kind: 'select',
-        options: () => [
-          { value: 'earliest', label: 'earliest' },
-          { value: 'latest', label: 'latest' },
-          { value: 'offset', label: 'an offset' },
-        ],
-      },
-      { name: 'offset', label: 'Offset (when seeking to an offset)', kind: 'number', initial: () => '0' },
-    ],
-    build: (f) => {
-      const [topic = '', partition = ''] = (f.partition ?? '').split('\u0000');
-      return {
-        type: 'kafka.seek',
-        ...splitMember(f.member),
-        topic,
-        partition: num(partition),
-        to: f.to === 'offset' ? { offset: num(f.offset) } : f.to,
-      };
-    },
-  },
-  {
-    id: 'kafka.newGroup',
-    label: 'Start a new consumer group',
-    lane: 'kafka',
-    fields: [
-      { name: 'id', label: 'Group id', kind: 'text', initial: (s) => `group-${(s.kafka?.groups.length ?? 0) + 1}` },
-      {
-        name: 'reset',
-        label: 'auto.offset.reset',
-        kind: 'select',
-        options: () => [
-          { value: 'earliest', label: 'earliest (read from the log start)' },
-          { value: 'latest', label: 'latest (only new records)' },
-        ],
-      },
-    ],
-    build: (f, s) => ({
-      type: 'kafka.newGroup',
-      group: { id: f.id, topics: (s.kafka?.topics ?? []).map((t) => t.name), autoOffsetReset: f.reset, consumers: [{ id: `${f.id}-c1` }] },
-    }),
-  },
-  {
-    id: 'kafka.addPartitions',
-    label: 'Add partitions to a topic',
-    lane: 'kafka',
-    fields: [
-      { name: 'topic', label: 'Topic', kind: 'select', options: kafkaTopics },
-      {
-        name: 'partitions',
-        label: 'New partition count',
-        kind: 'number',
-        initial: (s) => String((s.kafka?.topics[0]?.partitions.length ?? 1) + 1),
-      },
-    ],
-    build: (f) => ({ type: 'kafka.addPartitions', topic: f.topic, partitions: num(f.partitions) }),
-  },
-  {
-    id: 'kafka.produceBurst',
-    label: 'Produce a burst of records',
-    lane: 'kafka',
-    fields: [
-      { name: 'topic', label: 'Topic', kind: 'select', options: kafkaTopics },
-      { name: 'count', label: 'Records', kind: 'number', initial: () => '20' },
-    ],
-    build: (f) => ({ type: 'kafka.produceBurst', topic: f.topic, count: num(f.count) }),
-  },
-  {
-    id: 'rabbitmq.publishBurst',
-    label: 'Publish a burst of messages',
-    lane: 'rabbitmq',
-    fields: [
-      { name: 'exchange', label: 'Exchange', kind: 'select', options: rabbitExchanges },
-      {
-        name: 'routingKey',
-        label: 'Routing key',
-        kind: 'text',
-        initial: (s) => s.rabbitmq?.bindings[0]?.bindingKey.replace(/[#*]/g, 'x') ?? '',
-      },
-      { name: 'count', label: 'Messages', kind: 'number', initial: () => '10' },
-    ],
-    build: (f) => ({ type: 'rabbitmq.publishBurst', exchange: f.exchange, routingKeys: [f.routingKey ?? ''], count: num(f.count) }),
-  },
-  {
-    id: 'rabbitmq.addConsumer',
-    label: 'Add a consumer to a queue',
-    lane: 'rabbitmq',
-    fields: [
-      { name: 'queue', label: 'Queue', kind: 'select', options: rabbitQueues },
-      { name: 'id', label: 'New consumer id', kind: 'text', initial: (s) => `worker-${(s.rabbitmq?.consumers.length ?? 0) + 1}` },
-      { name: 'prefetch', label: 'Prefetch count (0 = unlimited)', kind: 'number', initial: () => '1' },
-    ],
-    build: (f) => ({ type: 'rabbitmq.addConsumer', consumer: { id: f.id, queue: f.queue, prefetchCount: num(f.prefetch) } }),
-  },
-  ...(['removeConsumer', 'crashConsumer', 'restartConsumer'] as const).map((t): ActionSpec => ({
-    id: `rabbitmq.${t}`,
-    label:
-      { removeConsumer: 'Remove a consumer', crashConsumer: 'Crash a consumer', restartConsumer: 'Restart a consumer' }[t] + ' (RabbitMQ)',
-    lane: 'rabbitmq',
-    fields: [rconsumer],
-    build: (f) => ({ type: `rabbitmq.${t}`, consumer: f.consumer }),
-  })),
-  {
-    id: 'rabbitmq.setPrefetch',
-    label: 'Change a consumer’s prefetch',
-    lane: 'rabbitmq',
-    fields: [rconsumer, { name: 'prefetch', label: 'Prefetch count (0 = unlimited)', kind: 'number', initial: () => '10' }],
-    build: (f) => ({ type: 'rabbitmq.setPrefetch', consumer: f.consumer, prefetchCount: num(f.prefetch) }),
-  },
-  {
-    id: 'rabbitmq.nack',
-    label: 'Nack a message',
-    lane: 'rabbitmq',
-    fields: [
-      rconsumer,
-      { name: 'deliveryTag', label: 'Unacked message', kind: 'select', options: unackedOf },
-      { name: 'requeue', label: 'Requeue it', kind: 'checkbox' },
-    ],
-    build: (f) => ({ type: 'rabbitmq.nack', consumer: f.consumer, deliveryTag: num(f.deliveryTag), requeue: f.requeue === 'true' }),
-  },
-];
 
 const control = 'h-11 w-full rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
@@ -289,56 +83,16 @@ export function InterventionsPanel() {
             ))}
           </select>
         </label>
-        {action.fields.map((f) => {
-          const id = `${uid}-${f.name}`;
-          const set = (v: string) => setEdits((x) => ({ ...x, [f.name]: v }));
-          if (f.kind === 'checkbox')
-            return (
-              <label key={f.name} className="flex items-center gap-2 text-sm font-medium">
-                <input
-                  type="checkbox"
-                  name={f.name}
-                  className="h-5 w-5"
-                  checked={values[f.name] === 'true'}
-                  onChange={(e) => set(String(e.target.checked))}
-                />
-                {f.label}
-              </label>
-            );
-          const opts = f.kind === 'select' ? f.options(snapshot, values) : [];
-          return (
-            <label key={f.name} htmlFor={id} className="flex flex-col gap-1 text-sm font-medium">
-              {f.label}
-              {f.kind === 'select' ? (
-                <select
-                  id={id}
-                  name={f.name}
-                  className={control}
-                  value={values[f.name]}
-                  onChange={(e) => set(e.target.value)}
-                  disabled={opts.length === 0}
-                >
-                  {opts.length === 0 && <option value="">(none available)</option>}
-                  {opts.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input
-                  id={id}
-                  name={f.name}
-                  className={control}
-                  type="text"
-                  inputMode={f.kind === 'number' ? 'numeric' : undefined}
-                  value={values[f.name]}
-                  onChange={(e) => set(e.target.value)}
-                />
-              )}
-            </label>
-          );
-        })}
+        {action.fields.map((f) => (
+          <FieldControl
+            key={f.name}
+            f={f}
+            id={`${uid}-${f.name}`}
+            value={values[f.name]!}
+            options={f.kind === 'select' ? f.options(snapshot, values) : []}
+            onChange={(v) => setEdits((x) => ({ ...x, [f.name]: v }))}
+          />
+        ))}
         <div className="sm:col-span-2">
           <button type="submit" className={buttonClass({ size: 'touch', tone: 'primary' })}>
             Apply now
@@ -359,18 +113,84 @@ export function InterventionsPanel() {
           )}
         </div>
       </form>
-      {interventions.length > 0 && (
-        <details className="mt-2 text-sm">
-          <summary className="cursor-pointer">Your changes ({interventions.length})</summary>
-          <ul className="mt-1 list-disc pl-5">
-            {interventions.map((i, k) => (
-              <li key={k}>
-                {i.time} ms: {(i.intervention as { type: string }).type}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <YourChanges interventions={interventions} />
     </section>
+  );
+}
+
+/** One field of an action: a checkbox, a choice among what exists now, or a typed value. */
+function FieldControl({
+  f,
+  id,
+  value,
+  options,
+  onChange,
+}: {
+  f: FieldSpec;
+  id: string;
+  value: string;
+  options: Option[];
+  onChange: (v: string) => void;
+}) {
+  if (f.kind === 'checkbox')
+    return (
+      <label className="flex items-center gap-2 text-sm font-medium">
+        <input
+          type="checkbox"
+          name={f.name}
+          className="h-5 w-5"
+          checked={value === 'true'}
+          onChange={(e) => onChange(String(e.target.checked))}
+        />
+        {f.label}
+      </label>
+    );
+  return (
+    <label htmlFor={id} className="flex flex-col gap-1 text-sm font-medium">
+      {f.label}
+      {f.kind === 'select' ? (
+        <select
+          id={id}
+          name={f.name}
+          className={control}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          disabled={options.length === 0}
+        >
+          {options.length === 0 && <option value="">(none available)</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          name={f.name}
+          className={control}
+          type="text"
+          inputMode={f.kind === 'number' ? 'numeric' : undefined}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </label>
+  );
+}
+
+function YourChanges({ interventions }: { interventions: readonly { time: number; intervention: unknown }[] }) {
+  if (interventions.length === 0) return null;
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer">Your changes ({interventions.length})</summary>
+      <ul className="mt-1 list-disc pl-5">
+        {interventions.map((i, k) => (
+          <li key={k}>
+            {i.time} ms: {(i.intervention as { type: string }).type}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

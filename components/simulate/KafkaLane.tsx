@@ -3,21 +3,13 @@ import { memo, useMemo } from 'react';
 import type { GroupView, KafkaView } from '@/simulator';
 import { kafkaRows } from '@/lib/simulate/view-model';
 import { StripRow } from './KafkaStripRow';
+import { LaneFrame } from './LaneFrame';
 import { WholeRow } from './KafkaWholeRow';
 
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
   return (
-    <section
-      aria-labelledby="kafka-lane"
-      className="min-w-0 rounded-xl border border-kafka-200 bg-kafka-50/40 p-3 sm:p-4 dark:border-kafka-900 dark:bg-kafka-950/30"
-    >
-      <h2 id="kafka-lane" className="text-lg font-semibold text-kafka-800 dark:text-kafka-200">
-        Kafka{' '}
-        <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
-          — a log per partition; reading moves a position, deletes nothing
-        </span>
-      </h2>
+    <LaneFrame broker="kafka" title="Kafka" tagline="a log per partition; reading moves a position, deletes nothing">
       {topics.map((t) => (
         <div key={t.topic} className="mt-3">
           <h3 className="text-sm font-semibold">
@@ -29,7 +21,7 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
       ))}
       <KafkaLegend whole={whole} />
       <Groups groups={kafka.groups} />
-    </section>
+    </LaneFrame>
   );
 });
 

@@ -2,7 +2,7 @@
 // The pieces both views of a partition share (the strip and "Whole log"): its heading, the log-end
 // offset box, a group's committed-offset bar, a consumer's position label, and the lag lines.
 import type { CSSProperties } from 'react';
-import type { MarkerModel, PartitionRowModel } from '@/lib/simulate/view-model';
+import { BEFORE_FIRST, type MarkerModel, type PartitionRowModel } from '@/lib/simulate/view-model';
 
 /** A record cell's title; the first record of the log also says it is the log start offset. */
 export function recordTitle(c: { offset: number; key: string | null; tombstone: boolean }, logStart: boolean): string {
@@ -65,7 +65,7 @@ export const positionTitle = (m: MarkerModel) => `${m.label} (${m.group}) positi
 export function PositionText({ marker }: { marker: MarkerModel }) {
   return (
     <>
-      ▲{marker.slot < 0 ? '←' : ''}
+      ▲{marker.slot === BEFORE_FIRST ? '←' : ''}
       {marker.label}
     </>
   );

@@ -3,6 +3,7 @@ import { memo, useMemo, useRef, useState } from 'react';
 import type { RabbitView } from '@/simulator';
 import { hueFor, queueModels, WHOLE_LOG_CAP, type QueueModel } from '@/lib/simulate/view-model';
 import { Chip } from './Cell';
+import { LaneFrame } from './LaneFrame';
 import { SlotGrid, slotXY, type SlotPlace } from './SlotGrid';
 import { useFlights } from './useFlights';
 
@@ -26,14 +27,7 @@ export const RabbitLane = memo(function RabbitLane({
 }) {
   const queues = useMemo(() => queueModels(rabbit, cap), [rabbit, cap]);
   return (
-    <section
-      aria-labelledby="rabbit-lane"
-      className="min-w-0 rounded-xl border border-rabbit-200 bg-rabbit-50/40 p-3 sm:p-4 dark:border-rabbit-900 dark:bg-rabbit-950/30"
-    >
-      <h2 id="rabbit-lane" className="text-lg font-semibold text-rabbit-800 dark:text-rabbit-200">
-        RabbitMQ{' '}
-        <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">— exchange → bindings → queues; an ack deletes</span>
-      </h2>
+    <LaneFrame broker="rabbit" title="RabbitMQ" tagline="exchange → bindings → queues; an ack deletes">
       <Exchanges rabbit={rabbit} />
       {queues.map((q) => (
         <QueueCard key={q.name} q={q} seq={seq} whole={whole} />
@@ -43,7 +37,7 @@ export const RabbitLane = memo(function RabbitLane({
         filled = delivered and not yet acked; the ringed one is being processed.
         {rabbit.returned > 0 ? ` Returned to publishers (mandatory, unroutable): ${rabbit.returned}.` : ''}
       </p>
-    </section>
+    </LaneFrame>
   );
 });
 

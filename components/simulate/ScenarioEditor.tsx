@@ -5,6 +5,7 @@ import { readJson } from '@/lib/simulate/editor';
 import { withValidators } from '@/lib/simulate/engine-api';
 import { useSimStore } from './context';
 import { buttonClass } from '@/components/ui/button';
+import { Notice } from '@/components/ui/Notice';
 
 function storage(): Storage | null {
   try {
@@ -68,12 +69,11 @@ export function ScenarioEditor() {
     <>
       {/* Outside <details>: a closed editor would hide the notice that the saved draft was dropped. */}
       {notice && (
-        <p
-          role="status"
-          className="mt-4 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-50"
-        >
-          {notice}
-        </p>
+        <div className="mt-4">
+          <Notice onDismiss={() => setNotice(null)}>
+            <p>{notice}</p>
+          </Notice>
+        </div>
       )}
       <details
         className="mt-4 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800"
@@ -100,16 +100,7 @@ export function ScenarioEditor() {
               aria-describedby={describedBy}
               onChange={(e) => onChange(e.target.value)}
             />
-            {errors.length > 0 && (
-              <ul id="editor-errors" role="alert" className="mt-1 list-disc pl-5 text-sm text-red-700 dark:text-red-300">
-                {errors.slice(0, 12).map((e, i) => (
-                  <li key={i}>
-                    <span className="font-mono">{e.path}</span>: {e.message}
-                  </li>
-                ))}
-                {errors.length > 12 && <li>… and {errors.length - 12} more</li>}
-              </ul>
-            )}
+            <EditorErrors errors={errors} />
             <div className="mt-2 flex flex-wrap gap-2">
               <button type="button" onClick={run} className={buttonClass({ size: 'touch', tone: 'primary' })}>
                 Run this scenario
@@ -136,5 +127,20 @@ export function ScenarioEditor() {
         )}
       </details>
     </>
+  );
+}
+
+/** What is wrong with the scenario, each next to the field it names (the first dozen). */
+function EditorErrors({ errors }: { errors: readonly { path: string; message: string }[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <ul id="editor-errors" role="alert" className="mt-1 list-disc pl-5 text-sm text-red-700 dark:text-red-300">
+      {errors.slice(0, 12).map((e, i) => (
+        <li key={i}>
+          <span className="font-mono">{e.path}</span>: {e.message}
+        </li>
+      ))}
+      {errors.length > 12 && <li>… and {errors.length - 12} more</li>}
+    </ul>
   );
 }

@@ -185,15 +185,11 @@ function LinkNotice() {
   );
 }
 
-// Memoised: Next's router re-renders the page when the address changes, and nothing here depends on it.
-export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenarios: readonly BuiltInScenario[] }) {
-  const [store] = useState(() => createSimStore(clientEngine(scenarios)));
-  const [help, setHelp] = useState(false);
-  const [ready, setReady] = useState(false);
-  const list = useMemo(() => scenarios.map((b) => ({ id: b.id, title: b.title })), [scenarios]);
-
-  // The link is read once on the client (the export has no server to read it). A custom scenario or
-  // interventions need the validators first; a built-in scenario opens at once.
+/**
+ * Reads the link once on the client (the export has no server to read it). A custom scenario or
+ * interventions need the validators first; a built-in scenario opens at once.
+ */
+function useOpenLink(store: SimStore, scenarios: readonly BuiltInScenario[], setReady: (ready: boolean) => void) {
   useEffect(() => {
     let live = true;
     const { state, notice } = decodeSimUrl(
@@ -212,9 +208,14 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
     return () => {
       live = false;
     };
-  }, [store, scenarios]);
-  // Otherwise the validators (zod, the biggest chunk) load on the first sign the user may edit or
-  // intervene, not during start-up; the editor and the interventions also wait for them if needed.
+  }, [store, scenarios, setReady]);
+}
+
+/**
+ * Otherwise the validators (zod, the biggest chunk) load on the first sign the user may edit or
+ * intervene, not during start-up; the editor and the interventions also wait for them if needed.
+ */
+function useEarlyValidators(store: SimStore) {
   useEffect(() => {
     const events = ['pointerdown', 'keydown', 'focusin'] as const;
     const early = () => {
@@ -226,7 +227,10 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
       for (const e of events) window.removeEventListener(e, early, true);
     };
   }, [store]);
+}
 
+/** Space plays or pauses, the arrows step, ? opens the list of shortcuts. */
+function useShortcuts(store: SimStore, setHelp: (toggle: (open: boolean) => boolean) => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = shortcutFor({
@@ -247,7 +251,19 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, setHelp]);
+}
+
+// Memoised: Next's router re-renders the page when the address changes, and nothing here depends on it.
+export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenarios: readonly BuiltInScenario[] }) {
+  const [store] = useState(() => createSimStore(clientEngine(scenarios)));
+  const [help, setHelp] = useState(false);
+  const [ready, setReady] = useState(false);
+  const list = useMemo(() => scenarios.map((b) => ({ id: b.id, title: b.title })), [scenarios]);
+
+  useOpenLink(store, scenarios, setReady);
+  useEarlyValidators(store);
+  useShortcuts(store, setHelp);
 
   return (
     <SimStoreContext.Provider value={store}>

@@ -42,7 +42,7 @@ export interface MarkerModel {
   group: string;
   label: string;
   offset: number;
-  /** Slot among the visible cells (cells.length = just past the newest cell, -1 = before the first). */
+  /** Slot among the visible cells (cells.length = just past the newest cell, BEFORE_FIRST = before the first). */
   slot: number;
 }
 
@@ -69,9 +69,12 @@ export interface PartitionRowModel {
   signature: string;
 }
 
+/** The slot of a marker that points before the first visible cell (at a record not drawn). */
+export const BEFORE_FIRST = -1;
+
 /** Index of the first visible cell whose offset is ≥ `offset` (binary search over sorted offsets). */
 export function slotFor(cells: readonly { offset: number }[], offset: number): number {
-  if (cells.length === 0 || offset < cells[0]!.offset) return cells.length === 0 ? 0 : -1;
+  if (cells.length === 0 || offset < cells[0]!.offset) return cells.length === 0 ? 0 : BEFORE_FIRST;
   let lo = 0;
   let hi = cells.length;
   while (lo < hi) {

@@ -56,16 +56,19 @@ export interface PartitionsAddedEvent extends Base {
   from: number;
   to: number;
 }
-export interface FetchedEvent extends Base {
-  type: 'fetched';
+/** A consumer's run of offsets on one partition: fetched, then processed. */
+interface OffsetRange {
   group: string;
   consumer: string;
   topic: string;
   partition: number;
-  /** First offset asked for (inclusive). */
+  /** First offset (inclusive). */
   fromOffset: number;
-  /** Offset after the last record returned (exclusive): the consumer's new position. */
+  /** Offset after the last record (exclusive): the consumer's position after a fetch. */
   toOffset: number;
+}
+export interface FetchedEvent extends Base, OffsetRange {
+  type: 'fetched';
   /** Records returned (fewer than toOffset - fromOffset when compaction removed some). */
   count: number;
   /** Offsets of the returned records. */
@@ -79,14 +82,8 @@ export interface FetchedEvent extends Base {
   /** Records in this fetch that this group had already fetched before (at-least-once redelivery). */
   redelivered: number;
 }
-export interface ProcessedEvent extends Base {
+export interface ProcessedEvent extends Base, OffsetRange {
   type: 'processed';
-  group: string;
-  consumer: string;
-  topic: string;
-  partition: number;
-  fromOffset: number;
-  toOffset: number;
 }
 export interface CommittedEvent extends Base {
   type: 'committed';
