@@ -1,11 +1,15 @@
 // The future: tasks ordered by (time, seq) in a binary min-heap stored in typed arrays, so scheduling
 // allocates nothing and a clone is a few array copies. A task is (owner, kind, a, b): the owner says
-// whose it is (the world or one broker, see Owner in context.ts), the kind is that owner's own.
+// whose it is (the world or one broker, see Owner in context.ts), the kind is that owner's own. Both
+// share one column (owner << KIND_BITS | kind), so the heap moves no more than before owners existed.
+
+/** An owner has up to 256 task kinds. */
+const KIND_BITS = 8;
+const KIND_MASK = (1 << KIND_BITS) - 1;
 
 export class Agenda {
   private time = new Float64Array(64);
   private seq = new Float64Array(64);
-  private owner = new Int32Array(64);
   private kind = new Int32Array(64);
   private a = new Int32Array(64);
   private b = new Float64Array(64);
@@ -23,19 +27,16 @@ export class Agenda {
   private swap(i: number, j: number): void {
     const t = this.time[i]!,
       s = this.seq[i]!,
-      o = this.owner[i]!,
       k = this.kind[i]!,
       a = this.a[i]!,
       b = this.b[i]!;
     this.time[i] = this.time[j]!;
     this.seq[i] = this.seq[j]!;
-    this.owner[i] = this.owner[j]!;
     this.kind[i] = this.kind[j]!;
     this.a[i] = this.a[j]!;
     this.b[i] = this.b[j]!;
     this.time[j] = t;
     this.seq[j] = s;
-    this.owner[j] = o;
     this.kind[j] = k;
     this.a[j] = a;
     this.b[j] = b;
@@ -50,7 +51,6 @@ export class Agenda {
     };
     this.time = g(this.time, (n) => new Float64Array(n));
     this.seq = g(this.seq, (n) => new Float64Array(n));
-    this.owner = g(this.owner, (n) => new Int32Array(n));
     this.kind = g(this.kind, (n) => new Int32Array(n));
     this.a = g(this.a, (n) => new Int32Array(n));
     this.b = g(this.b, (n) => new Float64Array(n));
@@ -61,8 +61,7 @@ export class Agenda {
     let i = this.size++;
     this.time[i] = time;
     this.seq[i] = this.nextSeq++;
-    this.owner[i] = owner;
-    this.kind[i] = kind;
+    this.kind[i] = (owner << KIND_BITS) | kind;
     this.a[i] = a;
     this.b[i] = b;
     while (i > 0) {
@@ -82,8 +81,9 @@ export class Agenda {
     if (this.size === 0) return false;
     const p = this.popped;
     p.time = this.time[0]!;
-    p.owner = this.owner[0]!;
-    p.kind = this.kind[0]!;
+    const tag = this.kind[0]!;
+    p.owner = tag >> KIND_BITS;
+    p.kind = tag & KIND_MASK;
     p.a = this.a[0]!;
     p.b = this.b[0]!;
     const n = --this.size;
@@ -107,7 +107,6 @@ export class Agenda {
     const c = new Agenda();
     c.time = this.time.slice();
     c.seq = this.seq.slice();
-    c.owner = this.owner.slice();
     c.kind = this.kind.slice();
     c.a = this.a.slice();
     c.b = this.b.slice();
