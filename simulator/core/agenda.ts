@@ -3,6 +3,8 @@
 // whose it is (the world or one broker, see Owner in context.ts), the kind is that owner's own. Both
 // share one column (owner << KIND_BITS | kind), so the heap moves no more than before owners existed.
 
+import { grown } from './columns';
+
 /** An owner has up to 256 task kinds. */
 const KIND_BITS = 8;
 const KIND_MASK = (1 << KIND_BITS) - 1;
@@ -44,16 +46,11 @@ export class Agenda {
 
   private grow(): void {
     const cap = this.time.length * 2;
-    const g = <T extends Float64Array | Int32Array>(x: T, make: (n: number) => T): T => {
-      const y = make(cap);
-      y.set(x);
-      return y;
-    };
-    this.time = g(this.time, (n) => new Float64Array(n));
-    this.seq = g(this.seq, (n) => new Float64Array(n));
-    this.kind = g(this.kind, (n) => new Int32Array(n));
-    this.a = g(this.a, (n) => new Int32Array(n));
-    this.b = g(this.b, (n) => new Float64Array(n));
+    this.time = grown(this.time, cap);
+    this.seq = grown(this.seq, cap);
+    this.kind = grown(this.kind, cap);
+    this.a = grown(this.a, cap);
+    this.b = grown(this.b, cap);
   }
 
   push(time: number, owner: number, kind: number, a: number, b: number): void {

@@ -2,6 +2,8 @@
 // records stay small. Offsets are array indexes: the log is append-only, so a clone shares the
 // columns and only the compaction flags are copied before they change (copy-on-write).
 
+import { grown } from '../core/columns';
+
 export const TOMBSTONE = 1;
 export const REMOVED = 2;
 
@@ -64,17 +66,12 @@ export class PartitionLog {
 
   private grow(): void {
     const cap = this.timestamp.length * 2;
-    const g = <T extends Float64Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.timestamp = g(this.timestamp, (n) => new Float64Array(n));
-    this.keyId = g(this.keyId, (n) => new Int32Array(n));
-    this.source = g(this.source, (n) => new Int32Array(n));
-    this.sourceSeq = g(this.sourceSeq, (n) => new Int32Array(n));
-    this.size = g(this.size, (n) => new Int32Array(n));
-    this.flags = g(this.flags, (n) => new Uint8Array(n));
+    this.timestamp = grown(this.timestamp, cap);
+    this.keyId = grown(this.keyId, cap);
+    this.source = grown(this.source, cap);
+    this.sourceSeq = grown(this.sourceSeq, cap);
+    this.size = grown(this.size, cap);
+    this.flags = grown(this.flags, cap);
     this.flagsShared = false;
   }
 
