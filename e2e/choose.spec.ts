@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { encodeAnswers } from '../lib/quiz/codec';
 import { EXAMPLES } from '../lib/quiz/examples';
+import { RECOMMENDATION_TITLE } from '../lib/quiz/adr';
 import { NOT_SURE_LABEL, QUESTIONS } from '../lib/quiz/questions';
 import { checkA11y, expect, test, useTheme } from './fixtures';
 
@@ -222,10 +223,9 @@ test('each worked example opens its result; opening one replaces saved answers w
   await examples.getByRole('link', { name: EXAMPLES[2]!.name }).click();
   await expect(page.getByTestId('recommendation')).toHaveText('Apache Kafka');
   await expect(page.getByTestId('notice-replaced')).toBeVisible();
-  const titles = { kafka: 'Apache Kafka', rabbitmq: 'RabbitMQ', both: /^Both/, 'no-signal': 'No strong signal yet' } as const;
   for (const e of EXAMPLES) {
     await page.getByRole('navigation', { name: 'Example answers' }).getByRole('link', { name: e.name }).click();
-    await expect(page.getByTestId('recommendation')).toHaveText(titles[e.expected]);
+    await expect(page.getByTestId('recommendation')).toHaveText(RECOMMENDATION_TITLE[e.expected]);
   }
 });
 

@@ -3,10 +3,12 @@
 // Loaded lazily (next/dynamic, ssr: false) so recharts stays out of the page's first-load JavaScript.
 import { Bar, BarChart, Cell, LabelList, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { Contribution } from '@/lib/quiz';
+import { axisTicks, tickLabel } from '@/lib/quiz/chart';
 
 export default function ContributionChart({ contributions }: { contributions: Contribution[] }) {
   const data = contributions.filter((c) => c.net !== 0).sort((a, b) => b.net - a.net);
-  const extent = Math.max(3, ...data.map((c) => Math.abs(c.net))) + 1;
+  const ticks = axisTicks(Math.max(0, ...data.map((c) => Math.abs(c.net))));
+  const extent = ticks[ticks.length - 1]!;
   const height = 48 + data.length * 34;
   return (
     <div className="text-zinc-700 dark:text-zinc-300">
@@ -21,10 +23,12 @@ export default function ContributionChart({ contributions }: { contributions: Co
         <XAxis
           type="number"
           domain={[-extent, extent]}
+          ticks={ticks}
+          interval={0}
           allowDecimals={false}
           tick={{ fill: 'currentColor', fontSize: 12 }}
           stroke="currentColor"
-          tickFormatter={(v: number) => (v > 0 ? `K +${v}` : v < 0 ? `R +${-v}` : '0')}
+          tickFormatter={tickLabel}
         />
         <YAxis type="category" dataKey="short" width={130} tick={{ fill: 'currentColor', fontSize: 12 }} stroke="currentColor" />
         <ReferenceLine x={0} stroke="currentColor" />
@@ -41,6 +45,10 @@ export default function ContributionChart({ contributions }: { contributions: Co
           />
         </Bar>
       </BarChart>
+      <p aria-hidden="true" className="flex justify-between pl-[138px] text-xs font-semibold">
+        <span className="text-rabbit-800 dark:text-rabbit-300">← RabbitMQ</span>
+        <span className="text-kafka-700 dark:text-kafka-300">Kafka →</span>
+      </p>
     </div>
   );
 }

@@ -6,7 +6,6 @@ import type { FeatureRow } from './types';
 export const FEATURES: readonly FeatureRow<SourceId>[] = [
   {
     id: 'throughput',
-    label: 'Throughput',
     kafka: 'Hundreds of MB/s per cluster; 605 MB/s peak in one vendor test',
     rabbitmq: 'Around 100k small msg/s per queue on one node; streams go higher',
     conditions:
@@ -30,7 +29,6 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
   },
   {
     id: 'retention',
-    label: 'Message retention',
     kafka: 'Kept by time or size, or indefinitely; compaction; tiered storage',
     rabbitmq: 'Queues: until acknowledged (TTL, length limits). Streams: by age or size',
     nuance: [
@@ -52,7 +50,6 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
   },
   {
     id: 'consumers',
-    label: 'Consumer model',
     kafka: 'Pull. Groups split partitions; separate groups read independently',
     rabbitmq: 'Push, bounded by prefetch. Consumers of a queue compete',
     nuance: [
@@ -74,7 +71,6 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
   },
   {
     id: 'replay',
-    label: 'Replay',
     kafka: 'Yes: seek to any offset or timestamp; a new group starts from the earliest',
     rabbitmq: 'Queues: no. Streams (since 3.9): yes, from first, an offset or a time',
     nuance: [
@@ -96,7 +92,6 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
   },
   {
     id: 'routing',
-    label: 'Routing',
     kafka: 'Producer picks the topic; the key picks the partition; no broker-side routing',
     rabbitmq: 'Exchanges route by exact key, pattern, headers or to everyone',
     nuance: [
@@ -118,7 +113,6 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
   },
   {
     id: 'latency',
-    label: 'Latency',
     kafka: 'p99 5 ms at 200 MB/s in one vendor test',
     rabbitmq: 'p99 1 ms at 30 MB/s in the same test; 2 ms on a 4.0 classic queue',
     conditions:
@@ -142,7 +136,6 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
   },
   {
     id: 'ordering',
-    label: 'Ordering',
     kafka: 'Per partition; same key, same partition, same order',
     rabbitmq: 'Per queue, for messages from one channel; requeues, priorities and parallel consumers can reorder',
     nuance: [
@@ -160,7 +153,6 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
   },
   {
     id: 'protocols',
-    label: 'Protocols',
     kafka: 'The Kafka wire protocol (also spoken by Redpanda and Azure Event Hubs)',
     rabbitmq: 'AMQP 0-9-1, AMQP 1.0, MQTT 3.1–5.0, STOMP, stream protocol, WebSockets',
     nuance: [
@@ -178,7 +170,6 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
   },
   {
     id: 'management',
-    label: 'Management UI',
     kafka: 'CLI tools only; web UIs come from third parties (e.g. Kafbat UI)',
     rabbitmq: 'Management plugin ships with the server: enable it for a web UI and HTTP API',
     nuance: [
@@ -196,7 +187,6 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
   },
   {
     id: 'managed',
-    label: 'Managed offerings',
     kafka: 'Confluent Cloud, Amazon MSK, Google, Aiven, Redpanda Cloud; Event Hubs speaks Kafka',
     rabbitmq: 'CloudAMQP, Amazon MQ (RabbitMQ 4.x, no streams)',
     nuance: [

@@ -18,7 +18,7 @@ export function allClaims(): Claim<SourceId>[] {
     CONVERGENCE,
     ...KAFKA_POINTS,
     ...RABBIT_POINTS,
-    ...FEATURES.flatMap((row) => [...row.nuance, { text: row.label, sources: row.sources }]),
+    ...FEATURES.flatMap((row) => [...row.nuance, { text: `${row.kafka} | ${row.rabbitmq}`, sources: row.sources }]),
     UNROUTABLE_NOTE,
     ...KAFKA_INSTEAD,
     ...USE_CASES.map((u) => ({ text: u.example, sources: u.sources })),

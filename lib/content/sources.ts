@@ -86,6 +86,58 @@ export const SOURCES = {
     supports: 'Kafka 4.0 changed the producer’s linger.ms default from 0 to 5 ms (also stated in the 4.0 upgrade notes)',
     kind: 'primary',
   },
+  'kafka-producer-configs': {
+    title: 'Producer Configs (Apache Kafka 4.2 documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/42/configuration/producer-configs/',
+    checked: CHECKED,
+    supports:
+      'Java producer defaults: enable.idempotence true, acks all, linger.ms 5; max.in.flight.requests.per.connection at most 5 with idempotence',
+    kind: 'primary',
+  },
+  'kafka-topic-configs': {
+    title: 'Topic Configs (Apache Kafka 4.2 documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/42/configuration/topic-configs/',
+    checked: CHECKED,
+    supports: 'retention.ms (default 7 days; -1 keeps records for ever), retention.bytes, cleanup.policy delete or compact',
+    kind: 'primary',
+  },
+  'kafka-design-persistence': {
+    title: 'Design: Persistence (Apache Kafka documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/documentation/#design_filesystem',
+    checked: CHECKED,
+    supports:
+      'Kafka writes data to the filesystem log without necessarily flushing it to disk (the OS page cache); durability comes from replication',
+    kind: 'primary',
+  },
+  'librdkafka-configuration': {
+    title: 'librdkafka CONFIGURATION.md',
+    publisher: 'librdkafka (GitHub)',
+    url: 'https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md',
+    checked: CHECKED,
+    supports:
+      'librdkafka defaults (confluent-kafka Python, Go, .NET): enable.idempotence false, acks all (-1), linger.ms 5, partitioner consistent_random (CRC-32)',
+    kind: 'primary',
+  },
+  'librdkafka-changelog': {
+    title: 'librdkafka CHANGELOG.md',
+    publisher: 'librdkafka (GitHub)',
+    url: 'https://github.com/confluentinc/librdkafka/blob/master/CHANGELOG.md',
+    checked: CHECKED,
+    supports: 'librdkafka 1.5.0 raised the linger.ms default from 0.5 ms to 5 ms',
+    kind: 'primary',
+  },
+  'kafkajs-producing': {
+    title: 'KafkaJS: Producing Messages',
+    publisher: 'KafkaJS documentation',
+    url: 'https://kafka.js.org/docs/producing',
+    checked: CHECKED,
+    supports:
+      'kafkajs producer: idempotent false by default (experimental; needs acks -1), maxInFlightRequests unlimited by default, acks -1 by default on send(), no linger setting',
+    kind: 'primary',
+  },
   'kafka-connect': {
     title: 'Kafka Connect overview (Apache Kafka 4.2 documentation)',
     publisher: 'Apache Kafka',
@@ -153,6 +205,50 @@ export const SOURCES = {
     supports: 'Classic and quorum queues support message priorities',
     kind: 'primary',
   },
+  'rabbitmq-confirms': {
+    title: 'Consumer Acknowledgements and Publisher Confirms',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/confirms',
+    checked: CHECKED,
+    supports:
+      'An acknowledged delivery is removed from the queue; nack/reject with or without requeue; unacked deliveries are requeued when a channel closes; publisher confirms',
+    kind: 'primary',
+  },
+  'rabbitmq-publishers': {
+    title: 'Publishers',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/publishers',
+    checked: CHECKED,
+    supports:
+      'An unroutable message is dropped unless published with mandatory (returned with basic.return) or sent to an alternate exchange; a returned message is still confirmed',
+    kind: 'primary',
+  },
+  'rabbitmq-quorum-queues': {
+    title: 'Quorum Queues',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/quorum-queues',
+    checked: CHECKED,
+    supports:
+      'Quorum queues: replicated (Raft), fsync before confirming, recommended replicated queue type; x-delivery-limit dead-letters or drops a message redelivered too often (default 20 since 4.0)',
+    kind: 'primary',
+  },
+  'rabbitmq-dlx': {
+    title: 'Dead Letter Exchanges',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/dlx',
+    checked: CHECKED,
+    supports:
+      'x-dead-letter-exchange: messages rejected without requeue, expired or dropped by a length limit go to the dead-letter exchange',
+    kind: 'primary',
+  },
+  'rabbitmq-local-random': {
+    title: 'Local Random Exchange',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/local-random-exchange',
+    checked: CHECKED,
+    supports: 'The local random exchange type (x-local-random) is built into RabbitMQ since 4.0, for request-reply workloads',
+    kind: 'primary',
+  },
   'rabbitmq-exchanges': {
     title: 'Exchanges',
     publisher: 'RabbitMQ documentation',
@@ -208,6 +304,14 @@ export const SOURCES = {
     url: 'https://github.com/rabbitmq/rabbitmq-server/releases/tag/v4.2.0',
     checked: CHECKED,
     supports: 'SQL filter expressions for streams over AMQP 1.0; Khepri is the default metadata store for new deployments',
+    kind: 'primary',
+  },
+  'rabbitmq-4-3-release': {
+    title: 'RabbitMQ 4.3.0 release notes',
+    publisher: 'RabbitMQ (GitHub)',
+    url: 'https://github.com/rabbitmq/rabbitmq-server/releases/tag/v4.3.0',
+    checked: CHECKED,
+    supports: 'RabbitMQ 4.3.0 (April 2026) removes Mnesia: Khepri is the only metadata store; partition handling strategies are gone',
     kind: 'primary',
   },
   'rabbitmq-amqp-filters': {
@@ -291,12 +395,12 @@ export const SOURCES = {
     kind: 'primary',
   },
   'redpanda-licensing': {
-    title: 'Redpanda Licensing',
+    title: 'Redpanda Licenses and Enterprise Features',
     publisher: 'Redpanda documentation',
-    url: 'https://docs.redpanda.com/docs/introduction/licenses/',
+    url: 'https://docs.redpanda.com/current/get-started/licensing/overview/',
     checked: CHECKED,
     supports:
-      'Community Edition is under the Business Source License: source-available, no offering it as a commercial streaming service; code converts to Apache 2.0 after four years',
+      'Community Edition is under the Business Source License (source-available; no offering it as a commercial streaming service; converts to Apache 2.0 after four years); enterprise features such as tiered storage need a paid Enterprise licence key',
     kind: 'primary',
   },
   'vanlightly-redpanda': {
