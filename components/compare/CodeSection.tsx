@@ -8,13 +8,12 @@ export function CodeSection() {
   return (
     <CodeTabs labels={tabs.map((t) => t.label)}>
       {tabs.map((tab) => {
-        const library = tab.samples[0]!.library;
-        const note = LIBRARY_NOTES[library];
+        const note = LIBRARY_NOTES[tab.library];
         return (
           <div key={tab.id} className="space-y-5">
             <p className="text-sm text-zinc-700 dark:text-zinc-300">
-              Client library: {library}
-              <Cites ids={tab.sources} />. Start a local broker on its default port, run the producer, then the consumer.
+              Client library: {tab.library}
+              <Cites ids={tab.sources} />. {tab.howToRun}
               {note ? (
                 <>
                   {' '}

@@ -86,7 +86,7 @@ export type CodeLanguage = 'python' | 'typescript';
 export interface CodeSample {
   id: string;
   broker: Broker;
-  role: 'producer' | 'consumer';
+  role: 'producer' | 'consumer' | 'replay';
   language: CodeLanguage;
   /** Client library the sample is written against. */
   library: string;
