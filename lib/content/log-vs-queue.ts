@@ -82,7 +82,7 @@ export const KAFKA_POINTS: readonly Claim<SourceId>[] = [
   },
   {
     text: 'Reading deletes nothing. Old records go when retention by time or size removes their segment, or compaction removes superseded keys. Since Kafka 4.0 the cluster keeps its metadata itself with KRaft; ZooKeeper is gone.',
-    sources: ['kafka-compaction', 'kafka-40-upgrade'],
+    sources: ['kafka-topic-configs', 'kafka-compaction', 'kafka-40-upgrade'],
   },
 ];
 
@@ -100,8 +100,8 @@ export const RABBIT_POINTS: readonly Claim<SourceId>[] = [
     sources: ['rabbitmq-streams'],
   },
   {
-    text: 'Replication is Raft-based: RabbitMQ 4.0 removed classic mirrored queues in favour of quorum queues and streams, and from 4.2 new clusters keep their metadata in Khepri, also Raft.',
-    sources: ['rabbitmq-4-0-release', 'rabbitmq-4-2-release'],
+    text: 'Replication is Raft-based: RabbitMQ 4.0 removed classic mirrored queues in favour of quorum queues and streams. Cluster metadata lives in Khepri, also Raft: the default for new clusters since 4.2 and the only store since 4.3 (April 2026), which removed Mnesia.',
+    sources: ['rabbitmq-4-0-release', 'rabbitmq-4-2-release', 'rabbitmq-4-3-release'],
   },
 ];
 

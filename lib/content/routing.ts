@@ -89,13 +89,13 @@ export const ORDER_ROUTES: readonly RoutedKey[] = routeTopic(ORDER_BINDINGS, ORD
 
 export const UNROUTABLE_NOTE: Claim<SourceId> = {
   text: 'A message that matches no binding is dropped, unless the exchange has an alternate exchange or the publisher set the mandatory flag to get it returned.',
-  sources: ['rabbitmq-exchanges'],
+  sources: ['rabbitmq-publishers', 'rabbitmq-exchanges'],
 };
 
 export const KAFKA_INSTEAD: readonly Claim<SourceId>[] = [
   {
     text: 'Kafka has no exchanges. The producer chooses the topic, and the record key chooses the partition, so all events for one key stay in order.',
-    sources: ['kafka-consumer-javadoc'],
+    sources: ['kafka-intro'],
   },
   {
     text: 'To give services different subsets you publish to separate topics (order-confirmed, order-large…) that consumers may pick by regular expression, or every consumer reads the whole topic and skips what it does not need.',

@@ -17,22 +17,22 @@ export const SOURCES = {
   kafkaTiered: fromContent('kafka-tiered-storage'),
   kafkaTopicConfigs: fromContent('kafka-topic-configs'),
   kafkaProducerConfigs: fromContent('kafka-producer-configs'),
-  kafkaPersistence: fromContent('kafka-design-persistence'),
+  kafkaPersistence: {
+    label: 'Kafka docs: persistence (the log is written to the page cache, not necessarily flushed)',
+    url: 'https://kafka.apache.org/documentation/#design_filesystem',
+  },
   kafkaSemantics: { label: 'Kafka docs: message delivery semantics', url: 'https://kafka.apache.org/documentation/#semantics' },
-  kafkaConcepts: { label: 'Kafka docs: topics and partitions', url: 'https://kafka.apache.org/documentation/#intro_concepts_and_terms' },
+  kafkaConcepts: fromContent('kafka-intro'),
   kafkaConnect: fromContent('kafka-connect'),
-  kafkaStreams: { label: 'Kafka Streams docs', url: 'https://kafka.apache.org/documentation/streams/' },
+  kafkaStreams: fromContent('kafka-streams'),
   kafkaConsumer: fromContent('kafka-consumer-javadoc'),
   kafka42Upgrade: fromContent('kafka-42-upgrade'),
-  kip932: { label: 'KIP-932: Queues for Kafka', url: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-932%3A+Queues+for+Kafka' },
+  kip932: fromContent('kip-932'),
   lingerDefault: fromContent('kafka-linger-default'),
   librdkafkaConfig: fromContent('librdkafka-configuration'),
   kafkajsProducing: fromContent('kafkajs-producing'),
-  debezium: { label: 'Debezium documentation', url: 'https://debezium.io/documentation/' },
-  flinkKafka: {
-    label: 'Flink Kafka connector',
-    url: 'https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/datastream/kafka/',
-  },
+  debezium: fromContent('debezium'),
+  flinkKafka: fromContent('flink-kafka-connector'),
   rabbitStreams: fromContent('rabbitmq-streams'),
   rabbitConsumers: fromContent('rabbitmq-consumers'),
   rabbitConfirms: fromContent('rabbitmq-confirms'),
@@ -54,10 +54,7 @@ export const SOURCES = {
   amazonMsk: fromContent('amazon-msk'),
   confluentCloud: fromContent('confluent-cloud'),
   cloudamqp: fromContent('cloudamqp'),
-  azureChoose: {
-    label: 'Azure: choose between messaging services',
-    url: 'https://learn.microsoft.com/en-us/azure/service-bus-messaging/compare-messaging-services',
-  },
+  azureChoose: fromContent('azure-choose-messaging'),
 } satisfies Record<string, Source>;
 
 export type SourceId = keyof typeof SOURCES;

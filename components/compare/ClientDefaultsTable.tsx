@@ -1,0 +1,59 @@
+import { CLIENT_DEFAULTS, CLIENT_DEFAULTS_NOTE } from '@/lib/content/client-defaults';
+import { ClaimText, Cites } from './Cites';
+
+const COLUMNS = [
+  ['Idempotence', (c: (typeof CLIENT_DEFAULTS)[number]) => c.idempotence.text],
+  ['acks', (c: (typeof CLIENT_DEFAULTS)[number]) => c.acks],
+  ['linger.ms', (c: (typeof CLIENT_DEFAULTS)[number]) => c.linger],
+  ['Partitioner (keyed records)', (c: (typeof CLIENT_DEFAULTS)[number]) => c.partitioner],
+] as const;
+
+/** "Producer defaults differ by client": one table that every mention of a default on the site agrees with. */
+export function ClientDefaultsTable() {
+  return (
+    <div id="client-defaults" className="scroll-mt-24" data-testid="client-defaults">
+      <h3 className="text-lg font-semibold text-zinc-950 dark:text-white">Kafka producer defaults differ by client</h3>
+      <p className="mt-1 max-w-prose text-sm text-zinc-700 dark:text-zinc-300">
+        <ClaimText claim={CLIENT_DEFAULTS_NOTE} />
+      </p>
+      <div
+        className="mt-3 overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800"
+        tabIndex={0}
+        role="region"
+        aria-label="Producer defaults by client, scrollable"
+      >
+        <table className="w-full min-w-[44rem] text-left text-sm">
+          <caption className="sr-only">Kafka producer defaults by client library</caption>
+          <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                Client
+              </th>
+              {COLUMNS.map(([label]) => (
+                <th key={label} scope="col" className="px-3 py-2">
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {CLIENT_DEFAULTS.map((c) => (
+              <tr key={c.id} data-client={c.id} className="border-t border-zinc-200 align-top dark:border-zinc-800">
+                <th scope="row" className="px-3 py-2 font-semibold text-zinc-950 dark:text-white">
+                  {c.client}
+                  <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{c.usedBy}</span>
+                  <Cites ids={c.sources} />
+                </th>
+                {COLUMNS.map(([label, value]) => (
+                  <td key={label} className="px-3 py-2 text-zinc-800 dark:text-zinc-200">
+                    {value(c)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
