@@ -24,7 +24,7 @@ export function ClientDefaultsTable() {
       >
         <table className="w-full min-w-[44rem] text-left text-sm">
           <caption className="sr-only">Kafka producer defaults by client library</caption>
-          <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase dark:bg-zinc-900 dark:text-zinc-400">
+          <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase max-md:hidden dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
               <th scope="col" className="px-3 py-2">
                 Client
@@ -36,16 +36,23 @@ export function ClientDefaultsTable() {
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-md:block">
             {CLIENT_DEFAULTS.map((c) => (
-              <tr key={c.id} data-client={c.id} className="border-t border-zinc-200 align-top dark:border-zinc-800">
-                <th scope="row" className="px-3 py-2 font-semibold text-zinc-950 dark:text-white">
+              <tr
+                key={c.id}
+                data-client={c.id}
+                className="border-zinc-200 align-top max-md:block max-md:py-2 md:border-t md:first:border-t-0 dark:border-zinc-800 [&+&]:border-t"
+              >
+                <th scope="row" className="px-3 py-2 font-semibold text-zinc-950 max-md:block dark:text-white">
                   {c.client}
                   <span className="block text-xs font-normal text-zinc-600 dark:text-zinc-400">{c.usedBy}</span>
                   <Cites ids={c.sources} />
                 </th>
                 {COLUMNS.map(([label, value]) => (
-                  <td key={label} className="px-3 py-2 text-zinc-800 dark:text-zinc-200">
+                  <td key={label} className="px-3 py-2 text-zinc-800 max-md:block max-md:py-1 dark:text-zinc-200">
+                    <span className="block text-xs font-semibold tracking-wide text-zinc-600 uppercase md:hidden dark:text-zinc-400">
+                      {label}
+                    </span>
                     {value(c)}
                   </td>
                 ))}

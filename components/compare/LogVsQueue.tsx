@@ -30,7 +30,6 @@ function OffsetDiagram() {
           <li key={record.offset} data-offset={record.offset} className="text-center">
             <span className="block text-[0.7rem] text-zinc-600 dark:text-zinc-400">offset</span>
             <span className="mt-1 block rounded-md bg-kafka-100 py-2 font-mono text-sm font-semibold text-kafka-900 dark:bg-kafka-900/60 dark:text-kafka-100">
-              <span className="sr-only">offset </span>
               {record.offset}
             </span>
           </li>
@@ -76,7 +75,7 @@ function OffsetDiagram() {
         ))}
       </ul>
       <p className="mt-4 text-xs text-zinc-600 dark:text-zinc-400">
-        Grey: already read by that group. Indigo: still to read. The black bar marks the committed offset, the next record the group will
+        Grey: already read by that group. Indigo: still to read. The upright bar marks the committed offset, the next record the group will
         get; lag is the log-end offset minus it.
       </p>
     </figure>

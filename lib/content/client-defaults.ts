@@ -38,7 +38,8 @@ export const CLIENT_DEFAULTS: readonly ClientDefaults[] = [
     acks: 'all (-1)',
     lingerMs: 5,
     linger: '5 ms (since 1.5)',
-    partitioner: 'consistent_random: CRC-32 of the key (not Java’s murmur2); no key or an empty key: random',
+    partitioner:
+      'consistent_random: CRC-32 of the key (not Java’s murmur2); no key or an empty key: a random partition, kept for a short while',
     sources: ['librdkafka-configuration', 'librdkafka-changelog'],
   },
   {
