@@ -1,6 +1,6 @@
 // Hard constraints: answers that decide before any points do. A gate says what it rules out and names the way out.
 import { SOURCES, type Source } from './sources';
-import type { Answers, Gate, UnmetNeed } from './types';
+import type { Answers, Gate, Side, UnmetNeed } from './types';
 
 interface Need {
   questionId: string;
@@ -56,80 +56,95 @@ function globalOrder(): Gate {
   };
 }
 
-function amazonMq(answers: Answers): Gate {
-  const unmet = unmetOf(KAFKA_NEEDS, answers);
-  const streamsWouldDo = unmet.length > 0 && unmet.every((u) => u.streamsCover);
-  const sources: Source[] = [SOURCES.amazonMqRabbit4, SOURCES.amazonMqNoStreams];
-  if (unmet.length === 0) {
-    return {
-      id: 'amazon-mq',
-      title: 'You must use Amazon MQ',
-      rulesOut: 'Amazon MQ runs RabbitMQ, without streams, and no Kafka. Nothing in your answers needs what it lacks.',
-      alternative: 'RabbitMQ on Amazon MQ, with quorum queues (the default queue type on its RabbitMQ 4 brokers).',
-      unmet: [],
-      leaves: 'rabbitmq',
-      sources,
-    };
-  }
-  return {
+type Unmet = ReturnType<typeof unmetOf>;
+
+/** A managed service the answers say must be used: what it leaves when nothing needed is missing, and what it rules out. */
+interface ServiceGate {
+  id: Gate['id'];
+  title: string;
+  leaves: Side;
+  unmetFor: (answers: Answers) => Unmet;
+  fits: Pick<Gate, 'rulesOut' | 'alternative' | 'sources'>;
+  blocked: (unmet: Unmet) => Pick<Gate, 'rulesOut' | 'alternative' | 'sources'>;
+}
+
+const AMAZON_MQ: Source[] = [SOURCES.amazonMqRabbit4, SOURCES.amazonMqNoStreams];
+const KAFKA_SERVICES: Source[] = [SOURCES.amazonMsk, SOURCES.confluentCloud, SOURCES.eventHubsKafka];
+
+const SERVICE_GATES: Record<string, ServiceGate> = {
+  amazonmq: {
     id: 'amazon-mq',
     title: 'You must use Amazon MQ',
-    rulesOut: `Amazon MQ runs RabbitMQ without streams, and no Kafka, so it cannot give you: ${list(unmet)}.`,
-    alternative: streamsWouldDo
-      ? 'Add a Kafka service (such as Amazon MSK) for that part beside Amazon MQ, or run RabbitMQ where streams are available (your own cluster, for example) and keep that part in a stream.'
-      : 'Add a Kafka service (such as Amazon MSK) for that part and keep Amazon MQ for the queues, or drop the need.',
-    unmet: unmet.map(({ questionId, need }) => ({ questionId, need })),
-    sources: streamsWouldDo ? [...sources, SOURCES.amazonMsk, SOURCES.rabbitStreams] : [...sources, SOURCES.amazonMsk],
-  };
-}
-
-function rabbitService(answers: Answers): Gate {
+    leaves: 'rabbitmq',
+    unmetFor: (answers) => unmetOf(KAFKA_NEEDS, answers),
+    fits: {
+      rulesOut: 'Amazon MQ runs RabbitMQ, without streams, and no Kafka. Nothing in your answers needs what it lacks.',
+      alternative: 'RabbitMQ on Amazon MQ, with quorum queues (the default queue type on its RabbitMQ 4 brokers).',
+      sources: AMAZON_MQ,
+    },
+    blocked: (unmet) => {
+      const streamsWouldDo = unmet.every((u) => u.streamsCover);
+      return {
+        rulesOut: `Amazon MQ runs RabbitMQ without streams, and no Kafka, so it cannot give you: ${list(unmet)}.`,
+        alternative: streamsWouldDo
+          ? 'Add a Kafka service (such as Amazon MSK) for that part beside Amazon MQ, or run RabbitMQ where streams are available (your own cluster, for example) and keep that part in a stream.'
+          : 'Add a Kafka service (such as Amazon MSK) for that part and keep Amazon MQ for the queues, or drop the need.',
+        sources: streamsWouldDo ? [...AMAZON_MQ, SOURCES.amazonMsk, SOURCES.rabbitStreams] : [...AMAZON_MQ, SOURCES.amazonMsk],
+      };
+    },
+  },
   // CloudAMQP runs RabbitMQ: what needs Kafka itself is out of reach; replay and retention need RabbitMQ streams.
-  const unmet = unmetOf(KAFKA_NEEDS, answers).filter((u) => !u.streamsCover);
-  const sources: Source[] = [SOURCES.cloudamqp];
-  if (unmet.length === 0) {
-    return {
-      id: 'rabbitmq-service',
-      title: 'You must use CloudAMQP',
-      rulesOut: 'CloudAMQP runs RabbitMQ, not Kafka. Nothing in your answers needs Kafka itself.',
-      alternative: 'RabbitMQ: quorum queues for work, and a RabbitMQ stream for anything that must be read again.',
-      unmet: [],
-      leaves: 'rabbitmq',
-      sources: [...sources, SOURCES.rabbitStreams],
-    };
-  }
-  return {
+  cloudamqp: {
     id: 'rabbitmq-service',
     title: 'You must use CloudAMQP',
-    rulesOut: `CloudAMQP runs RabbitMQ, not Kafka, so it cannot give you: ${list(unmet)}.`,
-    alternative: 'Add a Kafka service for that part beside CloudAMQP, or drop the need.',
-    unmet: unmet.map(({ questionId, need }) => ({ questionId, need })),
-    sources: [...sources, SOURCES.confluentCloud, SOURCES.amazonMsk],
-  };
-}
-
-function kafkaService(answers: Answers): Gate {
-  const unmet = unmetOf(RABBIT_NEEDS, answers);
-  const sources: Source[] = [SOURCES.amazonMsk, SOURCES.confluentCloud, SOURCES.eventHubsKafka];
-  if (unmet.length === 0) {
-    return {
-      id: 'kafka-service',
-      title: 'You must use a Kafka service',
-      rulesOut: 'The service speaks the Kafka protocol only. Nothing in your answers needs what only RabbitMQ gives.',
-      alternative: 'Kafka on that service.',
-      unmet: [],
-      leaves: 'kafka',
-      sources,
-    };
-  }
-  return {
+    leaves: 'rabbitmq',
+    unmetFor: (answers) => unmetOf(KAFKA_NEEDS, answers).filter((u) => !u.streamsCover),
+    fits: {
+      rulesOut: 'CloudAMQP runs RabbitMQ, not Kafka. Nothing in your answers needs Kafka itself.',
+      alternative: 'RabbitMQ: quorum queues for work, and a RabbitMQ stream for anything that must be read again.',
+      sources: [SOURCES.cloudamqp, SOURCES.rabbitStreams],
+    },
+    blocked: (unmet) => ({
+      rulesOut: `CloudAMQP runs RabbitMQ, not Kafka, so it cannot give you: ${list(unmet)}.`,
+      alternative: 'Add a Kafka service for that part beside CloudAMQP, or drop the need.',
+      sources: [SOURCES.cloudamqp, SOURCES.confluentCloud, SOURCES.amazonMsk],
+    }),
+  },
+  kafkasvc: {
     id: 'kafka-service',
     title: 'You must use a Kafka service',
-    rulesOut: `The service speaks only the Kafka protocol, which has no equivalent for: ${list(unmet)}.`,
-    alternative:
-      'Add a RabbitMQ service (Amazon MQ or CloudAMQP) for that part beside it, put a bridge or proxy in front of Kafka for the device or browser clients, or drop the need.',
+    leaves: 'kafka',
+    unmetFor: (answers) => unmetOf(RABBIT_NEEDS, answers),
+    fits: {
+      rulesOut: 'The service speaks the Kafka protocol only. Nothing in your answers needs what only RabbitMQ gives.',
+      alternative: 'Kafka on that service.',
+      sources: KAFKA_SERVICES,
+    },
+    blocked: (unmet) => ({
+      rulesOut: `The service speaks only the Kafka protocol, which has no equivalent for: ${list(unmet)}.`,
+      alternative:
+        'Add a RabbitMQ service (Amazon MQ or CloudAMQP) for that part beside it, put a bridge or proxy in front of Kafka for the device or browser clients, or drop the need.',
+      sources: [
+        ...KAFKA_SERVICES,
+        SOURCES.rabbitProtocols,
+        SOURCES.rabbitPriority,
+        SOURCES.rabbitTtl,
+        SOURCES.amazonMqRabbit4,
+        SOURCES.cloudamqp,
+      ],
+    }),
+  },
+};
+
+function serviceGate(def: ServiceGate, answers: Answers): Gate {
+  const unmet = def.unmetFor(answers);
+  const text = unmet.length === 0 ? def.fits : def.blocked(unmet);
+  return {
+    id: def.id,
+    title: def.title,
+    ...text,
     unmet: unmet.map(({ questionId, need }) => ({ questionId, need })),
-    sources: [...sources, SOURCES.rabbitProtocols, SOURCES.rabbitPriority, SOURCES.rabbitTtl, SOURCES.amazonMqRabbit4, SOURCES.cloudamqp],
+    ...(unmet.length === 0 ? { leaves: def.leaves } : {}),
   };
 }
 
@@ -138,13 +153,12 @@ export function gatesFor(answers: Answers): Gate[] {
   const has = (q: string, o: string) => answers[q]?.includes(o) ?? false;
   const gates: Gate[] = [];
   if (has('ordering', 'global')) gates.push(globalOrder());
-  if (has('managed', 'amazonmq')) gates.push(amazonMq(answers));
-  if (has('managed', 'cloudamqp')) gates.push(rabbitService(answers));
-  if (has('managed', 'kafkasvc')) gates.push(kafkaService(answers));
+  const service = SERVICE_GATES[answers.managed?.[0] ?? ''];
+  if (service) gates.push(serviceGate(service, answers));
   return gates;
 }
 
 /** True when the option triggers a gate (so it is never a "neutral" answer). */
 export function isGateOption(questionId: string, optionId: string): boolean {
-  return (questionId === 'ordering' && optionId === 'global') || (questionId === 'managed' && optionId !== 'self');
+  return (questionId === 'ordering' && optionId === 'global') || (questionId === 'managed' && optionId in SERVICE_GATES);
 }
