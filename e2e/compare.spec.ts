@@ -228,6 +228,7 @@ test('every external link is https and every source shows its checked date', asy
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no axe violation in the ${theme} theme, with a row open and every tab shown`, async ({ page }) => {
+    test.slow(); // six axe runs on the longest page (one per code tab)
     await useTheme(page, theme);
     await page.goto('/');
     await page.locator('#feature-throughput summary').click();
