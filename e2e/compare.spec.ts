@@ -343,3 +343,17 @@ test('the offset diagram draws “still to read” in Kafka’s colour, not Rabb
     expect(c).not.toBe(colours.rabbit);
   }
 });
+
+test('on a 390 px phone the defaults table is one card per client, every value readable without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const table = page.getByTestId('client-defaults');
+  const box = (await table.boundingBox())!;
+  for (const cell of await table.locator('td, th[scope="row"]').all()) {
+    const { scrollWidth, clientWidth } = await cell.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
+    const b = (await cell.boundingBox())!;
+    expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  }
+  await expect(table.locator('[data-client="librdkafka"]').getByText('Idempotence', { exact: true })).toBeVisible();
+});

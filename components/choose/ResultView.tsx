@@ -59,9 +59,16 @@ export function RecommendationSummary({ result }: { result: QuizResult }) {
             <div className="h-full rounded-full bg-current" style={{ width: `${result.confidence}%` }} />
           </div>
           <p className="mt-2 text-sm">
-            Confidence is about the recommendation shown: how large its lead is ({THRESHOLDS.fullLead} points is a full lead; for “both”,{' '}
-            {THRESHOLDS.fullBoth} points on the weaker side), less when the lead was won against many opposing points, and scaled by how
-            much of the quiz you answered. Answer “No” where a need does not apply, rather than skipping.
+            {result.recommendation === 'either' ? (
+              <>For “either”, confidence is the share of the quiz you answered, less any lean one way.</>
+            ) : (
+              <>
+                Confidence is about the recommendation shown: how large its lead is ({THRESHOLDS.fullLead} points is a full lead; for
+                “both”, {THRESHOLDS.fullBoth} points on the weaker side), less when the lead was won against many opposing points, and
+                scaled by how much of the quiz you answered.
+              </>
+            )}{' '}
+            Answer “No” where a need does not apply, rather than skipping.
           </p>
         </div>
       )}
@@ -162,7 +169,11 @@ export function ResultView({ result }: { result: QuizResult }) {
       {result.deciding.length > 0 && (
         <section aria-labelledby="deciding-h">
           <h3 id="deciding-h" className="text-lg font-semibold">
-            {result.gates.length > 0 ? 'How your other answers weigh' : 'The answers that decided it'}
+            {result.gates.length > 0
+              ? 'How your other answers weigh'
+              : result.recommendation === 'either' || result.recommendation === 'no-signal'
+                ? 'How your answers weigh'
+                : 'The answers that decided it'}
           </h3>
           <ol className="mt-3 space-y-3" data-testid="deciding">
             {result.deciding.map((d) => (

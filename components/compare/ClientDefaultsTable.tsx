@@ -16,13 +16,9 @@ export function ClientDefaultsTable() {
       <p className="mt-1 max-w-prose text-sm text-zinc-700 dark:text-zinc-300">
         <ClaimText claim={CLIENT_DEFAULTS_NOTE} />
       </p>
-      <div
-        className="mt-3 overflow-x-auto rounded-xl border border-zinc-200 dark:border-zinc-800"
-        tabIndex={0}
-        role="region"
-        aria-label="Producer defaults by client, scrollable"
-      >
-        <table className="w-full min-w-[44rem] text-left text-sm">
+      {/* A table on wide screens; on phones each client becomes a card with labelled settings. */}
+      <div className="mt-3 rounded-xl border border-zinc-200 dark:border-zinc-800">
+        <table className="w-full text-left text-sm max-md:block">
           <caption className="sr-only">Kafka producer defaults by client library</caption>
           <thead className="bg-zinc-50 text-xs tracking-wide text-zinc-600 uppercase max-md:hidden dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
