@@ -18,6 +18,21 @@ if ! command -v rabbitmq-server >/dev/null 2>&1 && [ ! -x /usr/lib/rabbitmq/bin/
   fi
 fi
 
+# The Python code samples run with Debian's pika (python3-pika, for /usr/bin/python3).
+PYTHON=/usr/bin/python3
+if ! "$PYTHON" -c 'import pika' >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 && [ -f /etc/debian_version ]; then
+    echo "fidelity: python3-pika is missing; installing it with apt-get (Debian, root)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pika >/dev/null 2>&1 ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pika >/dev/null; }
+  else
+    echo "fidelity: pika for $PYTHON is not installed and cannot be installed here (needs Debian and root)." >&2
+    echo "fidelity: install it (e.g. 'apt-get install python3-pika') and run 'npm run test:fidelity' again." >&2
+    exit 2
+  fi
+fi
+export FIDELITY_PYTHON="$PYTHON"
+
 # A free TCP port on loopback (the AMQP port; distribution uses the one 20000 above it unless taken).
 free_port() {
   node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
@@ -50,6 +65,18 @@ elif [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
 else
   rmq() { HOME="$WORK/home" "$@"; }
 fi
+
+# rabbitmqctl for this node, for tests that inspect the broker (e.g. a queue's type); it inherits the RABBITMQ_* settings.
+if [ "$(id -u)" = "0" ] && id rabbitmq >/dev/null 2>&1; then
+  ctl="rabbitmqctl"
+elif [ -x /usr/lib/rabbitmq/bin/rabbitmqctl ]; then
+  ctl="HOME='$WORK/home' /usr/lib/rabbitmq/bin/rabbitmqctl"
+else
+  ctl="HOME='$WORK/home' rabbitmqctl"
+fi
+printf '#!/usr/bin/env bash\nexport PATH="$PATH:/usr/sbin:/sbin"\n%s "$@"\n' "$ctl" > "$WORK/rabbitmqctl"
+chmod 755 "$WORK/rabbitmqctl"
+export FIDELITY_RABBITMQCTL="$WORK/rabbitmqctl"
 
 started=0
 stop_broker() {

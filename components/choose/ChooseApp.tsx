@@ -1,7 +1,16 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ANSWERS_PARAM, QUESTIONS, RECOMMENDATION_TITLE, decodeAnswers, describeDropped, encodeAnswers, score } from '@/lib/quiz';
+import {
+  ANSWERS_PARAM,
+  QUESTIONS,
+  RECOMMENDATION_TITLE,
+  confidenceWords,
+  decodeAnswers,
+  describeDropped,
+  encodeAnswers,
+  score,
+} from '@/lib/quiz';
 import { takeStorageProblem, useQuizStore, type QuizLayout } from '@/lib/quiz/store';
 import { readParam, withParam } from '@/lib/url-state';
 import { DecisionRecord } from './DecisionRecord';
@@ -152,7 +161,7 @@ export function ChooseApp() {
     <div className="mt-6 min-h-[40rem] space-y-6" data-testid="quiz-ready">
       <Notices notices={notices} onDismiss={dismiss} />
       <div aria-live="polite" className="sr-only">
-        {view === 'result' ? `Result: ${RECOMMENDATION_TITLE[result.recommendation]}, confidence ${result.confidence}%` : ''}
+        {view === 'result' ? `Result: ${RECOMMENDATION_TITLE[result.recommendation]}, ${confidenceWords(result)}` : ''}
       </div>
 
       {view === 'quiz' ? (
@@ -260,7 +269,8 @@ export function ChooseApp() {
               </h3>
               <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
                 Change any answer: the result updates at once. Now:{' '}
-                <strong data-testid="live-recommendation">{RECOMMENDATION_TITLE[result.recommendation]}</strong> ({result.confidence}%).
+                <strong data-testid="live-recommendation">{RECOMMENDATION_TITLE[result.recommendation]}</strong> ({confidenceWords(result)}
+                ).
               </p>
               <div className="mt-4 space-y-6">
                 {QUESTIONS.map((q, i) => (
