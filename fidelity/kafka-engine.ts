@@ -64,8 +64,12 @@ export class Tally {
     return false;
   }
 
-  /** Fails the test with every mismatch so far (call at the end of a test). */
-  expectNone(): void {
-    expect(this.mismatches, this.mismatches.join('\n\n')).toEqual([]);
+  /** Call at the start of a test; the function it returns fails the test with the mismatches found since. */
+  begin(): () => void {
+    const from = this.mismatches.length;
+    return () => {
+      const found = this.mismatches.slice(from);
+      expect(found, found.join('\n\n')).toEqual([]);
+    };
   }
 }
