@@ -27,10 +27,12 @@ describe('Kafka log', () => {
     expect(ofType(sim.events(), 'segmentRolled').map((e) => e.reason)).toEqual(['bytes', 'bytes', 'bytes']);
   });
 
-  it('rolls by segmentMs measured from the first record of the segment', () => {
+  it('rolls by segmentMs measured from the first record of the segment, once a record is more than segmentMs newer', () => {
+    // Records at 0, 500, …, 2500 ms. The one at 1000 is exactly segment.ms after the first and stays
+    // (Kafka 4.4 rolls only when the gap is larger: fidelity/kafka-retention.test.ts); 1500 rolls.
     const sim = runToEnd(topicOnly({ segmentMs: 1000 }, { ratePerSec: 2, count: 6 }));
     const p = sim.snapshot().kafka!.topics[0]!.partitions[0]!;
-    expect(p.segments.map((s) => s.baseOffset)).toEqual([0, 2, 4]);
+    expect(p.segments.map((s) => s.baseOffset)).toEqual([0, 3]);
     expect(ofType(sim.events(), 'segmentRolled').every((e) => e.reason === 'time')).toBe(true);
   });
 
