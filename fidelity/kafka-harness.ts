@@ -2,11 +2,13 @@
 // kafka-clients 4.4.0) as a child process, one JSON step per line in and one answer per line out.
 // scripts/fidelity.sh builds it and starts the broker (or KAFKA_BOOTSTRAP names one).
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
+import { sleep } from './broker';
+import { canonical } from './kafka-engine';
 
 export const KAFKA_DIR = fileURLToPath(new URL('./kafka/', import.meta.url));
 const KAFKA_SH = join(KAFKA_DIR, 'kafka.sh');
@@ -161,4 +163,35 @@ export function startCluster(brokers: number): { bootstrap: string; stop: () => 
     .split('\n')
     .pop()!;
   return { bootstrap, stop: () => execFileSync('bash', [KAFKA_SH, 'stop', dir], { stdio: 'inherit' }) };
+}
+
+/**
+ * The base offsets of a partition's segment files, when the broker is the suite's own (its data
+ * directory is on this machine); null with KAFKA_BOOTSTRAP pointing elsewhere. Deleted segments are
+ * renamed *.deleted at once, so only live ones are listed.
+ */
+export function localSegments(topic: string, partition: number): number[] | null {
+  const work = process.env.FIDELITY_KAFKA_WORK;
+  if (!work || !existsSync(join(work, 'kafka', 'bootstrap'))) return null;
+  if (readFileSync(join(work, 'kafka', 'bootstrap'), 'utf8').trim() !== process.env.KAFKA_BOOTSTRAP) return null;
+  const dir = join(work, 'kafka', 'node-1', 'data', `${topic}-${partition}`);
+  return readdirSync(dir)
+    .filter((f) => /^\d{20}\.log$/.test(f))
+    .map((f) => Number(f.slice(0, 20)))
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Reads Kafka's state until it equals `expected` (what the engine says) or `timeoutMs` pass, and
+ * returns the last state read: for what the broker does on its own schedule (retention checks,
+ * the log cleaner), the condition waited for is "Kafka agrees", and a disagreement is reported after
+ * the timeout.
+ */
+export async function untilKafka<T>(timeoutMs: number, expected: T, read: () => Promise<T>): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const got = await read();
+    if (canonical(got) === canonical(expected) || Date.now() > end) return got;
+    await sleep(100);
+  }
 }

@@ -159,6 +159,12 @@ public final class Harness {
         return createTopic(s);
       case "addPartitions":
         return addPartitions(s);
+      case "alterTopicConfig":
+        return alterTopicConfig(s);
+      case "logSize":
+        return logSize(s);
+      case "setCommitted":
+        return setCommitted(s);
       case "describeTopic":
         return describeTopic(s.path("topic").asText());
       case "produce":
@@ -263,6 +269,36 @@ public final class Harness {
     admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(total))).all().get();
     awaitLeaders(topic, total);
     return describeTopic(topic);
+  }
+
+  /** {topic, configs}: incremental SET of topic configs ("-1" and other values as strings). */
+  private ObjectNode alterTopicConfig(JsonNode s) throws Exception {
+    ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, s.path("topic").asText());
+    List<AlterConfigOp> ops = new ArrayList<>();
+    s.path("configs").properties().forEach(e -> ops.add(new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue().asText()), AlterConfigOp.OpType.SET)));
+    admin.incrementalAlterConfigs(Map.of(r, ops)).all().get();
+    return JSON.createObjectNode();
+  }
+
+  /** Bytes each partition of the topic holds on disk (the sum of its segments), from describeLogDirs. */
+  private ObjectNode logSize(JsonNode s) throws Exception {
+    String topic = s.path("topic").asText();
+    List<Integer> brokers = new ArrayList<>();
+    for (Node n : admin.describeCluster().nodes().get()) brokers.add(n.id());
+    ObjectNode o = JSON.createObjectNode();
+    ObjectNode sizes = o.putObject("sizes");
+    admin.describeLogDirs(brokers).allDescriptions().get().forEach((broker, dirs) -> dirs.forEach((dir, d) -> d.replicaInfos().forEach((tp, info) -> {
+      if (tp.topic().equals(topic)) sizes.put(String.valueOf(tp.partition()), info.size());
+    })));
+    return o;
+  }
+
+  /** {group, offsets: {"topic-p": offset}}: commits for a group with no active member (kafka-consumer-groups --reset-offsets). */
+  private ObjectNode setCommitted(JsonNode s) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
+    s.path("offsets").properties().forEach(e -> m.put(parseTp(e.getKey()), new OffsetAndMetadata(e.getValue().asLong())));
+    admin.alterConsumerGroupOffsets(s.path("group").asText(), m).all().get();
+    return JSON.createObjectNode();
   }
 
   /** Waits until the topic has `partitions` partitions, each with a leader, as the clients will see it. */
