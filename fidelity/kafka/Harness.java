@@ -179,6 +179,8 @@ public final class Harness {
         return poll(s);
       case "pollUntil":
         return pollUntil(s);
+      case "pollTo":
+        return pollTo(s);
       case "commit":
         return commit(s);
       case "seek":
@@ -578,7 +580,10 @@ public final class Harness {
     while (!done) {
       for (GroupConsumer c : cs) pollInto(c, 20, errors);
       if (until.has("records")) done = cs.stream().mapToInt(c -> c.buffered.size()).sum() >= until.path("records").asInt();
+      else if (until.has("partitions"))
+        done = cs.stream().flatMap(c -> c.buffered.stream()).map(r -> r.topic() + "-" + r.partition()).distinct().count() >= until.path("partitions").asInt();
       else if (until.has("error")) done = errors.has(until.path("error").asText());
+      if (until.path("stopOnError").asBoolean(false) && errors.size() > 0) done = true;
       else if (until.has("stable") && System.currentTimeMillis() - lastCheck > 150) {
         lastCheck = System.currentTimeMillis();
         done = stable(until.path("stable").asText(), cs);
@@ -593,6 +598,32 @@ public final class Harness {
     ObjectNode o = JSON.createObjectNode();
     o.put("timedOut", false);
     states(o, cs, errors);
+    return o;
+  }
+
+  /**
+   * {name, positions: {"topic-p": offset}, timeoutMs}: polls one consumer until each named partition's
+   * position reaches its offset, pausing a partition once it has (with max.poll.records=1 nothing
+   * overshoots), then resumes them all. Answers the records received.
+   */
+  private ObjectNode pollTo(JsonNode s) {
+    GroupConsumer c = consumer(s);
+    Map<TopicPartition, Long> targets = new HashMap<>();
+    s.path("positions").properties().forEach(e -> targets.put(parseTp(e.getKey()), e.getValue().asLong()));
+    long deadline = System.currentTimeMillis() + s.path("timeoutMs").asLong(30_000);
+    ObjectNode errors = JSON.createObjectNode();
+    while (true) {
+      Set<TopicPartition> reached = new java.util.HashSet<>();
+      for (Map.Entry<TopicPartition, Long> t : targets.entrySet())
+        if (c.consumer.assignment().contains(t.getKey()) && c.consumer.position(t.getKey()) >= t.getValue()) reached.add(t.getKey());
+      c.consumer.pause(reached);
+      if (reached.size() == targets.size()) break;
+      if (System.currentTimeMillis() > deadline) throw new IllegalStateException("pollTo: positions not reached in time");
+      pollInto(c, 50, errors);
+    }
+    c.consumer.resume(c.consumer.paused());
+    ObjectNode o = consumerState(c, Integer.MAX_VALUE);
+    o.set("errors", errors);
     return o;
   }
 
