@@ -156,6 +156,27 @@ describe('auto.offset.reset: where a new consumer starts', () => {
     const joined = await h.step<PollAnswer>({ op: 'pollUntil', names: [group], until: { stable: group }, timeoutMs: 60_000 });
     let errors = joined.errors;
     let records = joined.consumers[group]!.records;
+    // "latest" is resolved when the consumer first looks up its positions, and a committed offset past
+    // the end only when a fetch comes back out of range: wait until both partitions have a position
+    // inside the log before the markers are written, or the consumer has failed.
+    if (Object.keys(errors).length === 0) {
+      const end = Date.now() + 15_000;
+      for (;;) {
+        const p = await h.send({ op: 'position', name: group });
+        if (!p.ok) {
+          errors = { [group]: p.error };
+          break;
+        }
+        const positions = p.positions as Record<string, number>;
+        if (COUNTS.every((n, i) => (positions[`${topic}-${i}`] ?? Infinity) <= n) || Date.now() > end) break;
+        const polled = await h.step<{ records: KafkaRecord[]; error?: string }>({ op: 'poll', name: group, timeoutMs: 50 });
+        records = [...records, ...polled.records];
+        if (polled.error) {
+          errors = { [group]: polled.error };
+          break;
+        }
+      }
+    }
     if (Object.keys(errors).length === 0) {
       await h.step({ op: 'produce', topic, records: [0, 1].map((p) => ({ partition: p, key: keyFor(p, 2), value: 'marker' })) });
       const r = await h.step<PollAnswer>({
