@@ -111,6 +111,22 @@ describe('auto.offset.reset: where a new consumer starts', () => {
 
   type Outcome = Record<number, number> | 'fails';
 
+  /** One consumer c0 that starts at `startMs` with these committed offsets and commits only by hand. */
+  const resetGroup = (
+    id: string,
+    topic: string,
+    policy: (typeof policies)[number],
+    committed: Record<string, number>,
+    startMs: number,
+  ) => ({
+    id,
+    topics: [topic],
+    autoOffsetReset: policy,
+    enableAutoCommit: false,
+    committed,
+    consumers: [{ id: 'c0', startMs, maxPollRecords: 100, processingMsPerRecord: 1 }],
+  });
+
   function onEngine(topic: string, group: string, policy: (typeof policies)[number], committed: readonly number[] | null): Outcome {
     const markers = [keyFor(0, 2), keyFor(1, 2)];
     const sim = runKafkaScenario({
@@ -125,16 +141,7 @@ describe('auto.offset.reset: where a new consumer starts', () => {
           },
         ],
         producers: [],
-        groups: [
-          {
-            id: group,
-            topics: [topic],
-            autoOffsetReset: policy,
-            enableAutoCommit: false,
-            committed: committed ? { [`${topic}-0`]: committed[0]!, [`${topic}-1`]: committed[1]! } : {},
-            consumers: [{ id: 'c0', startMs: 100, maxPollRecords: 100, processingMsPerRecord: 1 }],
-          },
-        ],
+        groups: [resetGroup(group, topic, policy, committed ? { [`${topic}-0`]: committed[0]!, [`${topic}-1`]: committed[1]! } : {}, 100)],
       },
       interventions: [{ time: 1_500, intervention: { type: 'kafka.produceBurst', topic, count: 2, keys: markers, producer: 'mark' } }],
     });
@@ -241,16 +248,7 @@ describe('auto.offset.reset: where a new consumer starts', () => {
             },
           ],
           producers: [],
-          groups: [
-            {
-              id: group,
-              topics: [topic],
-              autoOffsetReset: policy,
-              enableAutoCommit: false,
-              committed: { [`${topic}-0`]: 1 },
-              consumers: [{ id: 'c0', startMs: NOW, maxPollRecords: 100, processingMsPerRecord: 1 }],
-            },
-          ],
+          groups: [resetGroup(group, topic, policy, { [`${topic}-0`]: 1 }, NOW)],
         },
         interventions: [
           { time: NOW + 1_000, intervention: { type: 'kafka.produceBurst', topic, count: 1, keys: ['marker'], producer: 'mark' } },
