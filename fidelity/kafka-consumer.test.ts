@@ -97,6 +97,31 @@ function readOffsets(records: { partition: number; offset: number }[]): Record<n
   return out;
 }
 
+/**
+ * "latest" is resolved when a consumer first looks up its positions, and a committed offset outside
+ * the log only when a fetch comes back out of range: polls until every partition's position is
+ * inside the log (at most its log-end offset `ends[p]`), or the consumer fails, so that records
+ * written afterwards show where it started.
+ */
+async function settlePositions(
+  h: Harness,
+  group: string,
+  topic: string,
+  ends: number[],
+): Promise<{ records: KafkaRecord[]; error?: string }> {
+  const records: KafkaRecord[] = [];
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const p = await h.send({ op: 'position', name: group });
+    if (!p.ok) return { records, error: p.error };
+    const positions = p.positions as Record<string, number>;
+    if (ends.every((n, i) => (positions[`${topic}-${i}`] ?? Infinity) <= n) || Date.now() > deadline) return { records };
+    const polled = await h.step<{ records: KafkaRecord[]; error?: string }>({ op: 'poll', name: group, timeoutMs: 50 });
+    records.push(...polled.records);
+    if (polled.error) return { records, error: polled.error };
+  }
+}
+
 describe('auto.offset.reset: where a new consumer starts', () => {
   // Partition 0 holds 6 records, partition 1 holds 4; a marker record per partition arrives after
   // the consumer joined, so "latest" shows where it started too.
@@ -163,26 +188,10 @@ describe('auto.offset.reset: where a new consumer starts', () => {
     const joined = await h.step<PollAnswer>({ op: 'pollUntil', names: [group], until: { stable: group }, timeoutMs: 60_000 });
     let errors = joined.errors;
     let records = joined.consumers[group]!.records;
-    // "latest" is resolved when the consumer first looks up its positions, and a committed offset past
-    // the end only when a fetch comes back out of range: wait until both partitions have a position
-    // inside the log before the markers are written, or the consumer has failed.
     if (Object.keys(errors).length === 0) {
-      const end = Date.now() + 15_000;
-      for (;;) {
-        const p = await h.send({ op: 'position', name: group });
-        if (!p.ok) {
-          errors = { [group]: p.error };
-          break;
-        }
-        const positions = p.positions as Record<string, number>;
-        if (COUNTS.every((n, i) => (positions[`${topic}-${i}`] ?? Infinity) <= n) || Date.now() > end) break;
-        const polled = await h.step<{ records: KafkaRecord[]; error?: string }>({ op: 'poll', name: group, timeoutMs: 50 });
-        records = [...records, ...polled.records];
-        if (polled.error) {
-          errors = { [group]: polled.error };
-          break;
-        }
-      }
+      const settled = await settlePositions(h, group, topic, COUNTS);
+      records = [...records, ...settled.records];
+      if (settled.error) errors = { [group]: settled.error };
     }
     if (Object.keys(errors).length === 0) {
       await h.step({ op: 'produce', topic, records: [0, 1].map((p) => ({ partition: p, key: keyFor(p, 2), value: 'marker' })) });
@@ -287,14 +296,21 @@ describe('auto.offset.reset: where a new consumer starts', () => {
   async function onKafkaOne(h: Harness, topic: string, group: string, policy: string): Promise<number | 'fails'> {
     await h.step({ op: 'consumer', name: group, group, topics: [topic], configs: { 'auto.offset.reset': policy } });
     const joined = await h.step<PollAnswer>({ op: 'pollUntil', names: [group], until: { stable: group }, timeoutMs: 60_000 });
-    let r = joined;
-    if (Object.keys(joined.errors).length === 0) {
+    const records = joined.consumers[group]!.records;
+    let failed = Object.keys(joined.errors).length > 0;
+    if (!failed) {
+      const settled = await settlePositions(h, group, topic, [6]);
+      records.push(...settled.records);
+      failed = settled.error !== undefined;
+    }
+    if (!failed) {
       await h.step({ op: 'produce', topic, records: [{ key: 'marker', value: 'marker' }] });
-      r = await h.step<PollAnswer>({ op: 'pollUntil', names: [group], until: { records: 1, stopOnError: true }, timeoutMs: 30_000 });
+      const r = await h.step<PollAnswer>({ op: 'pollUntil', names: [group], until: { records: 1, stopOnError: true }, timeoutMs: 30_000 });
+      records.push(...r.consumers[group]!.records);
+      failed = Object.keys(r.errors).length > 0;
     }
     await h.step({ op: 'close', name: group });
-    if (Object.keys(r.errors).length > 0) return 'fails';
-    return [...joined.consumers[group]!.records, ...r.consumers[group]!.records][0]!.offset;
+    return failed ? 'fails' : records[0]!.offset;
   }
 });
 
