@@ -89,6 +89,14 @@ export const SOURCES = {
     supports: 'Share groups are production-ready in 4.2: cooperative consumption, per-record acknowledgement, delivery counts',
     kind: 'primary',
   },
+  'kafka-44-upgrade': {
+    title: 'Upgrading to 4.4.0 (Apache Kafka documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/44/getting-started/upgrade/',
+    checked: RECHECKED,
+    supports: 'Kafka 4.4.0 is released: its upgrade notes cover servers upgrading from 3.3.x through 4.3.0 and the notable changes in 4.4.0',
+    kind: 'primary',
+  },
   'kip-932-early-access': {
     title: 'Queues for Kafka (KIP-932) – Early Access Release Notes',
     publisher: 'Apache Kafka wiki',

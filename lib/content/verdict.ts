@@ -12,8 +12,8 @@ export const ONE_LINE_VERDICT: Claim<SourceId> = {
 
 /** The versions this page describes, and when it was checked. */
 export const VERSIONS: Claim<SourceId> = {
-  text: 'Describes Apache Kafka 4.x (4.2 current) and RabbitMQ 4.x (4.3 current), checked against their documentation in December 2026.',
-  sources: ['kafka-42-upgrade', 'rabbitmq-4-3-release'],
+  text: 'Describes Apache Kafka 4.x (4.4 current) and RabbitMQ 4.x (4.3 current), checked against their documentation in December 2026.',
+  sources: ['kafka-44-upgrade', 'rabbitmq-4-3-release'],
 };
 
 export const INTRO: readonly Claim<SourceId>[] = [
