@@ -94,7 +94,8 @@ export const SOURCES = {
     publisher: 'Apache Kafka',
     url: 'https://kafka.apache.org/44/getting-started/upgrade/',
     checked: RECHECKED,
-    supports: 'Kafka 4.4.0 is released: its upgrade notes cover servers upgrading from 3.3.x through 4.3.0 and the notable changes in 4.4.0',
+    supports:
+      'Kafka 4.4.0 is released: its upgrade notes cover servers upgrading from 3.3.x through 4.3.0 and the notable changes in 4.4.0',
     kind: 'primary',
   },
   'kip-932-early-access': {
