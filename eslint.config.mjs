@@ -64,5 +64,6 @@ export default defineConfig([
     'playwright-report/**',
     'bench/out/**',
     'fidelity/kafka/target/**',
+    'fidelity/kafka/lib/**',
   ]),
 ]);

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { encodeAnswers } from '../lib/quiz/codec';
-import { EXAMPLES } from '../lib/quiz/examples';
+import { EXAMPLES, completeExample } from '../lib/quiz/examples';
+import { RECOMMENDATION_TITLE } from '../lib/quiz/adr';
 import { NOT_SURE_LABEL, QUESTIONS } from '../lib/quiz/questions';
 import { checkA11y, expect, test, useTheme } from './fixtures';
 
@@ -222,10 +223,9 @@ test('each worked example opens its result; opening one replaces saved answers w
   await examples.getByRole('link', { name: EXAMPLES[2]!.name }).click();
   await expect(page.getByTestId('recommendation')).toHaveText('Apache Kafka');
   await expect(page.getByTestId('notice-replaced')).toBeVisible();
-  const titles = { kafka: 'Apache Kafka', rabbitmq: 'RabbitMQ', both: /^Both/, 'no-signal': 'No strong signal yet' } as const;
   for (const e of EXAMPLES) {
     await page.getByRole('navigation', { name: 'Example answers' }).getByRole('link', { name: e.name }).click();
-    await expect(page.getByTestId('recommendation')).toHaveText(titles[e.expected]);
+    await expect(page.getByTestId('recommendation')).toHaveText(RECOMMENDATION_TITLE[e.expected]);
   }
 });
 
@@ -244,4 +244,56 @@ test('the chart code (recharts) loads only when a result with bars is shown', as
   await page.getByText(optionLabel('replay', 'often')).last().click();
   await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect.poll(() => scripts.some((s) => s.hasRecharts)).toBe(true);
+});
+
+test('strict global order beside a task queue says “Neither, as asked”, names the way out, and shows no made-up percentage', async ({
+  page,
+}) => {
+  await openQuiz(page, `/choose?a=${encodeAnswers({ ordering: ['global'], tasks: ['yes'], throughput: ['low'] })}`);
+  await expect(page.getByTestId('recommendation')).toHaveText('Neither, as asked');
+  const gates = page.getByTestId('gates');
+  await expect(gates).toContainText('One strict global order, with competing consumers');
+  await expect(gates).toContainText('single active consumer');
+  await expect(page.getByTestId('confidence-note')).toContainText('Without it, your other answers point to RabbitMQ');
+  await expect(page.getByTestId('confidence')).toHaveCount(0);
+  await expect(page.getByTestId('live-recommendation')).toHaveText('Neither, as asked');
+  await expect(page.getByText('(decided by a hard constraint).')).toBeVisible();
+});
+
+test('“must use Amazon MQ” with replay rules out streams and names a Kafka service as the way out', async ({ page }) => {
+  await openQuiz(page, `/choose?a=${encodeAnswers({ managed: ['amazonmq'], replay: ['often'], tasks: ['yes'] })}`);
+  await expect(page.getByTestId('recommendation')).toHaveText('Neither, as asked');
+  await expect(page.getByTestId('gates')).toContainText('without streams');
+  await expect(page.getByTestId('gates')).toContainText('Amazon MSK');
+  // No caveat elsewhere on the page recommends streams on Amazon MQ.
+  await expect(page.locator('main')).not.toContainText('put that traffic in a RabbitMQ stream');
+});
+
+test('a fully answered neutral profile says “either fits, run what you know”', async ({ page }) => {
+  const neutral = { ...completeExample({}), retention: ['consumed'], skills: ['rabbitmq'] };
+  await openQuiz(page, `/choose?a=${encodeAnswers(neutral)}`);
+  await expect(page.getByTestId('recommendation')).toHaveText('Either fits: run what you know');
+  await expect(page.getByTestId('either')).toContainText('your team already runs RabbitMQ well, so use RabbitMQ');
+  await expect(page.getByRole('heading', { name: 'What to consider' })).toHaveCount(0);
+  await page.getByText('Preview the decision record').click();
+  await expect(page.getByText(`We answered all ${QUESTIONS.length} questions.`)).toBeVisible();
+});
+
+test('the result page speaks in names: the chart axis shows 0, links name their targets, no file names', async ({ page }) => {
+  await openQuiz(page, `/choose?a=${encodeAnswers(TASK_QUEUE)}`);
+  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  const tick = page.locator('.recharts-cartesian-axis-tick-value[orientation="bottom"]');
+  await expect(tick.first()).toBeVisible();
+  const ticks = await tick.allTextContents();
+  expect(ticks).toContain('0');
+  expect(ticks[0]).toBe(ticks[ticks.length - 1]);
+  expect(ticks.join(' ')).not.toMatch(/[KR] \+/);
+  const deciding = page.getByTestId('deciding');
+  await expect(deciding.getByRole('link', { name: 'Simulate: A consumer dies holding unacked messages' })).toBeVisible();
+  await expect(deciding.getByRole('link', { name: 'Compare: the “Consumer model” row' })).toBeVisible();
+  for (const text of await page.getByRole('link', { name: /^(Simulate|Compare):/ }).allTextContents()) {
+    expect(text).not.toMatch(/: [a-z]+(-[a-z]+)+$|: [a-z]+ row$/);
+  }
+  await expect(page.locator('body')).not.toContainText('weights.ts');
+  await expect(page.locator('body')).not.toContainText('lib/quiz');
 });

@@ -110,11 +110,15 @@ test('the offset diagram shows offsets 0..4, the log-end offset 5 and each group
   const offsets = await diagram.locator('[data-offset]').evaluateAll((els) => els.map((e) => e.getAttribute('data-offset')));
   expect(offsets).toEqual(['0', '1', '2', '3', '4']);
   for (const o of ['0', '1', '2', '3', '4']) await expect(diagram.locator(`[data-offset="${o}"]`)).toContainText(o);
-  await expect(diagram.locator('[data-offset="4"]')).toContainText('msg5');
+  // Records are named by their offsets only: no 1-based label (msg1…msg5) beside offsets 0–4.
+  for (const [i, text] of (await diagram.locator('[data-offset]').allInnerTexts()).entries())
+    expect(text.replace(/\s+/g, ' ').trim()).toBe(`offset ${i}`);
+  await expect(diagram).not.toContainText(/msg\d/);
   await expect(diagram.locator('[data-leo]')).toContainText('LEO 5');
-  const email = diagram.locator('[data-committed="4"]');
-  await expect(email).toContainText('committed offset 4');
-  await expect(email).toContainText('lag 1');
+  // The groups are the simulator scenario's own.
+  const audit = diagram.locator('[data-group="audit"]');
+  await expect(audit).toContainText('committed offset 4');
+  await expect(audit).toContainText('lag 1');
   await expect(diagram.locator('[data-committed="5"]')).toContainText('lag 0');
   await expect(diagram.locator('[data-committed="2"]')).toContainText('lag 3');
   await expect(page.getByRole('link', { name: /Open this in the simulator/ })).toHaveAttribute('href', '/simulate?scenario=log-vs-queue');
@@ -127,7 +131,13 @@ test.describe('code tabs', () => {
     await page.goto('/');
     const tablist = page.getByRole('tablist', { name: 'Code samples' });
     const tabs = tablist.getByRole('tab');
-    await expect(tabs).toHaveText(['Kafka · Python', 'RabbitMQ · Python', 'Kafka · TypeScript', 'RabbitMQ · TypeScript']);
+    await expect(tabs).toHaveText([
+      'Kafka · Python',
+      'RabbitMQ · Python',
+      'Kafka · TypeScript (kafkajs)',
+      'Kafka · TypeScript (Confluent)',
+      'RabbitMQ · TypeScript',
+    ]);
     await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
     const visiblePanel = page.getByRole('tabpanel');
     await expect(visiblePanel).toHaveCount(1);
@@ -137,19 +147,24 @@ test.describe('code tabs', () => {
     await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
     await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'false');
     await expect(page.getByRole('tabpanel')).toContainText('basic_qos(prefetch_count=1)');
+    await expect(page.getByRole('tabpanel').getByTestId('code-rabbitmq-replay-python')).toContainText('"x-stream-offset": "first"');
 
     await tabs.nth(1).focus();
     await page.keyboard.press('ArrowRight');
     await expect(tabs.nth(2)).toBeFocused();
     await expect(tabs.nth(2)).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('tabpanel')).toContainText("from 'kafkajs'");
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tabpanel')).toContainText("from '@confluentinc/kafka-javascript'");
+    await expect(page.getByRole('tabpanel')).toContainText('Switching from kafkajs');
     await page.keyboard.press('End');
-    await expect(tabs.nth(3)).toHaveAttribute('aria-selected', 'true');
+    await expect(tabs.nth(4)).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('tabpanel')).toContainText("from 'amqplib'");
+    await expect(page.getByRole('tabpanel')).toContainText("channel.on('return'");
     await page.keyboard.press('ArrowRight');
     await expect(tabs.nth(0)).toBeFocused();
     await page.keyboard.press('ArrowLeft');
-    await expect(tabs.nth(3)).toHaveAttribute('aria-selected', 'true');
+    await expect(tabs.nth(4)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Home');
     await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
     // Only the selected tab is in the tab order.
@@ -213,6 +228,7 @@ test('every external link is https and every source shows its checked date', asy
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no axe violation in the ${theme} theme, with a row open and every tab shown`, async ({ page }) => {
+    test.slow(); // six axe runs on the longest page (one per code tab)
     await useTheme(page, theme);
     await page.goto('/');
     await page.locator('#feature-throughput summary').click();
@@ -274,4 +290,70 @@ test('the diagram animation is off under prefers-reduced-motion', async ({ page 
     .locator('[aria-hidden="true"] span')
     .evaluateAll((els) => els.map((e) => getComputedStyle(e).animationName));
   expect(moving).toContain('ping');
+});
+
+for (const width of [390, 1280]) {
+  test(`at ${width} px the first screen answers the question: the one-line verdict and the versions described sit under the title`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    await page.goto('/');
+    const verdict = page.getByTestId('one-line-verdict');
+    await expect(verdict).toContainText('RabbitMQ queue');
+    await expect(verdict).toContainText('Kafka log');
+    await expect(verdict).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId('versions')).toContainText(/Kafka 4\.x .* RabbitMQ 4\.x .* December 2026/);
+    await expect(page.getByTestId('versions')).toBeInViewport();
+  });
+}
+
+test('one table says how Kafka producer defaults differ by client', async ({ page }) => {
+  await page.goto('/');
+  const table = page.getByTestId('client-defaults');
+  await expect(table.getByRole('heading', { name: /defaults differ by client/ })).toBeVisible();
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  await expect(table.locator('[data-client="java"]')).toContainText('on (since 3.0)');
+  await expect(table.locator('[data-client="librdkafka"]')).toContainText('off');
+  await expect(table.locator('[data-client="librdkafka"]')).toContainText('CRC-32');
+  await expect(table.locator('[data-client="kafkajs"]')).toContainText('each send() goes out as it is');
+  // The latency row agrees with it.
+  await page.locator('#feature-latency summary').click();
+  await expect(page.locator('#feature-latency')).toContainText('kafkajs sends each send() at once');
+});
+
+test('the offset diagram draws “still to read” in Kafka’s colour, not RabbitMQ’s', async ({ page }) => {
+  await page.goto('/');
+  const diagram = page.getByTestId('offset-diagram');
+  const colours = await page.evaluate(() => {
+    const probe = (colour: string) => {
+      const el = document.createElement('span');
+      el.style.backgroundColor = `var(--color-${colour})`;
+      document.body.append(el);
+      const c = getComputedStyle(el).backgroundColor;
+      el.remove();
+      return c;
+    };
+    return { kafka: probe('kafka-400'), rabbit: probe('rabbit-400') };
+  });
+  const unread = await diagram.locator('[data-state="unread"]').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+  expect(unread.length).toBe(4); // analytics: offsets 2, 3, 4; audit: offset 4
+  for (const c of unread) {
+    expect(c).toBe(colours.kafka);
+    expect(c).not.toBe(colours.rabbit);
+  }
+});
+
+test('on a 390 px phone the defaults table is one card per client, every value readable without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const table = page.getByTestId('client-defaults');
+  const box = (await table.boundingBox())!;
+  for (const cell of await table.locator('td, th[scope="row"]').all()) {
+    const { scrollWidth, clientWidth } = await cell.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth + 1);
+    const b = (await cell.boundingBox())!;
+    expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  }
+  await expect(table.locator('[data-client="librdkafka"]').getByText('Idempotence', { exact: true })).toBeVisible();
 });

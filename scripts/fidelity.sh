@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the real-broker differential suite: starts a private RabbitMQ on 127.0.0.1, runs
-# fidelity/**/*.test.ts with Vitest, and always stops the broker it started.
+# Runs the real-broker differential suite: starts a private RabbitMQ and a private Kafka 4.4 on
+# 127.0.0.1 (or uses the Kafka at KAFKA_BOOTSTRAP), runs fidelity/**/*.test.ts with Vitest, and always
+# stops the brokers it started (and any Kafka cluster a test started under its directory).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -17,6 +18,21 @@ if ! command -v rabbitmq-server >/dev/null 2>&1 && [ ! -x /usr/lib/rabbitmq/bin/
     exit 2
   fi
 fi
+
+# The Python code samples run with Debian's pika (python3-pika, for /usr/bin/python3).
+PYTHON=/usr/bin/python3
+if ! "$PYTHON" -c 'import pika' >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 && [ -f /etc/debian_version ]; then
+    echo "fidelity: python3-pika is missing; installing it with apt-get (Debian, root)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pika >/dev/null 2>&1 ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pika >/dev/null; }
+  else
+    echo "fidelity: pika for $PYTHON is not installed and cannot be installed here (needs Debian and root)." >&2
+    echo "fidelity: install it (e.g. 'apt-get install python3-pika') and run 'npm run test:fidelity' again." >&2
+    exit 2
+  fi
+fi
+export FIDELITY_PYTHON="$PYTHON"
 
 # A free TCP port on loopback (the AMQP port; distribution uses the one 20000 above it unless taken).
 free_port() {
@@ -51,9 +67,28 @@ else
   rmq() { HOME="$WORK/home" "$@"; }
 fi
 
+# rabbitmqctl for this node, for tests that inspect the broker (e.g. a queue's type); it inherits the RABBITMQ_* settings.
+if [ "$(id -u)" = "0" ] && id rabbitmq >/dev/null 2>&1; then
+  ctl="rabbitmqctl"
+elif [ -x /usr/lib/rabbitmq/bin/rabbitmqctl ]; then
+  ctl="HOME='$WORK/home' /usr/lib/rabbitmq/bin/rabbitmqctl"
+else
+  ctl="HOME='$WORK/home' rabbitmqctl"
+fi
+printf '#!/usr/bin/env bash\nexport PATH="$PATH:/usr/sbin:/sbin"\n%s "$@"\n' "$ctl" > "$WORK/rabbitmqctl"
+chmod 755 "$WORK/rabbitmqctl"
+export FIDELITY_RABBITMQCTL="$WORK/rabbitmqctl"
+# Kafka: JDK + Maven (installed when missing on Debian as root), the jars, the compiled harness.
+KAFKA_SH="$PWD/fidelity/kafka/kafka.sh"
+bash "$KAFKA_SH" setup
+
 started=0
 stop_broker() {
   local rc=$?
+  # Every Kafka node started under $WORK/kafka* (the suite's own broker and any test's cluster).
+  for d in "$WORK"/kafka*; do
+    [ -d "$d" ] && bash "$KAFKA_SH" stop "$d"
+  done
   if [ "$started" = "1" ]; then
     echo "fidelity: stopping broker $NODE_NAME"
     # With the pid file, stop waits until the broker's OS process has exited.
@@ -87,4 +122,14 @@ fi
 echo "fidelity: broker ready"
 
 export FIDELITY_AMQP_URL="amqp://guest:guest@127.0.0.1:$AMQP_PORT"
+
+if [ -n "${KAFKA_BOOTSTRAP:-}" ]; then
+  echo "fidelity: using the Kafka at KAFKA_BOOTSTRAP=$KAFKA_BOOTSTRAP"
+else
+  KAFKA_BOOTSTRAP="$(bash "$KAFKA_SH" start "$WORK/kafka")"
+  export KAFKA_BOOTSTRAP
+  echo "fidelity: Kafka ready on $KAFKA_BOOTSTRAP"
+fi
+# Tests that need a cluster of their own start it under this directory (the trap above stops it).
+export FIDELITY_KAFKA_WORK="$WORK"
 npx vitest run --config fidelity/vitest.config.ts "$@"

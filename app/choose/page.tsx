@@ -8,14 +8,14 @@ import { QUESTIONS } from '@/lib/quiz/questions';
 
 export const metadata: Metadata = {
   title: 'Choose',
-  description: 'Answer a short quiz and get a reasoned recommendation: Kafka, RabbitMQ, or both.',
+  description: 'Answer a short quiz and get a reasoned recommendation: Kafka, RabbitMQ, both, or neither as asked.',
 };
 
 export default function ChoosePage() {
   return (
     <PageShell
       title="Kafka, RabbitMQ, or both?"
-      lead={`${QUESTIONS.length} questions about what your system needs. Each answer adds a few points to one side, in the open; the result names the answers that decided it, the caveats that apply, and the sources behind every note. “Not sure / doesn’t matter” is always allowed. Your answers stay in this browser, and the result’s link carries them.`}
+      lead={`${QUESTIONS.length} questions about what your system needs. Each answer adds a few points to one side, in the open; a hard constraint (one strict order across parallel workers, a managed service you must use) decides before any points do. The result names the answers that decided it, the caveats that apply, and the sources behind every note. “Not sure / doesn’t matter” is always allowed. Your answers stay in this browser, and the result’s link carries them.`}
     >
       <nav aria-label="Example answers" className="mt-3 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
         <span>Or open a worked example: </span>

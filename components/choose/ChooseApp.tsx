@@ -1,7 +1,16 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ANSWERS_PARAM, QUESTIONS, RECOMMENDATION_TITLE, decodeAnswers, describeDropped, encodeAnswers, score } from '@/lib/quiz';
+import {
+  ANSWERS_PARAM,
+  QUESTIONS,
+  RECOMMENDATION_TITLE,
+  confidenceWords,
+  decodeAnswers,
+  describeDropped,
+  encodeAnswers,
+  score,
+} from '@/lib/quiz';
 import { takeStorageProblem, useQuizStore, type QuizLayout } from '@/lib/quiz/store';
 import { readParam } from '@/lib/url-state';
 import { useUrlParams } from '@/lib/url-state/use-url-params';
@@ -150,7 +159,7 @@ export function ChooseApp() {
     <ReadyRoot testId="quiz-ready" ready className="mt-6 min-h-[40rem] space-y-6">
       <Notices notices={notices} onDismiss={dismiss} />
       <div aria-live="polite" className="sr-only">
-        {view === 'result' ? `Result: ${RECOMMENDATION_TITLE[result.recommendation]}, confidence ${result.confidence}%` : ''}
+        {view === 'result' ? `Result: ${RECOMMENDATION_TITLE[result.recommendation]}, ${confidenceWords(result)}` : ''}
       </div>
 
       {view === 'quiz' ? (
@@ -258,7 +267,8 @@ export function ChooseApp() {
               </h3>
               <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
                 Change any answer: the result updates at once. Now:{' '}
-                <strong data-testid="live-recommendation">{RECOMMENDATION_TITLE[result.recommendation]}</strong> ({result.confidence}%).
+                <strong data-testid="live-recommendation">{RECOMMENDATION_TITLE[result.recommendation]}</strong> ({confidenceWords(result)}
+                ).
               </p>
               <div className="mt-4 space-y-6">
                 {QUESTIONS.map((q, i) => (

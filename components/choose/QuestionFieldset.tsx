@@ -1,7 +1,7 @@
 'use client';
 
 import { NOT_SURE, NOT_SURE_LABEL, type QuizQuestion } from '@/lib/quiz';
-import { linkClass, rowHref, scenarioHref } from './links';
+import { linkClass, rowHref, rowLabel, scenarioHref, scenarioLabel } from './links';
 import { SourceLinks } from './SourceLinks';
 
 interface Props {
@@ -80,18 +80,18 @@ function QuestionNotes({ question: q }: { question: QuizQuestion }) {
   return (
     <>
       <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-        <span className="font-semibold">Why this matters:</span> {q.why} <SourceLinks sources={q.sources} />
+        <span className="font-semibold">Why this matters:</span> {q.why} {q.sources.length > 0 && <SourceLinks sources={q.sources} />}
       </p>
       {(q.row || q.scenario) && (
         <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm leading-6">
           {q.row && (
             <a href={rowHref(q.row)} className={linkClass}>
-              Compare: {q.row} row
+              {rowLabel(q.row)}
             </a>
           )}
           {q.scenario && (
             <a href={scenarioHref(q.scenario)} className={linkClass}>
-              Simulate: {q.scenario}
+              {scenarioLabel(q.scenario)}
             </a>
           )}
         </p>

@@ -2,8 +2,8 @@
 
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import { QUESTIONS, RECOMMENDATION_TITLE, THRESHOLDS, type QuizResult } from '@/lib/quiz';
-import { buttonClass, linkClass, rowHref, scenarioHref } from './links';
+import { QUESTIONS, RECOMMENDATION_TITLE, THRESHOLDS, eitherSentence, type QuizResult } from '@/lib/quiz';
+import { buttonClass, linkClass, rowHref, rowLabel, scenarioHref, scenarioLabel } from './links';
 import { SourceLinks } from './SourceLinks';
 
 const ContributionChart = dynamic(() => import('./ContributionChart'), {
@@ -15,6 +15,8 @@ const TONE: Record<QuizResult['recommendation'], string> = {
   kafka: 'border-kafka-600 bg-kafka-50 text-kafka-900 dark:border-kafka-400 dark:bg-kafka-950 dark:text-kafka-100',
   rabbitmq: 'border-rabbit-600 bg-rabbit-50 text-rabbit-950 dark:border-rabbit-400 dark:bg-rabbit-950 dark:text-rabbit-100',
   both: 'border-zinc-500 bg-zinc-50 text-zinc-900 dark:border-zinc-400 dark:bg-zinc-900 dark:text-zinc-100',
+  neither: 'border-amber-600 bg-amber-50 text-amber-950 dark:border-amber-400 dark:bg-amber-950/50 dark:text-amber-50',
+  either: 'border-zinc-500 bg-white text-zinc-900 dark:border-zinc-400 dark:bg-zinc-950 dark:text-zinc-100',
   'no-signal': 'border-dashed border-zinc-500 bg-white text-zinc-900 dark:border-zinc-400 dark:bg-zinc-950 dark:text-zinc-100',
 };
 
@@ -27,29 +29,49 @@ export function RecommendationSummary({ result }: { result: QuizResult }) {
       <p className="mt-1 text-2xl font-bold sm:text-3xl" data-testid="recommendation">
         {RECOMMENDATION_TITLE[result.recommendation]}
       </p>
-      <div className="mt-4">
-        <p className="text-sm">
-          Confidence: <strong data-testid="confidence">{result.confidence}%</strong> ({result.confidenceLevel}) · points: Kafka{' '}
-          {result.totals.kafka}, RabbitMQ {result.totals.rabbitmq} · {result.answeredCount} answered,{' '}
-          {QUESTIONS.length - result.answeredCount} not sure or skipped
+      {result.gates.length > 0 ? (
+        <p className="mt-4 text-sm" data-testid="confidence-note">
+          Decided by a hard constraint in your answers, not by points (points: Kafka {result.totals.kafka}, RabbitMQ{' '}
+          {result.totals.rabbitmq}).
+          {result.withoutConstraints && (
+            <>
+              {' '}
+              Without it, your other answers point to <strong>{RECOMMENDATION_TITLE[result.withoutConstraints.recommendation]}</strong> (
+              {result.withoutConstraints.confidence}%).
+            </>
+          )}
         </p>
-        <div
-          role="meter"
-          aria-label="Confidence"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={result.confidence}
-          className="mt-2 h-2 w-full max-w-md overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700"
-        >
-          <div className="h-full rounded-full bg-current" style={{ width: `${result.confidence}%` }} />
+      ) : (
+        <div className="mt-4">
+          <p className="text-sm">
+            Confidence: <strong data-testid="confidence">{result.confidence}%</strong> ({result.confidenceLevel}) · points: Kafka{' '}
+            {result.totals.kafka}, RabbitMQ {result.totals.rabbitmq} · {result.answeredCount} answered
+            {result.answeredCount < QUESTIONS.length ? `, ${QUESTIONS.length - result.answeredCount} not sure or skipped` : ''}
+          </p>
+          <div
+            role="meter"
+            aria-label="Confidence"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={result.confidence}
+            className="mt-2 h-2 w-full max-w-md overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700"
+          >
+            <div className="h-full rounded-full bg-current" style={{ width: `${result.confidence}%` }} />
+          </div>
+          <p className="mt-2 text-sm">
+            {result.recommendation === 'either' ? (
+              <>For “either”, confidence is the share of the quiz you answered, less any lean one way.</>
+            ) : (
+              <>
+                Confidence is about the recommendation shown: how large its lead is ({THRESHOLDS.fullLead} points is a full lead; for
+                “both”, {THRESHOLDS.fullBoth} points on the weaker side), less when the lead was won against many opposing points, and
+                scaled by how much of the quiz you answered.
+              </>
+            )}{' '}
+            Answer “No” where a need does not apply, rather than skipping.
+          </p>
         </div>
-        <p className="mt-2 text-sm">
-          Confidence counts only what your answers settle: the lead that would survive if every skipped question went the other way (a lead
-          of {THRESHOLDS.fullLead} points is 100%), or for “both” how strong the weaker side is ({THRESHOLDS.fullBoth} points is 100% when
-          you have both commands and events, {THRESHOLDS.fullBothUnmixed} otherwise). The most settled outcome is recommended once it
-          reaches {THRESHOLDS.settled}%; below that the point totals decide. Answer “No” where a need does not apply, rather than skipping.
-        </p>
-      </div>
+      )}
     </div>
   );
 }
@@ -60,6 +82,43 @@ export function ResultView({ result }: { result: QuizResult }) {
   return (
     <div className="space-y-8">
       <RecommendationSummary result={result} />
+
+      {result.gates.length > 0 && (
+        <section aria-labelledby="gates-h">
+          <h3 id="gates-h" className="text-lg font-semibold">
+            {result.gates.length === 1 ? 'The hard constraint' : 'The hard constraints'}
+          </h3>
+          <ul className="mt-3 space-y-3" data-testid="gates">
+            {result.gates.map((g) => (
+              <li
+                key={g.id}
+                className="rounded-lg border-l-4 border-amber-600 bg-amber-50 p-3 text-sm dark:border-amber-400 dark:bg-amber-950/40"
+              >
+                <p className="font-semibold">{g.title}</p>
+                <p className="mt-1">{g.rulesOut}</p>
+                <p className="mt-1">
+                  <span className="font-semibold">Instead: </span>
+                  {g.alternative}
+                </p>
+                <p className="mt-1">
+                  <SourceLinks sources={g.sources} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {result.recommendation === 'either' && (
+        <section aria-labelledby="either-h">
+          <h3 id="either-h" className="text-lg font-semibold">
+            Run what you know
+          </h3>
+          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300" data-testid="either">
+            {eitherSentence(result)}
+          </p>
+        </section>
+      )}
 
       {result.split && (
         <section aria-labelledby="split-h">
@@ -110,7 +169,11 @@ export function ResultView({ result }: { result: QuizResult }) {
       {result.deciding.length > 0 && (
         <section aria-labelledby="deciding-h">
           <h3 id="deciding-h" className="text-lg font-semibold">
-            The answers that decided it
+            {result.gates.length > 0
+              ? 'How your other answers weigh'
+              : result.recommendation === 'either' || result.recommendation === 'no-signal'
+                ? 'How your answers weigh'
+                : 'The answers that decided it'}
           </h3>
           <ol className="mt-3 space-y-3" data-testid="deciding">
             {result.deciding.map((d) => (
@@ -126,12 +189,12 @@ export function ResultView({ result }: { result: QuizResult }) {
                   <SourceLinks sources={d.sources} />
                   {d.row && (
                     <a href={rowHref(d.row)} className={linkClass}>
-                      Compare: {d.row} row
+                      {rowLabel(d.row)}
                     </a>
                   )}
                   {d.scenario && (
                     <a href={scenarioHref(d.scenario)} className={linkClass}>
-                      Simulate: {d.scenario}
+                      {scenarioLabel(d.scenario)}
                     </a>
                   )}
                 </p>
@@ -149,7 +212,7 @@ export function ResultView({ result }: { result: QuizResult }) {
           <ul className="mt-3 space-y-2" data-testid="caveats">
             {result.caveats.map((c) => (
               <li key={c.id} className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-3 text-sm dark:bg-amber-950/40">
-                {c.text} <SourceLinks sources={[c.source]} />
+                {c.text} <SourceLinks sources={c.sources} />
               </li>
             ))}
           </ul>
@@ -161,8 +224,8 @@ export function ResultView({ result }: { result: QuizResult }) {
           How each answer pushed the result
         </h3>
         <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-          Bars to the right push towards Kafka (K), to the left towards RabbitMQ (R). All weights live in one file,{' '}
-          <code className="text-xs">lib/quiz/weights.ts</code>.
+          Bars to the right push towards Kafka, to the left towards RabbitMQ; the numbers are points. Every answer’s points are fixed and
+          the same for everyone.
         </p>
         {pushed.length === 0 ? (
           <p className="mt-3 text-sm">No answer has pushed either way yet.</p>

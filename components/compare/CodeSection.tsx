@@ -1,4 +1,5 @@
 import { LIBRARY_NOTES, codeTabs } from '@/lib/content/code-samples';
+import { ClientDefaultsTable } from './ClientDefaultsTable';
 import { CodeBlock } from './CodeBlock';
 import { ClaimText, Cites } from './Cites';
 import { CodeTabs } from './CodeTabs';
@@ -6,28 +7,30 @@ import { CodeTabs } from './CodeTabs';
 export function CodeSection() {
   const tabs = codeTabs();
   return (
-    <CodeTabs labels={tabs.map((t) => t.label)}>
-      {tabs.map((tab) => {
-        const library = tab.samples[0]!.library;
-        const note = LIBRARY_NOTES[library];
-        return (
-          <div key={tab.id} className="space-y-5">
-            <p className="text-sm text-zinc-700 dark:text-zinc-300">
-              Client library: {library}
-              <Cites ids={tab.sources} />. Start a local broker on its default port, run the producer, then the consumer.
-              {note ? (
-                <>
-                  {' '}
-                  <ClaimText claim={note} />
-                </>
-              ) : null}
-            </p>
-            {tab.samples.map((sample) => (
-              <CodeBlock key={sample.id} sample={sample} />
-            ))}
-          </div>
-        );
-      })}
-    </CodeTabs>
+    <div className="space-y-8">
+      <ClientDefaultsTable />
+      <CodeTabs labels={tabs.map((t) => t.label)}>
+        {tabs.map((tab) => {
+          const note = LIBRARY_NOTES[tab.library];
+          return (
+            <div key={tab.id} className="space-y-5">
+              <p className="text-sm text-zinc-700 dark:text-zinc-300">
+                Client library: {tab.library}
+                <Cites ids={tab.sources} />. {tab.howToRun}
+                {note ? (
+                  <>
+                    {' '}
+                    <ClaimText claim={note} />
+                  </>
+                ) : null}
+              </p>
+              {tab.samples.map((sample) => (
+                <CodeBlock key={sample.id} sample={sample} />
+              ))}
+            </div>
+          );
+        })}
+      </CodeTabs>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { BOTTOM_LINE, INTRO } from '@/lib/content/verdict';
+import { BOTTOM_LINE, INTRO, ONE_LINE_VERDICT, VERSIONS } from '@/lib/content/verdict';
 import { ClaimText } from './Cites';
 import { CodeSection } from './CodeSection';
 import { FeatureTable } from './FeatureTable';
@@ -21,12 +21,20 @@ export function ComparePage() {
         </aside>
         <article className="min-w-0 text-base leading-7 sm:text-[1.0625rem]">
           <header className="pb-8">
-            <p className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">Checked against the docs, November 2026</p>
-            <h1 className="mt-2 text-3xl font-bold tracking-tight text-balance text-zinc-950 sm:text-4xl dark:text-white">
+            <h1 className="text-3xl font-bold tracking-tight text-balance text-zinc-950 sm:text-4xl dark:text-white">
               <span className="text-kafka-700 dark:text-kafka-300">Kafka</span> vs{' '}
               <span className="text-rabbit-800 dark:text-rabbit-300">RabbitMQ</span>: which one, and why
             </h1>
-            <div className="mt-4 max-w-prose space-y-3 text-lg text-pretty text-zinc-700 dark:text-zinc-300">
+            <p
+              data-testid="one-line-verdict"
+              className="mt-4 max-w-prose border-l-4 border-kafka-600 pl-4 text-lg font-semibold text-pretty text-zinc-900 sm:text-xl dark:border-kafka-400 dark:text-zinc-100"
+            >
+              <ClaimText claim={ONE_LINE_VERDICT} />
+            </p>
+            <p data-testid="versions" className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
+              <ClaimText claim={VERSIONS} />
+            </p>
+            <div className="mt-5 max-w-prose space-y-3 text-lg text-pretty text-zinc-700 dark:text-zinc-300">
               {INTRO.map((c) => (
                 <p key={c.text}>
                   <ClaimText claim={c} />

@@ -1,5 +1,5 @@
 import { FEATURES } from '@/lib/content/features';
-import { sourceById } from '@/lib/content';
+import { FEATURE_LABELS, sourceById } from '@/lib/content';
 import { ClaimText } from './Cites';
 import { FeatureControls, TABLE_ID } from './FeatureControls';
 
@@ -40,7 +40,7 @@ export function FeatureTable() {
                 >
                   <span className="flex items-start justify-between gap-3 md:block">
                     <span className="block font-semibold text-zinc-950 dark:text-white">
-                      {row.label}
+                      {FEATURE_LABELS[row.id]}
                       {row.differsMost ? (
                         <span className="differs-badge mt-1 hidden w-fit rounded bg-rabbit-200 px-1.5 py-0.5 text-xs font-medium text-rabbit-950 group-data-[highlight=on]/table:block dark:bg-rabbit-800 dark:text-rabbit-50">
                           Differs most

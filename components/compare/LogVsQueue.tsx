@@ -1,8 +1,8 @@
 import {
-  consumerLag,
   GROUPS,
   KAFKA_POINTS,
-  logEndOffset,
+  LOG_END_OFFSET,
+  LOG_TOPIC,
   PARTITION,
   QUEUE_SIDE,
   RABBIT_POINTS,
@@ -12,7 +12,7 @@ import { ClaimList } from './Cites';
 import { CtaLink } from './CtaLink';
 
 function OffsetDiagram() {
-  const leo = logEndOffset(PARTITION);
+  const leo = LOG_END_OFFSET;
   const columns = PARTITION.length + 1;
   const grid = { gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` };
   return (
@@ -22,64 +22,61 @@ function OffsetDiagram() {
       className="rounded-xl border border-kafka-200 bg-white p-4 dark:border-kafka-900 dark:bg-zinc-900"
     >
       <figcaption id="offset-diagram-caption" className="font-semibold text-kafka-800 dark:text-kafka-200">
-        Kafka: one partition, three consumer groups
+        Kafka: one partition of <span className="font-mono">{LOG_TOPIC}</span>, three consumer groups
       </figcaption>
-      <ol className="mt-4 grid gap-1.5" style={grid} aria-label="Records in the partition">
+      <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Each box is one record, named by its offset.</p>
+      <ol className="mt-3 grid gap-1.5" style={grid} aria-label="Records in the partition">
         {PARTITION.map((record) => (
           <li key={record.offset} data-offset={record.offset} className="text-center">
-            <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-              <span className="sr-only">offset </span>
+            <span className="block text-[0.7rem] text-zinc-600 dark:text-zinc-400">offset</span>
+            <span className="mt-1 block rounded-md bg-kafka-100 py-2 font-mono text-sm font-semibold text-kafka-900 dark:bg-kafka-900/60 dark:text-kafka-100">
               {record.offset}
-            </span>
-            <span className="mt-1 block rounded-md bg-kafka-100 py-2 font-mono text-xs text-kafka-900 sm:text-sm dark:bg-kafka-900/60 dark:text-kafka-100">
-              {record.label}
             </span>
           </li>
         ))}
         <li data-leo={leo} className="text-center">
-          <span className="block text-xs font-semibold text-kafka-800 dark:text-kafka-200">LEO {leo}</span>
+          <span className="block text-[0.7rem] font-semibold text-kafka-800 dark:text-kafka-200">LEO {leo}</span>
           <span className="mt-1 block rounded-md border-2 border-dashed border-kafka-300 px-0.5 py-1 text-[0.7rem] leading-tight break-words text-zinc-600 dark:border-kafka-700 dark:text-zinc-400">
             <Ping className="bg-kafka-500" /> next write
           </span>
         </li>
       </ol>
       <ul className="mt-5 space-y-3" aria-label="Consumer groups">
-        {GROUPS.map((g) => {
-          const lag = consumerLag(leo, g.committedOffset);
-          return (
-            <li key={g.group} data-group={g.group} data-committed={g.committedOffset} data-lag={lag}>
-              <p className="text-sm">
-                <span className="font-semibold">{g.group}</span>
-                <span className="text-zinc-600 dark:text-zinc-400"> · committed offset </span>
-                <span className="font-mono">{g.committedOffset}</span>
-                <span className="text-zinc-600 dark:text-zinc-400"> · </span>
-                <span className={lag === 0 ? 'text-emerald-700 dark:text-emerald-400' : 'text-rabbit-800 dark:text-rabbit-300'}>
-                  lag {lag}
+        {GROUPS.map((g) => (
+          <li key={g.group} data-group={g.group} data-committed={g.committedOffset} data-lag={g.lag}>
+            <p className="text-sm">
+              <span className="font-semibold">{g.group}</span>
+              <span className="text-zinc-600 dark:text-zinc-400"> · committed offset </span>
+              <span className="font-mono">{g.committedOffset}</span>
+              <span className="text-zinc-600 dark:text-zinc-400"> · </span>
+              <span className={g.lag === 0 ? 'text-emerald-700 dark:text-emerald-400' : 'font-semibold text-kafka-800 dark:text-kafka-200'}>
+                lag {g.lag}
+              </span>
+              <span className="text-zinc-600 dark:text-zinc-400">
+                {g.lag === 0 ? ' (caught up)' : ` (next: offset ${g.committedOffset})`}
+              </span>
+            </p>
+            <div aria-hidden="true" className="mt-1 grid gap-1.5" style={grid}>
+              {Array.from({ length: columns }, (_, offset) => (
+                <span
+                  key={offset}
+                  data-state={offset >= leo ? 'end' : offset < g.committedOffset ? 'read' : 'unread'}
+                  className={`relative h-2 rounded-full ${
+                    offset >= leo ? '' : offset < g.committedOffset ? 'bg-zinc-200 dark:bg-zinc-700' : 'bg-kafka-400 dark:bg-kafka-500'
+                  }`}
+                >
+                  {offset === g.committedOffset ? (
+                    <span className="absolute -top-1 left-1/2 h-4 w-1 -translate-x-1/2 rounded bg-zinc-900 dark:bg-white" />
+                  ) : null}
                 </span>
-                <span className="text-zinc-600 dark:text-zinc-400">
-                  {lag === 0 ? ' (caught up)' : ` (next: offset ${g.committedOffset})`}
-                </span>
-              </p>
-              <div aria-hidden="true" className="mt-1 grid gap-1.5" style={grid}>
-                {Array.from({ length: columns }, (_, offset) => (
-                  <span
-                    key={offset}
-                    className={`relative h-2 rounded-full ${
-                      offset >= leo ? '' : offset < g.committedOffset ? 'bg-zinc-200 dark:bg-zinc-700' : 'bg-rabbit-400 dark:bg-rabbit-500'
-                    }`}
-                  >
-                    {offset === g.committedOffset ? (
-                      <span className="absolute -top-1 left-1/2 h-4 w-1 -translate-x-1/2 rounded bg-kafka-700 dark:bg-kafka-300" />
-                    ) : null}
-                  </span>
-                ))}
-              </div>
-            </li>
-          );
-        })}
+              ))}
+            </div>
+          </li>
+        ))}
       </ul>
       <p className="mt-4 text-xs text-zinc-600 dark:text-zinc-400">
-        Grey: already read by that group. Orange: still to read. The bar marks the committed offset, the next record the group will get.
+        Grey: already read by that group. Indigo: still to read. The upright bar marks the committed offset, the next record the group will
+        get; lag is the log-end offset minus it.
       </p>
     </figure>
   );
@@ -141,20 +138,25 @@ function QueueDiagram() {
             <span className="text-xs text-zinc-600 dark:text-zinc-400">ready</span>
           </p>
         </Box>
-        <Arrow label="pushed (prefetch 1)" />
+        <Arrow label={`pushed (prefetch ${QUEUE_SIDE.prefetch})`} />
         <Box label="consumer" name={QUEUE_SIDE.consumer}>
           <p className="mt-1.5 flex items-center gap-1.5">
-            <span className="rounded bg-rabbit-700 px-2 py-0.5 font-mono text-xs text-white dark:bg-rabbit-400 dark:text-rabbit-950">
-              {QUEUE_SIDE.inFlight}
-            </span>
+            {QUEUE_SIDE.inFlight.map((m) => (
+              <span
+                key={m}
+                className="rounded bg-rabbit-700 px-2 py-0.5 font-mono text-xs text-white dark:bg-rabbit-400 dark:text-rabbit-950"
+              >
+                {m}
+              </span>
+            ))}
             <Ping className="bg-rabbit-500" />
             <span className="text-xs text-zinc-600 dark:text-zinc-400">unacknowledged</span>
           </p>
         </Box>
         <Arrow label="ack" />
         <p className="rounded-lg border border-dashed border-zinc-300 px-3 py-2 text-sm text-zinc-700 dark:border-zinc-700 dark:text-zinc-300">
-          <span className="font-mono">{QUEUE_SIDE.inFlight}</span> is deleted from the queue. No other consumer will see it, and it cannot
-          be read again.
+          <span className="font-mono">{QUEUE_SIDE.inFlight.join(', ')}</span> is deleted from the queue. No other consumer will see it, and
+          it cannot be read again ({QUEUE_SIDE.acked} already went this way).
         </p>
       </div>
     </figure>

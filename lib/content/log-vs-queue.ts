@@ -1,11 +1,15 @@
 import type { SourceId } from './sources';
 import type { Claim } from './types';
 
-// The "log vs queue" picture: one Kafka partition beside one RabbitMQ exchange → queue → consumer.
+// The "log vs queue" picture: one Kafka partition beside one RabbitMQ exchange → queue → consumer. Everything it
+// draws comes from the simulator's `log-vs-queue` scenario, run by the engine: the same partition, groups, committed
+// offsets and lag, and the same queue, so the page and `/simulate?scenario=log-vs-queue` cannot drift apart.
+import { createSimulation, getBuiltInScenario, type ScenarioId } from '@/simulator';
+
+export const SCENARIO_ID = 'log-vs-queue' satisfies ScenarioId;
 
 export interface PartitionRecord {
   offset: number;
-  label: string;
 }
 
 export interface GroupCursor {
@@ -13,48 +17,59 @@ export interface GroupCursor {
   group: string;
   /** Next offset the group will consume (last processed + 1). */
   committedOffset: number;
+  /** Log-end offset minus the committed offset, as the engine reports it. */
+  lag: number;
 }
 
-/** Records in a partition get offsets 0, 1, 2, … in append order. */
-export function appendRecords(labels: readonly string[]): PartitionRecord[] {
-  return labels.map((label, offset) => ({ offset, label }));
+/** When the queue side is drawn: after two messages were acked, one is with the consumer and two wait. */
+export const QUEUE_SNAPSHOT_MS = 4000;
+
+function fromEngine() {
+  const built = getBuiltInScenario(SCENARIO_ID);
+  if (!built) throw new Error(`scenario ${SCENARIO_ID} is missing`);
+  const sim = createSimulation(built.scenario, 1);
+  const kafka = sim.snapshot().kafka;
+  if (!kafka) throw new Error(`${SCENARIO_ID} has no Kafka side`);
+  const partition = kafka.topics[0]!.partitions[0]!;
+  const groups = kafka.groups.map((g): GroupCursor => {
+    const p = g.partitions.find((x) => x.partition === partition.name)!;
+    if (p.committedOffset === null || p.lag === null) throw new Error(`group ${g.id} has no committed offset in ${SCENARIO_ID}`);
+    return { group: g.id, committedOffset: p.committedOffset, lag: p.lag };
+  });
+  sim.runUntil(QUEUE_SNAPSHOT_MS);
+  const later = sim.snapshot().rabbitmq;
+  if (!later) throw new Error(`${SCENARIO_ID} has no RabbitMQ side`);
+  const queue = later.queues[0]!;
+  const binding = later.bindings.find((b) => b.queue === queue.name)!;
+  const consumer = later.consumers.find((c) => c.queue === queue.name)!;
+  return {
+    topic: partition.topic,
+    partition: partition.partition,
+    records: partition.records.map((r): PartitionRecord => ({ offset: r.offset })),
+    logEndOffset: partition.logEndOffset,
+    groups,
+    queueSide: {
+      exchange: binding.exchange,
+      queue: queue.name,
+      consumer: consumer.id,
+      prefetch: consumer.prefetchCount,
+      /** Messages still in the queue, head first. */
+      ready: queue.ready.map((m) => m.messageId),
+      /** The delivery the consumer holds, not yet acknowledged. */
+      inFlight: queue.unacked.map((u) => u.message.messageId),
+      acked: queue.counters.acked,
+    },
+  };
 }
 
-/** The log-end offset is the offset the next appended record will get. */
-export function logEndOffset(records: readonly PartitionRecord[]): number {
-  return records.length === 0 ? 0 : records[records.length - 1]!.offset + 1;
-}
+const ENGINE = fromEngine();
 
-/** Lag = records the group has not consumed yet. Committed offsets past the end are invalid. */
-export function consumerLag(logEnd: number, committedOffset: number): number {
-  if (!Number.isInteger(committedOffset) || committedOffset < 0 || committedOffset > logEnd) {
-    throw new RangeError(`committed offset ${committedOffset} is outside 0..${logEnd}`);
-  }
-  return logEnd - committedOffset;
-}
-
-/** Offsets a group still has to read, in order. */
-export function unreadOffsets(logEnd: number, committedOffset: number): number[] {
-  const lag = consumerLag(logEnd, committedOffset);
-  return Array.from({ length: lag }, (_, i) => committedOffset + i);
-}
-
-export const PARTITION = appendRecords(['msg1', 'msg2', 'msg3', 'msg4', 'msg5']);
-
-export const GROUPS: readonly GroupCursor[] = [
-  { group: 'billing', committedOffset: 5 },
-  { group: 'analytics', committedOffset: 2 },
-  { group: 'email', committedOffset: 4 },
-];
-
-export const QUEUE_SIDE = {
-  exchange: 'orders',
-  queue: 'order-tasks',
-  consumer: 'worker',
-  /** Messages still in the queue; the consumer holds one unacknowledged delivery. */
-  ready: ['m4', 'm5'],
-  inFlight: 'm3',
-} as const;
+export const LOG_TOPIC = ENGINE.topic;
+export const LOG_PARTITION = ENGINE.partition;
+export const PARTITION: readonly PartitionRecord[] = ENGINE.records;
+export const LOG_END_OFFSET = ENGINE.logEndOffset;
+export const GROUPS: readonly GroupCursor[] = ENGINE.groups;
+export const QUEUE_SIDE = ENGINE.queueSide;
 
 export const KAFKA_POINTS: readonly Claim<SourceId>[] = [
   {
@@ -67,7 +82,7 @@ export const KAFKA_POINTS: readonly Claim<SourceId>[] = [
   },
   {
     text: 'Reading deletes nothing. Old records go when retention by time or size removes their segment, or compaction removes superseded keys. Since Kafka 4.0 the cluster keeps its metadata itself with KRaft; ZooKeeper is gone.',
-    sources: ['kafka-compaction', 'kafka-40-upgrade'],
+    sources: ['kafka-topic-configs', 'kafka-compaction', 'kafka-40-upgrade'],
   },
 ];
 
@@ -85,9 +100,9 @@ export const RABBIT_POINTS: readonly Claim<SourceId>[] = [
     sources: ['rabbitmq-streams'],
   },
   {
-    text: 'Replication is Raft-based: RabbitMQ 4.0 removed classic mirrored queues in favour of quorum queues and streams, and from 4.2 new clusters keep their metadata in Khepri, also Raft.',
-    sources: ['rabbitmq-4-0-release', 'rabbitmq-4-2-release'],
+    text: 'Replication is Raft-based: RabbitMQ 4.0 removed classic mirrored queues in favour of quorum queues and streams. Cluster metadata lives in Khepri, also Raft: the default for new clusters since 4.2 and the only store since 4.3 (April 2026), which removed Mnesia.',
+    sources: ['rabbitmq-4-0-release', 'rabbitmq-4-2-release', 'rabbitmq-4-3-release'],
   },
 ];
 
-export const SIMULATOR_LINK = '/simulate?scenario=log-vs-queue';
+export const SIMULATOR_LINK = `/simulate?scenario=${SCENARIO_ID}`;

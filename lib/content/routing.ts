@@ -1,5 +1,5 @@
 import type { SourceId } from './sources';
-import { topicMatches } from '@/simulator/rabbitmq/topic';
+import { route } from '@/simulator/rabbitmq/routing';
 import type { Claim } from './types';
 
 export type ExchangeType = 'direct' | 'fanout' | 'topic' | 'headers';
@@ -68,14 +68,20 @@ export interface RoutedKey {
   queues: string[];
 }
 
-/** Where a topic exchange sends each routing key: every queue with at least one matching binding, once. */
-export function routeTopic(bindings: readonly Binding[], routingKeys: readonly string[]): RoutedKey[] {
+/**
+ * Where a topic exchange sends each routing key, as the engine's router decides (one copy per queue however many
+ * of its bindings match). Queues are listed in the order their first binding appears, as the page draws them.
+ */
+export function routeTopic(bindings: readonly Binding[], routingKeys: readonly string[], exchange = ORDERS_EXCHANGE): RoutedKey[] {
+  const queues = [...new Set(bindings.map((b) => b.queue))];
+  const topology = {
+    exchanges: [{ name: exchange, type: 'topic' as const }],
+    queues,
+    bindings: bindings.map((b) => ({ exchange, queue: b.queue, bindingKey: b.bindingKey })),
+  };
   return routingKeys.map((routingKey) => {
-    const queues: string[] = [];
-    for (const { queue, bindingKey } of bindings) {
-      if (!queues.includes(queue) && topicMatches(bindingKey, routingKey)) queues.push(queue);
-    }
-    return { routingKey, queues };
+    const reached = new Set(route(topology, { exchange, routingKey }).queues);
+    return { routingKey, queues: queues.filter((q) => reached.has(q)) };
   });
 }
 
@@ -83,13 +89,13 @@ export const ORDER_ROUTES: readonly RoutedKey[] = routeTopic(ORDER_BINDINGS, ORD
 
 export const UNROUTABLE_NOTE: Claim<SourceId> = {
   text: 'A message that matches no binding is dropped, unless the exchange has an alternate exchange or the publisher set the mandatory flag to get it returned.',
-  sources: ['rabbitmq-exchanges'],
+  sources: ['rabbitmq-publishers', 'rabbitmq-exchanges'],
 };
 
 export const KAFKA_INSTEAD: readonly Claim<SourceId>[] = [
   {
     text: 'Kafka has no exchanges. The producer chooses the topic, and the record key chooses the partition, so all events for one key stay in order.',
-    sources: ['kafka-consumer-javadoc'],
+    sources: ['kafka-intro'],
   },
   {
     text: 'To give services different subsets you publish to separate topics (order-confirmed, order-large…) that consumers may pick by regular expression, or every consumer reads the whole topic and skips what it does not need.',

@@ -3,8 +3,68 @@ import type { SourceDef } from './types';
 // Every page the comparison cites. Each URL was opened (through the project's search corpus)
 // on the date in `checked` and read for the claim in `supports`.
 const CHECKED = '2026-11-26';
+/** Sources read again (or first) for issue #18's review of every claim. */
+const RECHECKED = '2026-12-06';
 
 export const SOURCES = {
+  'kafka-intro': {
+    title: 'Introduction: main concepts and terminology (Apache Kafka documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/documentation/#intro_concepts_and_terms',
+    checked: RECHECKED,
+    supports:
+      'Topics are partitioned over brokers; events with the same key go to the same partition, and a partition is read in the order it was written',
+    kind: 'primary',
+  },
+  'kip-932': {
+    title: 'KIP-932: Queues for Kafka',
+    publisher: 'Apache Kafka wiki',
+    url: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-932%3A+Queues+for+Kafka',
+    checked: RECHECKED,
+    supports: 'Share groups: per-record acknowledgement and delivery counts, more consumers than partitions; a share consumer cannot seek',
+    kind: 'primary',
+  },
+  'kafka-streams': {
+    title: 'Kafka Streams (Apache Kafka documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/documentation/streams/',
+    checked: RECHECKED,
+    supports: 'Kafka Streams is a client library for processing data stored in Kafka topics',
+    kind: 'primary',
+  },
+  'flink-kafka-connector': {
+    title: 'Apache Kafka Connector (Apache Flink documentation)',
+    publisher: 'Apache Flink',
+    url: 'https://nightlies.apache.org/flink/flink-docs-stable/docs/connectors/datastream/kafka/',
+    checked: RECHECKED,
+    supports: 'Flink reads and writes Kafka topics, starting from committed, earliest or specific offsets',
+    kind: 'primary',
+  },
+  debezium: {
+    title: 'Debezium documentation',
+    publisher: 'Debezium',
+    url: 'https://debezium.io/documentation/',
+    checked: RECHECKED,
+    supports: 'Debezium captures row-level changes from databases and streams them into Kafka topics through Kafka Connect',
+    kind: 'primary',
+  },
+  'kafkajs-2-release': {
+    title: 'KafkaJS v2.0.0 release notes',
+    publisher: 'KafkaJS (GitHub)',
+    url: 'https://github.com/tulios/kafkajs/releases/tag/v2.0.0',
+    checked: RECHECKED,
+    supports: 'KafkaJS 2.0 made the Java-compatible (murmur2) partitioner the default',
+    kind: 'primary',
+  },
+  'azure-choose-messaging': {
+    title: 'Choose between Azure messaging services',
+    publisher: 'Microsoft Learn',
+    url: 'https://learn.microsoft.com/en-us/azure/service-bus-messaging/compare-messaging-services',
+    checked: RECHECKED,
+    supports:
+      'Events (a notification that something happened, many may react) versus messages (a command a consumer must act on); brokers decouple senders from receivers and absorb load',
+    kind: 'primary',
+  },
   'kafka-40-upgrade': {
     title: 'Upgrading to 4.0 (Apache Kafka documentation)',
     publisher: 'Apache Kafka',
@@ -29,6 +89,15 @@ export const SOURCES = {
     supports: 'Share groups are production-ready in 4.2: cooperative consumption, per-record acknowledgement, delivery counts',
     kind: 'primary',
   },
+  'kafka-44-upgrade': {
+    title: 'Upgrading to 4.4.0 (Apache Kafka documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/44/getting-started/upgrade/',
+    checked: RECHECKED,
+    supports:
+      'Kafka 4.4.0 is released: its upgrade notes cover servers upgrading from 3.3.x through 4.3.0 and the notable changes in 4.4.0',
+    kind: 'primary',
+  },
   'kip-932-early-access': {
     title: 'Queues for Kafka (KIP-932) – Early Access Release Notes',
     publisher: 'Apache Kafka wiki',
@@ -41,7 +110,7 @@ export const SOURCES = {
     title: 'Tiered Storage (Apache Kafka 3.9 documentation)',
     publisher: 'Apache Kafka',
     url: 'https://kafka.apache.org/39/operations/tiered-storage',
-    checked: CHECKED,
+    checked: RECHECKED,
     supports:
       'Tiered storage moves closed log segments to remote storage; the 3.9 docs drop the early-access warning the 3.6–3.8 docs carried',
     kind: 'primary',
@@ -86,6 +155,49 @@ export const SOURCES = {
     supports: 'Kafka 4.0 changed the producer’s linger.ms default from 0 to 5 ms (also stated in the 4.0 upgrade notes)',
     kind: 'primary',
   },
+  'kafka-producer-configs': {
+    title: 'Producer Configs (Apache Kafka 4.2 documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/42/configuration/producer-configs/',
+    checked: RECHECKED,
+    supports:
+      'Java producer defaults: enable.idempotence true, acks all, linger.ms 5; max.in.flight.requests.per.connection at most 5 with idempotence',
+    kind: 'primary',
+  },
+  'kafka-topic-configs': {
+    title: 'Topic Configs (Apache Kafka 4.2 documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/42/configuration/topic-configs/',
+    checked: RECHECKED,
+    supports: 'retention.ms (default 7 days; -1 keeps records for ever), retention.bytes, cleanup.policy delete or compact',
+    kind: 'primary',
+  },
+  'librdkafka-configuration': {
+    title: 'librdkafka CONFIGURATION.md',
+    publisher: 'librdkafka (GitHub)',
+    url: 'https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md',
+    checked: RECHECKED,
+    supports:
+      'librdkafka defaults (confluent-kafka Python, Go, .NET): enable.idempotence false, acks all (-1), linger.ms 5, partitioner consistent_random (CRC-32)',
+    kind: 'primary',
+  },
+  'librdkafka-changelog': {
+    title: 'librdkafka CHANGELOG.md',
+    publisher: 'librdkafka (GitHub)',
+    url: 'https://github.com/confluentinc/librdkafka/blob/master/CHANGELOG.md',
+    checked: RECHECKED,
+    supports: 'librdkafka 1.5.0 raised the linger.ms default from 0.5 ms to 5 ms',
+    kind: 'primary',
+  },
+  'kafkajs-producing': {
+    title: 'KafkaJS: Producing Messages',
+    publisher: 'KafkaJS documentation',
+    url: 'https://kafka.js.org/docs/producing',
+    checked: RECHECKED,
+    supports:
+      'kafkajs producer: idempotent false by default (experimental; needs acks -1), maxInFlightRequests unlimited by default, acks -1 by default on send(), no linger setting',
+    kind: 'primary',
+  },
   'kafka-connect': {
     title: 'Kafka Connect overview (Apache Kafka 4.2 documentation)',
     publisher: 'Apache Kafka',
@@ -98,7 +210,7 @@ export const SOURCES = {
     title: 'Benchmarking Apache Kafka, Apache Pulsar, and RabbitMQ: Which is the Fastest?',
     publisher: 'Confluent',
     url: 'https://www.confluent.io/blog/kafka-fastest-messaging-system/',
-    checked: CHECKED,
+    checked: RECHECKED,
     supports:
       'Kafka 605 MB/s peak vs RabbitMQ (mirrored queues) 38 MB/s; p99 5 ms for Kafka at 200 MB/s, 1 ms for RabbitMQ at 30 MB/s, degrading above that',
     kind: 'primary',
@@ -107,7 +219,7 @@ export const SOURCES = {
     title: 'AMQP 1.0 Benchmarks',
     publisher: 'RabbitMQ blog',
     url: 'https://www.rabbitmq.com/blog/2024/08/21/amqp-benchmarks',
-    checked: CHECKED,
+    checked: RECHECKED,
     supports:
       'One RabbitMQ 4.0 node, 12-byte messages: classic queue ≈99k msg/s (p99 2 ms), quorum queue ≈83k msg/s with raised flow-control limits, stream ≈112k msg/s over AMQP 1.0',
     kind: 'primary',
@@ -151,6 +263,50 @@ export const SOURCES = {
     url: 'https://www.rabbitmq.com/docs/priority',
     checked: CHECKED,
     supports: 'Classic and quorum queues support message priorities',
+    kind: 'primary',
+  },
+  'rabbitmq-confirms': {
+    title: 'Consumer Acknowledgements and Publisher Confirms',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/confirms',
+    checked: RECHECKED,
+    supports:
+      'An acknowledged delivery is removed from the queue; nack/reject with or without requeue; unacked deliveries are requeued when a channel closes; publisher confirms',
+    kind: 'primary',
+  },
+  'rabbitmq-publishers': {
+    title: 'Publishers',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/publishers',
+    checked: RECHECKED,
+    supports:
+      'An unroutable message is dropped unless published with mandatory (returned with basic.return) or sent to an alternate exchange; a returned message is still confirmed',
+    kind: 'primary',
+  },
+  'rabbitmq-quorum-queues': {
+    title: 'Quorum Queues',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/quorum-queues',
+    checked: RECHECKED,
+    supports:
+      'Quorum queues: replicated (Raft), fsync before confirming, recommended replicated queue type; x-delivery-limit dead-letters or drops a message redelivered too often (default 20 since 4.0)',
+    kind: 'primary',
+  },
+  'rabbitmq-dlx': {
+    title: 'Dead Letter Exchanges',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/dlx',
+    checked: RECHECKED,
+    supports:
+      'x-dead-letter-exchange: messages rejected without requeue, expired or dropped by a length limit go to the dead-letter exchange',
+    kind: 'primary',
+  },
+  'rabbitmq-local-random': {
+    title: 'Local Random Exchange',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/local-random-exchange',
+    checked: RECHECKED,
+    supports: 'The local random exchange type (x-local-random) is built into RabbitMQ since 4.0, for request-reply workloads',
     kind: 'primary',
   },
   'rabbitmq-exchanges': {
@@ -208,6 +364,14 @@ export const SOURCES = {
     url: 'https://github.com/rabbitmq/rabbitmq-server/releases/tag/v4.2.0',
     checked: CHECKED,
     supports: 'SQL filter expressions for streams over AMQP 1.0; Khepri is the default metadata store for new deployments',
+    kind: 'primary',
+  },
+  'rabbitmq-4-3-release': {
+    title: 'RabbitMQ 4.3.0 release notes',
+    publisher: 'RabbitMQ (GitHub)',
+    url: 'https://github.com/rabbitmq/rabbitmq-server/releases/tag/v4.3.0',
+    checked: RECHECKED,
+    supports: 'RabbitMQ 4.3.0 (April 2026) removes Mnesia: Khepri is the only metadata store; partition handling strategies are gone',
     kind: 'primary',
   },
   'rabbitmq-amqp-filters': {
@@ -287,16 +451,16 @@ export const SOURCES = {
     publisher: 'Redpanda documentation',
     url: 'https://docs.redpanda.com/redpanda-cloud/home',
     checked: CHECKED,
-    supports: 'Redpanda Cloud is a fully managed streaming service (Serverless, Dedicated, BYOC)',
+    supports: 'Redpanda Cloud is a fully managed, Kafka API-compatible streaming service (Serverless, Dedicated, BYOC)',
     kind: 'primary',
   },
   'redpanda-licensing': {
-    title: 'Redpanda Licensing',
+    title: 'Redpanda Licenses and Enterprise Features',
     publisher: 'Redpanda documentation',
-    url: 'https://docs.redpanda.com/docs/introduction/licenses/',
-    checked: CHECKED,
+    url: 'https://docs.redpanda.com/current/get-started/licensing/overview/',
+    checked: RECHECKED,
     supports:
-      'Community Edition is under the Business Source License: source-available, no offering it as a commercial streaming service; code converts to Apache 2.0 after four years',
+      'Community Edition is under the Business Source License (source-available; no offering it as a commercial streaming service; converts to Apache 2.0 after four years); enterprise features such as tiered storage need a paid Enterprise licence key',
     kind: 'primary',
   },
   'vanlightly-redpanda': {
@@ -335,7 +499,7 @@ export const SOURCES = {
     title: 'Migrate to the JavaScript Client (from KafkaJS or node-rdkafka)',
     publisher: 'Confluent documentation',
     url: 'https://docs.confluent.io/kafka-clients/javascript/current/migration.html',
-    checked: CHECKED,
+    checked: RECHECKED,
     supports:
       'Confluent’s @confluentinc/kafka-javascript offers a KafkaJS-compatible API on librdkafka; migrating is mostly an import and config change',
     kind: 'primary',

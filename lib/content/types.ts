@@ -35,9 +35,22 @@ export const FEATURE_IDS = [
 ] as const;
 export type FeatureId = (typeof FEATURE_IDS)[number];
 
+/** Each feature row's name, as the table and links from other pages show it. */
+export const FEATURE_LABELS: Record<FeatureId, string> = {
+  throughput: 'Throughput',
+  retention: 'Message retention',
+  consumers: 'Consumer model',
+  replay: 'Replay',
+  routing: 'Routing',
+  latency: 'Latency',
+  ordering: 'Ordering',
+  protocols: 'Protocols',
+  management: 'Management UI',
+  managed: 'Managed offerings',
+};
+
 export interface FeatureRow<S extends string = string> {
   id: FeatureId;
-  label: string;
   kafka: string;
   rabbitmq: string;
   /** Conditions a figure depends on (hardware, message size, durability); shown with the row. */
@@ -73,7 +86,7 @@ export type CodeLanguage = 'python' | 'typescript';
 export interface CodeSample {
   id: string;
   broker: Broker;
-  role: 'producer' | 'consumer';
+  role: 'producer' | 'consumer' | 'replay';
   language: CodeLanguage;
   /** Client library the sample is written against. */
   library: string;

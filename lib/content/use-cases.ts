@@ -5,11 +5,20 @@ export const USE_CASES: readonly UseCase<SourceId>[] = [
   {
     id: 'event-sourcing',
     broker: 'kafka',
-    title: 'Event sourcing and change logs',
-    why: 'The log is the record of what happened; compaction keeps the latest state per key without losing offsets.',
+    title: 'Event sourcing',
+    why: 'The log is the record of what happened, so it must keep every event: unlimited retention (with tiered storage for older segments), keyed by entity so each entity’s events stay in order. Compaction would keep only the latest event per key.',
     example:
-      'A bank account service appends deposit and withdrawal events keyed by account; a new balance service rebuilds every balance by reading the topic from offset 0.',
-    sources: ['kafka-compaction', 'kafka-consumer-javadoc'],
+      'A bank account service appends deposit and withdrawal events keyed by account to a topic that deletes nothing (retention.ms=-1); a new balance service rebuilds every balance by reading from the earliest offset. A separate compacted topic can hold each account’s latest balance as a snapshot.',
+    sources: ['kafka-topic-configs', 'kafka-consumer-javadoc', 'kafka-intro', 'kafka-compaction'],
+  },
+  {
+    id: 'data-pipelines',
+    broker: 'kafka',
+    title: 'Data pipelines between systems',
+    why: 'Kafka Connect moves data in and out with ready-made connectors, and change-data-capture tools such as Debezium stream every database change into a topic, in order.',
+    example:
+      'Changes to a PostgreSQL orders table flow into Kafka through Debezium; one sink connector loads them into the data warehouse and another keeps a search index up to date, each at its own pace.',
+    sources: ['kafka-connect', 'debezium'],
   },
   {
     id: 'fan-out-analytics',
@@ -33,9 +42,9 @@ export const USE_CASES: readonly UseCase<SourceId>[] = [
     id: 'audit-retention',
     broker: 'kafka',
     title: 'Audit logs and long retention',
-    why: 'Retention is a per-topic setting and tiered storage moves old segments to cheaper object storage.',
+    why: 'Retention is a per-topic setting and tiered storage moves old segments to cheaper object storage. An audit topic is never compacted: compaction would delete all but the latest event per key (and tiered storage does not take compacted topics anyway).',
     example: 'A payments platform keeps every authorisation event for seven years in a topic whose older segments live in object storage.',
-    sources: ['kafka-tiered-storage', 'kafka-tiered-storage-ga'],
+    sources: ['kafka-topic-configs', 'kafka-tiered-storage', 'kafka-tiered-storage-ga'],
   },
   {
     id: 'task-queue',
@@ -44,7 +53,7 @@ export const USE_CASES: readonly UseCase<SourceId>[] = [
     why: 'Workers compete for messages, each ack removes one job, and prefetch 1 keeps a slow worker from hoarding work.',
     example:
       'An upload service queues “resize image 8841” messages; five workers take one at a time, and a crashed worker’s unacknowledged job goes back to the queue for another.',
-    sources: ['rabbitmq-consumers', 'rabbitmq-prefetch'],
+    sources: ['rabbitmq-consumers', 'rabbitmq-prefetch', 'rabbitmq-confirms'],
   },
   {
     id: 'routing-subsets',
@@ -59,9 +68,18 @@ export const USE_CASES: readonly UseCase<SourceId>[] = [
     id: 'low-latency',
     broker: 'rabbitmq',
     title: 'Low-latency delivery at moderate load',
-    why: 'Messages are pushed as soon as they arrive; at modest rates the measured p99 latency is a millisecond or two.',
+    why: 'Messages are pushed to a consumer as they arrive. In the RabbitMQ team’s one-node 4.0 test a classic queue’s p99 latency was 2 ms while it moved ≈99k small messages a second.',
     example: 'A ride-hailing dispatcher pushes “driver assigned” notifications to a few thousand connected app backends per second.',
-    sources: ['confluent-benchmark', 'rabbitmq-amqp-benchmarks'],
+    sources: ['rabbitmq-consumers', 'rabbitmq-amqp-benchmarks'],
+  },
+  {
+    id: 'small-scale',
+    broker: 'rabbitmq',
+    title: 'Small scale, simple operations',
+    why: 'One node, or a three-node cluster with quorum queues, covers a modest workload, and the management UI ships with the broker. Kafka 4 has narrowed the gap by running without ZooKeeper (KRaft only).',
+    example:
+      'A 20-person company sends its order emails, invoice PDFs and webhook calls through a few quorum queues on one small RabbitMQ cluster, and watches them in the management UI.',
+    sources: ['rabbitmq-quorum-queues', 'rabbitmq-management', 'kafka-40-upgrade'],
   },
   {
     id: 'protocols-iot',
@@ -125,7 +143,7 @@ export const MANAGED: readonly ManagedOffering<SourceId>[] = [
     vendor: 'Redpanda',
     broker: 'kafka',
     engine: 'Kafka API (Redpanda, C++)',
-    note: 'Self-hosted Redpanda is under the Business Source License: source-available, not open source. Its speed claims are disputed by independent tests.',
+    note: 'Self-hosted Redpanda’s Community Edition is under the Business Source License (source-available, not open source), and its enterprise features, tiered storage among them, need a paid licence. Its speed claims are disputed by independent tests.',
     sources: ['redpanda-cloud', 'redpanda-licensing', 'vanlightly-redpanda'],
   },
   {

@@ -1,12 +1,25 @@
 import type { SourceId } from './sources';
 import type { Claim } from './types';
 
-// Opening of the page: why a broker at all, then the short answer for each side.
+// Opening of the page: the answer in one line, the versions described, why a broker at all, then the short answer
+// for each side.
+
+/** The whole verdict in one line, right under the title. */
+export const ONE_LINE_VERDICT: Claim<SourceId> = {
+  text: 'RabbitMQ for work, Kafka for history: a message that one worker must act on once belongs in a RabbitMQ queue; an event that many services read, now or later, belongs in a Kafka log. Many systems need both.',
+  sources: ['azure-choose-messaging', 'rabbitmq-queues', 'kafka-consumer-javadoc'],
+};
+
+/** The versions this page describes, and when it was checked. */
+export const VERSIONS: Claim<SourceId> = {
+  text: 'Describes Apache Kafka 4.x (4.4 current) and RabbitMQ 4.x (4.3 current), checked against their documentation in December 2026.',
+  sources: ['kafka-44-upgrade', 'rabbitmq-4-3-release'],
+};
 
 export const INTRO: readonly Claim<SourceId>[] = [
   {
     text: 'A message broker sits between services so that a sender does not wait for, or even know about, its receivers: work is handed off asynchronously, services can be deployed and scaled apart, and a burst of traffic waits in the broker instead of knocking over the consumer.',
-    sources: ['rabbitmq-queues', 'kafka-consumer-javadoc'],
+    sources: ['azure-choose-messaging'],
   },
   {
     text: 'Kafka and RabbitMQ both do this, from opposite starting points: Kafka keeps an ordered log that consumers read at their own pace, while RabbitMQ routes each message to queues and removes it once a consumer acknowledges it.',
@@ -34,12 +47,12 @@ export const VERDICT: readonly VerdictSide[] = [
         sources: ['kafka-consumer-javadoc'],
       },
       {
-        text: 'you keep events for days, months or indefinitely, with compaction or tiered storage keeping that affordable;',
-        sources: ['kafka-compaction', 'kafka-tiered-storage-ga'],
+        text: 'you keep events for days, months or for good: retention is per topic, and tiered storage moves old segments to cheaper object storage (compaction, which keeps only the latest value per key, suits current state, not history);',
+        sources: ['kafka-topic-configs', 'kafka-tiered-storage-ga', 'kafka-compaction'],
       },
       {
-        text: 'you build data pipelines around the Kafka ecosystem: Kafka Connect to move data in and out, Kafka Streams or Flink to process it.',
-        sources: ['kafka-connect'],
+        text: 'you build data pipelines between systems: Kafka Connect and Debezium move data in and out, Kafka Streams or Flink process it.',
+        sources: ['kafka-connect', 'debezium', 'kafka-streams', 'flink-kafka-connector'],
       },
     ],
   },
@@ -56,11 +69,15 @@ export const VERDICT: readonly VerdictSide[] = [
         sources: ['rabbitmq-exchanges'],
       },
       {
-        text: 'you need low latency at moderate load, well under about 100k messages a second per queue;',
-        sources: ['confluent-benchmark', 'rabbitmq-amqp-benchmarks'],
+        text: 'you want each message pushed to a consumer as soon as it arrives, with low latency at moderate load;',
+        sources: ['rabbitmq-consumers', 'confluent-benchmark'],
       },
       {
-        text: 'clients speak AMQP, MQTT or STOMP.',
+        text: 'the scale is modest and you want a broker that is quick to run: one node or a small cluster, with the management UI in the box (Kafka 4 narrowed this gap by dropping ZooKeeper);',
+        sources: ['rabbitmq-management', 'rabbitmq-quorum-queues', 'kafka-40-upgrade'],
+      },
+      {
+        text: 'clients speak AMQP, MQTT or STOMP, including older systems integrated through AMQP.',
         sources: ['rabbitmq-protocols'],
       },
     ],
@@ -75,15 +92,19 @@ export const CONVERGENCE: Claim<SourceId> = {
 
 export const BOTTOM_LINE: readonly Claim<SourceId>[] = [
   {
-    text: 'Pick Kafka when events are a shared, durable record: high volume, many independent readers, replay and long retention.',
-    sources: ['kafka-consumer-javadoc', 'kafka-tiered-storage-ga'],
+    text: 'Pick Kafka when events are a shared, durable record: high volume, many independent readers, replay and long retention, and data pipelines between systems.',
+    sources: ['kafka-consumer-javadoc', 'kafka-tiered-storage-ga', 'kafka-connect'],
   },
   {
-    text: 'Pick RabbitMQ when messages are work to be done or routed: task queues, per-message acknowledgement and retries, dead-lettering, routing on the broker, and clients that speak AMQP, MQTT or STOMP.',
-    sources: ['rabbitmq-consumers', 'rabbitmq-exchanges', 'rabbitmq-protocols'],
+    text: 'Pick RabbitMQ when messages are work to be done or routed: task queues with per-message acknowledgement, retries and dead-lettering, routing on the broker, clients that speak AMQP, MQTT or STOMP, and teams whose operational needs are simple.',
+    sources: ['rabbitmq-confirms', 'rabbitmq-dlx', 'rabbitmq-exchanges', 'rabbitmq-protocols'],
   },
   {
-    text: 'Kafka is widely available as a managed service: AWS and Google Cloud run it for you and Azure Event Hubs speaks its protocol. RabbitMQ streams now cover much of the replay gap, though not on Amazon MQ. Many systems use both: queues for commands, a log for events.',
+    text: 'At cloud scale Kafka has become the default choice for event streaming: AWS and Google Cloud run it for you, and Azure Event Hubs speaks its protocol. RabbitMQ remains an excellent broker for plain message passing, and its streams now cover much of the replay gap (though not on Amazon MQ).',
     sources: ['amazon-msk', 'google-managed-kafka', 'azure-event-hubs-kafka', 'rabbitmq-streams', 'amazon-mq-rabbitmq-best-practices'],
+  },
+  {
+    text: 'Many systems use both: queues for commands, a log for events.',
+    sources: ['azure-choose-messaging'],
   },
 ];

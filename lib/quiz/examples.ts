@@ -1,7 +1,7 @@
 // Worked examples: shown on the page as one-click links, and used as test profiles.
 import { QUESTIONS } from './questions';
+import { isNeutralOption } from './score';
 import type { Answers, Recommendation } from './types';
-import { WEIGHTS } from './weights';
 
 export interface ExampleProfile {
   id: string;
@@ -81,20 +81,29 @@ export const EXAMPLES: readonly ExampleProfile[] = [
     expected: 'both',
     mustDecide: ['mixed', 'tasks', 'replay'],
   },
+  {
+    id: 'globalorder',
+    name: 'Payments in one strict order, several workers',
+    answers: {
+      ordering: ['global'],
+      tasks: ['yes'],
+      throughput: ['low'],
+      replay: ['no'],
+    },
+    expected: 'neither',
+    mustDecide: ['tasks'],
+  },
 ];
 
 /**
- * An example as a whole system: every question it leaves open gets its last neutral (0-point) answer, e.g. "No",
+ * An example as a whole system: every question it leaves open gets its last neutral answer (no points, no gate), e.g. "No",
  * so the worked examples on the page show the confidence a fully answered quiz reaches.
  */
 export function completeExample(answers: Answers): Answers {
   const full: Answers = { ...answers };
   for (const q of QUESTIONS) {
     if (full[q.id]) continue;
-    const neutral = q.options.filter((o) => {
-      const w = WEIGHTS[q.id]?.[o.id];
-      return !w?.kafka && !w?.rabbitmq;
-    });
+    const neutral = q.options.filter((o) => isNeutralOption(q.id, o.id));
     const last = neutral[neutral.length - 1];
     if (last) full[q.id] = [last.id];
   }

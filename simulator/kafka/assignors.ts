@@ -117,11 +117,170 @@ export interface CooperativeStickyResult {
   followUpNeeded: boolean;
 }
 
+/** Java's String.hashCode (UTF-16 code units, 32-bit overflow). */
+function javaStringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * The order in which a java.util.HashMap (default capacity, load factor 0.75) iterates string keys
+ * put in this order: by bucket (spread hash & (capacity - 1)), then in insertion order. The Java
+ * sticky assignors walk their members in this order, and which member keeps an extra partition
+ * depends on it.
+ */
+export function javaHashMapOrder(keys: readonly string[]): string[] {
+  let capacity = 16;
+  while (keys.length > capacity * 0.75) capacity *= 2;
+  const bucket = (k: string) => {
+    const h = javaStringHash(k);
+    return (h ^ (h >>> 16)) & (capacity - 1);
+  };
+  return keys
+    .map((k, i) => ({ k, i, b: bucket(k) }))
+    .sort((x, y) => x.b - y.b || x.i - y.i)
+    .map((x) => x.k);
+}
+
+/** Java's order for owned partitions in the constrained assignor: by partition number, then topic. */
+function byPartitionThenTopic(a: string, b: string): number {
+  const pa = parsePartitionName(a);
+  const pb = parsePartitionName(b);
+  return pa.partition - pb.partition || compareStrings(pa.topic, pb.topic);
+}
+
+/** Previously owned partitions that still count (`valid`), per member; one claimed by two members is taken from both. */
+function previousOwnership(order: string[], previous: Assignment, valid: (p: string) => boolean) {
+  const owned = new Map<string, string[]>(order.map((id) => [id, []]));
+  const claimedBy = new Map<string, string>();
+  const multiplyClaimed = new Set<string>();
+  for (const id of order) {
+    for (const p of previous[id] ?? []) {
+      if (!valid(p)) continue;
+      const other = claimedBy.get(p);
+      if (other === undefined) owned.get(id)!.push(p);
+      else {
+        multiplyClaimed.add(p);
+        owned.set(
+          other,
+          owned.get(other)!.filter((x) => x !== p),
+        );
+      }
+      claimedBy.set(p, id);
+    }
+  }
+  return { owned, multiplyClaimed };
+}
+
+/** CooperativeStickyAssignor.adjustAssignment: a partition changing owner is revoked now and assigned in the follow-up. */
+function withoutTransfers(members: GroupMember[], target: Assignment, transferring: Set<string>, previous: Assignment) {
+  const assignment = emptyAssignment(members);
+  const revoked = emptyAssignment(members);
+  for (const { memberId: id } of members) {
+    assignment[id] = target[id]!.filter((p) => !transferring.has(p));
+    revoked[id] = (previous[id] ?? []).filter((p) => !assignment[id]!.includes(p));
+  }
+  finishAssignment(assignment);
+  finishAssignment(revoked);
+  return { assignment, revoked };
+}
+
+/**
+ * Cooperative-sticky when every member subscribes to the same topics (every engine group): a port of
+ * the Java client's AbstractStickyAssignor.ConstrainedAssignmentBuilder (without racks) and
+ * CooperativeStickyAssignor.adjustAssignment. Members are walked in HashMap order (previous owners
+ * keep up to the quota of their partitions, lowest partition numbers first), then the unassigned
+ * partitions go round-robin to the members still under quota, sorted by id.
+ */
+function constrainedStickyAssign(
+  members: GroupMember[],
+  partitionsPerTopic: Record<string, number>,
+  previous: Assignment,
+): CooperativeStickyResult {
+  const ids = members.map((m) => m.memberId);
+  const topics = members.length === 0 ? [] : members[0]!.topics.filter((t) => hasTopic(partitionsPerTopic, t));
+  const topicSet = new Set(topics);
+  const all: string[] = [];
+  for (const t of [...topicSet].sort(compareStrings)) for (let p = 0; p < partitionsPerTopic[t]!; p++) all.push(partitionName(t, p));
+  const exists = new Set(all);
+  const order = javaHashMapOrder(ids);
+
+  const { owned, multiplyClaimed } = previousOwnership(order, previous, (p) => topicSet.has(parsePartitionName(p).topic) && exists.has(p));
+
+  const total = all.length;
+  const n = ids.length;
+  const minQuota = Math.floor(total / n);
+  const maxQuota = Math.ceil(total / n);
+  const expectedOver = total % n;
+  let currentOver = 0;
+  const target = emptyAssignment(members);
+  const assigned = new Set<string>();
+  const maybeRevoked = new Map<string, string>();
+  let underMin: string[] = [];
+  let exactlyMin: string[] = [];
+
+  for (const id of order) {
+    const mine = owned
+      .get(id)!
+      .filter((p) => !multiplyClaimed.has(p))
+      .sort(byPartitionThenTopic);
+    let keep: number;
+    if (mine.length < minQuota) {
+      keep = mine.length;
+      underMin.push(id);
+    } else if (mine.length >= maxQuota && currentOver < expectedOver) {
+      currentOver++;
+      if (currentOver === expectedOver) exactlyMin = [];
+      keep = maxQuota;
+    } else {
+      keep = minQuota;
+      if (currentOver < expectedOver) exactlyMin.push(id);
+    }
+    for (const p of mine.slice(0, keep)) {
+      target[id]!.push(p);
+      assigned.add(p);
+    }
+    for (const p of mine.slice(keep)) maybeRevoked.set(p, id);
+  }
+
+  underMin = underMin.sort(compareStrings);
+  exactlyMin = exactlyMin.sort(compareStrings);
+  const transferring = new Set<string>();
+  let next = 0; // the round-robin iterator over underMin
+  for (const p of all) {
+    if (assigned.has(p)) continue;
+    let id: string;
+    if (next < underMin.length) id = underMin[next++]!;
+    else if (underMin.length === 0 && exactlyMin.length === 0) throw new Error('sticky assignment: no member left under quota');
+    else if (underMin.length === 0) id = exactlyMin.shift()!;
+    else {
+      next = 0;
+      id = underMin[next++]!;
+    }
+    target[id]!.push(p);
+    const from = maybeRevoked.get(p);
+    if ((from !== undefined && from !== id) || multiplyClaimed.has(p)) transferring.add(p);
+    const count = target[id]!.length;
+    if (count === minQuota) {
+      underMin.splice(--next, 1);
+      exactlyMin.push(id);
+    } else if (count === maxQuota) currentOver++;
+  }
+
+  const { assignment, revoked } = withoutTransfers(members, target, transferring, previous);
+  finishAssignment(target);
+  return { assignment, revoked, target, followUpNeeded: transferring.size > 0 };
+}
+
 /**
  * Cooperative-sticky: balance first (counts differ by at most one among members that could take each
  * other's partitions), then keep as many previous ownerships as possible. A partition that changes
  * owner is only revoked now and assigned in a follow-up rebalance; call again with
- * previous = result.assignment to get that follow-up (it revokes nothing).
+ * previous = result.assignment to get that follow-up (it revokes nothing). When every member has the
+ * same subscription this is the Java client's algorithm exactly (checked against kafka-clients 4.4.0
+ * by fidelity/kafka-assignors.test.ts); otherwise it keeps Java's guarantees but may move other
+ * partitions than Java's general algorithm would.
  */
 export function cooperativeStickyAssign(
   members: GroupMember[],
@@ -129,6 +288,9 @@ export function cooperativeStickyAssign(
   previous: Assignment,
 ): CooperativeStickyResult {
   checkPartitionCounts(partitionsPerTopic);
+  const first = members[0]?.topics ?? [];
+  if (members.every((m) => m.topics.length === first.length && m.topics.every((t) => first.includes(t))))
+    return constrainedStickyAssign(members, partitionsPerTopic, previous);
   const sorted = sortMembers(members);
   const subscribed = new Map(sorted.map((m) => [m.memberId, new Set(m.topics)]));
   const owned = new Map<string, Set<string>>(sorted.map((m) => [m.memberId, new Set<string>()]));

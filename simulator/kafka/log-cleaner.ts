@@ -1,6 +1,6 @@
-// The log cleaner, every logCheckIntervalMs: retention (cleanup.policy=delete) deletes whole closed
-// segments, oldest first, past retention.ms or beyond retention.bytes, and moves the log start
-// offset; compaction (cleanup.policy=compact) keeps the latest record per key in closed segments,
+// The log cleaner, every logCheckIntervalMs: retention (cleanup.policy=delete) deletes whole
+// segments, oldest first, past retention.ms or beyond retention.bytes (the active one too once it has
+// expired, after rolling an empty one), and moves the log start offset; compaction (cleanup.policy=compact) keeps the latest record per key in closed segments,
 // never changes offsets, and drops a tombstone delete.retention.ms after it became cleanable.
 import { TOMBSTONE, type PartitionLog } from './log';
 import { NO_KEY } from './registry';
@@ -19,13 +19,17 @@ export function logCheck(k: KafkaState, index: number): void {
 function retain(k: KafkaState, t: TopicState, log: PartitionLog, now: number): void {
   const { retentionMs, retentionBytes } = t.spec;
   let size = retentionBytes === undefined ? 0 : log.bytes();
-  // Whole segments, oldest first, never the active one.
-  while (log.segments.length > 1) {
+  // Whole segments, oldest first. The active one goes too once it has records and has expired: Kafka
+  // then first rolls a new empty segment at the log-end offset (UnifiedLog.deleteSegments).
+  while (log.segments.length > 1 || log.activeSegment.lastOffset >= log.activeSegment.baseOffset) {
     const s = log.segments[0]!;
     let reason: 'time' | 'size' | null = null;
     if (retentionMs !== undefined && now - s.maxTimestamp > retentionMs) reason = 'time';
     else if (retentionBytes !== undefined && size - s.bytes >= retentionBytes) reason = 'size';
     if (!reason) break;
+    const end = log.logEndOffset;
+    if (log.segments.length === 1)
+      log.segments.push({ baseOffset: end, lastOffset: end - 1, bytes: 0, firstTimestamp: 0, maxTimestamp: 0 });
     log.segments.shift();
     size -= s.bytes;
     log.logStartOffset = log.segments[0]!.baseOffset;

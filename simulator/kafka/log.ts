@@ -87,7 +87,7 @@ export class PartitionLog {
     let rolled: 'bytes' | 'time' | null = null;
     if (seg.lastOffset >= seg.baseOffset) {
       if (seg.bytes + bytes > roll.segmentBytes) rolled = 'bytes';
-      else if (roll.segmentMs !== undefined && ts - seg.firstTimestamp >= roll.segmentMs) rolled = 'time';
+      else if (roll.segmentMs !== undefined && ts - seg.firstTimestamp > roll.segmentMs) rolled = 'time'; // LogSegment.shouldRoll: strictly more
       if (rolled) {
         seg = { baseOffset: offset, lastOffset: offset - 1, bytes: 0, firstTimestamp: ts, maxTimestamp: ts };
         this.segments.push(seg);

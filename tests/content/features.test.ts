@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURE_IDS, isKnownSource } from '@/lib/content';
+import { FEATURE_IDS, FEATURE_LABELS, isKnownSource } from '@/lib/content';
 import { FEATURES } from '@/lib/content/features';
 
 describe('feature table rows', () => {
@@ -20,7 +20,7 @@ describe('feature table rows', () => {
   });
 
   it.each(FEATURES.map((r) => [r.id, r] as const))('%s has short answers, nuance and known sources', (_, row) => {
-    expect(row.label.length).toBeGreaterThan(3);
+    expect(FEATURE_LABELS[row.id].length).toBeGreaterThan(3);
     expect(row.kafka.length).toBeGreaterThan(3);
     expect(row.rabbitmq.length).toBeGreaterThan(3);
     expect(row.sources.length).toBeGreaterThanOrEqual(1);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assignPartitions,
   cooperativeStickyAssign,
+  javaHashMapOrder,
   parsePartitionName,
   type Assignment,
   type GroupMember,
@@ -119,7 +120,9 @@ describe('cooperativeStickyAssign', () => {
     const topics = { t0: 2, t1: 2, t2: 2, t3: 2 };
     const previous = { C0: ['t0-0', 't1-1', 't3-0'], C1: ['t0-1', 't2-0', 't3-1'], C2: ['t1-0', 't2-1'] };
     const r = cooperativeStickyAssign(same(['C0', 'C2'], Object.keys(topics)), topics, previous);
-    expect(r.target).toEqual({ C0: ['t0-0', 't1-1', 't2-0', 't3-0'], C2: ['t0-1', 't1-0', 't2-1', 't3-1'] });
+    // The javadoc draws C0 t0-0 t1-1 t2-0 t3-0 / C2 t0-1 t1-0 t2-1 t3-1; kafka-clients 4.4.0's
+    // CooperativeStickyAssignor hands the two free partitions round-robin to C0, C2 (sorted) instead.
+    expect(r.target).toEqual({ C0: ['t0-0', 't0-1', 't1-1', 't3-0'], C2: ['t1-0', 't2-0', 't2-1', 't3-1'] });
     // The departed member's partitions had no live owner, so nothing waits for a follow-up.
     expect(r.assignment).toEqual(r.target);
     expect(r.followUpNeeded).toBe(false);
@@ -134,6 +137,27 @@ describe('cooperativeStickyAssign', () => {
     expect(step1.followUpNeeded).toBe(true);
     const step2 = cooperativeStickyAssign(same(['c1', 'c2'], ['t']), { t: 4 }, step1.assignment);
     expect(step2).toEqual({ assignment: step1.target, revoked: { c1: [], c2: [] }, target: step1.target, followUpNeeded: false });
+  });
+
+  // Both cases from fidelity/kafka-assignors.test.ts, where kafka-clients 4.4.0's
+  // CooperativeStickyAssignor answered this and the engine's earlier heuristic did not.
+  it('keeps owned partitions lowest partition number first, fills round-robin in id order (Java constrained assignor)', () => {
+    const r = cooperativeStickyAssign(
+      same(['E', '3s0lw-'], ['a', 'orders', 'orders-eu']),
+      { a: 5, b: 6, orders: 1, 'orders-eu': 0 },
+      { E: ['a-1', 'a-3'] },
+    );
+    expect(r.assignment).toEqual({ E: ['a-1', 'a-2', 'a-3'], '3s0lw-': ['a-0', 'a-4', 'orders-0'] });
+  });
+
+  it('members keep their extra partition in java.util.HashMap order, not id order', () => {
+    // 8 partitions, 5 members: three may keep 2. HashMap order is p, a, b, c (bucket of "p" is 0), so c gives one up.
+    const previous = { a: ['t-0', 't-1'], b: ['t-2', 't-3'], c: ['t-4', 't-5'], p: ['t-6', 't-7'] };
+    const r = cooperativeStickyAssign(same(['a', 'b', 'c', 'p', 'n'], ['t']), { t: 8 }, previous);
+    expect(r.assignment).toEqual({ a: ['t-0', 't-1'], b: ['t-2', 't-3'], c: ['t-4'], p: ['t-6', 't-7'], n: [] });
+    expect(r.revoked.c).toEqual(['t-5']);
+    expect(r.target.n).toEqual(['t-5']);
+    expect(javaHashMapOrder(['a', 'b', 'c', 'p', 'n'])).toEqual(['p', 'a', 'b', 'c', 'n']);
   });
 
   it('properties: complete, balanced, sticky, two-step, stable', () => {

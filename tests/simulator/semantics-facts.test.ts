@@ -1,5 +1,5 @@
 // Every RabbitMQ fact in semantics_facts.json that these functions model gets an executable check;
-// the Kafka log facts belong to the engine (simulator/kafka/engine.ts) and are tested there.
+// the Kafka log facts belong to the engine (simulator/kafka/log.ts, log-cleaner.ts) and are tested there.
 import { describe, expect, it } from 'vitest';
 import { ClassicQueueOracle, type QueueOutcome } from '@/tests/oracles/classic-queue-oracle';
 import { route, type Topology } from '@/simulator/rabbitmq/routing';

@@ -1,0 +1,21 @@
+// The simulator scenarios' titles, for link labels on /choose. Kept here so the quiz does not load the engine;
+// tests/quiz/links.test.ts checks they equal the engine's own titles.
+import type { ScenarioId } from './types';
+
+export const SCENARIO_TITLES: Record<ScenarioId, string> = {
+  'log-vs-queue': 'A log keeps, a queue deletes',
+  'group-scaling': 'Scaling a consumer group past its partitions',
+  'replay-new-group': 'A new group replays the log from the start',
+  'retention-reset': 'Retention deletes what a slow consumer has not read',
+  compaction: 'Compaction keeps the latest value per key',
+  'crash-before-commit': 'A crash before the commit means duplicates',
+  'key-ordering': 'A key picks a partition; order holds per key',
+  'work-queue-prefetch': 'Work queue: prefetch 1 vs 10',
+  'requeue-on-crash': 'A consumer dies holding unacked messages',
+  'ttl-dead-letter': 'TTL and a dead-letter queue',
+  'order-topic-exchange': 'Order notifications through a topic exchange',
+  'length-limit': 'A queue length limit overflows',
+  'side-by-side': 'The same events into Kafka and RabbitMQ',
+  'stream-replay': 'RabbitMQ streams replay like a log',
+  heavy: 'Heavy load (benchmark)',
+};
