@@ -1,6 +1,6 @@
 // The page state in the URL: compact JSON (short keys, arrays for rows) as base64url in `?s=`.
 // Encoding lives here; decoding (with its zod schema) is in decode.ts, loaded only for a link with state.
-import type { HeaderArg } from '@/simulator/rabbitmq/headers';
+import { headerTable, type HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { Binding, Exchange, Topology } from '@/simulator/rabbitmq/routing';
 import { EXCHANGE_TYPES, HEADER_TYPES, type HeaderRow, type RoutingState } from './state';
 
@@ -65,7 +65,7 @@ function topologyIn(c: NonNullable<Compact['r']['i']>): Topology {
       queue,
       bindingKey,
       ...(dt ? { destinationType: 'exchange' as const } : {}),
-      ...(args ? { arguments: args } : {}),
+      ...(args ? { arguments: headerTable(Object.entries(args)) } : {}),
     })),
   };
 }
@@ -116,7 +116,8 @@ export function fromCompact(c: Compact): RoutingState {
 
 function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);
+  // In chunks: one character at a time is slow for a large imported topology.
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
