@@ -3,11 +3,12 @@
 /** Most keys the calculator works on at once; more would freeze the page for little insight. */
 export const MAX_KEYS = 10_000;
 /**
- * Characters of keys the calculator makes and hashes (six ways each), decided before any key is made
- * from the longest key a pattern can make. A million is tens of milliseconds; without it `{a,b}`
- * written 20,000 times asked for 10,000 keys of 20,000 characters and hung the tab.
+ * Characters of keys the calculator makes, decided before any key is made from the longest key a
+ * pattern can make. Each character is hashed seven times (three partitioners, and two of them again
+ * for the growth), so 250,000 are a few tens of milliseconds, and 10,000 keys of 25 characters fit.
+ * Without it `{a,b}` written 20,000 times asked for 10,000 keys of 20,000 characters and hung the tab.
  */
-export const MAX_KEY_WORK = 1_000_000;
+export const MAX_KEY_WORK = 250_000;
 
 export interface KeyList {
   /** Distinct keys in input order, at most MAX_KEYS. */
