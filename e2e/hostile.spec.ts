@@ -374,7 +374,7 @@ test.describe('12. a link that drops a thousand pieces', () => {
     const notice = page.getByTestId('notice-link');
     await expect(notice).toContainText('This link had 1,001 parts we could not use');
     await expect(notice.getByRole('listitem')).toHaveCount(8);
-    await expect(notice.getByRole('listitem').first()).toHaveText('the link is 10,000 characters long; only its first 2,000 were read');
+    await expect(notice.getByRole('listitem').first()).toHaveText('The link is 10,000 characters long; only its first 2,000 were read');
     await expect(notice.getByRole('listitem').last()).toHaveText('…and 994 more parts, each not a question.answer pair');
     const delay = await keyDelay(page, notice.getByRole('button', { name: 'Dismiss this notice' }), 'Enter');
     expect(delay).toBeLessThan(200);

@@ -17,9 +17,9 @@ const MAX_CHART_PARTITIONS = 500;
 const panel = 'rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-900';
 const h3 = 'text-lg font-semibold text-kafka-900 dark:text-kafka-200';
 const pct = (n: number, d: number) => (d === 0 ? '0%' : `${((100 * n) / d).toFixed(1)}%`);
-/** A key as shown: a long one is cut (its length said), so thousands of characters do not fill the table. */
+/** A key as shown: a long one keeps its start and end (keys from a pattern often differ only there) and says its length. */
 const showKey = (k: string) =>
-  k === '' ? '(empty key)' : k.length > 80 ? `${k.slice(0, 60)}… (${k.length.toLocaleString('en-US')} characters)` : k;
+  k === '' ? '(empty key)' : k.length > 80 ? `${k.slice(0, 30)}…${k.slice(-30)} (${k.length.toLocaleString('en-US')} characters)` : k;
 
 interface Props {
   kafka: KafkaState;

@@ -35,7 +35,7 @@ export function decodeAnswers(raw: string | null | undefined): DecodedAnswers {
   if (cut > 0) {
     dropped.push({
       segment: '',
-      reason: `the link is ${raw.length.toLocaleString('en-US')} characters long; only its first ${MAX_ENCODED_LENGTH.toLocaleString('en-US')} were read`,
+      reason: `The link is ${raw.length.toLocaleString('en-US')} characters long; only its first ${MAX_ENCODED_LENGTH.toLocaleString('en-US')} were read`,
     });
   }
   for (const g of garbage) dropped.push({ segment: g, reason: 'not a question.answer pair' });

@@ -26,7 +26,7 @@ describe('decodeAnswers keeps the valid answers and reports the rest', () => {
   it('cuts very long links and says so', () => {
     const r = decodeAnswers(`tasks.yes_${'x'.repeat(5000)}`);
     expect(r.answers).toEqual({ tasks: ['yes'] });
-    expect(r.dropped[0]).toEqual({ segment: '', reason: 'the link is 5,010 characters long; only its first 2,000 were read' });
+    expect(r.dropped[0]).toEqual({ segment: '', reason: 'The link is 5,010 characters long; only its first 2,000 were read' });
   });
 
   it('summarises a link that drops a thousand pieces: x_ written 5,000 times (issue #20)', () => {
@@ -34,7 +34,7 @@ describe('decodeAnswers keeps the valid answers and reports the rest', () => {
     expect(r.dropped).toHaveLength(1001);
     const lines = describeDropped(r.dropped);
     expect(lines).toEqual([
-      'the link is 10,000 characters long; only its first 2,000 were read',
+      'The link is 10,000 characters long; only its first 2,000 were read',
       ...Array.from({ length: 6 }, () => '“x”: not a question.answer pair'),
       '…and 994 more parts, each not a question.answer pair',
     ]);
