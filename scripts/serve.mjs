@@ -30,7 +30,19 @@ const CONFIG = fileURLToPath(new URL('../serve.json', import.meta.url));
 
 /** Starts `serve out` on host:port and resolves once it answers. */
 export async function startStaticServer({ host = '127.0.0.1', port, dir = 'out', stdio = 'ignore' }) {
-  const args = [serveBin(), dir, '--config', CONFIG, '--no-clipboard', '--no-port-switching', '-l', `tcp://${host}:${port}`];
+  // Links carry their state in the query (up to 100,000 characters on /routing): Node's default
+  // 16 KB limit for a request head would refuse them on reload.
+  const args = [
+    '--max-http-header-size=131072',
+    serveBin(),
+    dir,
+    '--config',
+    CONFIG,
+    '--no-clipboard',
+    '--no-port-switching',
+    '-l',
+    `tcp://${host}:${port}`,
+  ];
   const child = spawn(process.execPath, args, { stdio });
   const url = `http://${host}:${port}`;
   const deadline = Date.now() + 20_000;

@@ -76,7 +76,9 @@ export function DefinitionsImport({ imported, onImport }: Props) {
         hint={
           <>
             From the management UI (Overview → Export definitions), <code>rabbitmqctl export_definitions</code> or{' '}
-            <code>GET /api/definitions</code>. It is read in your browser and never uploaded.
+            <code>GET /api/definitions</code>. It is read in your browser and never uploaded. Policies that set an alternate exchange are
+            applied; their patterns are matched with RE2 (RabbitMQ&apos;s PCRE syntax without backreferences or lookaround), which takes
+            time linear in the name, so no pattern can stall the page.
           </>
         }
       >

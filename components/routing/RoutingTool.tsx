@@ -10,8 +10,12 @@ import { actionButtonClass, Source } from './ui';
 
 /** Links longer than this may be cut by chat tools and some browsers. */
 const LONG_LINK = 8000;
-/** Chromium refuses URLs over 2 MB (2,097,152 characters); keep clear of it. */
-const MAX_LINK = 2_000_000;
+/**
+ * Longer setups (an imported topology of thousands of exchanges) are not written to the address bar:
+ * many servers refuse such a request line on reload (Node's default is 16 KB of headers; `npm start`
+ * takes 128 KB), and encoding a megabyte on every pause in typing would stall the page.
+ */
+const MAX_LINK = 100_000;
 
 /** The query string the page was opened with, read once (later edits rewrite it). */
 let openedWith: string | null = null;
@@ -116,7 +120,7 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
   };
   const linkNote =
     linkLength > MAX_LINK
-      ? ` This setup is too large for a link (${linkLength.toLocaleString('en-US')} characters; browsers take about 2 million), so the address bar keeps the last one that fit.`
+      ? ` This setup is too large for a link (${linkLength.toLocaleString('en-US')} characters; this page writes links up to ${MAX_LINK.toLocaleString('en-US')}), so the address bar keeps the last one that fit.`
       : linkLength > LONG_LINK
         ? ' This link is long; some tools cut links this size.'
         : '';

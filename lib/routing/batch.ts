@@ -4,7 +4,7 @@ import { route, type Publish, type RouteResult, type Topology } from '@/simulato
 import { validateRoutingKey } from '@/simulator/rabbitmq/topic';
 
 /** Exchanges passed, summed over the lines, before the table stops routing more lines. */
-export const MAX_BATCH_EXCHANGE_VISITS = 200_000;
+export const MAX_BATCH_EXCHANGE_VISITS = 50_000;
 
 export interface BatchRow {
   routingKey: string;

@@ -161,11 +161,13 @@ export function route(topology: Topology, msg: Publish): RouteResult {
   // Work list as in rabbit_exchange:route1: each exchange is routed at most once (cycle guard).
   const seen = new Set<string>([msg.exchange]);
   const work: { name: string; viaAe: boolean }[] = [{ name: msg.exchange, viaAe: false }];
-  // Exchange → exchanges it passed the message on to (bindings and alternate exchange), for naming a loop.
-  const edges = new Map<string, string[]>();
+  // Each hand-over (binding or alternate exchange) from one exchange to another, for naming a loop.
+  const handedFrom: string[] = [];
+  const handedTo: string[] = [];
   let revisited = false;
   const follow = (from: string, to: string, viaAe: boolean) => {
-    edges.get(from)!.push(to);
+    handedFrom.push(from);
+    handedTo.push(to);
     if (seen.has(to)) {
       revisited = true;
       return;
@@ -178,7 +180,6 @@ export function route(topology: Topology, msg: Publish): RouteResult {
     const x = exchanges.get(name);
     if (!x) continue; // an alternate or bound exchange that does not exist routes nothing
     exchangesVisited.push(name);
-    edges.set(name, []);
     let dests = 0;
     for (const b of bySource.get(name) ?? []) {
       if (!bindingMatches(x.type, b, msg)) continue;
@@ -192,6 +193,11 @@ export function route(topology: Topology, msg: Publish): RouteResult {
     if (dests === 0 && x.alternateExchange !== undefined) follow(name, x.alternateExchange, true);
   }
   viaAlternate = reachedViaAe.size > 0;
-  if (revisited) cycle = findCycle(msg.exchange, edges);
+  if (revisited) {
+    // Only exchanges that exist take part (a hand-over to a missing one routes nothing).
+    const edges = new Map<string, string[]>(exchangesVisited.map((x) => [x, []]));
+    handedFrom.forEach((from, i) => edges.get(from)!.push(handedTo[i]!));
+    cycle = findCycle(msg.exchange, edges);
+  }
   return finish();
 }
