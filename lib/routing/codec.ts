@@ -1,8 +1,8 @@
 // The page state in the URL: compact JSON (short keys, arrays for rows) as base64url in `?s=`.
 // Encoding lives here; decoding (with its zod schema) is in decode.ts, loaded only for a link with state.
-import type { HeaderArg } from '@/simulator/rabbitmq/headers';
+import { headerTable, type HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { Binding, Exchange, Topology } from '@/simulator/rabbitmq/routing';
-import { EXCHANGE_TYPES, HEADER_TYPES, type HeaderRow, type RoutingState } from './state';
+import { EXCHANGE_TYPES, HEADER_TYPES, type HeaderRow, type ImportedTopology, type RoutingState } from './state';
 
 export const STATE_PARAM = 's';
 export const VERSION = 1;
@@ -65,7 +65,7 @@ function topologyIn(c: NonNullable<Compact['r']['i']>): Topology {
       queue,
       bindingKey,
       ...(dt ? { destinationType: 'exchange' as const } : {}),
-      ...(args ? { arguments: args } : {}),
+      ...(args ? { arguments: headerTable(Object.entries(args)) } : {}),
     })),
   };
 }
@@ -114,9 +114,15 @@ export function fromCompact(c: Compact): RoutingState {
   };
 }
 
+/** Uint8Array's own base64 (Chromium 140+, Firefox 133+, Safari 18.2+), when the browser has it. */
+type NativeBase64 = { toBase64?: (this: Uint8Array, o: { alphabet: 'base64url'; omitPadding: boolean }) => string };
+
 function toBase64Url(bytes: Uint8Array): string {
+  const native = (bytes as unknown as NativeBase64).toBase64;
+  if (native) return native.call(bytes, { alphabet: 'base64url', omitPadding: true });
   let bin = '';
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]!);
+  // In chunks: one character at a time is slow for a large imported topology.
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -127,8 +133,20 @@ export function fromBase64Url(text: string): Uint8Array {
   return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
 }
 
+/** The JSON of each imported topology, made once: it can be a megabyte, and the rest of the state changes on every keystroke. */
+const importedJson = new WeakMap<ImportedTopology, string>();
+
 export function encodeState(s: RoutingState): string {
-  return toBase64Url(new TextEncoder().encode(JSON.stringify(toCompact(s))));
+  const imported = s.rabbit.imported;
+  const c = toCompact({ ...s, rabbit: { ...s.rabbit, imported: null } });
+  let json = JSON.stringify(c);
+  if (imported) {
+    let i = importedJson.get(imported);
+    if (i === undefined) importedJson.set(imported, (i = JSON.stringify(toCompact(s).r.i)));
+    // "i" is the only key of that name, and a quote inside a string value is escaped, so this is r.i.
+    json = json.replace('"i":null', () => `"i":${i}`);
+  }
+  return toBase64Url(new TextEncoder().encode(json));
 }
 
 /** The raw `s` value of a query string like `?s=…`, or null when there is none. */

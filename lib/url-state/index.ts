@@ -10,6 +10,8 @@ export interface DecodedEntries {
   entries: TokenEntry[];
   /** Raw segments that were not `key.value[-value…]` with valid tokens. */
   garbage: string[];
+  /** Characters past MAX_ENCODED_LENGTH that were not read (0 when the whole input was read). */
+  cut: number;
 }
 
 export const TOKEN_PATTERN = /^[a-z0-9]{1,24}$/;
@@ -34,7 +36,7 @@ export function decodeEntries(raw: string): DecodedEntries {
   const entries: TokenEntry[] = [];
   const garbage: string[] = [];
   const input = raw.length > MAX_ENCODED_LENGTH ? raw.slice(0, MAX_ENCODED_LENGTH) : raw;
-  if (raw.length > MAX_ENCODED_LENGTH) garbage.push(`…${raw.length - MAX_ENCODED_LENGTH} characters cut`);
+  const cut = raw.length - input.length;
   for (const segment of input.split(ENTRY_SEP)) {
     if (segment === '') continue;
     const dot = segment.indexOf(KEY_SEP);
@@ -52,7 +54,7 @@ export function decodeEntries(raw: string): DecodedEntries {
     }
     entries.push({ key, values });
   }
-  return { entries, garbage };
+  return { entries, garbage, cut };
 }
 
 /** Reads one query parameter from a `?a=…` search string (or a full href). */
@@ -68,4 +70,16 @@ export function withParam(href: string, name: string, value: string | null): str
   else url.searchParams.delete(name);
   const isAbsolute = /^[a-z]+:\/\//i.test(href);
   return isAbsolute ? url.toString() : `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * The id a `#fragment` points at, percent-decoded; null when it cannot be decoded (`#%E0%A4`, `#feature-%`):
+ * anyone can send such a link, and it must not break the page.
+ */
+export function fragmentId(hash: string): string | null {
+  try {
+    return decodeURIComponent(hash.startsWith('#') ? hash.slice(1) : hash);
+  } catch {
+    return null;
+  }
 }
