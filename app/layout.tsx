@@ -26,7 +26,8 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <meta httpEquiv="Content-Security-Policy" content={contentSecurityPolicy(process.env.NODE_ENV === 'development')} />
+        {/* In the build, scripts/postbuild.mjs puts the CSP tag in, with the hashes of the page's inline scripts. */}
+        {process.env.NODE_ENV === 'development' && <meta httpEquiv="Content-Security-Policy" content={contentSecurityPolicy(true)} />}
         <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
       </head>
       <body className="flex min-h-screen flex-col bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">

@@ -142,8 +142,9 @@ test.describe('damaged theme choice (kvr-theme) falls back to the system theme, 
   }
 });
 
-/** Sources a CSP may name without reaching another origin. */
+/** Sources a CSP may name without reaching another origin (hashes of inline scripts are checked below). */
 const SAME_ORIGIN_SOURCES = new Set(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:']);
+const SCRIPT_HASH = /^'sha256-[A-Za-z0-9+/]{43}='$/;
 
 async function expectStrictCsp(page: Page) {
   const meta = page.locator('head meta[http-equiv="Content-Security-Policy"]');
@@ -165,12 +166,67 @@ async function expectStrictCsp(page: Page) {
   expect(directives.get('object-src')).toEqual(["'none'"]);
   for (const [name, sources] of directives) {
     for (const source of sources) {
-      expect(SAME_ORIGIN_SOURCES.has(source), `${name} allows ${source}`).toBe(true);
+      expect(SAME_ORIGIN_SOURCES.has(source) || (name === 'script-src' && SCRIPT_HASH.test(source)), `${name} allows ${source}`).toBe(true);
       expect(source).not.toMatch(/^(https?|wss?):|\*/);
     }
   }
   expect(directives.get('script-src'), 'no eval in the export').not.toContain("'unsafe-eval'");
+  expect(directives.get('script-src'), 'inline scripts run only by their hash').not.toContain("'unsafe-inline'");
 }
+
+/** SHA-256 of a script body as a CSP source, computed in the page (Web Crypto). */
+const cspHashes = (page: Page, bodies: string[]) =>
+  page.evaluate(async (texts) => {
+    const out: string[] = [];
+    for (const t of texts) {
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(t)));
+      out.push(`'sha256-${btoa(String.fromCharCode(...digest))}'`);
+    }
+    return out;
+  }, bodies);
+
+test.describe('inline scripts allowed by hash (no script-src unsafe-inline)', () => {
+  // The 404 page answers 404; the test's own injected script is refused with a console error.
+  test.use({ allowedErrors: /404|no-such-page|Executing inline script violates/ });
+  for (const path of ['/', '/simulate', '/routing', '/choose', '/no-such-page']) {
+    test(`${path}: every inline script in the served HTML has its hash in the CSP, and nothing else inline runs`, async ({ page }) => {
+      const res = await page.goto(path);
+      const html = await res!.text();
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1]!;
+      const scriptSrc = policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .find(([name]) => name === 'script-src')!
+        .slice(1);
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      const bodies = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
+      expect(bodies.length, 'inline scripts in the page').toBeGreaterThan(2);
+      for (const hash of await cspHashes(page, bodies)) expect(scriptSrc).toContain(hash);
+      // An inline script the build did not hash is refused.
+      const ran = await page.evaluate(async () => {
+        const w = window as unknown as { injected?: boolean };
+        const refused = new Promise<boolean>((resolve) =>
+          document.addEventListener('securitypolicyviolation', () => resolve(true), { once: true }),
+        );
+        const s = document.createElement('script');
+        s.textContent = 'window.injected = true';
+        document.body.appendChild(s);
+        await Promise.race([refused, new Promise((r) => setTimeout(r, 1000))]);
+        return w.injected === true;
+      });
+      expect(ran, 'an injected inline script ran').toBe(false);
+    });
+  }
+
+  test('the local server sends the headers a meta tag cannot (serve.json, README "Hosting")', async ({ page }) => {
+    const res = await page.goto('/');
+    const headers = res!.headers();
+    expect(headers['content-security-policy']).toBe("frame-ancestors 'none'");
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+});
 
 /** A little of each page, enough to pull in what loads lazily (charts, validators, the link reader). */
 const EXERCISES: { path: string; status?: number; run: (page: Page) => Promise<void> }[] = [

@@ -5,12 +5,14 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HeaderArg } from '@/simulator/rabbitmq/headers';
 import { route, type Binding, type ExchangeType, type Topology } from '@/simulator/rabbitmq/routing';
+import { PROTOTYPE_NAMES } from '../tests/support/names';
 import { brokerConnection, runId } from './broker';
 import { engineCanRoute, routeOnEngine } from './engine';
 
-// Small alphabets so matches are common; '' gives empty words.
-const WORDS = ['a', 'b', 'c', '', 'ab'];
-const HEADER_NAMES = ['h1', 'h2', 'x-h'];
+// Small alphabets so matches are common; '' gives empty words. 'constructor' is a word and a header
+// name too: plain-object tables trip over Object.prototype's members, and RabbitMQ accepts them.
+const WORDS = ['a', 'b', 'c', '', 'ab', 'constructor'];
+const HEADER_NAMES = ['h1', 'h2', 'x-h', '__proto__', 'constructor'];
 const HEADER_VALUES = ['u', 'v'];
 
 interface GenExchange {
@@ -35,6 +37,9 @@ interface GenCase {
   queues: number;
   bindings: GenBinding[];
   messages: GenMessage[];
+  /** Exact names for queue 0 and exchange 0 (e.g. "__proto__"), else the run's prefixed names. */
+  queue0?: string;
+  exchange0?: string;
 }
 
 const routingKeyArb = fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }).map((ws) => ws.join('.'));
@@ -43,15 +48,20 @@ const bindingKeyArb = fc
   .array(fc.constantFrom(...WORDS, '*', '*', '#', '#'), { maxLength: 5 })
   .filter((ws) => ws.filter((w) => w === '#').length <= 2)
   .map((ws) => ws.join('.'));
-const headerArgsArb = fc.record(
-  {
-    'x-match': fc.constantFrom('all', 'any', 'all-with-x', 'any-with-x'),
-    h1: fc.constantFrom<HeaderArg>('u', 'v', null),
-    h2: fc.constantFrom<HeaderArg>('u', 'v', null),
-    'x-h': fc.constantFrom<HeaderArg>('u', 'v', null),
-  },
-  { requiredKeys: [] },
-);
+/** Binding arguments; with `proto`, also ones called "__proto__" (a quarter of the cases, since the engine's schema drops them). */
+const headerArgsArb = (proto: boolean) =>
+  fc.record(
+    {
+      'x-match': fc.constantFrom('all', 'any', 'all-with-x', 'any-with-x'),
+      h1: fc.constantFrom<HeaderArg>('u', 'v', null),
+      h2: fc.constantFrom<HeaderArg>('u', 'v', null),
+      'x-h': fc.constantFrom<HeaderArg>('u', 'v', null),
+      ['constructor']: fc.constantFrom<HeaderArg>('u', 'v', null),
+      // A computed key: a literal `__proto__:` would set the prototype instead.
+      ...(proto ? { ['__proto__']: fc.constantFrom<HeaderArg>('u', 'v', null) } : {}),
+    },
+    { requiredKeys: [] },
+  );
 
 const caseArb: fc.Arbitrary<GenCase> = fc
   .record({
@@ -63,26 +73,28 @@ const caseArb: fc.Arbitrary<GenCase> = fc
       { minLength: 1, maxLength: 4 },
     ),
     queues: fc.integer({ min: 1, max: 5 }),
+    proto: fc.nat(3).map((n) => n === 0),
   })
-  .chain(({ exchanges, queues }) => {
+  .chain(({ exchanges, queues, proto }) => {
+    const headerNames = HEADER_NAMES.filter((h) => proto || h !== '__proto__');
     const xs = exchanges.map((x) => ({ type: x.type, ...(x.ae !== undefined && x.ae < exchanges.length ? { ae: x.ae } : {}) }));
     const binding = fc.record({
       from: fc.nat(xs.length - 1),
       to: fc.nat(queues - 1),
       key: fc.oneof(bindingKeyArb, routingKeyArb),
-      args: headerArgsArb,
+      args: headerArgsArb(proto),
     });
     const e2e = fc.record({
       from: fc.nat(xs.length - 1),
       to: fc.nat(xs.length - 1),
       key: fc.oneof(bindingKeyArb, routingKeyArb),
-      args: headerArgsArb,
+      args: headerArgsArb(proto),
     });
     const message = fc.record({
       // -1 = the default exchange
       exchange: fc.integer({ min: -1, max: xs.length - 1 }),
       routingKey: fc.oneof({ weight: 5, arbitrary: routingKeyArb }, { weight: 1, arbitrary: fc.nat(queues - 1).map((q) => `#q${q}`) }),
-      headers: fc.dictionary(fc.constantFrom(...HEADER_NAMES), fc.constantFrom(...HEADER_VALUES), { maxKeys: 3 }),
+      headers: fc.dictionary(fc.constantFrom(...headerNames), fc.constantFrom(...HEADER_VALUES), { maxKeys: 3 }),
       mandatory: fc.boolean(),
     });
     return fc.record({
@@ -95,13 +107,18 @@ const caseArb: fc.Arbitrary<GenCase> = fc
           ...xb.filter((b) => b.from !== b.to).map((b) => ({ from: b.from, to: b.to, toExchange: true, key: b.key, args: b.args })),
         ]),
       messages: fc.array(message, { minLength: 30, maxLength: 45 }),
+      queue0: fc.option(fc.constantFrom(...PROTOTYPE_NAMES), { nil: undefined }),
+      exchange0: fc.option(fc.constantFrom(...PROTOTYPE_NAMES), { nil: undefined }),
     });
   });
 
-/** Names on the broker and in the model for one generated case. */
-function names(caseNo: number) {
+/** Names on the broker and in the model for one generated case (deleted when the case ends). */
+function names(caseNo: number, c: GenCase) {
   const p = `${runId}.${caseNo}`;
-  return { x: (i: number) => `${p}.x${i}`, q: (i: number) => `${p}.q${i}` };
+  return {
+    x: (i: number) => (i === 0 && c.exchange0 !== undefined ? c.exchange0 : `${p}.x${i}`),
+    q: (i: number) => (i === 0 && c.queue0 !== undefined ? c.queue0 : `${p}.q${i}`),
+  };
 }
 
 function toTopology(c: GenCase, n: ReturnType<typeof names>): Topology {
@@ -204,7 +221,7 @@ describe('routing differential against RabbitMQ', () => {
   it('sends every generated message to the same queues as the broker', async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
-        const n = names(caseNo++);
+        const n = names(caseNo++, c);
         const topology = toTopology(c, n);
         const broker = await runOnBroker(c, topology, n);
         for (let i = 0; i < c.messages.length; i++) {
@@ -226,13 +243,13 @@ describe('routing differential against RabbitMQ', () => {
           }
         }
         // The engine publishes the same messages (one burst each); its events must say the same.
-        if (engineCanRoute(topology)) {
-          const publishes = c.messages.map((m) => ({
-            exchange: m.exchange < 0 ? '' : n.x(m.exchange),
-            routingKey: messageRoutingKey(m, n),
-            headers: m.headers,
-            mandatory: m.mandatory,
-          }));
+        const publishes = c.messages.map((m) => ({
+          exchange: m.exchange < 0 ? '' : n.x(m.exchange),
+          routingKey: messageRoutingKey(m, n),
+          headers: m.headers,
+          mandatory: m.mandatory,
+        }));
+        if (engineCanRoute(topology, publishes)) {
           const engine = routeOnEngine(topology, publishes);
           engine.forEach((e, i) => {
             const b = broker[i]!;

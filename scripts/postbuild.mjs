@@ -1,23 +1,29 @@
-// After `next build`, two edits to every exported page:
-// 1. Move the Content-Security-Policy meta tag to the top of <head>. A CSP meta tag only governs
-//    what comes after it, and Next puts its own <link> and <script> tags before the tags a layout
-//    renders.
+// After `next build`, three edits to every exported page:
+// 1. Put the Content-Security-Policy meta tag (lib/csp.ts) at the top of <head>. A CSP meta tag
+//    only governs what comes after it, and Next puts its own <link> and <script> tags first. The
+//    layout renders no CSP tag in production: React would see the hashes added below as a changed
+//    tag and insert a second one (without them) when it hydrates.
 // 2. Start loading the page's scripts once the first paint is on screen instead of from <head>.
 //    The HTML holds the whole page, so the reader sees it at once; the JavaScript (hydration: theme
 //    toggle, simulator, playgrounds) then arrives without competing with the first paint for the
 //    network and the main thread. A fallback timer loads them anyway when no paint is reported
 //    within a second (a hidden tab, a browser without paint timing).
+// 3. Allow the page's inline scripts by hash: add the SHA-256 of each one to the CSP's script-src
+//    (which has no 'unsafe-inline'), so an injected inline script does not run.
+// Run with tsx (`npm run build`), which reads lib/csp.ts.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { contentSecurityPolicy } from '../lib/csp.ts';
 
-const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*\/?>/i;
+const CSP_META = /<meta http-equiv="Content-Security-Policy"[^>]*\/?>/gi;
 
-export function moveCspFirst(html) {
-  const tag = CSP_META.exec(html)?.[0];
-  if (!tag) return null;
-  const without = html.replace(tag, '');
-  return without.replace(/<head([^>]*)>/i, (open) => open + tag);
+/** The page with the CSP meta tag for `policy` first in <head> (any other CSP tag removed); null without a <head>. */
+export function insertCsp(html, policy) {
+  if (!/<head[^>]*>/i.test(html)) return null;
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}"/>`;
+  return html.replace(CSP_META, '').replace(/<head([^>]*)>/i, (open) => open + tag);
 }
 
 const ASYNC_SCRIPT = /<script src="([^"]+)" async=""><\/script>/g;
@@ -37,6 +43,35 @@ export function loadScriptsAfterPaint(html) {
     .replace('</body>', loader + '</body>');
 }
 
+/** Inline scripts: a <script> without src, with whatever it holds up to the first </script>. */
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+
+/** The CSP source for a script body: 'sha256-<base64 of the SHA-256 of its UTF-8 text>'. */
+export function scriptHash(body) {
+  return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+}
+
+/** Adds the hash of every inline script to the CSP meta tag's script-src (and drops any 'unsafe-inline' there). */
+export function hashInlineScripts(html) {
+  const hashes = [...new Set([...html.matchAll(INLINE_SCRIPT)].map((m) => scriptHash(m[1])))];
+  return html.replace(CSP_META, (tag) =>
+    tag.replace(/content="([^"]*)"/, (_, content) => {
+      const policy = content
+        .replace(/&#x27;|&#39;/g, "'")
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => {
+          const [name, ...sources] = d.split(/\s+/);
+          if (name !== 'script-src') return d;
+          return [name, ...new Set([...sources.filter((x) => x !== "'unsafe-inline'"), ...hashes])].join(' ');
+        })
+        .join('; ');
+      return `content="${policy}"`;
+    }),
+  );
+}
+
 function htmlFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
     const p = path.join(dir, name);
@@ -50,16 +85,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let done = 0;
   const missing = [];
   for (const file of htmlFiles(dir)) {
-    const moved = moveCspFirst(readFileSync(file, 'utf8'));
-    if (moved === null) missing.push(file);
+    const withCsp = insertCsp(readFileSync(file, 'utf8'), contentSecurityPolicy(false));
+    if (withCsp === null) missing.push(file);
     else {
-      writeFileSync(file, loadScriptsAfterPaint(moved));
+      writeFileSync(file, hashInlineScripts(loadScriptsAfterPaint(withCsp)));
       done++;
     }
   }
   if (missing.length) {
-    console.error(`postbuild: no Content-Security-Policy meta tag in ${missing.join(', ')}`);
+    console.error(`postbuild: no <head> in ${missing.join(', ')}`);
     process.exit(1);
   }
-  console.log(`postbuild: ${done} pages with the CSP meta tag first and scripts loading after the first paint`);
+  console.log(
+    `postbuild: ${done} pages with the CSP meta tag first, inline scripts allowed by hash, scripts loading after the first paint`,
+  );
 }

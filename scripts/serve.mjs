@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -24,11 +25,25 @@ export function freePort() {
   });
 }
 
+/** serve.json: the response headers a host should send (README, "Hosting"), which a meta tag cannot set. */
+const CONFIG = fileURLToPath(new URL('../serve.json', import.meta.url));
+
 /** Starts `serve out` on host:port and resolves once it answers. */
 export async function startStaticServer({ host = '127.0.0.1', port, dir = 'out', stdio = 'ignore' }) {
-  const child = spawn(process.execPath, [serveBin(), dir, '--no-clipboard', '--no-port-switching', '-l', `tcp://${host}:${port}`], {
-    stdio,
-  });
+  // Links carry their state in the query (up to 100,000 characters on /routing): Node's default
+  // 16 KB limit for a request head would refuse them on reload.
+  const args = [
+    '--max-http-header-size=131072',
+    serveBin(),
+    dir,
+    '--config',
+    CONFIG,
+    '--no-clipboard',
+    '--no-port-switching',
+    '-l',
+    `tcp://${host}:${port}`,
+  ];
+  const child = spawn(process.execPath, args, { stdio });
   const url = `http://${host}:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {

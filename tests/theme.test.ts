@@ -25,6 +25,9 @@ describe('contentSecurityPolicy', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).not.toMatch(/https?:|\*|unsafe-eval|ws:/);
   });
+  it("allows no inline script without its hash: script-src has no 'unsafe-inline' (postbuild adds the hashes)", () => {
+    expect(contentSecurityPolicy(false)).toMatch(/script-src 'self';/);
+  });
   it('lets the dev server use eval and its websocket', () => {
     expect(contentSecurityPolicy(true)).toMatch(/unsafe-eval.*ws:/);
   });

@@ -11,7 +11,7 @@ import {
   encodeAnswers,
   score,
 } from '@/lib/quiz';
-import { takeStorageProblem, useQuizStore, type QuizLayout } from '@/lib/quiz/store';
+import { onSaveProblem, takeStorageProblem, useQuizStore, type QuizLayout } from '@/lib/quiz/store';
 import { readParam } from '@/lib/url-state';
 import { useUrlParams } from '@/lib/url-state/use-url-params';
 import { ReadyRoot } from '@/components/ui/ReadyRoot';
@@ -110,18 +110,30 @@ export function ChooseApp() {
           const n = decoded.dropped.length;
           found.push({
             id: 'link',
-            title: `This link had ${n} part${n === 1 ? '' : 's'} we could not use, so ${n === 1 ? 'it was' : 'they were'} dropped; the valid answers are kept`,
+            title: `This link had ${n.toLocaleString('en-US')} part${n === 1 ? '' : 's'} we could not use, so ${n === 1 ? 'it was' : 'they were'} dropped; the valid answers are kept`,
             lines: describeDropped(decoded.dropped),
           });
         }
       }
-      setNotices(found);
+      setNotices((list) => [...list.filter((n) => n.id === 'save'), ...found]);
       setReady(true);
     })();
     return () => {
       cancelled = true;
     };
   }, [replaceAnswers, showResult]);
+
+  // Storage that is full or blocked loses the answers on reload: say so, once, like the simulator's draft.
+  useEffect(
+    () =>
+      onSaveProblem((problem) =>
+        setNotices((list) => [
+          ...list.filter((n) => n.id !== 'save'),
+          ...(problem ? [{ id: 'save', title: 'Your answers are not being saved', lines: [problem] }] : []),
+        ]),
+      ),
+    [],
+  );
 
   // The address bar holds the answers while the result is shown, so it can be shared or bookmarked.
   const encoded = encodeAnswers(answers);

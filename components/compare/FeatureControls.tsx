@@ -1,13 +1,14 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { fragmentId } from '@/lib/url-state';
 
 const TABLE_ID = 'feature-table';
 
 /** Opens the row a /#feature-<id> link points at (on load and on later hash changes). */
 function openRowFromHash() {
-  const id = decodeURIComponent(window.location.hash.slice(1));
-  if (!id.startsWith('feature-')) return;
+  const id = fragmentId(window.location.hash);
+  if (id === null || !id.startsWith('feature-')) return;
   const row = document.getElementById(id);
   if (row instanceof HTMLDetailsElement && !row.open) {
     row.open = true;

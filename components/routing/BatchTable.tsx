@@ -1,7 +1,8 @@
 'use client';
+import { useMemo } from 'react';
+import { MAX_BATCH_EXCHANGE_VISITS, routeBatch } from '@/lib/routing/batch';
 import { parseBatch } from '@/lib/routing/keys';
-import { route, type Publish, type Topology } from '@/simulator/rabbitmq/routing';
-import { validateRoutingKey } from '@/simulator/rabbitmq/topic';
+import type { Publish, Topology } from '@/simulator/rabbitmq/routing';
 import { Breakable } from '@/components/ui/Breakable';
 import { Field, inputClass } from './ui';
 
@@ -14,15 +15,22 @@ interface Props {
 }
 
 const OUTCOME = { routed: 'routed', dropped: 'dropped', returned: 'returned (mandatory)' } as const;
+const MAX_VISITS = MAX_BATCH_EXCHANGE_VISITS.toLocaleString('en-US');
+/** Queues named per line; a fanout to thousands of queues lists the first few and counts the rest. */
+const ROW_QUEUES = 10;
 
 export function BatchTable({ text, onText, topology, base }: Props) {
-  const { keys, capped } = parseBatch(text);
+  const { keys, capped } = useMemo(() => parseBatch(text), [text]);
+  // Props are memoised by the playground, so typing elsewhere on the page does not route every line again.
+  const { rows, unrouted } = useMemo(() => routeBatch(topology, base, keys), [topology, base, keys]);
+  const hint = unrouted
+    ? `${unrouted.toLocaleString('en-US')} line${unrouted === 1 ? ' is' : 's are'} not routed: each message passes many exchanges in this topology, and the table stops at ${MAX_VISITS} exchanges passed in all.`
+    : capped
+      ? 'Only the first 500 lines are routed.'
+      : 'Same exchange, headers and mandatory flag as above.';
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-      <Field
-        label="Routing keys, one per line"
-        hint={capped ? 'Only the first 500 lines are routed.' : 'Same exchange, headers and mandatory flag as above.'}
-      >
+      <Field label="Routing keys, one per line" hint={hint}>
         {(ids) => (
           <textarea {...ids} rows={8} className={inputClass} value={text} onChange={(e) => onText(e.target.value)} spellCheck={false} />
         )}
@@ -48,34 +56,33 @@ export function BatchTable({ text, onText, topology, base }: Props) {
             </tr>
           </thead>
           <tbody>
-            {keys.map((routingKey, i) => {
-              const problem = validateRoutingKey(routingKey);
-              const r = problem ? null : route(topology, { ...base, routingKey });
-              return (
-                <tr key={i} className="border-t border-zinc-200 dark:border-zinc-700">
-                  <td className="px-2 py-1 font-mono break-words">{routingKey === '' ? '(empty)' : <Breakable text={routingKey} />}</td>
-                  <td className="px-2 py-1 font-mono break-words">
-                    {r && r.queues.length > 0
-                      ? r.queues.map((q, j) => (
-                          <span key={q}>
-                            {j > 0 && ', '}
-                            <Breakable text={q} />
-                          </span>
-                        ))
-                      : '—'}
-                  </td>
-                  <td className="px-2 py-1">
-                    {problem ? (
-                      <span className="text-red-700 dark:text-red-400">{problem}</span>
-                    ) : r!.error ? (
-                      r!.error
-                    ) : (
-                      `${OUTCOME[r!.outcome]}${r!.viaAlternate ? ' via alternate exchange' : ''}`
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
+            {rows.map(({ routingKey, problem, result: r }, i) => (
+              <tr key={i} className="border-t border-zinc-200 dark:border-zinc-700">
+                <td className="px-2 py-1 font-mono break-words">{routingKey === '' ? '(empty)' : <Breakable text={routingKey} />}</td>
+                <td className="px-2 py-1 font-mono break-words">
+                  {r && r.queues.length > 0
+                    ? r.queues.slice(0, ROW_QUEUES).map((q, j) => (
+                        <span key={q}>
+                          {j > 0 && ', '}
+                          <Breakable text={q} />
+                        </span>
+                      ))
+                    : '—'}
+                  {r && r.queues.length > ROW_QUEUES && ` and ${(r.queues.length - ROW_QUEUES).toLocaleString('en-US')} more`}
+                </td>
+                <td className="px-2 py-1">
+                  {problem ? (
+                    <span className="text-red-700 dark:text-red-400">{problem}</span>
+                  ) : !r ? (
+                    'not routed (the table’s limit was reached)'
+                  ) : r.error ? (
+                    r.error
+                  ) : (
+                    `${OUTCOME[r.outcome]}${r.viaAlternate ? ' via alternate exchange' : ''}`
+                  )}
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
         {keys.length === 0 && <p className="p-2 text-sm text-zinc-600 dark:text-zinc-400">Type routing keys to see where each goes.</p>}

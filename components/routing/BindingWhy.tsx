@@ -1,6 +1,5 @@
 import type { BindingExplanation, HeaderArgLine } from '@/lib/routing/explain';
 import { showValue } from '@/lib/routing/explain';
-import type { HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { TopicTraceStep } from '@/simulator/rabbitmq/topic';
 
 const words = (w: string[]) => (w.length === 0 ? 'nothing' : w.map((x) => (x === '' ? '(empty word)' : x)).join('.'));
@@ -29,7 +28,8 @@ const STATUS: Record<HeaderArgLine['status'], string> = {
   skipped: 'not compared (x- arguments count only with -with-x)',
 };
 
-function HeaderLine({ line, want, got }: { line: HeaderArgLine; want: HeaderArg | undefined; got: HeaderArg | undefined }) {
+function HeaderLine({ line }: { line: HeaderArgLine }) {
+  const { want, got } = line;
   const ok = line.status === 'equal' || line.status === 'present';
   const cls =
     line.status === 'skipped'
@@ -49,15 +49,7 @@ function HeaderLine({ line, want, got }: { line: HeaderArgLine; want: HeaderArg 
 }
 
 /** The engine's verdict on one binding and the reasoning behind it. */
-export function BindingWhy({
-  why,
-  args,
-  headers,
-}: {
-  why: BindingExplanation;
-  args?: Record<string, HeaderArg>;
-  headers?: Record<string, HeaderArg>;
-}) {
+export function BindingWhy({ why }: { why: BindingExplanation }) {
   return (
     <div className="mt-1 text-sm">
       <p className={why.match ? 'font-medium text-emerald-800 dark:text-emerald-300' : 'text-zinc-700 dark:text-zinc-300'}>
@@ -73,7 +65,7 @@ export function BindingWhy({
       {why.headerLines && why.headerLines.length > 0 && (
         <ul className="mt-1 space-y-0.5">
           {why.headerLines.map((l) => (
-            <HeaderLine key={l.name} line={l} want={args?.[l.name]} got={headers?.[l.name]} />
+            <HeaderLine key={l.name} line={l} />
           ))}
         </ul>
       )}

@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Definitions } from '@/lib/routing/definitions';
 import type { ImportedTopology } from '@/lib/routing/state';
 import { ErrorText, Field, inputClass } from './ui';
@@ -13,7 +13,7 @@ interface Loaded {
   fileName: string;
   definitions: Definitions;
   vhosts: string[];
-  topologyOf: Importer['topologyOf'];
+  importer: Importer;
 }
 
 type Importer = typeof import('@/lib/routing/definitions');
@@ -25,13 +25,27 @@ const loadImporter = (): Promise<Importer> => import('@/lib/routing/definitions'
 export function DefinitionsImport({ imported, onImport }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A file can name 10,000 vhosts: the options are made once per file, not on every keystroke elsewhere.
+  const vhostOptions = useMemo(
+    () =>
+      loaded?.vhosts.map((v) => (
+        <option key={v} value={v}>
+          {v}
+        </option>
+      )),
+    [loaded],
+  );
 
   const pickVhost = (l: Loaded, vhost: string) => {
-    const { topology, notes, internal } = l.topologyOf(l.definitions, vhost);
+    const { topology, notes, internal } = l.importer.topologyOf(l.definitions, vhost);
     const allNotes = internal.length
-      ? [...notes, `Internal exchanges (clients cannot publish to them directly): ${internal.join(', ')}`]
+      ? [
+          ...notes,
+          `Internal exchanges (clients cannot publish to them directly): ${l.importer.listed(internal, { max: 10, quote: false })}`,
+        ]
       : notes;
-    const first = topology.exchanges.find((x) => !x.name.startsWith('amq.') && !internal.includes(x.name)) ?? topology.exchanges[0];
+    const inside = new Set(internal);
+    const first = topology.exchanges.find((x) => !x.name.startsWith('amq.') && !inside.has(x.name)) ?? topology.exchanges[0];
     onImport({ fileName: l.fileName, vhost, topology, notes: allNotes }, first?.name ?? '');
   };
 
@@ -43,19 +57,16 @@ export function DefinitionsImport({ imported, onImport }: Props) {
       setError('The importer could not be loaded; check your connection and try again. Nothing was changed.');
       return;
     }
-    const { parseDefinitions, topologyOf } = importer;
-    const r = text === null ? { ok: false as const, error: 'The file could not be read' } : parseDefinitions(text);
+    const r = text === null ? { ok: false as const, error: 'The file could not be read' } : importer.parseDefinitions(text);
     if (!r.ok) {
       setError(`${file.name}: ${r.error}. Nothing was changed.`);
       return;
     }
     setError(null);
-    const l = { fileName: file.name, definitions: r.definitions, vhosts: r.vhosts, topologyOf };
+    const l = { fileName: file.name, definitions: r.definitions, vhosts: r.vhosts, importer };
     setLoaded(l);
     // Start with the vhost that has the most bindings (often not the default "/").
-    const size = (v: string) => topologyOf(r.definitions, v).topology.bindings.length;
-    const busy = r.vhosts.reduce((best, v) => (size(v) > size(best) ? v : best), r.vhosts[0]!);
-    pickVhost(l, busy);
+    pickVhost(l, importer.busiestVhost(r.definitions, r.vhosts)!);
   };
 
   return (
@@ -65,7 +76,9 @@ export function DefinitionsImport({ imported, onImport }: Props) {
         hint={
           <>
             From the management UI (Overview → Export definitions), <code>rabbitmqctl export_definitions</code> or{' '}
-            <code>GET /api/definitions</code>. It is read in your browser and never uploaded.
+            <code>GET /api/definitions</code>. It is read in your browser and never uploaded. Policies that set an alternate exchange are
+            applied; their patterns are matched with RE2 (RabbitMQ&apos;s PCRE syntax without backreferences or lookaround), which takes
+            time linear in the name, so no pattern can stall the page.
           </>
         }
       >
@@ -91,11 +104,7 @@ export function DefinitionsImport({ imported, onImport }: Props) {
         <Field label="Virtual host">
           {(ids) => (
             <select {...ids} className={inputClass} value={imported.vhost} onChange={(e) => pickVhost(loaded, e.target.value)}>
-              {loaded.vhosts.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
+              {vhostOptions}
             </select>
           )}
         </Field>

@@ -1,7 +1,7 @@
 'use client';
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
-import { expandKeyPattern, MAX_KEYS, parseKeyList } from '@/lib/routing/keys';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { expandKeyPattern, KEY_CAP_WORDS, parseKeyList } from '@/lib/routing/keys';
 import { growth, histogram, keyRows, parsePartitionCount } from '@/lib/routing/partitions';
 import type { KafkaState } from '@/lib/routing/state';
 import { useInView } from '@/components/ui/useInView';
@@ -17,34 +17,54 @@ const MAX_CHART_PARTITIONS = 500;
 const panel = 'rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-900';
 const h3 = 'text-lg font-semibold text-kafka-900 dark:text-kafka-200';
 const pct = (n: number, d: number) => (d === 0 ? '0%' : `${((100 * n) / d).toFixed(1)}%`);
-const showKey = (k: string) => (k === '' ? '(empty key)' : k);
+/** A key as shown: a long one keeps its start and end (keys from a pattern often differ only there) and says its length. */
+const showKey = (k: string) =>
+  k === '' ? '(empty key)' : k.length > 80 ? `${k.slice(0, 30)}…${k.slice(-30)} (${k.length.toLocaleString('en-US')} characters)` : k;
 
 interface Props {
   kafka: KafkaState;
   onChange: (patch: Partial<KafkaState>) => void;
 }
 
-export function KafkaCalculator({ kafka, onChange }: Props) {
+const count = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en-US') : 'more than 10³⁰⁸');
+
+/** Memoised with a stable onChange: typing in the RabbitMQ half of the page does not redo 10,000 hashes. */
+export const KafkaCalculator = memo(function KafkaCalculator({ kafka, onChange }: Props) {
   const [onlyDiffer, setOnlyDiffer] = useState(false);
   // recharts loads only when the chart is near the screen, not during the page's first load.
   const [chartRef, chartNear] = useInView<HTMLElement>();
-  const list = kafka.mode === 'pattern' ? expandKeyPattern(kafka.pattern) : parseKeyList(kafka.list);
-  const n = parsePartitionCount(kafka.partitions);
-  const m = parsePartitionCount(kafka.growTo);
+  // The inputs answer at once; the keys and hashes follow in a render React may interrupt (the work is capped too).
+  const mode = useDeferredValue(kafka.mode);
+  const pattern = useDeferredValue(kafka.pattern);
+  const listText = useDeferredValue(kafka.list);
+  const partitions = useDeferredValue(kafka.partitions);
+  const growTo = useDeferredValue(kafka.growTo);
+  const list = useMemo(() => (mode === 'pattern' ? expandKeyPattern(pattern) : parseKeyList(listText)), [mode, pattern, listText]);
+  const n = parsePartitionCount(partitions);
+  const m = parsePartitionCount(growTo);
+  const nValue = 'value' in n ? n.value : null;
+  const mValue = 'value' in m ? m.value : null;
   const growError =
-    'error' in m ? m.error : 'value' in n && m.value <= n.value ? `Kafka can only add partitions: enter more than ${n.value}` : null;
-  const rows = 'value' in n ? keyRows(list.keys, n.value) : [];
-  const differ = rows.filter((r) => r.differs);
+    'error' in m
+      ? m.error
+      : nValue !== null && mValue !== null && mValue <= nValue
+        ? `Kafka can only add partitions: enter more than ${nValue}`
+        : null;
+  const rows = useMemo(() => (nValue !== null ? keyRows(list.keys, nValue) : []), [list, nValue]);
+  const differ = useMemo(() => rows.filter((r) => r.differs), [rows]);
   const shown = (onlyDiffer ? differ : rows).slice(0, TABLE_ROWS);
-  const grow = 'value' in n && 'value' in m && !growError ? growth(list.keys, n.value, m.value) : null;
+  const grow = useMemo(
+    () => (nValue !== null && mValue !== null && !growError ? growth(list.keys, nValue, mValue) : null),
+    [list, nValue, mValue, growError],
+  );
+  // The page's own state (not the deferred copy) decides what the error under the input says.
+  const shownError = kafka.mode === 'pattern' && kafka.pattern !== pattern ? null : list.error;
 
   const keysNote = list.error
     ? null
     : `${list.keys.length.toLocaleString('en-US')} key${list.keys.length === 1 ? '' : 's'}` +
       (list.duplicates ? `, ${list.duplicates} duplicate${list.duplicates === 1 ? '' : 's'} ignored` : '') +
-      (list.capped
-        ? ` (the input makes ${list.total.toLocaleString('en-US')}; only the first ${MAX_KEYS.toLocaleString('en-US')} are used)`
-        : '');
+      (list.capped ? ` (the input makes ${count(list.total)}; only the first ${list.used.toLocaleString('en-US')} are used)` : '');
 
   return (
     <div className="space-y-4">
@@ -61,7 +81,12 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
             </label>
           </fieldset>
           {kafka.mode === 'list' ? (
-            <Field label="Keys, one per line" className="mt-2" hint={`${keysNote ?? ''}. A blank line between keys is an empty key.`}>
+            <Field
+              label="Keys, one per line"
+              className="mt-2"
+              error={list.error}
+              hint={`${keysNote ? `${keysNote}. ` : ''}A blank line between keys is an empty key. ${KEY_CAP_WORDS}`}
+            >
               {(ids) => (
                 <textarea
                   {...ids}
@@ -77,12 +102,8 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
             <Field
               label="Key pattern"
               className="mt-2"
-              error={list.error}
-              hint={
-                list.error
-                  ? 'Ranges like {0..99} or {007..120}, lists like {eu,us}.'
-                  : `${keysNote}. Ranges like {0..99} or {007..120}, lists like {eu,us}.`
-              }
+              error={shownError}
+              hint={`${keysNote ? `${keysNote}. ` : ''}Ranges like {0..99} or {007..120}, lists like {eu,us}. ${KEY_CAP_WORDS}`}
             >
               {(ids) => (
                 <input
@@ -262,4 +283,4 @@ export function KafkaCalculator({ kafka, onChange }: Props) {
       </p>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { chain, listed } from '@/lib/routing/words';
 import type { RouteResult } from '@/simulator/rabbitmq/routing';
 
 interface Props {
@@ -11,7 +12,9 @@ interface Props {
   mandatory: boolean;
 }
 
-const list = (qs: string[]) => qs.join(', ');
+/** Queue names as the page always listed them (comma-separated), the first 10 and a count of the rest. */
+const list = (qs: string[]) => qs.slice(0, 10).join(', ') + (qs.length > 10 ? ` and ${(qs.length - 10).toLocaleString('en-US')} more` : '');
+const exchangeName = (x: string) => x || '(default)';
 
 /** One sentence on where the message ends up, including what happens to an unroutable one. */
 export function Outcome({ result, blocked, alternate, divertedBy, mandatory }: Props) {
@@ -30,7 +33,7 @@ export function Outcome({ result, blocked, alternate, divertedBy, mandatory }: P
     const copies = result.queues.length;
     title = `Delivered to ${copies} queue${copies === 1 ? '' : 's'}: ${list(result.queues)}`;
     const doubled = result.queues.filter((q) => (result.matchedBindings[q]?.length ?? 0) > 1);
-    const by = divertedBy.map((x) => `"${x}"`).join(', ');
+    const by = listed(divertedBy);
     body = result.viaAlternate
       ? `No binding of ${by || 'an exchange on the way'} matched, so RabbitMQ handed the message to ${divertedBy.length === 1 ? 'its' : 'their'} alternate exchange, which routed it. Each queue gets one copy.`
       : `Each queue gets one copy.`;
@@ -52,7 +55,13 @@ export function Outcome({ result, blocked, alternate, divertedBy, mandatory }: P
       <p className="mt-1 text-sm text-zinc-800 dark:text-zinc-200">{body}</p>
       {result && result.exchangesVisited.length > 1 && (
         <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
-          Exchanges passed: {result.exchangesVisited.map((x) => x || '(default)').join(' → ')}
+          Exchanges passed: {chain(result.exchangesVisited.map(exchangeName))}
+        </p>
+      )}
+      {result?.cycle && (
+        <p className="mt-1 text-sm text-zinc-800 dark:text-zinc-200" data-testid="routing-cycle">
+          Routing stopped at a loop of exchanges: {chain(result.cycle.map(exchangeName))}. RabbitMQ routes a message through each exchange
+          at most once, so it does not go round the loop again.
         </p>
       )}
     </div>

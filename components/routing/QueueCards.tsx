@@ -2,7 +2,7 @@
 import { explainBinding } from '@/lib/routing/explain';
 import type { PlaygroundModel } from '@/lib/routing/playground';
 import type { BindingDraft, QueueDraft, RabbitState } from '@/lib/routing/state';
-import { X_MATCH_VALUES, type HeaderArg } from '@/simulator/rabbitmq/headers';
+import { X_MATCH_VALUES } from '@/simulator/rabbitmq/headers';
 import type { Publish, RouteResult } from '@/simulator/rabbitmq/routing';
 import { BindingWhy } from './BindingWhy';
 import { HeaderRowsEditor } from './HeaderRowsEditor';
@@ -129,13 +129,7 @@ export function QueueCards({ rabbit, model, msg, result, onQueues }: Props) {
                           {check?.problem && !check.problem.includes('x-match') && <ErrorText>{check.problem}</ErrorText>}
                         </div>
                       )}
-                      {why && (
-                        <BindingWhy
-                          why={why}
-                          args={check?.binding?.arguments as Record<string, HeaderArg> | undefined}
-                          headers={msg?.headers}
-                        />
-                      )}
+                      {why && <BindingWhy why={why} />}
                     </li>
                   );
                 })}

@@ -1,12 +1,10 @@
 'use client';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Notice } from '@/components/ui/Notice';
 import { ReadyRoot } from '@/components/ui/ReadyRoot';
 import { encodeState, STATE_PARAM, stateParam } from '@/lib/routing/codec';
 import type { DecodeResult } from '@/lib/routing/decode';
 import { defaultState, type KafkaState, type RabbitState, type RoutingState } from '@/lib/routing/state';
-import { withParam } from '@/lib/url-state';
-import { useUrlParams } from '@/lib/url-state/use-url-params';
 import { KafkaCalculator } from './KafkaCalculator';
 import { KafkaInstead } from './KafkaInstead';
 import { RabbitPlayground } from './RabbitPlayground';
@@ -14,6 +12,12 @@ import { actionButtonClass, Source } from './ui';
 
 /** Links longer than this may be cut by chat tools and some browsers. */
 const LONG_LINK = 8000;
+/**
+ * Longer setups (an imported topology of thousands of exchanges) are not written to the address bar:
+ * many servers refuse such a request line on reload (Node's default is 16 KB of headers; `npm start`
+ * takes 128 KB), and encoding a megabyte on every pause in typing would stall the page.
+ */
+const MAX_LINK = 100_000;
 
 /** The query string the page was opened with, read once (later edits rewrite it). */
 let openedWith: string | null = null;
@@ -66,33 +70,56 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
     decoded && !decoded.ok ? `${decoded.error}. Showing the starting example instead.` : null,
   );
   const [copied, setCopied] = useState(false);
-  const [edited, setEdited] = useState(false);
-  // Only after an edit, so a bad link stays in the address bar until the user changes something.
-  useUrlParams(edited ? { [STATE_PARAM]: encodeState(state) } : null, { debounceMs: 200 });
+  /** Length of the last link written (or measured), so the page can say when it is long or too long. */
+  const [linkLength, setLinkLength] = useState(0);
+  const edited = useRef(false);
 
-  const onRabbit = (patch: Partial<RabbitState>) => {
-    setEdited(true);
+  // Encoding waits for a pause in typing: an imported topology can make it a long task. The address
+  // bar changes only after an edit, so a bad link stays there until the user changes something.
+  useEffect(() => {
+    const t = window.setTimeout(() => {
+      const encoded = encodeState(state);
+      setLinkLength(encoded.length);
+      if (!edited.current || encoded.length > MAX_LINK) return;
+      const url = new URL(window.location.href);
+      url.searchParams.set(STATE_PARAM, encoded);
+      window.history.replaceState(window.history.state, '', url);
+    }, 200);
+    return () => window.clearTimeout(t);
+  }, [state]);
+
+  // Stable, so each half of the page re-renders only when its own state changes.
+  const onRabbit = useCallback((patch: Partial<RabbitState>) => {
+    edited.current = true;
     setCopied(false);
     setState((s) => ({ ...s, rabbit: { ...s.rabbit, ...patch } }));
-  };
-  const onKafka = (patch: Partial<KafkaState>) => {
-    setEdited(true);
+  }, []);
+  const onKafka = useCallback((patch: Partial<KafkaState>) => {
+    edited.current = true;
     setCopied(false);
     setState((s) => ({ ...s, kafka: { ...s.kafka, ...patch } }));
-  };
-  const link = () => withParam(window.location.href, STATE_PARAM, encodeState(state));
+  }, []);
   const copy = async () => {
-    const url = link();
+    const encoded = encodeState(state);
+    setLinkLength(encoded.length);
+    if (encoded.length > MAX_LINK) return;
+    const url = new URL(window.location.href);
+    url.searchParams.set(STATE_PARAM, encoded);
     window.history.replaceState(window.history.state, '', url);
-    await navigator.clipboard?.writeText(url).catch(() => undefined);
+    await navigator.clipboard?.writeText(url.toString()).catch(() => undefined);
     setCopied(true);
   };
   const reset = () => {
-    setEdited(true);
+    edited.current = true;
     setNotice(null);
     setState(defaultState());
   };
-  const long = encodeState(state).length > LONG_LINK;
+  const linkNote =
+    linkLength > MAX_LINK
+      ? ` This setup is too large for a link (${linkLength.toLocaleString('en-US')} characters; this page writes links up to ${MAX_LINK.toLocaleString('en-US')}), so the address bar keeps the last one that fit.`
+      : linkLength > LONG_LINK
+        ? ' This link is long; some tools cut links this size.'
+        : '';
 
   return (
     <ReadyRoot testId="routing-tool" ready={inBrowser} className="space-y-10">
@@ -110,7 +137,7 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
         </button>
         <span role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
           {copied ? 'Link copied: it reproduces everything on this page.' : ''}
-          {long ? ' This link is long; some tools cut links this size.' : ''}
+          {linkNote}
         </span>
       </div>
 

@@ -1,5 +1,5 @@
 // Answers ⇄ the `?a=` query parameter, e.g. `a=replay.often_protocols.mqtt-stomp`.
-import { decodeEntries, encodeEntries } from '@/lib/url-state';
+import { decodeEntries, encodeEntries, MAX_ENCODED_LENGTH } from '@/lib/url-state';
 import { QUESTIONS, getQuestion } from './questions';
 import { answerProblem } from './score';
 import type { Answers } from './types';
@@ -7,7 +7,7 @@ import type { Answers } from './types';
 export const ANSWERS_PARAM = 'a';
 
 export interface Dropped {
-  /** The piece of the link that was dropped, as written. */
+  /** The piece of the link that was dropped, as written ('' for what is not one piece: the cut-off rest of a long link). */
   segment: string;
   reason: string;
 }
@@ -31,7 +31,13 @@ export function decodeAnswers(raw: string | null | undefined): DecodedAnswers {
   const answers: Answers = {};
   const dropped: Dropped[] = [];
   if (!raw) return { answers, dropped };
-  const { entries, garbage } = decodeEntries(raw);
+  const { entries, garbage, cut } = decodeEntries(raw);
+  if (cut > 0) {
+    dropped.push({
+      segment: '',
+      reason: `The link is ${raw.length.toLocaleString('en-US')} characters long; only its first ${MAX_ENCODED_LENGTH.toLocaleString('en-US')} were read`,
+    });
+  }
   for (const g of garbage) dropped.push({ segment: g, reason: 'not a question.answer pair' });
   for (const { key, values } of entries) {
     const segment = `${key}.${values.join('-')}`;
@@ -51,7 +57,16 @@ export function decodeAnswers(raw: string | null | undefined): DecodedAnswers {
   return { answers, dropped };
 }
 
-/** One readable line per dropped piece, for the notice shown to the user. */
-export function describeDropped(dropped: readonly Dropped[]): string[] {
-  return dropped.map((d) => `“${d.segment.length > 60 ? `${d.segment.slice(0, 57)}…` : d.segment}”: ${d.reason}`);
+/** Lines a notice lists before it summarises the rest (a hostile link can drop a thousand pieces). */
+export const MAX_DROPPED_LINES = 8;
+
+/** One readable line per dropped piece, for the notice shown to the user; past `max` lines, one line counts the rest. */
+export function describeDropped(dropped: readonly Dropped[], max = MAX_DROPPED_LINES): string[] {
+  const line = (d: Dropped) =>
+    d.segment === '' ? d.reason : `“${d.segment.length > 60 ? `${d.segment.slice(0, 57)}…` : d.segment}”: ${d.reason}`;
+  if (dropped.length <= max) return dropped.map(line);
+  const rest = dropped.slice(max - 1);
+  const reasons = new Set(rest.map((d) => d.reason));
+  const why = reasons.size === 1 ? `, each ${rest[0]!.reason}` : '';
+  return [...dropped.slice(0, max - 1).map(line), `…and ${rest.length.toLocaleString('en-US')} more parts${why}`];
 }

@@ -56,6 +56,35 @@ export function takeStorageProblem(): string | null {
   return p;
 }
 
+/** Why the browser refused to save, in words; the quiz goes on unsaved. */
+function refusal(e: unknown): string {
+  const name = e instanceof DOMException || e instanceof Error ? e.name : '';
+  const why =
+    name === 'QuotaExceededError'
+      ? 'Your browser’s storage for this site is full'
+      : name === 'SecurityError'
+        ? 'Your browser does not let this page store anything (private browsing or blocked site data)'
+        : 'Your browser refused to store your answers';
+  return `${why}, so your answers are not saved and will be gone when you reload. Copy the link to your result to keep them.`;
+}
+
+/** Set while saving fails; listeners hear each change from saving to failing (and back: null). */
+let saveProblem: string | null = null;
+const saveListeners = new Set<(problem: string | null) => void>();
+
+function setSaveProblem(problem: string | null) {
+  if (problem === saveProblem || (problem !== null && saveProblem !== null)) return;
+  saveProblem = problem;
+  for (const l of saveListeners) l(problem);
+}
+
+/** Calls `listener` now if saving already fails, and whenever it starts or stops failing; returns the unsubscribe. */
+export function onSaveProblem(listener: (problem: string | null) => void): () => void {
+  saveListeners.add(listener);
+  if (saveProblem !== null) listener(saveProblem);
+  return () => saveListeners.delete(listener);
+}
+
 /** Keeps only answers that are valid for today's questions. */
 function keepValid(answers: Answers): { kept: Answers; droppedCount: number } {
   const kept: Answers = {};
@@ -73,7 +102,8 @@ const storage: PersistStorage<Saved> = {
     let raw: string | null;
     try {
       raw = localStorage.getItem(name);
-    } catch {
+    } catch (e) {
+      setSaveProblem(refusal(e));
       return null;
     }
     if (raw === null) return null;
@@ -86,7 +116,11 @@ const storage: PersistStorage<Saved> = {
     if (parsed === null) {
       storageProblem =
         'Your saved answers could not be read (the stored data was damaged or from another version), so they were discarded. The quiz starts afresh.';
-      localStorage.removeItem(name);
+      try {
+        localStorage.removeItem(name);
+      } catch {
+        // Read-only storage: the damaged value stays, and is ignored again next time.
+      }
       return null;
     }
     const { kept, droppedCount } = keepValid(parsed.state.answers);
@@ -98,8 +132,10 @@ const storage: PersistStorage<Saved> = {
   setItem: (name, value) => {
     try {
       localStorage.setItem(name, JSON.stringify(value));
-    } catch {
-      // Storage full or blocked (private mode): the quiz keeps working without saving.
+      setSaveProblem(null);
+    } catch (e) {
+      // Storage full or blocked (private mode): the quiz keeps working, and says it is not saving.
+      setSaveProblem(refusal(e));
     }
   },
   removeItem: (name) => {

@@ -1,9 +1,9 @@
 // The page state in the URL: compact JSON (short keys, arrays for rows) as base64url in `?s=`.
 // Encoding lives here; decoding (with its zod schema) is in decode.ts, loaded only for a link with state.
 import { toBase64Url } from '@/lib/url-state';
-import type { HeaderArg } from '@/simulator/rabbitmq/headers';
+import { headerTable, type HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { Binding, Exchange, Topology } from '@/simulator/rabbitmq/routing';
-import { EXCHANGE_TYPES, HEADER_TYPES, type HeaderRow, type RoutingState } from './state';
+import { EXCHANGE_TYPES, HEADER_TYPES, type HeaderRow, type ImportedTopology, type RoutingState } from './state';
 
 export const STATE_PARAM = 's';
 export const VERSION = 1;
@@ -66,7 +66,7 @@ function topologyIn(c: NonNullable<Compact['r']['i']>): Topology {
       queue,
       bindingKey,
       ...(dt ? { destinationType: 'exchange' as const } : {}),
-      ...(args ? { arguments: args } : {}),
+      ...(args ? { arguments: headerTable(Object.entries(args)) } : {}),
     })),
   };
 }
@@ -115,8 +115,20 @@ export function fromCompact(c: Compact): RoutingState {
   };
 }
 
+/** The JSON of each imported topology, made once: it can be a megabyte, and the rest of the state changes on every keystroke. */
+const importedJson = new WeakMap<ImportedTopology, string>();
+
 export function encodeState(s: RoutingState): string {
-  return toBase64Url(JSON.stringify(toCompact(s)));
+  const imported = s.rabbit.imported;
+  const c = toCompact({ ...s, rabbit: { ...s.rabbit, imported: null } });
+  let json = JSON.stringify(c);
+  if (imported) {
+    let i = importedJson.get(imported);
+    if (i === undefined) importedJson.set(imported, (i = JSON.stringify(toCompact(s).r.i)));
+    // "i" is the only key of that name, and a quote inside a string value is escaped, so this is r.i.
+    json = json.replace('"i":null', () => `"i":${i}`);
+  }
+  return toBase64Url(json);
 }
 
 /** The raw `s` value of a query string like `?s=…`, or null when there is none. */

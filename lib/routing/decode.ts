@@ -2,6 +2,7 @@
 // error and the caller keeps the default. Split from codec.ts so zod loads only for links with state.
 import * as z from 'zod/mini';
 import { fromBase64Url } from '@/lib/url-state';
+import type { HeaderArg } from '@/simulator/rabbitmq/headers';
 import { fromCompact, stateParam, VERSION } from './codec';
 import { EXCHANGE_TYPES, HEADER_TYPES, type RoutingState } from './state';
 
@@ -11,6 +12,10 @@ const index = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
 const typeIndex = index(EXCHANGE_TYPES.length - 1);
 const row = z.tuple([str, index(HEADER_TYPES.length - 1), str]);
 const headerArg = z.union([str, z.number(), z.boolean(), z.null(), z.object({ type: z.enum(['int', 'float']), value: z.number() })]);
+// Not z.record: it drops a key called "__proto__", and RabbitMQ accepts any header name.
+const headerArgs = z.custom<Record<string, HeaderArg>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((a) => headerArg.safeParse(a).success),
+);
 
 const compactSchema = z.object({
   v: z.literal(VERSION),
@@ -25,7 +30,7 @@ const compactSchema = z.object({
         h: str,
         x: z.array(z.union([z.tuple([str, typeIndex]), z.tuple([str, typeIndex, str])])),
         q: z.array(str),
-        b: z.array(z.union([z.tuple([str, str, flag, str]), z.tuple([str, str, flag, str, z.record(z.string(), headerArg)])])),
+        b: z.array(z.union([z.tuple([str, str, flag, str]), z.tuple([str, str, flag, str, headerArgs])])),
         n: z.array(str),
       }),
     ),

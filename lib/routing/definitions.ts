@@ -2,8 +2,12 @@
 // export_definitions`, GET /api/definitions) and builds the engine Topology of one vhost.
 import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
-import type { HeaderArg } from '@/simulator/rabbitmq/headers';
+import { headerTable, type HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { Binding, Exchange, ExchangeType, Topology } from '@/simulator/rabbitmq/routing';
+import { policyMatcher } from './policies';
+import { listed } from './words';
+
+export { listed };
 import { EXCHANGE_TYPES } from './state';
 
 export const MAX_DEFINITIONS_BYTES = 5_000_000;
@@ -11,7 +15,10 @@ export const MAX_DEFINITIONS_BYTES = 5_000_000;
 // zod/mini keeps the bundle small; the English locale gives its issues readable messages.
 z.config(en());
 
-const args = z.nullish(z.record(z.string(), z.unknown()));
+// Not z.record: it drops a key called "__proto__", and RabbitMQ accepts any header name.
+const args = z.nullish(
+  z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'expected an object' }),
+);
 const vhostField = z.optional(z.string());
 
 const definitionsSchema = z.object({
@@ -106,7 +113,7 @@ const BUILT_IN: Exchange[] = [
 ];
 
 function toHeaderArgs(raw: Record<string, unknown>): { args: Record<string, HeaderArg> } | { bad: string } {
-  const out: Record<string, HeaderArg> = {};
+  const out = headerTable();
   for (const [k, v] of Object.entries(raw)) {
     if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) out[k] = v;
     else return { bad: k };
@@ -114,27 +121,40 @@ function toHeaderArgs(raw: Record<string, unknown>): { args: Record<string, Head
   return { args: out };
 }
 
-/** The policy RabbitMQ would apply to an exchange: matching pattern, highest priority. */
-function policyAlternate(d: Definitions, vhost: string, exchange: string, notes: string[]): string | undefined {
-  let best: { priority: number; ae: string } | undefined;
-  for (const p of d.policies ?? []) {
-    if (vhostOf(p) !== vhost || !['exchanges', 'all', undefined].includes(p['apply-to'])) continue;
-    const ae = p.definition['alternate-exchange'];
-    let matches: boolean;
-    try {
-      // V8 compiles a pattern on first use, so test() too can throw ("Regular expression too large").
-      matches = new RegExp(p.pattern).test(exchange);
-    } catch {
-      notes.push(`Policy "${p.name}" has a pattern this page cannot read as a regular expression; it is ignored`);
-      continue;
-    }
-    if (!matches) continue;
-    const priority = p.priority ?? 0;
-    // Only one policy applies to an exchange: the matching one with the highest priority.
-    if (!best || priority > best.priority) best = { priority, ae: typeof ae === 'string' ? ae : '' };
-  }
-  return best?.ae ? best.ae : undefined;
+/** The vhost with the most bindings (often not the default "/"), in one pass; ties go to the first in `vhosts`. */
+export function busiestVhost(d: Definitions, vhosts: readonly string[]): string | undefined {
+  const count = new Map<string, number>();
+  for (const b of d.bindings ?? []) count.set(vhostOf(b), (count.get(vhostOf(b)) ?? 0) + 1);
+  let best = vhosts[0];
+  for (const v of vhosts) if ((count.get(v) ?? 0) > (count.get(best!) ?? 0)) best = v;
+  return best;
 }
+
+/** Notes for the user, each kind counted once it repeats: a hostile file can repeat one problem 50,000 times. */
+class Notes {
+  private readonly kinds = new Map<string, { first: string[]; more: number; plural: (n: number) => string }>();
+  readonly lines: string[] = [];
+  add(note: string) {
+    this.lines.push(note);
+  }
+  /** Shows the first few notes of a kind, then "and N more …". */
+  repeat(kind: string, note: string, plural: (n: number) => string) {
+    let k = this.kinds.get(kind);
+    if (!k) this.kinds.set(kind, (k = { first: [], more: 0, plural }));
+    if (k.first.length < 3) k.first.push(note);
+    else k.more++;
+  }
+  all(): string[] {
+    const out = [...this.lines];
+    for (const k of this.kinds.values()) {
+      out.push(...k.first);
+      if (k.more > 0) out.push(k.plural(k.more));
+    }
+    return out;
+  }
+}
+
+const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 
 export interface VhostTopology {
   topology: Topology;
@@ -145,20 +165,30 @@ export interface VhostTopology {
 
 /** The routing topology of one vhost, with notes for anything not modelled. */
 export function topologyOf(d: Definitions, vhost: string): VhostTopology {
-  const notes: string[] = [];
+  const notes = new Notes();
   const internal: string[] = [];
   const exchanges: Exchange[] = [];
   const types = new Map<string, ExchangeType>();
+  const policies = policyMatcher((d.policies ?? []).filter((p) => vhostOf(p) === vhost));
+  let duplicateExchanges = 0;
   for (const x of d.exchanges ?? []) {
     if (vhostOf(x) !== vhost) continue;
+    if (types.has(x.name)) {
+      duplicateExchanges++;
+      continue;
+    }
     if (!(EXCHANGE_TYPES as readonly string[]).includes(x.type)) {
-      notes.push(`Exchange "${x.name}" has type ${x.type}, which this page does not simulate: it routes nothing here`);
+      notes.repeat(
+        'type',
+        `Exchange "${x.name}" has type ${x.type}, which this page does not simulate: it routes nothing here`,
+        (more) => `…and ${n(more, 'more exchange')} of types this page does not simulate`,
+      );
       continue;
     }
     const type = x.type as ExchangeType;
     const argAe = x.arguments?.['alternate-exchange'];
     // An alternate-exchange argument overrules one set by a policy (rabbitmq.com/docs/ae).
-    const alternateExchange = typeof argAe === 'string' ? argAe : policyAlternate(d, vhost, x.name, notes);
+    const alternateExchange = typeof argAe === 'string' ? argAe : policies.alternateFor(x.name);
     exchanges.push(alternateExchange !== undefined ? { name: x.name, type, alternateExchange } : { name: x.name, type });
     types.set(x.name, type);
     if (x.internal) internal.push(x.name);
@@ -169,7 +199,9 @@ export function topologyOf(d: Definitions, vhost: string): VhostTopology {
       types.set(b.name, b.type);
     }
   }
-  const queues = (d.queues ?? []).filter((q) => vhostOf(q) === vhost).map((q) => q.name);
+  const queueNames = new Set<string>();
+  for (const q of d.queues ?? []) if (vhostOf(q) === vhost) queueNames.add(q.name);
+  const queues = [...queueNames];
   const bindings: Binding[] = [];
   for (const b of d.bindings ?? []) {
     if (vhostOf(b) !== vhost) continue;
@@ -178,8 +210,10 @@ export function topologyOf(d: Definitions, vhost: string): VhostTopology {
     if (types.get(b.source) === 'headers') {
       const converted = toHeaderArgs(b.arguments ?? {});
       if ('bad' in converted) {
-        notes.push(
+        notes.repeat(
+          'args',
           `A binding from "${b.source}" to "${b.destination}" compares "${converted.bad}" with a table or array value, which this page cannot compare: it is left out`,
+          (more) => `…and ${n(more, 'more binding')} left out for the same reason`,
         );
         continue;
       }
@@ -189,12 +223,18 @@ export function topologyOf(d: Definitions, vhost: string): VhostTopology {
   }
   const items = [...(d.queues ?? []), ...(d.exchanges ?? []), ...(d.bindings ?? [])];
   if (items.length > 0 && items.every((i) => i.vhost === undefined)) {
-    notes.push('The file names no vhost (a single-vhost export), so its objects are shown under "/"');
+    notes.add('The file names no vhost (a single-vhost export), so its objects are shown under "/"');
   }
-  if (exchanges.some((x) => x.alternateExchange !== undefined && !types.has(x.alternateExchange))) {
-    notes.push(
-      'An alternate exchange named in the file does not exist in this vhost: RabbitMQ then drops (or returns) what it would receive',
+  if (duplicateExchanges > 0 || queues.length < (d.queues ?? []).filter((q) => vhostOf(q) === vhost).length) {
+    notes.add('The file declares some exchanges or queues twice in this vhost; the first of each name is used');
+  }
+  for (const p of policies.notes()) notes.add(p);
+  const missing = exchanges.filter((x) => x.alternateExchange !== undefined && !types.has(x.alternateExchange));
+  if (missing.length > 0) {
+    notes.add(
+      `${missing.length === 1 ? 'An alternate exchange' : 'Alternate exchanges'} named in the file (${listed([...new Set(missing.map((x) => x.alternateExchange!))])}) ` +
+        `${missing.length === 1 ? 'does' : 'do'} not exist in this vhost: RabbitMQ then drops (or returns) what it would receive`,
     );
   }
-  return { topology: { exchanges, queues, bindings }, notes, internal };
+  return { topology: { exchanges, queues, bindings }, notes: notes.all(), internal };
 }

@@ -1,6 +1,6 @@
 // Why one binding matched a message or not, in words. The verdict always comes from the engine
 // (bindingMatches); the per-argument lines use the engine's headerValuesEqual and xMatchOf.
-import { headerValuesEqual, xMatchOf, type HeaderArg } from '@/simulator/rabbitmq/headers';
+import { headerValuesEqual, ownHeader, xMatchOf, type HeaderArg } from '@/simulator/rabbitmq/headers';
 import { bindingMatches, type Binding, type ExchangeType, type Publish } from '@/simulator/rabbitmq/routing';
 import { explainTopicMatch, type TopicTraceStep } from '@/simulator/rabbitmq/topic';
 
@@ -8,6 +8,10 @@ export interface HeaderArgLine {
   name: string;
   /** 'skipped': an x- argument that all/any do not compare. */
   status: 'equal' | 'present' | 'missing' | 'different' | 'skipped';
+  /** The binding's value for this argument. */
+  want: HeaderArg;
+  /** The message's value for this header, undefined when it has none. */
+  got: HeaderArg | undefined;
 }
 
 export interface BindingExplanation {
@@ -30,14 +34,16 @@ function explainHeaders(b: Binding, msg: Publish, match: boolean): BindingExplan
   const xMatch = xMatchOf(args);
   if (xMatch === null) return { match, summary: 'invalid x-match: RabbitMQ refuses this binding' };
   const withX = xMatch.endsWith('-with-x');
-  const headers = msg.headers ?? {};
   const headerLines: HeaderArgLine[] = Object.keys(args)
     .filter((name) => name !== 'x-match')
     .map((name) => {
-      if (!withX && name.startsWith('x-')) return { name, status: 'skipped' as const };
-      if (!Object.prototype.hasOwnProperty.call(headers, name)) return { name, status: 'missing' as const };
-      if (args[name] === null) return { name, status: 'present' as const };
-      return { name, status: headerValuesEqual(args[name]!, headers[name]!) ? ('equal' as const) : ('different' as const) };
+      const want = args[name]!;
+      const got = ownHeader(msg.headers, name);
+      const line = (status: HeaderArgLine['status']): HeaderArgLine => ({ name, status, want, got });
+      if (!withX && name.startsWith('x-')) return line('skipped');
+      if (got === undefined) return line('missing');
+      if (want === null) return line('present');
+      return line(headerValuesEqual(want, got) ? 'equal' : 'different');
     });
   const compared = headerLines.filter((l) => l.status !== 'skipped');
   const ok = compared.filter((l) => l.status === 'equal' || l.status === 'present').length;

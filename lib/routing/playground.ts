@@ -1,5 +1,5 @@
 // Turns the playground's drafts into an engine Topology, with a readable problem for each bad input.
-import { validateHeadersBinding, type HeaderArg } from '@/simulator/rabbitmq/headers';
+import { headerTable, validateHeadersBinding, type HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { Binding, Topology } from '@/simulator/rabbitmq/routing';
 import { MAX_KEY_BYTES, validateBindingKey } from '@/simulator/rabbitmq/topic';
 import type { BindingDraft, HeaderRow, RabbitState } from './state';
@@ -31,7 +31,7 @@ export function headerValue(row: HeaderRow): { value: HeaderArg } | { error: str
 
 /** Header rows → a headers table; rows with problems are left out and reported by index. */
 export function headersFromRows(rows: HeaderRow[]): { headers: Record<string, HeaderArg>; problems: (string | null)[] } {
-  const headers: Record<string, HeaderArg> = {};
+  const headers = headerTable();
   const seen = new Set<string>();
   const problems = rows.map((row) => {
     if (row.name === '') return 'Give the header a name';
@@ -77,11 +77,14 @@ export interface PlaygroundModel {
   alternateProblem: string | null;
 }
 
-function checkBinding(s: RabbitState, queue: string, d: BindingDraft, earlier: BindingDraft[]): BindingCheck {
+/** The parts of the page state the playground exchange is built from. */
+export type PlaygroundDraft = Pick<RabbitState, 'exchangeName' | 'exchangeType' | 'queues' | 'alternate'>;
+
+function checkBinding(s: PlaygroundDraft, queue: string, d: BindingDraft, earlier: BindingDraft[]): BindingCheck {
   const base = { exchange: s.exchangeName, queue, bindingKey: d.key };
   if (s.exchangeType === 'headers') {
     const { headers, problems } = headersFromRows(d.args);
-    const args: Record<string, HeaderArg> = { 'x-match': d.xMatch, ...headers };
+    const args = headerTable([['x-match', d.xMatch], ...Object.entries(headers)]);
     const problem =
       validateHeadersBinding(args) ?? (problems.some(Boolean) ? 'Fix the arguments below; until then this binding is left out' : null);
     return { problem, argProblems: problems, binding: problem ? null : { ...base, bindingKey: '', arguments: args } };
@@ -95,7 +98,7 @@ function checkBinding(s: RabbitState, queue: string, d: BindingDraft, earlier: B
 }
 
 /** The playground's exchange, its optional alternate exchange (a fanout with one queue) and the queues. */
-export function playgroundModel(s: RabbitState): PlaygroundModel {
+export function playgroundModel(s: PlaygroundDraft): PlaygroundModel {
   const exchangeProblem = s.exchangeName.trim() === '' ? 'The exchange needs a name (the nameless one is the default exchange)' : null;
   const names: string[] = [];
   const queueProblems = s.queues.map((q) => {

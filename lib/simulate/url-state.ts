@@ -36,21 +36,29 @@ export function defaultUrlState(): SimUrlState {
   return { source: { kind: 'builtin', id: DEFAULT_SCENARIO }, seed: DEFAULT_SEED, time: 0, interventions: [] };
 }
 
-function decodeJsonParam(value: string): { ok: true; value: unknown } | { ok: false } {
-  if (value.length > MAX_PARAM_LENGTH) return { ok: false };
+function decodeJsonParam(value: string): { ok: true; value: unknown } | { ok: false; tooLong: boolean } {
+  if (value.length > MAX_PARAM_LENGTH) return { ok: false, tooLong: true };
   const text = fromBase64Url(value);
-  if (text === null) return { ok: false };
+  if (text === null) return { ok: false, tooLong: false };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false };
+    return { ok: false, tooLong: false };
   }
 }
 
-function parseUint(value: string, max: number): number | null {
-  if (!/^\d{1,10}$/.test(value)) return null;
+/** What is wrong with a JSON parameter, in words: too long, or damaged. */
+function jsonProblem(what: string, value: string, decoded: { tooLong: boolean }): string {
+  return decoded.tooLong
+    ? `${what} in this link ${what.endsWith('s') ? 'are' : 'is'} too long (${value.length.toLocaleString('en-US')} characters; a link carries at most ${MAX_PARAM_LENGTH.toLocaleString('en-US')})`
+    : `${what} in this link ${what.endsWith('s') ? 'are' : 'is'} damaged or truncated`;
+}
+
+/** A whole number 0..max, or what is wrong with the text: not a whole number, or out of range. */
+function parseUint(value: string, max: number): number | 'not a number' | 'too large' {
+  if (!/^\d+$/.test(value)) return 'not a number';
   const n = Number(value);
-  return n <= max ? n : null;
+  return n <= max ? n : 'too large';
 }
 
 function isTimedIntervention(x: unknown): x is TimedIntervention {
@@ -82,7 +90,7 @@ export function decodeSimUrl(search: string, knownIds: readonly string[]): Decod
     if (decoded.ok) state.source = { kind: 'custom', json: decoded.value };
     else {
       sourceOk = false;
-      problems.push('the custom scenario in this link is damaged or truncated');
+      problems.push(jsonProblem('the custom scenario', custom, decoded));
     }
   } else if (scenario !== null) {
     if (knownIds.includes(scenario)) state.source = { kind: 'builtin', id: scenario };
@@ -94,21 +102,23 @@ export function decodeSimUrl(search: string, knownIds: readonly string[]): Decod
   const seed = params.get('seed');
   if (seed !== null) {
     const n = parseUint(seed, MAX_SEED);
-    if (n === null) problems.push(`the seed "${seed.slice(0, 20)}" is not a whole number from 0 to ${MAX_SEED}`);
+    if (n === 'not a number') problems.push(`the seed "${seed.slice(0, 20)}" is not a whole number from 0 to ${MAX_SEED}`);
+    else if (n === 'too large') problems.push(`the seed "${seed.slice(0, 20)}" is too large: seeds go from 0 to ${MAX_SEED}`);
     else state.seed = n;
   }
   const t = params.get('t');
   if (t !== null) {
-    const n = parseUint(t, Number.MAX_SAFE_INTEGER);
-    if (n === null) problems.push(`the time "${t.slice(0, 20)}" is not a whole number of milliseconds`);
-    else state.time = n;
+    // Any whole number is a time: one past the scenario's end opens at the end, and the store says so.
+    const n = parseUint(t, Infinity);
+    if (typeof n === 'number') state.time = Math.min(n, Number.MAX_SAFE_INTEGER);
+    else problems.push(`the time "${t.slice(0, 20)}" is not a whole number of milliseconds`);
   }
   const iv = params.get('iv');
   if (iv !== null) {
     const decoded = decodeJsonParam(iv);
     if (decoded.ok && Array.isArray(decoded.value) && decoded.value.every(isTimedIntervention)) {
       state.interventions = (decoded.value as TimedIntervention[]).map((x) => ({ time: x.time, intervention: x.intervention }));
-    } else problems.push('the interventions in this link are damaged or truncated');
+    } else problems.push(jsonProblem('the interventions', iv, decoded.ok ? { tooLong: false } : decoded));
   }
   const view = params.get('view');
   if (view === 'whole-log') state.wholeLog = true;

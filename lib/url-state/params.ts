@@ -21,3 +21,15 @@ export function withParams(href: string, params: Readonly<Record<string, string 
   const isAbsolute = /^[a-z]+:\/\//i.test(href);
   return isAbsolute ? url.toString() : `${url.pathname}${url.search}${url.hash}`;
 }
+
+/**
+ * The id a `#fragment` points at, percent-decoded; null when it cannot be decoded (`#%E0%A4`, `#feature-%`):
+ * anyone can send such a link, and it must not break the page.
+ */
+export function fragmentId(hash: string): string | null {
+  try {
+    return decodeURIComponent(hash.startsWith('#') ? hash.slice(1) : hash);
+  } catch {
+    return null;
+  }
+}

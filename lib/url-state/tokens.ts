@@ -10,6 +10,8 @@ export interface DecodedEntries {
   entries: TokenEntry[];
   /** Raw segments that were not `key.value[-value…]` with valid tokens. */
   garbage: string[];
+  /** Characters past MAX_ENCODED_LENGTH that were not read (0 when the whole input was read). */
+  cut: number;
 }
 
 export const TOKEN_PATTERN = /^[a-z0-9]{1,24}$/;
@@ -34,7 +36,7 @@ export function decodeEntries(raw: string): DecodedEntries {
   const entries: TokenEntry[] = [];
   const garbage: string[] = [];
   const input = raw.length > MAX_ENCODED_LENGTH ? raw.slice(0, MAX_ENCODED_LENGTH) : raw;
-  if (raw.length > MAX_ENCODED_LENGTH) garbage.push(`…${raw.length - MAX_ENCODED_LENGTH} characters cut`);
+  const cut = raw.length - input.length;
   for (const segment of input.split(ENTRY_SEP)) {
     if (segment === '') continue;
     const dot = segment.indexOf(KEY_SEP);
@@ -52,5 +54,5 @@ export function decodeEntries(raw: string): DecodedEntries {
     }
     entries.push({ key, values });
   }
-  return { entries, garbage };
+  return { entries, garbage, cut };
 }

@@ -20,6 +20,22 @@ export type HeaderArg = HeaderValue | TypedNumber;
 export type XMatch = 'all' | 'any' | 'all-with-x' | 'any-with-x';
 export const X_MATCH_VALUES: readonly XMatch[] = ['all', 'any', 'all-with-x', 'any-with-x'];
 
+/**
+ * A headers table (or binding arguments) without a prototype, so any header name is an ordinary key:
+ * RabbitMQ accepts headers called "constructor" or "__proto__", and on a plain object the first reads
+ * Object.prototype's member and assigning the second replaces the prototype.
+ */
+export function headerTable(entries: Iterable<readonly [string, HeaderArg]> = []): Record<string, HeaderArg> {
+  const table = Object.create(null) as Record<string, HeaderArg>;
+  for (const [name, value] of entries) table[name] = value;
+  return table;
+}
+
+/** The value of header `name` when the table has it as its own key (never an inherited member). */
+export function ownHeader(table: Record<string, HeaderArg> | undefined, name: string): HeaderArg | undefined {
+  return table !== undefined && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}
+
 function isTyped(v: HeaderArg): v is TypedNumber {
   return typeof v === 'object' && v !== null;
 }
@@ -64,12 +80,12 @@ export function headersMatch(bindingArguments: Record<string, HeaderArg>, header
   if (xMatch === null) return false;
   const withX = xMatch === 'all-with-x' || xMatch === 'any-with-x';
   const all = xMatch === 'all' || xMatch === 'all-with-x';
-  const has = (name: string) => headers !== undefined && Object.prototype.hasOwnProperty.call(headers, name);
   for (const name of Object.keys(bindingArguments)) {
     if (name === 'x-match' || (!withX && name.startsWith('x-'))) continue;
     const want = bindingArguments[name]!;
+    const got = ownHeader(headers, name);
     // A void (null) binding value asks only that the header be present.
-    const ok = has(name) && (want === null || headerValuesEqual(want, headers![name]!));
+    const ok = got !== undefined && (want === null || headerValuesEqual(want, got));
     if (all && !ok) return false;
     if (!all && ok) return true;
   }

@@ -1,18 +1,23 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs build script without type declarations
-import { loadScriptsAfterPaint, moveCspFirst } from '../../scripts/postbuild.mjs';
+import { hashInlineScripts, insertCsp, loadScriptsAfterPaint, scriptHash } from '../../scripts/postbuild.mjs';
 
 const page = (head: string, body = '<p>hi</p>') => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
 const csp = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'"/>';
 
-describe('moveCspFirst', () => {
-  it('puts the CSP meta tag first in <head>, once', () => {
-    const out = moveCspFirst(page(`<link rel="stylesheet" href="/a.css"/><script src="/x.js" async=""></script>${csp}`)) as string;
-    expect(out).toMatch(/<head><meta http-equiv="Content-Security-Policy"/);
+describe('insertCsp', () => {
+  it("puts the site's CSP meta tag first in <head>, once, replacing one the page rendered", () => {
+    const out = insertCsp(
+      page(`<link rel="stylesheet" href="/a.css"/><script src="/x.js" async=""></script>${csp}`),
+      "default-src 'none'",
+    ) as string;
+    expect(out).toMatch(/^<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"\/><link/);
     expect(out.match(/Content-Security-Policy/g)).toHaveLength(1);
   });
-  it('returns null when there is no CSP meta tag', () => {
-    expect(moveCspFirst(page('<title>t</title>'))).toBeNull();
+  it('adds the tag to a page that has none; returns null without a <head>', () => {
+    expect(insertCsp(page('<title>t</title>'), "default-src 'self'")).toContain('<head><meta http-equiv="Content-Security-Policy"');
+    expect(insertCsp('<p>no head</p>', "default-src 'self'")).toBeNull();
   });
 });
 
@@ -63,5 +68,28 @@ describe('loadScriptsAfterPaint', () => {
     observer!([], { disconnect() {} });
     for (const t of timers.splice(0)) t(); // the paint's setTimeout(0) and the fallback timer
     expect(added).toEqual(['/c/a.js', '/c/b.js', '/c/page.js']);
+  });
+});
+
+describe('hashInlineScripts', () => {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="default-src &#x27;self&#x27;; script-src &#x27;self&#x27; &#x27;unsafe-inline&#x27;; style-src &#x27;self&#x27; &#x27;unsafe-inline&#x27;"/>`;
+  const html = page(
+    `${meta}<script>a()</script><script src="/x.js" async=""></script><script id="_R_">b()</script>`,
+    '<script>a()</script>',
+  );
+  const sha = (body: string) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+  const policy = (out: string) => /content="([^"]*)"/.exec(out)![1]!;
+
+  it("replaces script-src 'unsafe-inline' by the hash of each distinct inline script; style-src is untouched", () => {
+    expect(policy(hashInlineScripts(html) as string)).toBe(
+      `default-src 'self'; script-src 'self' ${sha('a()')} ${sha('b()')}; style-src 'self' 'unsafe-inline'`,
+    );
+    expect(scriptHash('a()')).toBe(sha('a()'));
+  });
+
+  it('hashes the UTF-8 text exactly as written, and running twice changes nothing', () => {
+    const once = hashInlineScripts(page(`${meta}<script>document.title="é→🐇"</script>`)) as string;
+    expect(policy(once)).toContain(sha('document.title="é→🐇"'));
+    expect(hashInlineScripts(once)).toBe(once);
   });
 });

@@ -26,7 +26,25 @@ describe('decodeAnswers keeps the valid answers and reports the rest', () => {
   it('cuts very long links and says so', () => {
     const r = decodeAnswers(`tasks.yes_${'x'.repeat(5000)}`);
     expect(r.answers).toEqual({ tasks: ['yes'] });
-    expect(r.dropped.some((d) => d.segment.includes('characters cut'))).toBe(true);
+    expect(r.dropped[0]).toEqual({ segment: '', reason: 'The link is 5,010 characters long; only its first 2,000 were read' });
+  });
+
+  it('summarises a link that drops a thousand pieces: x_ written 5,000 times (issue #20)', () => {
+    const r = decodeAnswers('x_'.repeat(5000));
+    expect(r.dropped).toHaveLength(1001);
+    const lines = describeDropped(r.dropped);
+    expect(lines).toEqual([
+      'The link is 10,000 characters long; only its first 2,000 were read',
+      ...Array.from({ length: 6 }, () => '“x”: not a question.answer pair'),
+      '…and 994 more parts, each not a question.answer pair',
+    ]);
+  });
+
+  it('lists every dropped piece when there are few, and mixed reasons are counted, not named', () => {
+    expect(describeDropped(decodeAnswers('a_b_c').dropped)).toHaveLength(3);
+    const mixed = describeDropped(decodeAnswers(`${'x_'.repeat(8)}bogus.yes`).dropped);
+    expect(mixed).toHaveLength(8);
+    expect(mixed.at(-1)).toBe('…and 2 more parts');
   });
 
   it('describes drops in readable lines', () => {
@@ -45,7 +63,7 @@ describe('url-state helpers', () => {
       { key: 'b', values: ['y', 'z'] },
     ];
     expect(encodeEntries(entries)).toBe('a1.x_b.y-z');
-    expect(decodeEntries('a1.x_b.y-z')).toEqual({ entries, garbage: [] });
+    expect(decodeEntries('a1.x_b.y-z')).toEqual({ entries, garbage: [], cut: 0 });
   });
 
   it('skips invalid tokens when encoding', () => {

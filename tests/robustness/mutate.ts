@@ -3,6 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { PROTOTYPE_NAMES } from '../support/names';
 import { runs } from '../support/property';
 
 /** Pieces a hand-edited or mangled link typically contains. */
@@ -115,7 +116,9 @@ export type JsonEdit =
 
 const oddValue = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom(null, '', -1, 0, 0.5, 1e21, -1e21, 2 ** 53 + 2, true, [], {}, 'NaN', '1', '__proto__', '😀', '\uD800'),
+  fc.constantFrom(null, '', -1, 0, 0.5, 1e21, -1e21, 2 ** 53 + 2, true, [], {}, 'NaN', '1', '😀', '\uD800'),
+  // Names RabbitMQ and Kafka accept that trip plain-object tables (queues, exchanges, groups, topics).
+  fc.constantFrom(...PROTOTYPE_NAMES),
 );
 
 export const jsonEdit: fc.Arbitrary<JsonEdit> = fc.oneof(

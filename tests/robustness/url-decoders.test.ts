@@ -11,9 +11,10 @@ import { encodeState, stateParam } from '@/lib/routing/codec';
 import { decodeState, stateFromSearch } from '@/lib/routing/decode';
 import { parseDefinitions, topologyOf } from '@/lib/routing/definitions';
 import { defaultState, type RoutingState } from '@/lib/routing/state';
+import { headerTable } from '@/simulator/rabbitmq/headers';
 import { createSimStore } from '@/lib/simulate/store';
 import { decodeSimUrl, encodeSimUrl, MAX_SEED, type SimUrlState } from '@/lib/simulate/url-state';
-import { fromBase64Url, readParam, toBase64Url } from '@/lib/url-state';
+import { fragmentId, fromBase64Url, readParam, toBase64Url } from '@/lib/url-state';
 import { builtInScenarios } from '@/simulator';
 import { expectReadable, expectSame, mutatedJson, mutatedString, RUNS } from './mutate';
 
@@ -31,6 +32,29 @@ const randomText = fc.oneof(
 const base64url = fc.string({
   unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'),
   maxLength: 400,
+});
+
+describe('/: #feature-<id> fragments', () => {
+  it.each([
+    ['#%E0%A4', null],
+    ['#feature-%', null],
+    ['#feature-%zz', null],
+    ['#feature-exactly-once', 'feature-exactly-once'],
+    ['#feature-a%20b', 'feature-a b'],
+    ['', ''],
+  ])('%s → %j (undecodable fragments are ignored, not thrown)', (hash, id) => {
+    expect(fragmentId(hash)).toBe(id);
+  });
+
+  it('never throws on any fragment', () => {
+    fc.assert(
+      fc.property(fc.oneof(randomText, mutatedString(fc.constant('#feature-exactly-once'))), (hash) => {
+        const id = fragmentId(hash);
+        expect(id === null || typeof id === 'string').toBe(true);
+      }),
+      { numRuns: RUNS.fast },
+    );
+  });
 });
 
 describe('/choose: ?a= answers', () => {
@@ -83,7 +107,38 @@ describe('/routing: ?s= page state', () => {
     s.rabbit.imported = { fileName: 'definitions.json', vhost: 'shop', notes, topology };
     return s;
   })();
-  const validStates = fc.constantFrom(defaultState(), imported);
+  // Queues, exchanges and headers named after Object.prototype members (RabbitMQ accepts them).
+  const prototypeNames: RoutingState = (() => {
+    const s = defaultState();
+    s.rabbit.queues[0]!.name = 'constructor';
+    s.rabbit.queues[1]!.name = '__proto__';
+    s.rabbit.exchangeName = 'toString';
+    s.rabbit.headers = [{ name: '__proto__', type: 'string', value: 'v' }];
+    s.rabbit.source = 'imported';
+    s.rabbit.imported = {
+      fileName: 'valueOf.json',
+      vhost: 'hasOwnProperty',
+      notes: [],
+      topology: {
+        exchanges: [{ name: '__proto__', type: 'headers' }],
+        queues: ['__proto__', 'constructor'],
+        bindings: [
+          {
+            exchange: '__proto__',
+            queue: '__proto__',
+            bindingKey: '',
+            arguments: headerTable([
+              ['x-match', 'all'],
+              ['__proto__', 'v'],
+            ]),
+          },
+        ],
+      },
+    };
+    s.rabbit.target = '__proto__';
+    return s;
+  })();
+  const validStates = fc.constantFrom(defaultState(), imported, prototypeNames);
   const validParam = validStates.map(encodeState);
   const compactJson = validParam.map((p) => JSON.parse(fromBase64Url(p)!) as unknown);
   const param = fc.oneof(
@@ -95,7 +150,11 @@ describe('/routing: ?s= page state', () => {
   );
 
   it('valid links round-trip exactly', () => {
-    for (const s of [defaultState(), imported]) expect(stateFromSearch(`?s=${encodeState(s)}`)).toEqual({ ok: true, state: s });
+    for (const s of [defaultState(), imported, prototypeNames])
+      expect(stateFromSearch(`?s=${encodeState(s)}`)).toEqual({ ok: true, state: s });
+    const back = stateFromSearch(`?s=${encodeState(prototypeNames)}`);
+    const args = back?.ok ? back.state.rabbit.imported!.topology.bindings[0]!.arguments! : {};
+    expect(Object.keys(args)).toEqual(['x-match', '__proto__']);
   });
 
   it('never throws; a rejection is a readable sentence; an accepted state re-encodes to itself', () => {

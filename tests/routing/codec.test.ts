@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { encodeState } from '@/lib/routing/codec';
 import { decodeState, stateFromSearch } from '@/lib/routing/decode';
 import { defaultState, EXCHANGE_TYPES, HEADER_TYPES, type RoutingState } from '@/lib/routing/state';
+import { PROTOTYPE_NAMES } from '../support/names';
 import { runs } from '../support/property';
 
-const text = fc.string({ unit: 'grapheme', maxLength: 12 });
+// Any text, often a name that is an Object.prototype member (queues, exchanges and headers may be called that).
+const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom(...PROTOTYPE_NAMES));
 const row = fc.record({ name: text, type: fc.constantFrom(...HEADER_TYPES), value: text });
 const headerArg = fc.oneof(
   text,
