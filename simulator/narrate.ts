@@ -195,12 +195,20 @@ function describeRabbitCluster(e: SimEvent): string | null {
         : `Quorum queue ${e.queue} has only ${e.membersUp} of ${e.members} members up, no majority: it accepts publishes but commits, confirms and delivers nothing`;
     case 'queueAvailable':
       return `Queue ${e.queue} is available again (on node ${e.node}) with ${plural(e.ready, 'ready message')}`;
-    case 'leaderElected':
+    case 'leaderElected': {
+      const was = `node ${e.previous ?? '?'}`;
+      const fate =
+        e.lost === 0
+          ? 'their publishers’ channels send them again'
+          : e.lost === e.dropped
+            ? `lost, as their publishers’ connections died with ${was}`
+            : `${e.dropped - e.lost} sent again by live publishers’ channels, ${e.lost} lost with their publishers’ connections`;
       return `Quorum queue ${e.queue} elected node ${e.node} leader (term ${e.term}): the live member with the longest log (${e.logLength} entries)${
         e.dropped > 0
-          ? `; ${plural(e.dropped, 'uncommitted entry', 'uncommitted entries')} only node ${e.previous ?? '?'} had ${e.dropped === 1 ? 'is' : 'are'} dropped (a live publisher sends them again)`
+          ? `; ${plural(e.dropped, 'uncommitted entry', 'uncommitted entries')} only ${was} had ${e.dropped === 1 ? 'is' : 'are'} dropped: ${fate}`
           : ''
       }`;
+    }
     case 'memberTruncated':
       return `Node ${e.node}'s member of ${e.queue} dropped ${plural(e.dropped, 'entry', 'entries')} it wrote as leader that no majority ever had, and catches up from the new leader`;
     case 'publishConfirmed':

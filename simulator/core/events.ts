@@ -381,6 +381,8 @@ export interface LeaderElectedEvent extends Base {
   logLength: number;
   /** Uncommitted entries only the old leader had: resent by live publishers' channels, else lost. */
   dropped: number;
+  /** Of those, the ones whose publisher's connection died too: gone. */
+  lost: number;
 }
 export interface MemberTruncatedEvent extends Base {
   type: 'memberTruncated';

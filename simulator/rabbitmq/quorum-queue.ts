@@ -291,6 +291,8 @@ export function election(r: RabbitState, q: QueueState, token: number): void {
   qq.term++;
   // The new leader sends what it has to the others now; live members follow once they have it.
   qq.log = kept.map((e) => ({ ...e, at: now }));
+  // A live channel sends its lost enqueues again (no duplicate: the queue tracks each channel's sequence numbers).
+  const resent = dropped.filter((e) => channelAlive(r, e));
   qq.logHead = 0;
   qq.members.forEach((m, i) => {
     if (i !== best && r.nodes[m.node]!.up) m.caughtUpAt = Math.max(m.caughtUpAt, now + REPLICATION_MS);
@@ -304,9 +306,8 @@ export function election(r: RabbitState, q: QueueState, token: number): void {
       term: qq.term,
       logLength: length,
       dropped: dropped.length,
+      lost: dropped.length - resent.length,
     });
-  // A live channel sends its lost enqueues again (no duplicate: the queue tracks each channel's sequence numbers).
-  const resent = dropped.filter((e) => channelAlive(r, e));
   for (const e of dropped) if (!channelAlive(r, e)) copyGone(r, e.msg, 'lost');
   const held = qq.held;
   qq.held = [];
