@@ -30,6 +30,11 @@ function categories(flags: number, copies: number): number {
   return c;
 }
 
+/** +1 when a message entered the counter `bit`, -1 when it left it (a module function: no closure per change). */
+function moved(before: number, after: number, bit: number): number {
+  return ((after & bit) !== 0 ? 1 : 0) - ((before & bit) !== 0 ? 1 : 0);
+}
+
 export class Ledger {
   flags: Uint8Array;
   /** Copies of each message the broker holds now (queues, unacked, quorum logs, channels waiting for a leader). */
@@ -77,12 +82,11 @@ export class Ledger {
     this.copies[seq] = Math.max(0, this.copies[seq]! + copiesDelta);
     const after = categories(this.flags[seq]!, this.copies[seq]!);
     if (before === after) return;
-    const d = (bit: number) => ((after & bit) !== 0 ? 1 : 0) - ((before & bit) !== 0 ? 1 : 0);
-    this.confirmed += d(C_CONFIRMED);
-    this.failed += d(C_FAILED);
-    this.inDoubt += d(C_IN_DOUBT);
-    this.lost += d(C_LOST);
-    this.confirmedLost += d(C_CONFIRMED_LOST);
+    this.confirmed += moved(before, after, C_CONFIRMED);
+    this.failed += moved(before, after, C_FAILED);
+    this.inDoubt += moved(before, after, C_IN_DOUBT);
+    this.lost += moved(before, after, C_LOST);
+    this.confirmedLost += moved(before, after, C_CONFIRMED_LOST);
   }
 }
 

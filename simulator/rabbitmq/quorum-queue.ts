@@ -137,7 +137,8 @@ function append(r: RabbitState, q: QueueState, e: LogEntry): void {
   const qq = q.quorum!;
   if (qq.members.length === 1) return commit(r, q, e); // the leader's own write is the majority
   qq.log.push(e);
-  armCommit(r, q);
+  // A commit task already armed for an older entry covers this one (commitDue re-arms for what is left).
+  if (qq.commitAt === Infinity) armCommit(r, q);
 }
 
 /** Schedules the commit task for when a majority will have the oldest uncommitted entry. */
@@ -168,9 +169,10 @@ export function commitDue(r: RabbitState, q: QueueState): void {
   while (qq.logHead < qq.log.length) {
     const e = qq.log[qq.logHead]!;
     let acks = 0;
-    qq.members.forEach((m, i) => {
+    for (let i = 0; i < qq.members.length; i++) {
+      const m = qq.members[i]!;
       if (i !== qq.leader && r.nodes[m.node]!.up && ackAt(m, e) <= now) acks++;
-    });
+    }
     if (acks < need) break;
     qq.log[qq.logHead++] = undefined as unknown as LogEntry;
     commit(r, q, e);
