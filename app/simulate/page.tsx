@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SimulatorApp } from '@/components/simulate/SimulatorApp';
 import { PageShell } from '@/components/ui/PageShell';
+import { Simplified } from '@/components/simulate/Simplified';
 import { builtInScenarios } from '@/simulator';
 
 export const metadata: Metadata = {
@@ -18,6 +19,7 @@ export default function SimulatePage() {
       {/* Scenarios are validated here at build time and reach the client as plain data. */}
       <div className="mt-6">
         <SimulatorApp scenarios={builtInScenarios} />
+        <Simplified />
       </div>
     </PageShell>
   );
