@@ -221,7 +221,10 @@ function nextConsumer(r: RabbitState, q: QueueState): ConsumerState | null {
       c.blocked = true;
       continue;
     }
-    enterLine(r, q, c);
+    // A quorum queue (rabbit_fifo's service queue) keeps only consumers with credit left: one this
+    // delivery fills leaves the line now and rejoins at the back when it settles one (fidelity/quorum.test.ts).
+    if (q.quorum && !c.spec.autoAck && c.prefetchCount !== 0 && c.pending.length - c.pendingHead + 1 >= c.prefetchCount) c.blocked = true;
+    else enterLine(r, q, c);
     return c;
   }
   return null;
