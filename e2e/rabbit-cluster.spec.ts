@@ -41,7 +41,7 @@ test('kill and restart buttons: killing a classic queue’s node makes it unavai
   await node(page, 2).getByRole('button', { name: 'Restart node 2' }).click();
   await expect(node(page, 2)).toHaveAttribute('data-up', 'true');
   await expect(queue).not.toContainText('unavailable');
-  expect(page.url()).toContain('iv=');
+  await expect.poll(() => page.url()).toContain('iv=');
 });
 
 test('classic-node-dies: the ledger shows transient messages confirmed and lost', async ({ page }) => {
