@@ -6,6 +6,7 @@ import { newCounters, Owner, type Counters, type Ctx } from './core/context';
 import type { EventBody, SimEvent } from './core/events';
 import { Random } from './core/random';
 import type { Snapshot, SnapshotOptions, Totals } from './core/snapshot';
+import { nameTable } from './core/table';
 import { KafkaBroker, type KafkaIntervention } from './kafka/broker';
 import { RabbitBroker } from './rabbitmq/broker';
 import type { Intervention, Scenario } from './schema';
@@ -119,7 +120,7 @@ export class World implements Ctx {
 
   /** Running totals, per-group lag and per-queue depth: cheap, for charts. */
   totals(): Totals {
-    const t: Totals = { ...this.counters, groupLag: {}, queueDepth: {} };
+    const t: Totals = { ...this.counters, groupLag: nameTable(), queueDepth: nameTable() };
     this.kafka?.totals(t);
     this.rabbitmq?.totals(t);
     return t;

@@ -2,12 +2,12 @@
 // Loaded lazily (next/dynamic) when the charts panel comes into view: recharts stays out of first load.
 import { useEffect, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { chartSeries, type ChartSeries, type SeriesPoint } from '@/lib/simulate/series';
+import { chartSeries, type ChartSeries, type SeriesLine, type SeriesPoint } from '@/lib/simulate/series';
 import { useSim, useSimStore } from './context';
 
 const COLORS = ['#4f46e5', '#ea580c', '#059669', '#db2777', '#0891b2', '#ca8a04', '#7c3aed', '#dc2626'];
 
-function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesPoint[]; keys: string[]; time: number; unit: string }) {
+function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesPoint[]; keys: SeriesLine[]; time: number; unit: string }) {
   if (keys.length === 0) return null;
   return (
     <figure className="min-w-0">
@@ -34,9 +34,10 @@ function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesP
             <ReferenceLine x={time} stroke="currentColor" strokeDasharray="4 2" />
             {keys.map((k, i) => (
               <Line
-                key={k}
+                key={k.key}
                 type="linear"
-                dataKey={k}
+                dataKey={k.key}
+                name={k.label}
                 stroke={COLORS[i % COLORS.length]}
                 dot={false}
                 isAnimationActive={false}
