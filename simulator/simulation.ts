@@ -40,6 +40,10 @@ export interface Simulation {
   snapshot(options?: SnapshotOptions): Snapshot;
   /** All events so far, in order. */
   events(): readonly SimEvent[];
+  /** Events seq `from` up to (not including) `to`, of those so far: a copy of just that stretch. */
+  eventRange(from: number, to?: number): SimEvent[];
+  /** How many events there are so far (the seq of the next one). */
+  readonly eventCount: number;
   /**
    * Applies at the current time; the future past now is discarded and re-simulated. Refused, with
    * the state left as it was, when applying it goes past the work budget.
@@ -48,6 +52,11 @@ export interface Simulation {
   interventions(): readonly { time: number; intervention: Intervention }[];
   /** Totals sampled every stepMs over the whole run (with the recorded interventions), for charts. */
   series(stepMs: number): { time: number; totals: Totals }[];
+  /**
+   * The same samples one at a time, computed as they are taken (to spread the work out); when done,
+   * it returns why that run stopped early (the same moment this run stops at), or null.
+   */
+  samples(stepMs: number): Generator<{ time: number; totals: Totals }, Stopped | null>;
 }
 
 export interface SimulationOptions {
@@ -273,6 +282,14 @@ class SimulationImpl implements Simulation {
     return this.cachedSnapshot;
   }
 
+  get eventCount(): number {
+    return this.world.eventSeq;
+  }
+
+  eventRange(from: number, to = Infinity): SimEvent[] {
+    return this.log.slice(Math.max(0, from), Math.max(0, Math.min(to, this.world.eventSeq)));
+  }
+
   events(): readonly SimEvent[] {
     const seq = this.world.eventSeq;
     if (seq === this.log.length) return this.log;
@@ -309,6 +326,10 @@ class SimulationImpl implements Simulation {
   }
 
   series(stepMs: number): { time: number; totals: Totals }[] {
+    return [...this.samples(stepMs)];
+  }
+
+  *samples(stepMs: number): Generator<{ time: number; totals: Totals }, Stopped | null> {
     const step = Math.max(1, Math.floor(stepMs), Math.ceil(this.world.endTime / 10_000));
     const run = new SimulationImpl(this.scenario, this.seed, {
       recordEvents: false,
@@ -317,14 +338,12 @@ class SimulationImpl implements Simulation {
       stopOnError: this.stopOnError,
     });
     run.userInterventions = this.userInterventions.slice();
-    const out: { time: number; totals: Totals }[] = [];
     // The same steps as this run, so a run too heavy at some moment is sampled up to the moment before.
     for (let t = 0; ; t = Math.min(t + step, run.endTime)) {
       run.advanceTo(t);
-      out.push({ time: run.time, totals: run.world.totals() });
-      if (run.time >= run.endTime) break;
+      yield { time: run.time, totals: run.world.totals() };
+      if (run.time >= run.endTime) return run.stopped;
     }
-    return out;
   }
 }
 
