@@ -133,6 +133,7 @@ if (!ci) {
   for (const [script, file, label] of [
     ['scripts/bench-engine.ts', 'bench/engine.json', 'engine'],
     ['scripts/bench-frames.mjs', 'bench/frames.json', 'simulate frames'],
+    ['scripts/bench-links.ts', 'bench/links.json', 'simulate hostile links'],
   ]) {
     if (!existsSync(script)) {
       record(label, script, 'exists', 'missing', false);
