@@ -131,7 +131,9 @@ function describeRabbit(e: SimEvent): string | null {
           ? `${e.messageId} was lost: queue ${e.queue} is unavailable (its node is down)`
           : e.reason === 'delivery_limit'
             ? `Quorum queue ${e.queue} dropped ${e.messageId}: it went past its delivery limit and there is no dead-letter exchange`
-            : `Queue ${e.queue} discarded ${e.messageId} (${e.reason}, no dead-letter exchange)`;
+            : e.reason === 'dead-letter-cycle'
+              ? `The broker dropped the dead-lettered ${e.messageId} instead of putting it back into queue ${e.queue}: it already died there with no rejection since (a dead-letter cycle)`
+              : `Queue ${e.queue} discarded ${e.messageId} (${e.reason}, no dead-letter exchange)`;
     case 'rejectedPublish':
       return `Queue ${e.queue} is full and refused ${e.messageId} (reject-publish${e.deadLettered ? '-dlx: dead-lettered' : ''})`;
     case 'streamAppended':

@@ -3,7 +3,6 @@ import { memo, useState } from 'react';
 import type { PublisherLedgerView, RabbitView } from '@/simulator';
 import { LedgerTable, type LedgerColumn } from './LedgerTable';
 import { useSimStore } from './context';
-import { withValidators } from '@/lib/simulate/engine-api';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
 
@@ -41,9 +40,10 @@ function NodeCard({ node: n, rabbit }: { node: NonNullable<RabbitView['nodes']>[
   ];
   const act = () => {
     const input = { type: n.up ? 'rabbitmq.killNode' : 'rabbitmq.startNode', node: n.node };
-    void withValidators(store, () => store.getState().intervene(input)).then((errors) =>
-      setProblem(errors && errors.length > 0 ? errors.map((e) => e.message).join('; ') : null),
-    );
+    void store
+      .getState()
+      .intervene(input)
+      .then((errors) => setProblem(errors && errors.length > 0 ? errors.map((e) => e.message).join('; ') : null));
   };
   return (
     <li

@@ -5,7 +5,8 @@ import type { Broker, ViewLimits } from '../core/broker';
 import type { Ctx } from '../core/context';
 import type { QueueCounters, RabbitView, Totals } from '../core/snapshot';
 import type { Intervention } from '../schema';
-import { expiryDue, sendDeadLetter } from './classic-queue';
+import { expiryDue } from './classic-queue';
+import { sendDeadLetter } from './dead-letter';
 import { becomeClustered, consumerReconnect, disconnectedTimeout, killNode, publisherReconnect, startNode } from './cluster';
 import { diskSynced } from './confirms';
 import {
@@ -158,6 +159,13 @@ export class RabbitBroker implements Broker<RabbitIntervention, RabbitView> {
 
   clone(ctx: Ctx): RabbitBroker {
     return new RabbitBroker(this.state.clone(ctx));
+  }
+
+  size(): number {
+    let n = this.state.consumers.length;
+    for (const q of this.state.queues) n += 1 + q.ready.length + q.log.length + q.active.length;
+    for (const c of this.state.consumers) n += c.pending.length - c.pendingHead;
+    return n;
   }
 
   view(limits: ViewLimits): RabbitView {

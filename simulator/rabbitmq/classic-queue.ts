@@ -2,18 +2,20 @@
 // dispatch to consumers with room under their prefetch, by priority and round-robin
 // (consumer-priority.ts), or to the single active consumer (single-active-consumer.ts); requeue at the
 // original position; TTL that expires at the head only; x-max-length(-bytes) over ready messages with
-// drop-head or reject-publish; dead-lettering. What quorum queues do differently (Raft, returns,
+// drop-head or reject-publish; dead-lettering (dead-letter.ts). What quorum queues do differently (Raft, returns,
 // delivery limit, at-least-once dead-lettering) is in quorum-queue.ts; what a node failure does is in
 // cluster.ts. Source: rabbitmq-server rabbit_amqqueue_process.erl (deliver_or_enqueue, will_overflow,
 // maybe_drop_head, requeue), rabbit_queue_consumers.erl (deliver, block/unblock); rabbitmq-website
 // docs: consumers, consumer-prefetch, ttl, maxlength, dlx. The real broker settles the cases the docs
 // leave open: fidelity/queue-rules.test.ts and fidelity/dispatch.test.ts.
+import { COPY_STEPS, Work } from '../core/context';
 import type { EventOf } from '../core/events';
 import { unavailableOnPublish } from './cluster';
 import { accepted, awaitDisk, noteWrite, refused } from './confirms';
 import { enterLine } from './consumer-priority';
+import { deadLetter, type DeathReason } from './dead-letter';
 import { copyAdded, copyGone, deliveredMsg } from './ledger';
-import { atLeastOnce, countsOf, deadLetterConfirm, quorumReturn, type ReturnReason } from './quorum-queue';
+import { atLeastOnce, countsOf, quorumReturn, type ReturnReason } from './quorum-queue';
 import { mayReceive, sacSettled } from './single-active-consumer';
 import {
   messageIdOf,
@@ -27,15 +29,11 @@ import {
   type RabbitState,
 } from './state';
 
-/** A dead-letter cycle (a queue dead-lettering into itself) is cut after this many hops. */
-const MAX_DEATHS = 16;
-
-type DeadLetterReason = 'maxlen' | 'rejected' | 'expired' | 'delivery_limit';
-
 /** A routed message arrives: lost if the queue is down, refused at the limit (reject-publish), else stored. */
 export function enqueue(r: RabbitState, q: QueueState, msg: Msg, confirm: Confirm | null): void {
   if (!q.available) return unavailableOnPublish(r, q, msg, confirm);
   const s = q.spec;
+  r.w.charge(Work.enqueue, COPY_STEPS);
   expireHead(r, q);
   if (s.overflow !== 'drop-head' && beyondLimit(q, 'at', msg.bytes)) {
     rejectPublish(r, q, msg);
@@ -107,7 +105,7 @@ export function beyondLimit(q: QueueState, mode: 'at' | 'over', bytes: number): 
   return (maxLength !== undefined && n > maxLength) || (maxLengthBytes !== undefined && b > maxLengthBytes);
 }
 
-export function dropOrDeadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: DeadLetterReason): void {
+export function dropOrDeadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: DeathReason): void {
   q.counts?.delete(msg);
   if (q.spec.deadLetterExchange !== undefined) {
     // at-least-once keeps its copy until a target queue has it; otherwise the copy leaves now.
@@ -123,42 +121,11 @@ export function dropOrDeadLetter(r: RabbitState, q: QueueState, msg: Msg, reason
   }
 }
 
-function deadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: DeadLetterReason): void {
-  const dlx = q.spec.deadLetterExchange;
-  if (dlx === undefined) return;
-  const routingKey = q.spec.deadLetterRoutingKey ?? msg.routingKey;
-  const keep = atLeastOnce(q);
-  q.counters.deadLettered++;
-  r.w.counters.rabbitDeadLettered++;
-  if (r.w.rec)
-    r.w.emit({
-      type: 'deadLettered',
-      messageId: messageIdOf(msg),
-      fromQueue: q.name,
-      toExchange: dlx,
-      routingKey,
-      reason,
-      ...(keep ? { strategy: 'at-least-once' as const } : {}),
-    });
-  if (msg.deaths >= MAX_DEATHS) {
-    if (keep) copyGone(r, msg, 'policy');
-    return;
-  }
-  // at-least-once: the queue keeps the message until a target queue confirms its copy.
-  if (keep) q.quorum!.deadLetterPending.push(msg);
-  sendDeadLetter(r, q, msg, keep ? deadLetterConfirm(q, msg) : null);
-}
-
-/** Publishes the dead-lettered copy to the dead-letter exchange (it loses its per-message expiration). */
-export function sendDeadLetter(r: RabbitState, q: QueueState, msg: Msg, confirm: Confirm | null): void {
-  const routingKey = q.spec.deadLetterRoutingKey ?? msg.routingKey;
-  r.router.send(r, { ...msg, expiration: undefined, deaths: msg.deaths + 1 }, q.spec.deadLetterExchange!, routingKey, false, confirm);
-}
-
 export function expireHead(r: RabbitState, q: QueueState): void {
   const now = r.w.time;
   while (q.ready.headExpiresAt() <= now) {
     const e = q.ready.shift();
+    r.w.charge(Work.expire);
     q.counters.expired++;
     if (r.w.rec) r.w.emit({ type: 'expired', queue: q.name, messageId: messageIdOf(e.msg), expiresAt: e.expiresAt });
     dropOrDeadLetter(r, q, e.msg, 'expired');
@@ -232,6 +199,7 @@ function nextConsumer(r: RabbitState, q: QueueState): ConsumerState | null {
 
 function deliver(r: RabbitState, q: QueueState, c: ConsumerState, e: Entry): void {
   const tag = ++c.nextTag;
+  r.w.charge(Work.deliver);
   e.tag = tag;
   c.pending.push(e);
   q.counters.delivered++;
@@ -298,6 +266,7 @@ export function afterSettle(r: RabbitState, q: QueueState): void {
 
 export function ack(r: RabbitState, c: ConsumerState, d: Delivery): void {
   const q = r.queueOf(c);
+  r.w.charge(Work.settle);
   q.counters.acked++;
   r.w.counters.rabbitAcked++;
   if (r.w.rec) r.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg) });
@@ -310,6 +279,7 @@ export function ack(r: RabbitState, c: ConsumerState, d: Delivery): void {
 /** basic.nack, or basic.reject (`reject`): requeued, else dead-lettered or dropped. */
 export function nack(r: RabbitState, c: ConsumerState, d: Delivery, requeue: boolean, reject = false): void {
   const q = r.queueOf(c);
+  r.w.charge(Work.settle);
   q.counters.nacked++;
   if (r.w.rec)
     r.w.emit({
@@ -352,7 +322,9 @@ export function putBack(
   reason: ReturnReason,
   detail?: RequeueDetail,
 ): void {
-  const position = q.ready.insert({ msg: d.msg, pos, expiresAt: d.expiresAt, redelivered: true, tag: 0 });
+  const e: Entry = { msg: d.msg, pos, expiresAt: d.expiresAt, redelivered: true, tag: 0 };
+  r.w.charge(Work.requeue);
+  const position = q.ready.insert(e);
   q.counters.requeued++;
   if (r.w.rec)
     r.w.emit({

@@ -22,6 +22,7 @@
 // Simplified (simulator/README.md): failure is detected at once (a kill -9 closes the node's TCP
 // connections); the application publishes what fell due while it was reconnecting once it is back;
 // streams live on their home node only (unavailable while it is down, every message kept).
+import { Work } from '../core/context';
 import { DEFAULTS } from '../schema/defaults';
 import { afterSettle, expireHead, dispatch, leaveLine } from './classic-queue';
 import { failDiskWaiters, onDisk, refused } from './confirms';
@@ -99,6 +100,7 @@ export function killNode(r: RabbitState, node1: number): void {
 function disconnectPublisher(r: RabbitState, p: PublisherState): void {
   p.connected = false;
   const doubt = [...p.outstanding.values()];
+  r.w.charge(Work.failover, doubt.length);
   p.outstanding.clear();
   for (const c of doubt) {
     inDoubtMsg(r, c.msg);
@@ -126,6 +128,7 @@ function classicDown(r: RabbitState, q: QueueState): void {
     c.busy = false;
     leaveLine(r, c);
   }
+  r.w.charge(Work.failover, held.length);
   q.active = [];
   q.sacActive = -1;
   q.sacQuiescing = false;

@@ -8,6 +8,7 @@
 // rabbit_classic_queue.erl (a dead queue's pending publishes are rejected), rabbit_amqqueue_process.erl
 // (SYNC_INTERVAL 200 ms: the queue writes to disk when idle, at the latest 200 ms later).
 // Simplified: one basic.ack per message (the broker may batch them with multiple=true).
+import { Work } from '../core/context';
 import { confirmedMsg, nackedMsg } from './ledger';
 import { resendLater } from './publisher';
 import { settleDeadLetter } from './quorum-queue';
@@ -57,6 +58,7 @@ export function refused(r: RabbitState, c: Confirm, queue: string, reason: NonNu
 }
 
 function settle(r: RabbitState, c: Confirm): void {
+  r.w.charge(Work.confirm);
   c.settled = true;
   if (c.pub < 0) return settleDeadLetter(r, c);
   const p = r.publishers[c.pub]!;

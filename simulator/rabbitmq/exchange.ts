@@ -1,10 +1,12 @@
 // An exchange hands a published (or dead-lettered) message to its queues: routing.ts decides where it
 // goes; here each target queue gets its copy (a classic queue enqueues it, a quorum queue's leader
 // writes it to its log, a stream appends it), and an unroutable message is dropped, returned
-// (mandatory) or sent to the alternate exchange. In confirm mode each target queue answers once
-// (confirms.ts); a message routed nowhere is confirmed at once.
+// (mandatory) or sent to the alternate exchange. A dead-lettered copy skips the queues it would cycle
+// through (dead-letter.ts). In confirm mode each target queue answers once (confirms.ts); a message
+// routed nowhere is confirmed at once.
 import { enqueue } from './classic-queue';
 import { expectAnswers } from './confirms';
+import { checksCycles, dropCycle, isDeathCycle } from './dead-letter';
 import { quorumEnqueue } from './quorum-queue';
 import type { HeaderValue } from './headers';
 import { route, type RouteResult, type Topology } from './routing';
@@ -63,9 +65,18 @@ export class Exchanges implements Router {
   send(r: RabbitState, msg: Msg, exchange: string, routingKey: string, mandatory: boolean, confirm: Confirm | null): void {
     const { result, targets } = this.route(exchange, routingKey, msg.headers, mandatory);
     if (result.viaAlternate || result.queues.length === 0) unroutable(r, msg, exchange, routingKey, result);
-    if (confirm) expectAnswers(r, confirm, targets.length);
+    const cycles = checksCycles(msg);
+    if (confirm) {
+      let answering = targets.length;
+      if (cycles) for (let i = 0; i < targets.length; i++) if (isDeathCycle(msg.deaths, r.queues[targets[i]!]!.name)) answering--;
+      expectAnswers(r, confirm, answering);
+    }
     for (let i = 0; i < targets.length; i++) {
       const q = r.queues[targets[i]!]!;
+      if (cycles && isDeathCycle(msg.deaths, q.name)) {
+        dropCycle(r, q, msg);
+        continue;
+      }
       if (r.w.rec) {
         const b = result.matchedBindings[q.name]?.[0];
         r.w.emit({
@@ -87,7 +98,7 @@ export class Exchanges implements Router {
 
 /** The node of the channel a message comes from: its publisher's connection; -1 for the broker's own dead-lettering. */
 function originOf(r: RabbitState, msg: Msg, confirm: Confirm | null): number {
-  if (msg.deaths > 0 || (confirm && confirm.pub < 0)) return -1;
+  if (msg.deaths.length > 0 || (confirm && confirm.pub < 0)) return -1;
   return r.publishers[msg.pub]?.node ?? -1;
 }
 

@@ -5,6 +5,7 @@
 // confirms a publisher never learns of a loss; resending after a missing confirm creates duplicates.
 // Kept only once failures or confirms are in play (RabbitState.clustered), so plain scenarios pay nothing.
 import { grown } from '../core/columns';
+import { Work } from '../core/context';
 import type { Msg, PublisherState, RabbitState } from './state';
 
 const CONFIRMED = 1;
@@ -164,6 +165,7 @@ export function startLedgers(r: RabbitState): void {
     const l = (p.ledger = new Ledger(p.produced));
     l.sent = p.produced;
   });
+  r.w.charge(Work.failover, holding.length + r.publishers.reduce((n, p) => n + p.produced, 0));
   for (const m of holding) ledgerOf(r, m)?.change(m.seq, 0, 1);
   for (const p of r.publishers) {
     const l = p.ledger!;

@@ -6,8 +6,10 @@
 // made (a resent message may have been stored already). While its connection is down (cluster.ts) the
 // application holds the messages that fall due and publishes them once reconnected.
 import type { Intervention, PublisherSpec } from '../schema';
+import { Work } from '../core/context';
 import { DEFAULTS } from '../schema/defaults';
 import { newConfirm } from './confirms';
+import { NO_DEATHS } from './dead-letter';
 import { sent } from './ledger';
 import { messageIdOf, type Confirm, type Headers, type Msg, type PublisherState, type RabbitState, RabbitTask } from './state';
 
@@ -26,12 +28,13 @@ function publishNth(r: RabbitState, p: PublisherState, s: Publishing, i: number)
     expiration: s.expirationMs,
     bytes: s.valueBytes,
     persistent: p.spec.persistent === true,
-    deaths: 0,
+    deaths: NO_DEATHS,
   };
   publish(r, p, msg, s.exchange, s.mandatory);
 }
 
 function publish(r: RabbitState, p: PublisherState, msg: Msg, exchange: string, mandatory: boolean): void {
+  r.w.charge(Work.publish);
   r.w.counters.rabbitPublished++;
   sent(p, msg);
   const confirm = p.spec.confirms ? newConfirm(p, msg.pub, msg, exchange, mandatory) : null;
@@ -104,7 +107,7 @@ export function publishBurst(r: RabbitState, iv: Burst, startLedger: (p: Publish
 
 /** Publishes the same message again (a new copy: the broker cannot tell it from the first). */
 function resend(r: RabbitState, p: PublisherState, c: Confirm): void {
-  const msg: Msg = { ...c.msg, attempt: c.msg.attempt + 1, deaths: 0 };
+  const msg: Msg = { ...c.msg, attempt: c.msg.attempt + 1, deaths: NO_DEATHS };
   publish(r, p, msg, c.exchange, c.mandatory);
 }
 

@@ -42,6 +42,7 @@
 // dead-lettered message in the source queue until every target queue confirmed it, retrying every
 // dead_letter_worker_publisher_confirm_timeout (180 s). Source: docs quorum-queues/index.md ("Dead
 // Lettering", "Limitations", "Caveats"); rabbit_fifo_dlx_worker.erl; deps/rabbit/Makefile.
+import { COPY_STEPS, Work } from '../core/context';
 import { DEFAULTS } from '../schema/defaults';
 import { beyondLimit, dispatch, dropOrDeadLetter, expireHead, putBack, rejectPublish, store } from './classic-queue';
 import { accepted, refused } from './confirms';
@@ -127,6 +128,7 @@ function ackAt(m: { caughtUpAt: number }, e: LogEntry): number {
 /** A publish (or a dead-lettered message) reaches the queue: to the leader's log, or held by its channel until there is a leader. */
 export function quorumEnqueue(r: RabbitState, q: QueueState, msg: Msg, confirm: Confirm | null, origin: number): void {
   const qq = q.quorum!;
+  r.w.charge(Work.enqueue, COPY_STEPS);
   copyAdded(r, msg);
   const e: LogEntry = { msg, at: r.w.time, confirm, origin };
   if (qq.leader < 0) qq.held.push(e);
@@ -186,6 +188,7 @@ export function commitDue(r: RabbitState, q: QueueState): void {
 
 /** Committed: the state machine applies the enqueue (reject-publish may refuse it) and the publisher gets its confirm. */
 function commit(r: RabbitState, q: QueueState, e: LogEntry): void {
+  r.w.charge(Work.replicate);
   q.quorum!.commitIndex++;
   expireHead(r, q);
   if (q.spec.overflow === 'reject-publish' && beyondLimit(q, 'at', e.msg.bytes)) {
@@ -281,6 +284,7 @@ export function election(r: RabbitState, q: QueueState, token: number): void {
   // Uncommitted entries beyond the new leader's log existed only on members that are down.
   const keep = Math.max(0, length - qq.commitIndex);
   const old = qq.log.slice(qq.logHead);
+  r.w.charge(Work.failover, old.length + qq.held.length);
   const kept = old.slice(0, keep);
   const dropped = old.slice(keep);
   for (const m of qq.members)
@@ -329,6 +333,7 @@ export function dropHeldFrom(r: RabbitState, q: QueueState, node: number): void 
   const qq = q.quorum!;
   const gone = qq.held.filter((e) => e.origin === node);
   if (gone.length === 0) return;
+  r.w.charge(Work.failover, gone.length);
   qq.held = qq.held.filter((e) => e.origin !== node);
   for (const e of gone) copyGone(r, e.msg, 'lost');
 }

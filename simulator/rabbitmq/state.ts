@@ -7,6 +7,7 @@ import { BrokerState } from '../core/broker';
 import { Owner, type Ctx } from '../core/context';
 import type { QueueCounters } from '../core/snapshot';
 import type { PublisherSpec, QueueSpec, RabbitConsumerSpec, Scenario } from '../schema';
+import type { Death } from './dead-letter';
 import type { HeaderValue } from './headers';
 import type { Ledger } from './ledger';
 import type { Entry as ReadyEntry, ReadyQueue } from './ready';
@@ -55,8 +56,8 @@ export interface Msg {
   readonly bytes: number;
   /** delivery_mode 2. */
   readonly persistent: boolean;
-  /** Times it was dead-lettered (a cycle is cut after MAX_DEATHS). */
-  readonly deaths: number;
+  /** Its x-death history, most recent first (dead-letter.ts). */
+  readonly deaths: readonly Death[];
 }
 
 export type Entry = ReadyEntry<Msg>;
@@ -248,6 +249,8 @@ export class RabbitState extends BrokerState<RabbitTask> {
   nodes: NodeState[] = [];
   /** Nodes and ledgers are in the view (more than one node, confirms, or a node was killed). */
   clustered = false;
+  /** Dead-lettered copies waiting to be routed (empty between tasks; see dead-letter.ts); at-least-once ones with their confirm. */
+  deadLetters: { msg: Msg; exchange: string; routingKey: string; confirm: Confirm | null }[] = [];
 
   constructor(
     w: Ctx,

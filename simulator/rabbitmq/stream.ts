@@ -4,6 +4,7 @@
 // broker attaches at the start of the last chunk) and reads ignore consumer credit; a stream lives on
 // its home node (its replicas are not modelled), is unavailable while that node is down and keeps
 // every message across the restart; a publish is confirmed once appended.
+import { COPY_STEPS, Work } from '../core/context';
 import { unavailableOnPublish } from './cluster';
 import { accepted } from './confirms';
 import { copyAdded, copyGone, readMsg } from './ledger';
@@ -19,6 +20,7 @@ function nextOffset(q: QueueState): number {
 export function streamAppend(r: RabbitState, q: QueueState, msg: Msg, confirm: Confirm | null): void {
   if (!q.available) return unavailableOnPublish(r, q, msg, confirm);
   const offset = nextOffset(q);
+  r.w.charge(Work.enqueue, COPY_STEPS);
   q.log.push({ msg, ts: r.w.time });
   copyAdded(r, msg);
   if (confirm) accepted(r, confirm, 'accepted');

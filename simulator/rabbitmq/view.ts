@@ -2,6 +2,7 @@
 // and unacked messages, counters, a stream's log, a quorum queue's members), consumers, and in cluster
 // scenarios the nodes and each publisher's ledger.
 import type { PublisherLedgerView, QueueMessageView, QueueView, RabbitConsumerView, RabbitView, UnackedView } from '../core/snapshot';
+import { nameTable } from '../core/table';
 import type { QueueSpec } from '../schema';
 import { atLeastOnce, countsOf, deliveryLimitOf, isReturn, membersView } from './quorum-queue';
 import { isSingleActive } from './single-active-consumer';
@@ -30,7 +31,7 @@ function messageView(r: RabbitState, q: QueueState, e: Entry): QueueMessageView 
 
 /** Ready and unacked counts per queue (a stream's length as ready), for charts. */
 export function depths(r: RabbitState): Record<string, { ready: number; unacked: number }> {
-  const out: Record<string, { ready: number; unacked: number }> = {};
+  const out = nameTable<{ ready: number; unacked: number }>();
   for (const q of r.queues) out[q.name] = { ready: q.spec.type === 'stream' ? q.log.length : q.ready.length, unacked: 0 };
   for (const c of r.consumers)
     if (!c.spec.autoAck && r.queueOf(c).spec.type !== 'stream') out[r.queueOf(c).name]!.unacked += c.pending.length - c.pendingHead;
