@@ -78,15 +78,14 @@ export function deadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: Deat
       ...(keep ? { strategy: 'at-least-once' as const } : {}),
     });
   const copy: Msg = { ...msg, expiration: undefined, deaths: recordDeath(msg.deaths, q.name, reason) };
-  // at-least-once: the queue keeps the message until a target queue confirms its copy.
-  if (keep) q.quorum!.deadLetterPending.push(msg);
-  route(r, copy, dlx, routingKey, keep ? deadLetterConfirm(q, msg) : null);
+  // at-least-once: the queue keeps the dead-lettered copy until a target queue confirms it.
+  if (keep) q.quorum!.deadLetterPending.push(copy);
+  route(r, copy, dlx, routingKey, keep ? deadLetterConfirm(q, copy) : null);
 }
 
-/** at-least-once: sends a kept dead-lettered message again (its death is already in its history). */
-export function sendDeadLetter(r: RabbitState, q: QueueState, msg: Msg, confirm: Confirm): void {
-  const copy: Msg = { ...msg, expiration: undefined, deaths: recordDeath(msg.deaths, q.name, msg.deaths[0]?.reason ?? 'rejected') };
-  route(r, copy, q.spec.deadLetterExchange!, q.spec.deadLetterRoutingKey ?? msg.routingKey, confirm);
+/** at-least-once: sends a kept dead-lettered copy again (its death is already in its history). */
+export function sendDeadLetter(r: RabbitState, q: QueueState, copy: Msg, confirm: Confirm): void {
+  route(r, copy, q.spec.deadLetterExchange!, q.spec.deadLetterRoutingKey ?? copy.routingKey, confirm);
 }
 
 function route(r: RabbitState, copy: Msg, exchange: string, routingKey: string, confirm: Confirm | null): void {
