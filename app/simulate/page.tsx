@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
+import { PAGES, pageMetadata } from '@/lib/site/metadata';
 import { SimulatorApp } from '@/components/simulate/SimulatorApp';
 import { PageShell } from '@/components/ui/PageShell';
 import { builtInScenarios } from '@/simulator';
 
-export const metadata: Metadata = {
-  title: 'Simulate',
-  description: 'Step through Kafka log offsets and RabbitMQ queue deliveries on one clock, forwards and backwards.',
-};
+export const metadata: Metadata = pageMetadata(PAGES.simulate);
 
 export default function SimulatePage() {
   return (
