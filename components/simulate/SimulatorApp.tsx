@@ -11,6 +11,7 @@ import { decodeSimUrl, simUrlParams } from '@/lib/simulate/url-state';
 import { useUrlParams } from '@/lib/url-state/use-url-params';
 import { WHOLE_LOG_CAP } from '@/lib/simulate/view-model';
 import { CELL_PITCH } from './Cell';
+import { GUTTER_W } from './KafkaStripRow';
 import { ChartsPanel } from './ChartsPanel';
 import { SimStoreContext, useSim, useSimStore } from './context';
 import { Controls } from './Controls';
@@ -74,8 +75,8 @@ function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
     if (!el) return;
     const measure = () => {
       const laneWidth = (el.clientWidth - (columns - 1) * 16) / columns;
-      // Lane padding and borders, the "… N earlier" label, group labels and the LEO slot take the rest.
-      setCap(Math.max(6, Math.floor((laneWidth - 44 - 72 - 60 - CELL_PITCH) / CELL_PITCH)));
+      // Lane and row padding and borders, the left column ("… N earlier", group names) and the LEO slot take the rest.
+      setCap(Math.max(6, Math.floor((laneWidth - 60 - GUTTER_W - CELL_PITCH) / CELL_PITCH)));
     };
     measure();
     const ro = new ResizeObserver(measure);
@@ -127,6 +128,20 @@ function useThrottled<T>(value: T, ms: number): T {
   return ms === 0 ? value : shown;
 }
 
+/** The ids a RabbitMQ message id can start with: the scenario's publishers and those of the bursts in the timeline. */
+function usePublishers(): readonly string[] {
+  const scenario = useSim((s) => s.loaded.scenario);
+  const bursts = useSim(
+    useShallow((s) =>
+      s.interventions.flatMap(({ intervention }) => {
+        const iv = intervention as { type?: string; publisher?: string };
+        return iv.type === 'rabbitmq.publishBurst' ? [iv.publisher ?? 'burst'] : [];
+      }),
+    ),
+  );
+  return useMemo(() => [...new Set([...(scenario.rabbitmq?.publishers ?? []).map((p) => p.id), ...bursts])], [scenario, bursts]);
+}
+
 /** Speeds from which motion is not tweened (see simulate.css). */
 const FAST_SPEED = 4;
 
@@ -161,13 +176,14 @@ function Lanes() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `frame` says when the simulation moved
     [store, frame, cap],
   );
+  const publishers = usePublishers();
   const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;
   const showRabbit = lanes.includes('rabbitmq') && snapshot.rabbitmq !== null;
   const both = showKafka && showRabbit;
   return (
     <div ref={ref} data-fast={fast} className={`mt-4 grid gap-4 ${both ? 'lg:grid-cols-2' : ''}`}>
       {showKafka && <KafkaLane kafka={snapshot.kafka!} cap={cap} whole={whole} />}
-      {showRabbit && <RabbitLane rabbit={snapshot.rabbitmq!} cap={cap} seq={snapshot.eventCount} whole={whole} />}
+      {showRabbit && <RabbitLane rabbit={snapshot.rabbitmq!} cap={cap} seq={snapshot.eventCount} whole={whole} publishers={publishers} />}
     </div>
   );
 }

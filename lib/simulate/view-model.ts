@@ -323,3 +323,31 @@ export function clusterMarkerLabels<M extends Pick<MarkerModel, 'kind' | 'group'
   }
   return out;
 }
+
+/** A message id's parts: `shop-12` → publisher `shop`, sequence `12`. */
+function splitMessageId(messageId: string): { publisher: string; seq: string } {
+  const m = /^(.*)-(\d+)$/.exec(messageId);
+  return m ? { publisher: m[1]!, seq: m[2]! } : { publisher: messageId, seq: '' };
+}
+
+/** The shortest start of `name` that no other of `names` starts with (the whole name when there is none). */
+function shortestUnique(name: string, names: readonly string[]): string {
+  for (let n = 1; n < name.length; n++) {
+    const start = name.slice(0, n);
+    if (names.every((o) => o === name || !o.startsWith(start))) return start;
+  }
+  return name;
+}
+
+/**
+ * What a message chip says. With one publisher the sequence number is enough (`12`); with several the
+ * number alone would be ambiguous (`shop-3` and `urgent-3` both "3"), so the publisher stays: whole
+ * (`shop-3`), or `short` to its shortest unambiguous start for fixed-width chips (`s-3`, `u-3`).
+ */
+export function chipLabel(messageId: string, publishers: readonly string[], short = false): string {
+  const { publisher, seq } = splitMessageId(messageId);
+  if (seq === '') return messageId.slice(0, 3);
+  const known = publishers.includes(publisher) ? publishers : [...publishers, publisher];
+  if (known.length <= 1) return seq;
+  return `${short ? shortestUnique(publisher, known) : publisher}-${seq}`;
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInScenarios, createSimulation } from '@/simulator';
-import { hueFor, KEY_HUES, kafkaRows, partitionRow, queueModels, slotFor } from '@/lib/simulate/view-model';
+import { chipLabel, hueFor, KEY_HUES, kafkaRows, partitionRow, queueModels, slotFor } from '@/lib/simulate/view-model';
 import { lineColumn, readJson } from '@/lib/simulate/editor';
 import { chartSeries } from '@/lib/simulate/series';
 
@@ -109,5 +109,19 @@ describe('chart series', () => {
     expect(s.throughputKeys).toContain('RabbitMQ acked/s');
     expect(s.throughput.every((p) => Object.values(p).every((v) => Number.isFinite(v) && v >= 0))).toBe(true);
     expect(chartSeries(sim.series(500), { kafka: true, rabbitmq: false }).throughputKeys).not.toContain('RabbitMQ acked/s');
+  });
+});
+
+describe('chipLabel', () => {
+  it('one publisher: the sequence number; several: the publisher stays, whole or shortened for fixed-width chips', () => {
+    expect(chipLabel('shop-12', ['shop'])).toBe('12');
+    expect(chipLabel('shop-3', ['shop', 'urgent'])).toBe('shop-3');
+    expect(chipLabel('urgent-3', ['shop', 'urgent'])).toBe('urgent-3');
+    expect(chipLabel('shop-3', ['shop', 'urgent'], true)).toBe('s-3');
+    expect(chipLabel('shipping-3', ['shop', 'shipping'], true)).toBe('shi-3');
+    // A publisher that is the start of another keeps its whole name.
+    expect(chipLabel('shop-3', ['shop', 'shop2'], true)).toBe('shop-3');
+    // A burst's publisher the page did not know of still makes the ids ambiguous.
+    expect(chipLabel('burst-1', ['shop'])).toBe('burst-1');
   });
 });

@@ -1,0 +1,121 @@
+// /simulate, issue #19: the picture on screen, telling the truth at every speed.
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, useTheme } from './fixtures';
+
+async function open(page: Page, query = '') {
+  await page.goto('/simulate' + query);
+  await expect(page.getByTestId('simulator')).toHaveAttribute('data-ready', 'true');
+}
+
+type Box = { x: number; y: number; width: number; height: number; text: string; kind: string };
+
+/**
+ * The bounding box of every mark of a partition's strip: each element with text of its own (labels,
+ * group names, "… N"), and the ▲ and ticks, but not the records and the log-end box, which sit in
+ * their own line. Text is measured by its glyphs, not its element's box.
+ */
+async function markBoxes(row: Locator): Promise<Box[]> {
+  return row
+    .locator('div.overflow-hidden')
+    .first()
+    .evaluate((strip) =>
+      [...strip.querySelectorAll<HTMLElement>('*')]
+        .filter((e) => !e.closest('.kvr-chip') && !/^LEO$/.test(e.textContent ?? ''))
+        .filter(
+          (e) =>
+            ['position', 'committed'].includes(e.dataset.mark ?? '') ||
+            [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()),
+        )
+        .map((e) => {
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          const r =
+            e.dataset.mark === 'position' || e.dataset.mark === 'committed' ? e.getBoundingClientRect() : range.getBoundingClientRect();
+          const kind = e.dataset.mark ?? 'label';
+          return { x: r.x, y: r.y, width: r.width, height: r.height, text: e.textContent ?? '', kind: kind === 'gutter' ? 'label' : kind };
+        })
+        .filter((b) => b.width > 0),
+    );
+}
+
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+
+/** No two marks of a row overprint, and every label is whole inside the row's visible strip. */
+async function expectNoOverprint(page: Page) {
+  const rows = page.locator('[data-partition]');
+  expect(await rows.count()).toBeGreaterThan(0);
+  let labels = 0;
+  for (const row of await rows.all()) {
+    const boxes = await markBoxes(row);
+    labels += boxes.filter((b) => b.kind === 'label').length;
+    const clip = (await row.locator('div.overflow-hidden').first().boundingBox())!;
+    for (let i = 0; i < boxes.length; i++) {
+      const a = boxes[i]!;
+      if (a.kind === 'label') {
+        expect(a.x, `${a.text} starts inside the strip`).toBeGreaterThanOrEqual(clip.x - 0.5);
+        expect(a.x + a.width, `${a.text} ends inside the strip`).toBeLessThanOrEqual(clip.x + clip.width + 0.5);
+      }
+      for (let j = i + 1; j < boxes.length; j++) {
+        const b = boxes[j]!;
+        expect(overlap(a, b), `${a.kind} "${a.text}" and ${b.kind} "${b.text}" overprint`).toBe(false);
+      }
+    }
+  }
+  expect(labels, 'labels measured').toBeGreaterThan(0);
+}
+
+test.describe('markers never overprint', () => {
+  test('retention-reset at 18 s, 1280 px: "▲fast-1" no longer prints over "dashboard"; the lag is a span on the partition', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page, '?scenario=retention-reset&t=18000');
+    await expectNoOverprint(page);
+    const row = page.locator('[data-partition="clicks-0"]');
+    // The lag span runs from the committed offset's record to the log-end box, and says the lag the list says.
+    const lagLine = await page
+      .getByRole('list', { name: 'Lag on clicks-0' })
+      .getByRole('listitem')
+      .filter({ hasText: 'dashboard' })
+      .innerText();
+    const [, committed, lag] = /committed (\d+) · lag (\d+)/.exec(lagLine)!;
+    const track = row.locator('[data-track="dashboard"]');
+    await expect(track.locator('[data-mark="label"]').filter({ hasText: `lag ${lag}` })).toBeVisible();
+    const span = (await track.locator('[data-mark="lag-span"]').boundingBox())!;
+    const from = (await row.getByTitle(new RegExp(`^offset ${committed},`)).boundingBox())!;
+    const leo = (await row.getByText('LEO', { exact: true }).boundingBox())!;
+    expect(Math.abs(span.x - from.x)).toBeLessThanOrEqual(1.5);
+    expect(Math.abs(span.x + span.width - leo.x)).toBeLessThanOrEqual(1.5);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`side-by-side at 6 s on a 390 px phone (${theme}): nothing overprints or is cut off`, async ({ page }) => {
+      await useTheme(page, theme);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open(page, '?scenario=side-by-side&t=6000');
+      await expectNoOverprint(page);
+    });
+  }
+
+  test('every mark is in the legend; glyphs are at least 11 px', async ({ page }) => {
+    await open(page, '?scenario=retention-reset&t=18000');
+    const legend = page.getByTestId('kafka-legend');
+    for (const words of ['log start offset', 'log-end offset', 'tombstone', 'earlier', '▲', '◂', 'committed offset', 'lag']) {
+      await expect(legend).toContainText(words);
+    }
+    const sizes = await page
+      .locator('[data-track] [data-mark="label"]')
+      .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const s of sizes) expect(s).toBeGreaterThanOrEqual(11);
+  });
+});
+
+test('chips keep the publisher where ids would be ambiguous: shop-3 and urgent-3', async ({ page }) => {
+  await open(page, '?scenario=ttl-dead-letter&t=4500');
+  const lane = page.locator('section[aria-labelledby="rabbit-lane"]');
+  const labels = await lane.locator('.kvr-chip').allInnerTexts();
+  expect(labels.length).toBeGreaterThan(0);
+  for (const l of labels) expect(l.trim()).toMatch(/^(shop|urgent)-\d+/);
+});
