@@ -119,3 +119,50 @@ test('chips keep the publisher where ids would be ambiguous: shop-3 and urgent-3
   expect(labels.length).toBeGreaterThan(0);
   for (const l of labels) expect(l.trim()).toMatch(/^(shop|urgent)-\d+/);
 });
+
+/** The part of the window between the site's header and the playback bar: what the user can see of the page. */
+async function viewArea(page: Page) {
+  const header = (await page.locator('header').first().boundingBox())!;
+  const bar = (await page.getByTestId('playback').boundingBox())!;
+  return { top: Math.max(0, header.y + header.height), bottom: bar.y };
+}
+
+async function expectInView(page: Page, target: Locator, what: string) {
+  await expect
+    .poll(async () => {
+      const box = await target.boundingBox();
+      const area = await viewArea(page);
+      return box !== null && box.y >= area.top - 0.5 && box.y + box.height <= area.bottom + 0.5;
+    }, `${what} is between the header and the playback bar`)
+    .toBe(true);
+}
+
+test.describe('the brokers are on screen when Play is pressed (#19, point 1)', () => {
+  test('1280×800: both lanes side by side, their first partition and queue in view', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page);
+    await page.getByRole('button', { name: 'Play' }).click();
+    const kafka = page.getByRole('region', { name: /^Kafka/ });
+    const rabbit = page.getByRole('region', { name: /^RabbitMQ/ });
+    const k = (await kafka.boundingBox())!;
+    const r = (await rabbit.boundingBox())!;
+    expect(Math.abs(k.y - r.y), 'the lanes start on one line').toBeLessThan(1);
+    expect(r.x, 'RabbitMQ beside Kafka').toBeGreaterThanOrEqual(k.x + k.width);
+    await expectInView(page, page.locator('[data-partition]').first(), 'the first partition');
+    await expectInView(page, page.getByRole('list', { name: /^Ready messages in / }).first(), 'the first queue');
+  });
+
+  test('390×844: the first partition is in view once Play is pressed', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expectInView(page, page.locator('[data-partition]').first(), 'the first partition');
+  });
+
+  test('390×844: a RabbitMQ-only scenario shows its queue once Play is pressed', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, '?scenario=work-queue-prefetch');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expectInView(page, page.getByRole('list', { name: /^Ready messages in / }).first(), 'the first queue');
+  });
+});

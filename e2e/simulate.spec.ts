@@ -220,6 +220,16 @@ test('charts load only when their panel is reached, and draw lag over time', asy
   expect(scripts.length).toBeGreaterThan(before);
 });
 
+test('the charts’ time axis reads whole seconds (#19, point 9)', async ({ page }) => {
+  await open(page, '?scenario=crash-before-commit');
+  await page.getByTestId('charts').scrollIntoViewIfNeeded();
+  const ticks = page.getByTestId('charts').locator('.recharts-xAxis .recharts-cartesian-axis-tick-value');
+  await expect(ticks.first()).toBeVisible();
+  const texts = await ticks.allTextContents();
+  expect(texts.length).toBeGreaterThan(2);
+  for (const t of texts) expect(t).toMatch(/^\d+ s$/);
+});
+
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('lanes stack, nothing scrolls sideways and the controls stay in reach', async ({ page }) => {

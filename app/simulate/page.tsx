@@ -11,10 +11,11 @@ export default function SimulatePage() {
     <PageShell
       title="Simulate"
       flushBottom
-      lead="Watch a Kafka log and a RabbitMQ queue on one clock: records stay in the log while each consumer group moves its own offset, and queue messages disappear once a consumer acks them. Play, step, scrub back, or change things while it runs."
+      compact
+      lead="A Kafka log and a RabbitMQ queue on one clock: records stay in the log while each group moves its offset; a queue deletes what is acked."
     >
       {/* Scenarios are validated here at build time and reach the client as plain data. */}
-      <div className="mt-6">
+      <div className="mt-3">
         <SimulatorApp scenarios={builtInScenarios} />
       </div>
     </PageShell>

@@ -4,7 +4,7 @@ import { useSim } from './context';
 import { buttonClass } from '@/components/ui/button';
 
 const btn = buttonClass({ size: 'touch' });
-const primary = `${buttonClass({ size: 'touch', tone: 'primary' })} min-w-24`;
+const primary = `${buttonClass({ size: 'touch', tone: 'primary' })} sm:min-w-24`;
 
 /** Small inline icons: system fonts lack some media glyphs. */
 const ICONS = {
@@ -54,9 +54,11 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
     <div
       role="group"
       aria-label="Playback"
-      className="sticky bottom-0 z-20 -mx-4 mt-6 border-t border-zinc-200 bg-white px-4 py-2 sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950"
+      data-testid="playback"
+      className="sticky bottom-0 z-20 -mx-4 mt-4 border-t border-zinc-200 bg-white/95 px-4 py-1.5 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/95"
     >
-      <div className="flex flex-wrap items-center gap-2">
+      {/* One row on wide screens; on a phone the buttons, then the time line under them. */}
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
         <button type="button" className={btn} onClick={restart} aria-label="Restart" title="Restart">
           <Icon name="restart" />
         </button>
@@ -84,9 +86,10 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
           <Icon name="forward" />
         </button>
         <label className="flex items-center gap-1 text-sm">
-          <span>Speed</span>
+          <span className="sr-only sm:not-sr-only">Speed</span>
           <select
             name="speed"
+            aria-label="Speed"
             className="h-11 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
             value={speed}
             onChange={(e) => setSpeed(Number(e.target.value))}
@@ -98,30 +101,36 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
             ))}
           </select>
         </label>
-        <output className="ml-auto font-mono text-sm tabular-nums" aria-label="Simulated time" data-testid="sim-time">
-          {formatTime(time)} / {formatTime(endTime)}
-        </output>
-        <button type="button" className={btn} onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <button
+          type="button"
+          className={`${btn} hidden sm:order-last sm:inline-flex`}
+          onClick={onHelp}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
           ?
         </button>
+        <label className="flex min-w-0 flex-[1_1_100%] items-center gap-2 text-sm sm:flex-[1_1_12rem]">
+          <span className="sr-only">Time</span>
+          <input
+            type="range"
+            name="time"
+            className="h-8 w-full min-w-0 accent-kafka-700 dark:accent-kafka-300"
+            min={0}
+            max={endTime}
+            step={10}
+            value={time}
+            aria-valuetext={`${time} ms of ${endTime} ms`}
+            onChange={(e) => {
+              pause();
+              seek(Number(e.target.value));
+            }}
+          />
+          <output className="shrink-0 font-mono text-sm whitespace-nowrap tabular-nums" aria-label="Simulated time" data-testid="sim-time">
+            {formatTime(time)} / {formatTime(endTime)}
+          </output>
+        </label>
       </div>
-      <label className="mt-1 flex items-center gap-2 text-sm">
-        <span className="sr-only sm:not-sr-only">Time</span>
-        <input
-          type="range"
-          name="time"
-          className="h-8 w-full accent-kafka-700 dark:accent-kafka-300"
-          min={0}
-          max={endTime}
-          step={10}
-          value={time}
-          aria-valuetext={`${time} ms of ${endTime} ms`}
-          onChange={(e) => {
-            pause();
-            seek(Number(e.target.value));
-          }}
-        />
-      </label>
     </div>
   );
 }

@@ -20,7 +20,7 @@ import { KafkaLane } from './KafkaLane';
 import { Narration } from './Narration';
 import { RabbitLane } from './RabbitLane';
 import { ScenarioEditor } from './ScenarioEditor';
-import { ScenarioIntro, ScenarioPicker } from './ScenarioPicker';
+import { ChapterBanner, ScenarioAbout, ScenarioAboutWide, Toolbar } from './ScenarioPicker';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import './simulate.css';
 
@@ -86,27 +86,6 @@ function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
   return cap;
 }
 
-function WholeLogToggle() {
-  const wholeLog = useSim((s) => s.wholeLog);
-  const setWholeLog = useSim((s) => s.setWholeLog);
-  return (
-    // Inline flow, not flex: on a phone the description wraps under the name instead of squeezing it.
-    <label className="mt-4 block cursor-pointer py-3 text-sm font-medium">
-      <input
-        type="checkbox"
-        name="whole-log"
-        className="mr-2 size-4 align-[-2px] accent-kafka-700"
-        checked={wholeLog}
-        onChange={(e) => setWholeLog(e.target.checked)}
-      />
-      Whole log{' '}
-      <span className="font-normal text-zinc-600 dark:text-zinc-400">
-        — every record and ready message (up to {WHOLE_LOG_CAP.toLocaleString('en')} a row), wrapped
-      </span>
-    </label>
-  );
-}
-
 /** Redraws of the "Whole log" view while playing: every redraw reflows thousands of wrapped cells. */
 const WHOLE_LOG_REDRAW_MS = 100;
 
@@ -145,6 +124,23 @@ function usePublishers(): readonly string[] {
 /** Speeds from which motion is not tweened (see simulate.css). */
 const FAST_SPEED = 4;
 
+/**
+ * When play starts with the lanes mostly off screen (a phone, or scrolled down to the narration),
+ * they scroll into view: Play never animates what the user cannot see.
+ */
+function useInViewOnPlay(ref: React.RefObject<HTMLElement | null>, playing: boolean) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!playing || !el) return;
+    const r = el.getBoundingClientRect();
+    const bar = document.querySelector('[data-testid="playback"]')?.getBoundingClientRect().top ?? window.innerHeight;
+    const visible = Math.min(r.bottom, bar) - Math.max(r.top, 0);
+    if (visible >= Math.min(r.height, bar * 0.5)) return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+  }, [ref, playing]);
+}
+
 function Lanes() {
   // Deferred: the lanes re-render (and the engine builds its snapshot) in a background, time-sliced
   // render, so a big update never blocks an animation frame.
@@ -177,6 +173,7 @@ function Lanes() {
     [store, frame, cap],
   );
   const publishers = usePublishers();
+  useInViewOnPlay(ref, playing);
   const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;
   const showRabbit = lanes.includes('rabbitmq') && snapshot.rabbitmq !== null;
   const both = showKafka && showRabbit;
@@ -275,7 +272,7 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
   const [store] = useState(() => createSimStore(clientEngine(scenarios)));
   const [help, setHelp] = useState(false);
   const [ready, setReady] = useState(false);
-  const list = useMemo(() => scenarios.map((b) => ({ id: b.id, title: b.title })), [scenarios]);
+  const list = useMemo(() => scenarios.map((b) => ({ id: b.id, title: b.title, lanes: b.lanes })), [scenarios]);
 
   useOpenLink(store, scenarios, setReady);
   useEarlyValidators(store);
@@ -286,10 +283,14 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
       <PlayLoop store={store} />
       <UrlSync ready={ready} />
       <ReadyRoot testId="simulator" ready={ready}>
-        <ScenarioPicker scenarios={list} />
+        {/* The picture comes first: the scenario's words fold away on phones and sit beside the controls on wide screens. */}
+        <div className="grid gap-x-6 gap-y-2 lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] lg:items-start">
+          <Toolbar scenarios={list} />
+          <ScenarioAboutWide />
+        </div>
         <LinkNotice />
-        <ScenarioIntro />
-        <WholeLogToggle />
+        <ScenarioAbout />
+        <ChapterBanner />
         <Lanes />
         <div className="mt-4 grid gap-4 lg:grid-cols-2">
           <Narration />
