@@ -127,7 +127,9 @@ export function ScenarioAbout() {
       <summary className="cursor-pointer py-1 font-semibold">
         About: {loaded.title} <span className="font-normal text-zinc-600 group-open:hidden dark:text-zinc-400">(tap to read)</span>
       </summary>
-      <p className="mt-1 text-zinc-700 dark:text-zinc-300">{loaded.explanation}</p>
+      <p className="mt-1 text-zinc-700 dark:text-zinc-300">
+        {loaded.explanation} <LimitsLink />
+      </p>
     </details>
   );
 }
@@ -138,8 +140,18 @@ export function ScenarioAboutWide() {
   return (
     <div className="hidden text-sm lg:block" data-testid="scenario-about-wide">
       <h2 className="font-semibold">{loaded.title}</h2>
-      <p className="mt-0.5 text-zinc-700 dark:text-zinc-300">{loaded.explanation}</p>
+      <p className="mt-0.5 text-zinc-700 dark:text-zinc-300">
+        {loaded.explanation} <LimitsLink />
+      </p>
     </div>
+  );
+}
+
+function LimitsLink() {
+  return (
+    <a href="#model-limits" className="text-link whitespace-nowrap">
+      What the model leaves out
+    </a>
   );
 }
 

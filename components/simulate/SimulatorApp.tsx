@@ -17,10 +17,12 @@ import { SimStoreContext, useSim, useSimStore } from './context';
 import { Controls } from './Controls';
 import { InterventionsPanel } from './InterventionsPanel';
 import { KafkaLane } from './KafkaLane';
+import { ModelLimits } from './ModelLimits';
 import { Narration } from './Narration';
 import { RabbitLane } from './RabbitLane';
 import { ScenarioEditor } from './ScenarioEditor';
 import { ChapterBanner, ScenarioAbout, ScenarioAboutWide, Toolbar } from './ScenarioPicker';
+import { ScenarioFormat } from './ScenarioFormat';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import './simulate.css';
 
@@ -297,7 +299,9 @@ export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenario
           <InterventionsPanel />
         </div>
         <ChartsPanel />
+        <ModelLimits />
         <ScenarioEditor />
+        <ScenarioFormat />
         <Controls onHelp={() => setHelp(true)} />
       </ReadyRoot>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
