@@ -1,6 +1,5 @@
 'use client';
 import { useId, useState } from 'react';
-import { withValidators } from '@/lib/simulate/engine-api';
 import { describeIntervention } from '@/lib/simulate/interventions';
 import type { TimedIntervention } from '@/lib/simulate/url-state';
 import type { Intervention } from '@/simulator';
@@ -56,14 +55,17 @@ export function InterventionsPanel() {
           const iv = action.build(values, snapshot);
           const time = store.getState().time;
           const later = store.getState().interventions.filter((i) => i.time > time).length;
-          void withValidators(store, () => store.getState().intervene(iv)).then((result) => {
-            setErrors(result ?? []);
-            setDone(
-              result
-                ? null
-                : `Done at ${time} ms${later ? `; the ${later} later change${later === 1 ? ' was' : 's were'} dropped (the timeline forked)` : ''}.`,
-            );
-          });
+          void store
+            .getState()
+            .intervene(iv)
+            .then((result) => {
+              setErrors(result ?? []);
+              setDone(
+                result
+                  ? null
+                  : `Done at ${time} ms${later ? `; the ${later} later change${later === 1 ? ' was' : 's were'} dropped (the timeline forked)` : ''}.`,
+              );
+            });
         }}
       >
         <label className="flex flex-col gap-1 text-sm font-medium sm:col-span-2">
@@ -195,15 +197,13 @@ function YourChanges({ interventions }: { interventions: readonly TimedIntervent
   const undo = (index: number) => {
     const s = store.getState();
     s.pause();
-    void withValidators(store, () =>
-      s.openUrlState({
-        source: s.loaded.id !== null ? { kind: 'builtin', id: s.loaded.id } : { kind: 'custom', json: s.loaded.custom },
-        seed: s.seed,
-        time: s.time,
-        interventions: interventions.filter((_, k) => k !== index),
-        wholeLog: s.wholeLog,
-      }),
-    );
+    void s.openUrlState({
+      source: s.loaded.id !== null ? { kind: 'builtin', id: s.loaded.id } : { kind: 'custom', json: s.loaded.custom },
+      seed: s.seed,
+      time: s.time,
+      interventions: interventions.filter((_, k) => k !== index),
+      wholeLog: s.wholeLog,
+    });
   };
   return (
     <details className="mt-3 text-sm" open>

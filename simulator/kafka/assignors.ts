@@ -1,5 +1,7 @@
 // Kafka client-side partition assignors. Source: apache/kafka RangeAssignor.java,
 // RoundRobinAssignor.java, AbstractStickyAssignor.java, CooperativeStickyAssignor.java.
+// Assignments are keyed by member id and partition counts by topic: prototype-free tables (core/table).
+import { nameTable, own } from '../core/table';
 
 export interface GroupMember {
   memberId: string;
@@ -52,7 +54,7 @@ function checkPartitionCounts(partitionsPerTopic: Record<string, number>): void 
 }
 
 function emptyAssignment(members: GroupMember[]): Assignment {
-  const out: Assignment = {};
+  const out = nameTable<string[]>();
   for (const m of members) out[m.memberId] = [];
   return out;
 }
@@ -156,7 +158,7 @@ function previousOwnership(order: string[], previous: Assignment, valid: (p: str
   const claimedBy = new Map<string, string>();
   const multiplyClaimed = new Set<string>();
   for (const id of order) {
-    for (const p of previous[id] ?? []) {
+    for (const p of own(previous, id) ?? []) {
       if (!valid(p)) continue;
       const other = claimedBy.get(p);
       if (other === undefined) owned.get(id)!.push(p);
@@ -179,7 +181,7 @@ function withoutTransfers(members: GroupMember[], target: Assignment, transferri
   const revoked = emptyAssignment(members);
   for (const { memberId: id } of members) {
     assignment[id] = target[id]!.filter((p) => !transferring.has(p));
-    revoked[id] = (previous[id] ?? []).filter((p) => !assignment[id]!.includes(p));
+    revoked[id] = (own(previous, id) ?? []).filter((p) => !assignment[id]!.includes(p));
   }
   finishAssignment(assignment);
   finishAssignment(revoked);
@@ -303,7 +305,7 @@ export function cooperativeStickyAssign(
 
   // 1. Keep every valid previous ownership (first claimant in member order wins a double claim).
   for (const m of sorted) {
-    for (const p of [...(previous[m.memberId] ?? [])].sort(comparePartitionNames)) {
+    for (const p of [...(own(previous, m.memberId) ?? [])].sort(comparePartitionNames)) {
       if (!previousOwner.has(p)) previousOwner.set(p, m.memberId);
       if (!exists.has(p) || ownerOf.has(p) || !subscribed.get(m.memberId)!.has(parsePartitionName(p).topic)) continue;
       ownerOf.set(p, m.memberId);
@@ -339,7 +341,7 @@ export function cooperativeStickyAssign(
   }
   // Previously owned partitions that no longer exist or are no longer subscribed are revoked too.
   for (const m of sorted) {
-    for (const p of previous[m.memberId] ?? []) {
+    for (const p of own(previous, m.memberId) ?? []) {
       if (ownerOf.get(p) !== m.memberId && !revoked[m.memberId]!.includes(p)) revoked[m.memberId]!.push(p);
     }
   }

@@ -2,6 +2,7 @@
 // out partitions with the group's assignor (assignors.ts). Eager assignors (range, roundrobin) revoke
 // everything first; cooperative-sticky revokes only what moves and places it in a follow-up rebalance.
 import type { GroupSpec, KafkaConsumerSpec } from '../schema';
+import { nameTable, nameTableOf } from '../core/table';
 import { assignPartitions, cooperativeStickyAssign, type Assignment, type AssignmentStrategy } from './assignors';
 import { commitProcessed, initPosition, schedulePoll } from './consumer';
 import { KafkaTask, type GroupState, type KafkaState, type MemberState } from './state';
@@ -67,7 +68,7 @@ export function join(k: KafkaState, m: MemberState, how: 'joined' | 'restarted')
 }
 
 function partitionsPerTopic(k: KafkaState, g: GroupState): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = nameTable<number>();
   for (const t of g.spec.topics) {
     const topic = k.topic(t);
     if (topic) out[t] = topic.partitions.length;
@@ -82,7 +83,7 @@ function cooperative(
   live: MemberState[],
   revoked: Assignment,
 ): { assignment: Assignment; followUp: boolean } {
-  const previous: Assignment = {};
+  const previous = nameTable<string[]>();
   for (const m of live) previous[m.id] = m.assigned;
   const members = live.map((m) => ({ memberId: m.id, topics: [...g.spec.topics] }));
   const res = cooperativeStickyAssign(members, partitionsPerTopic(k, g), previous);
@@ -124,7 +125,7 @@ export function rebalance(k: KafkaState, g: GroupState): void {
     if (!live.includes(m)) m.assigned = [];
   }
   g.members = live.map((m) => m.idx);
-  const revoked: Assignment = {};
+  const revoked = nameTable<string[]>();
   const strategy = g.spec.strategy;
   const { assignment, followUp } =
     strategy === 'cooperative-sticky' ? cooperative(k, g, live, revoked) : eager(k, g, live, revoked, strategy);
@@ -146,7 +147,7 @@ export function rebalance(k: KafkaState, g: GroupState): void {
       group: g.id,
       generation: g.generation,
       strategy: g.spec.strategy,
-      assignment: Object.fromEntries(live.map((m) => [m.id, [...m.assigned]])),
+      assignment: nameTableOf(live.map((m) => [m.id, [...m.assigned]])),
       revoked,
       idle,
       followUp,

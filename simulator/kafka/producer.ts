@@ -1,6 +1,7 @@
 // Producers: records are due at a steady rate; each goes to a partition by the client's partitioner
 // (partitioner.ts), or, without a partition of its own (null key; librdkafka's consistent_random and
 // an empty key), to a sticky partition that changes every `stickyBatchRecords` records.
+import { Work } from '../core/context';
 import type { AppendedEvent } from '../core/events';
 import type { KeysSpec, ProducerSpec, TopicSpec } from '../schema';
 import { DEFAULTS } from '../schema/defaults';
@@ -22,6 +23,7 @@ function keyIdsFor(reg: KafkaRegistry, keys: KeysSpec): Int32Array {
 /** Appends one record to partition `p` of a topic; records seeded at time 0 are not counted as produced. */
 function appendRecord(k: KafkaState, t: TopicState, p: number, r: NewRecord, by: PartitionedBy | 'seed'): void {
   const { reg, w } = k;
+  w.charge(Work.produce);
   const log = t.partitions[p]!;
   const tombstone = reg.isTombstone(r.source, r.seq);
   const bytes = (r.keyId === NO_KEY ? 0 : reg.keyBytes[r.keyId]!) + (tombstone ? 0 : reg.sources[r.source]!.valueBytes);

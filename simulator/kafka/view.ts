@@ -1,6 +1,7 @@
 // What the Kafka side looks like now, as plain data to render: topics (records, segments, offsets)
 // and groups (members, positions, committed offsets, lag).
 import type { GroupView, KafkaView, MemberView, PartitionView, RecordView, TopicView } from '../core/snapshot';
+import { nameTable } from '../core/table';
 import { partitionName } from './assignors';
 import { TOMBSTONE, type PartitionLog } from './log';
 import { NO_KEY } from './registry';
@@ -123,7 +124,7 @@ export function kafkaView(k: KafkaState, maxRecords: number): KafkaView {
 
 /** Total lag per group, over the partitions it has committed. */
 export function groupLag(k: KafkaState): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = nameTable<number>();
   for (const g of k.groups) {
     let lag = 0;
     for (const [pname] of g.committed) lag += k.lagOf(g, pname) ?? 0;

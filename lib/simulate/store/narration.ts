@@ -1,5 +1,8 @@
 // Narration: what happened, in plain words, one entry per step (or per stretch of play). While
-// playing, events are gathered into one entry per PLAY_NARRATION_MS of real time.
+// playing, events are gathered into one entry per PLAY_NARRATION_MS of real time: its newest events
+// are spelled out under their own time (what the lanes show then), the earlier ones counted. The
+// engine sends at most a few thousand events a frame with how many there were. A jump or a pause says
+// what the picture shows (moment-summary.ts), so the words never lag behind the lanes.
 import type { SimEvent } from '@/simulator';
 import type { Chapter, NarrationEntry, Set } from './types';
 
@@ -11,8 +14,10 @@ export const PLAY_NARRATION_MS = 1200;
 
 export class Narrator {
   private nextId = 1;
-  // Events gathered while playing, flushed as one entry per PLAY_NARRATION_MS.
+  // Events gathered while playing (the newest few), how many in all, the time of the first, and since when (real time).
   private pending: SimEvent[] = [];
+  private pendingCount = 0;
+  private pendingFrom: number | null = null;
   private pendingSince = 0;
 
   constructor(
@@ -20,15 +25,10 @@ export class Narrator {
     private readonly set: Set,
   ) {}
 
-  /** An entry for a batch of events: the first few spelled out, the rest counted. */
-  entry(time: number, events: readonly SimEvent[], chapter?: Chapter): NarrationEntry {
-    return {
-      id: this.nextId++,
-      time,
-      lines: events.slice(0, LINES_PER_ENTRY).map((e) => this.describe(e)),
-      more: Math.max(0, events.length - LINES_PER_ENTRY),
-      chapter,
-    };
+  /** An entry for a batch of events (`count` in all, of which `events` are the first): the first few spelled out, the rest counted. */
+  entry(time: number, events: readonly SimEvent[], chapter?: Chapter, count = events.length): NarrationEntry {
+    const lines = events.slice(0, LINES_PER_ENTRY).map((e) => this.describe(e));
+    return { id: this.nextId++, time, lines, more: Math.max(0, count - lines.length), chapter };
   }
 
   /** An entry of the page's own words (not events). */
@@ -45,8 +45,28 @@ export class Narrator {
     this.pendingSince = realClock;
   }
 
-  gather(events: readonly SimEvent[], from: number): void {
-    for (let i = from; i < events.length; i++) this.pending.push(events[i]!);
+  /** Events played through: `events` are the first of `count`. */
+  gather(events: readonly SimEvent[], count: number): void {
+    if (events.length === 0 && count === 0) return;
+    this.pendingFrom ??= events[0]?.time ?? null;
+    this.pending = [...this.pending, ...events.slice(-LINES_PER_ENTRY)].slice(-LINES_PER_ENTRY);
+    this.pendingCount += count;
+  }
+
+  /** The gathered batch: its newest events spelled out under the newest one's time, the earlier ones counted. */
+  private batch(time: number, chapter?: Chapter): NarrationEntry {
+    const newest = this.pending.at(-1);
+    const lines = this.pending.map((e) => this.describe(e));
+    const at = newest?.time ?? time;
+    const from = this.pendingFrom ?? at;
+    return {
+      id: this.nextId++,
+      time: at,
+      ...(from < at ? { from } : {}),
+      lines,
+      more: Math.max(0, this.pendingCount - lines.length),
+      chapter,
+    };
   }
 
   /** Time for the gathered events to become an entry. */
@@ -56,13 +76,16 @@ export class Narrator {
 
   /** Says what was gathered (with a chapter, even when nothing was), and starts gathering afresh. */
   flush(time: number, realClock: number, chapter?: Chapter): void {
-    if (this.pending.length || chapter) this.say(this.entry(time, this.pending, chapter));
-    this.pending = [];
+    if (this.pendingCount) this.say(this.batch(time, chapter));
+    else if (chapter) this.say(this.entry(time, [], chapter));
+    this.drop();
     this.pendingSince = realClock;
   }
 
   /** A new timeline: what was gathered from the old one is dropped. */
   drop(): void {
     this.pending = [];
+    this.pendingCount = 0;
+    this.pendingFrom = null;
   }
 }
