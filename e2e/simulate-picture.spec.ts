@@ -166,3 +166,45 @@ test.describe('the brokers are on screen when Play is pressed (#19, point 1)', (
     await expectInView(page, page.getByRole('list', { name: /^Ready messages in / }).first(), 'the first queue');
   });
 });
+
+/** The newest narration entry and the log-end offset the diagram prints for payments-0. */
+async function narrationAndDiagram(page: Page) {
+  const newest = page.getByRole('list', { name: 'Recent steps, newest first' }).getByRole('listitem').first();
+  const words = (await newest.textContent()) ?? '';
+  const header = (await page.locator('[data-partition="payments-0"]').textContent()) ?? '';
+  return {
+    words,
+    said: Number(/payments-0: log-end offset (\d+)/.exec(words)?.[1] ?? NaN),
+    shown: Number(/log-end offset\s*(\d+)/.exec(header)?.[1] ?? NaN),
+  };
+}
+
+test.describe('the narration describes what is on screen (#19, point 3)', () => {
+  test('after playing at 16× and pausing, and after a drag, Home and End of the time slider', async ({ page }) => {
+    await open(page, '?scenario=crash-before-commit&t=12000');
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('16');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(page.getByTestId('sim-time')).not.toHaveText(/^12 s/);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const time = (await page.getByRole('slider', { name: 'Time' }).inputValue()).trim();
+    await expect(page.getByRole('list', { name: 'Recent steps, newest first' }).getByRole('listitem').first()).toContainText(
+      `Paused at t = ${time} ms.`,
+    );
+    let n = await narrationAndDiagram(page);
+    expect(n.said, n.words).toBe(n.shown);
+
+    const slider = page.getByRole('slider', { name: 'Time' });
+    for (const [act, t] of [
+      [() => slider.fill('6000'), '6000'],
+      [() => slider.press('Home'), '0'],
+      [() => slider.press('End'), '20000'],
+    ] as const) {
+      await act();
+      await expect(page.getByRole('list', { name: 'Recent steps, newest first' }).getByRole('listitem').first()).toContainText(
+        `Jumped to t = ${t} ms.`,
+      );
+      n = await narrationAndDiagram(page);
+      expect(n.said, n.words).toBe(n.shown);
+    }
+  });
+});

@@ -451,3 +451,11 @@ test.describe('changes the engine has, on the page (#19, point 4)', () => {
     await expect(page.getByRole('list', { name: 'Your changes' })).toContainText('to timestamp 1000 ms.');
   });
 });
+
+test('a dead-letter queue says why its messages landed there (#19, point 6)', async ({ page }) => {
+  await open(page, '?scenario=ttl-dead-letter&t=20000');
+  const dead = page.locator('[data-queue="orders.dead"]');
+  await expect(dead.getByTestId('dead-letter-reasons')).toContainText('expired in orders (its TTL ran out)');
+  await expect(dead.getByTestId('dead-letter-reasons')).toContainText('rejected in orders (nacked or rejected without requeue)');
+  await expect(page.locator('[data-queue="orders"]').getByTestId('dead-letter-reasons')).toHaveCount(0);
+});

@@ -81,6 +81,11 @@ const QueueCard = memo(
             <p className="mt-1">
               <strong>ready {q.readyCount}</strong> · <strong>unacked {q.unackedCount}</strong>
             </p>
+            {q.deadLetterReasons.length > 0 && (
+              <p className="mt-0.5" data-testid="dead-letter-reasons">
+                <span className="font-semibold">Dead-lettered here:</span> {q.deadLetterReasons.join('; ')}
+              </p>
+            )}
             {whole ? <WholeReady q={q} /> : <StripReady q={q} />}
             <ul className="mt-1 space-y-1" aria-label={`Consumers of ${q.name}`}>
               {q.consumers.map((c) => (

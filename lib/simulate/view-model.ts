@@ -208,6 +208,8 @@ export interface QueueModel {
   stream: QueueView['stream'];
   /** Where bindings route into this queue from. */
   bindings: { exchange: string; bindingKey: string }[];
+  /** Why the ready messages shown came here by dead-lettering, one phrase per (queue, reason): empty for most queues. */
+  deadLetterReasons: string[];
   signature: string;
 }
 
@@ -234,6 +236,18 @@ function slotModel(u: UnackedView, processingTag: number | null): SlotModel {
   };
 }
 
+/** Why a message was dead-lettered, in words (RabbitMQ's x-death reasons). */
+export function deathPhrase(d: NonNullable<QueueMessageView['deadLettered']>): string {
+  switch (d.reason) {
+    case 'expired':
+      return `expired in ${d.queue} (its TTL ran out)`;
+    case 'rejected':
+      return `rejected in ${d.queue} (nacked or rejected without requeue)`;
+    case 'maxlen':
+      return `pushed out of ${d.queue} over its length limit`;
+  }
+}
+
 export function queueModels(r: RabbitView, cap: number): QueueModel[] {
   return r.queues.map((q) => {
     const consumers = r.consumers
@@ -253,6 +267,9 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
       });
     const ready = q.ready.slice(0, Math.max(1, cap)).map(messageModel);
     const bindings = r.bindings.filter((b) => b.queue === q.name).map((b) => ({ exchange: b.exchange, bindingKey: b.bindingKey }));
+    const deadLetterReasons = [
+      ...new Set(q.ready.slice(0, Math.max(1, cap)).flatMap((m) => (m.deadLettered ? [deathPhrase(m.deadLettered)] : []))),
+    ];
     const signature = [
       q.readyCount,
       q.unacked.length,
@@ -278,6 +295,7 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
       counters: q.counters,
       stream: q.stream,
       bindings,
+      deadLetterReasons,
       signature,
     };
   });

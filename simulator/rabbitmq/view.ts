@@ -15,6 +15,7 @@ function messageView(e: Entry): QueueMessageView {
     expiresAt: e.expiresAt === Infinity ? null : e.expiresAt,
     position: e.pos,
     ...(m.headers ? { headers: m.headers } : {}),
+    ...(m.deaths[0] ? { deadLettered: { queue: m.deaths[0].queue, reason: m.deaths[0].reason } } : {}),
   };
 }
 
