@@ -11,13 +11,19 @@ async function playFor(s: SimStore, frames: number, ms: number) {
   }
 }
 
+/** crash-before-commit from 12 s, played at 16× for `frames` frames of 16 ms (the issue's repro). */
+async function playAt16From12s(frames: number) {
+  const s = await openStore('crash-before-commit');
+  await s.getState().seek(12_000);
+  s.getState().setSpeed(16);
+  s.getState().play();
+  await playFor(s, frames, 16);
+  return s;
+}
+
 describe('narration tells the truth', () => {
   it('a batch played at 16× spells out its newest events under the newest one’s time, the earlier ones counted', async () => {
-    const s = await openStore('crash-before-commit');
-    await s.getState().seek(12_000);
-    s.getState().setSpeed(16);
-    s.getState().play();
-    await playFor(s, 80, 16);
+    const s = await playAt16From12s(80);
     const batches = s.getState().narration.filter((n) => n.from !== undefined);
     expect(batches.length).toBeGreaterThan(0);
     for (const b of batches) {
@@ -28,11 +34,7 @@ describe('narration tells the truth', () => {
   });
 
   it('pausing after play says where the clock stopped, in the numbers the lanes show', async () => {
-    const s = await openStore('crash-before-commit');
-    await s.getState().seek(12_000);
-    s.getState().setSpeed(16);
-    s.getState().play();
-    await playFor(s, 20, 16);
+    const s = await playAt16From12s(20);
     s.getState().pause();
     const last = s.getState().narration.at(-1)!;
     expect(last.lines[0]).toBe(`Paused at t = ${s.getState().time} ms.`);
