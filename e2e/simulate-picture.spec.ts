@@ -210,3 +210,28 @@ test.describe('the narration describes what is on screen (#19, point 3)', () => 
     }
   });
 });
+
+test('the topology graphs follow the lanes: the counts they print and the edges the last step travelled (#19, point 8)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, '?scenario=side-by-side&t=6000');
+  await page.getByText('Topology: where messages travel').click();
+  const kafka = page.getByTestId('kafka-topology');
+  const rabbit = page.getByTestId('rabbit-topology');
+  await expect(kafka.locator('svg')).toBeVisible();
+  await expect(rabbit.locator('svg')).toBeVisible();
+  const sameAsLane = async () => {
+    const heading = (await page.locator('[data-partition] p').filter({ hasText: 'log-end offset' }).first().textContent()) ?? '';
+    const [, name, leo] = /^(\S+) · .*log-end offset\s*(\d+)/.exec(heading)!;
+    await expect(kafka.locator(`[data-node="p:${name}"]`)).toContainText(`log-end offset ${leo}`);
+  };
+  await sameAsLane();
+  // A step forward lights what it moved, and the graph says the new counts.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('[data-testid="sim-topology"] [data-lit="true"]').first()).toBeAttached();
+  await sameAsLane();
+  await page.getByRole('slider', { name: 'Time' }).fill('12000');
+  await expect(page.getByTestId('sim-time')).toHaveText(/^12 s/);
+  await sameAsLane();
+});

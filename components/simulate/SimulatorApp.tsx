@@ -25,6 +25,7 @@ import { ScenarioEditor } from './ScenarioEditor';
 import { ChapterBanner, ScenarioAbout, ScenarioAboutWide, Toolbar } from './ScenarioPicker';
 import { ScenarioFormat } from './ScenarioFormat';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { SimTopology } from './SimTopology';
 import './simulate.css';
 
 /**
@@ -277,6 +278,7 @@ export const SimulatorApp = memo(function SimulatorApp({
         <ScenarioAbout />
         <ChapterBanner />
         <Lanes />
+        <SimTopology />
         <div className="mt-4 grid gap-4 lg:grid-cols-2">
           <Narration />
           <InterventionsPanel />

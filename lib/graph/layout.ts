@@ -93,6 +93,7 @@ function orderColumns(nodes: GraphNode[], edges: GraphEdge[]): GraphNode[][] {
 
 /** Places nodes and edges; edges whose ends are missing are left out. */
 export function layoutGraph(nodes: GraphNode[], allEdges: GraphEdge[]): Layout {
+  if (nodes.length === 0) return { width: 0, height: 0, nodes: [], edges: [] };
   const ids = new Set(nodes.map((n) => n.id));
   const edges = allEdges.filter((e) => ids.has(e.from) && ids.has(e.to));
   const columns = orderColumns(nodes, edges);
