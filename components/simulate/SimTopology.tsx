@@ -2,43 +2,10 @@
 // The topology as graphs beside the lanes (#19, point 8): producers → partitions → consumer groups and
 // publishers → exchanges → queues → consumers, with the counts the lanes print and the edges the
 // latest events travelled lit. Drawn only while open: it redraws with every moment.
-import { useMemo, useState } from 'react';
-import { FlowGraph } from '@/components/ui/FlowGraph';
-import { layoutGraph } from '@/lib/graph/layout';
-import { kafkaGraph, rabbitGraph, type SimGraph } from '@/lib/simulate/topology';
-import { useSim } from './context';
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
 
-function Graph({ title, graph, testId }: { title: string; graph: SimGraph; testId: string }) {
-  const layout = useMemo(() => layoutGraph(graph.nodes, graph.edges), [graph]);
-  if (graph.nodes.length === 0) return null;
-  return (
-    <figure className="min-w-0">
-      <figcaption className="text-sm font-semibold">{title}</figcaption>
-      <FlowGraph
-        className="mt-1"
-        layout={layout}
-        label={graph.summary}
-        litNodes={graph.litNodes}
-        litEdges={graph.litEdges}
-        testId={testId}
-      />
-    </figure>
-  );
-}
-
-function Graphs() {
-  const snapshot = useSim((s) => s.snapshot);
-  const scenario = useSim((s) => s.loaded.scenario);
-  const recent = useSim((s) => s.recent);
-  const kafka = useMemo(() => kafkaGraph(snapshot, scenario, recent.events), [snapshot, scenario, recent]);
-  const rabbit = useMemo(() => rabbitGraph(snapshot, scenario, recent.events), [snapshot, scenario, recent]);
-  return (
-    <div className="mt-2 grid gap-4 lg:grid-cols-2">
-      <Graph title="Kafka: producers → partitions → consumer groups" graph={kafka} testId="kafka-topology" />
-      <Graph title="RabbitMQ: publishers → exchanges → queues → consumers" graph={rabbit} testId="rabbit-topology" />
-    </div>
-  );
-}
+const Graphs = dynamic(() => import('./SimTopologyGraphs'), { ssr: false, loading: () => <p className="text-sm">Loading the graphs…</p> });
 
 export function SimTopology() {
   const [open, setOpen] = useState(false);
