@@ -1,4 +1,5 @@
 'use client';
+import { useState } from 'react';
 import { SPEEDS } from '@/lib/simulate/store';
 import { useSim } from './context';
 import { buttonClass } from '@/components/ui/button';
@@ -49,6 +50,7 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
   const pause = useSim((s) => s.pause);
   const setSpeed = useSim((s) => s.setSpeed);
   const restart = useSim((s) => s.restart);
+  const [scrub, setScrub] = useState<number | null>(null);
 
   return (
     <div
@@ -120,11 +122,15 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
             // In steps of 10 ms; a run that stopped early ends between two, and the last step is its end.
             max={Math.ceil(endTime / 10) * 10}
             step={10}
-            value={time}
-            aria-valuetext={`${time} ms of ${endTime} ms`}
+            value={scrub ?? time}
+            aria-valuetext={`${scrub ?? time} ms of ${endTime} ms`}
             onChange={(e) => {
+              // The slider shows where it was put while the engine gets there (a seek is asynchronous):
+              // otherwise it would spring back and its closing change event seek to where it was.
+              const to = Math.min(Number(e.target.value), endTime);
               pause();
-              seek(Math.min(Number(e.target.value), endTime));
+              setScrub(to);
+              void seek(to).then(() => setScrub((s) => (s === to ? null : s)));
             }}
           />
           <output className="shrink-0 font-mono text-sm whitespace-nowrap tabular-nums" aria-label="Simulated time" data-testid="sim-time">

@@ -20,8 +20,9 @@ export function SimTopology() {
       {open && (
         <>
           <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-            The same moment as the lanes. Lit: the paths the latest records and messages took (a produce to its partition, a fetch by a
-            group, a publish, a routing by a binding, a delivery). Edge labels: the consumer owning a partition, the binding key.
+            The same moment as the lanes. Lit: the paths records and messages took in the last half second of simulated time (a produce to
+            its partition, a fetch, process or commit by a group, a publish, a routing by a binding, a delivery or ack). Edge labels: the
+            consumer owning a partition, the binding key.
           </p>
           <Graphs />
         </>

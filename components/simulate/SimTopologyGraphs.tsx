@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { FlowGraph } from '@/components/ui/FlowGraph';
 import { layoutGraph } from '@/lib/graph/layout';
-import { kafkaGraph, rabbitGraph, type SimGraph } from '@/lib/simulate/topology';
+import { kafkaGraph, litEvents, rabbitGraph, type SimGraph } from '@/lib/simulate/topology';
 import { useSim } from './context';
 
 function Graph({ title, graph, testId }: { title: string; graph: SimGraph; testId: string }) {
@@ -28,8 +28,9 @@ export default function Graphs() {
   const snapshot = useSim((s) => s.snapshot);
   const scenario = useSim((s) => s.loaded.scenario);
   const recent = useSim((s) => s.recent);
-  const kafka = useMemo(() => kafkaGraph(snapshot, scenario, recent.events), [snapshot, scenario, recent]);
-  const rabbit = useMemo(() => rabbitGraph(snapshot, scenario, recent.events), [snapshot, scenario, recent]);
+  const lit = useMemo(() => litEvents(recent.events, snapshot.time), [recent, snapshot.time]);
+  const kafka = useMemo(() => kafkaGraph(snapshot, scenario, lit), [snapshot, scenario, lit]);
+  const rabbit = useMemo(() => rabbitGraph(snapshot, scenario, lit), [snapshot, scenario, lit]);
   return (
     <div className="mt-2 grid gap-4 lg:grid-cols-2">
       <Graph title="Kafka: producers → partitions → consumer groups" graph={kafka} testId="kafka-topology" />

@@ -14,6 +14,13 @@ export interface SimGraph {
   summary: string;
 }
 
+/** The graph lights what happened in this much simulated time up to the moment shown. */
+export const LIT_WINDOW_MS = 500;
+
+/** The events the graph lights at `time`: the last LIT_WINDOW_MS of them. */
+export const litEvents = (events: readonly SimEvent[], time: number) =>
+  events.filter((e) => e.time > time - LIT_WINDOW_MS && e.time <= time);
+
 /** Partitions drawn at most per topic (the rest are counted in the topic's last node). */
 export const MAX_GRAPH_PARTITIONS = 12;
 
@@ -55,7 +62,7 @@ export function kafkaGraph(s: Snapshot, scenario: Scenario, events: readonly Sim
       const to = pId(e.topic, e.partition);
       litNodes.add(from).add(to);
       litEdges.add(key(from, to));
-    } else if (e.type === 'fetched') {
+    } else if (e.type === 'fetched' || e.type === 'processed' || e.type === 'committed') {
       const from = pId(e.topic, e.partition);
       litNodes.add(from).add(`g:${e.group}`);
       litEdges.add(key(from, `g:${e.group}`));
@@ -107,7 +114,9 @@ export function rabbitGraph(s: Snapshot, scenario: Scenario, events: readonly Si
     } else if (e.type === 'routed') {
       litNodes.add(xId(e.exchange)).add(`q:${e.queue}`);
       litEdges.add(key(xId(e.exchange), `q:${e.queue}`));
-    } else if (e.type === 'delivered') {
+    } else if (e.type === 'enqueued') {
+      litNodes.add(`q:${e.queue}`);
+    } else if (e.type === 'delivered' || e.type === 'acked' || e.type === 'nacked') {
       litNodes.add(`q:${e.queue}`).add(`c:${e.consumer}`);
       litEdges.add(key(`q:${e.queue}`, `c:${e.consumer}`));
     }
