@@ -123,7 +123,7 @@ test('chips keep the publisher where ids would be ambiguous: shop-3 and urgent-3
 /** The part of the window between the site's header and the playback bar: what the user can see of the page. */
 async function viewArea(page: Page) {
   const header = (await page.locator('header').first().boundingBox())!;
-  const bar = (await page.getByTestId('playback').boundingBox())!;
+  const bar = (await page.getByRole('group', { name: 'Playback' }).boundingBox())!;
   return { top: Math.max(0, header.y + header.height), bottom: bar.y };
 }
 
