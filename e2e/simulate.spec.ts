@@ -111,7 +111,8 @@ test('a shared link opens at the same moment', async ({ page }) => {
   // Walk away and come back by the address bar's link.
   await page.getByRole('button', { name: 'Step forward' }).click();
   await page.getByRole('button', { name: 'Step back' }).click();
-  expect(new URL(page.url()).searchParams.get('t')).toBe('4000');
+  // The engine answers from its worker: wait for the step back to reach the link.
+  await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('4000');
   await page.goto(page.url());
   await expect(page.getByTestId('simulator')).toHaveAttribute('data-ready', 'true');
   await expect(time(page)).toHaveText(/^4 s/);
@@ -394,7 +395,7 @@ test('the page says what the model leaves out, next to the simulator, with a lin
   await page.getByTestId('scenario-about-wide').getByRole('link', { name: 'What the model leaves out' }).click();
   const limits = page.getByRole('region', { name: 'What this model leaves out' });
   await expect(limits).toBeInViewport();
-  await expect(limits.getByRole('listitem')).toHaveCount(8);
+  await expect(limits.getByRole('listitem')).toHaveCount(13);
   await expect(limits).toContainText('No network, disks or memory');
   await limits.getByRole('link', { name: 'scenario format' }).click();
   await expect(page.getByRole('region', { name: 'The scenario format' })).toBeInViewport();

@@ -12,7 +12,27 @@ export interface ModelLimit {
 export const MODEL_LIMITS: readonly ModelLimit[] = [
   {
     title: 'No network, disks or memory',
-    text: 'A record is in the log the moment it is produced and a message in its queues the moment it is published. There is no latency between clients and brokers, no lost packets, no slow disks, and no memory or disk alarms or flow control.',
+    text: 'A record is in the log the moment it is produced and a message reaches its classic queues the moment it is published. Apart from a RabbitMQ cluster’s replication (below) there is no latency between clients and brokers, no lost packets, no slow disks, and no memory or disk alarms or flow control.',
+  },
+  {
+    title: 'Kafka brokers never fail here',
+    text: 'No replication, leaders, ISR or producer acks on the Kafka side: a record is in the log the moment it is produced.',
+  },
+  {
+    title: 'RabbitMQ follows 4.3; nodes can die',
+    text: 'A classic queue lives on one node and is unavailable while it is down (after a restart a durable queue keeps only its persistent messages); a quorum queue commits, confirms and delivers once a majority of its members has a message, and elects a new leader when its leader’s node dies.',
+  },
+  {
+    title: 'Raft is reduced to what decides safety',
+    text: 'No terms on disk, write-ahead log, snapshots or timeouts. A dead node is noticed at once, an election takes 1 s, replication 5 ms each way; only whole nodes die (no network partitions); clients reconnect after 5 s.',
+  },
+  {
+    title: 'Disk writes are instant',
+    text: 'Persistent messages are on disk at the end of the instant they were queued (RabbitMQ batches writes, up to about 200 ms). A publish to a classic queue whose node is down is nacked here; the RabbitMQ 3.10 we test against acknowledges it and loses it.',
+  },
+  {
+    title: 'Quorum queues: 4.3 rules only',
+    text: 'The delivery limit is 20 by default and counts only failed deliveries (basic.reject counts, basic.nack does not); no message priorities, delayed retry or per-queue consumer timeout.',
   },
   {
     title: 'Contents are placeholders',
