@@ -12,6 +12,7 @@ const kafkaClient = (id: (typeof CLIENT_DEFAULTS)[number]['id']) => CLIENT_DEFAU
 export const DURABILITY_LEAD: Claim<SourceId> = {
   text: 'Both brokers can keep every acknowledged message through the loss of a machine, and neither does with every default. What decides it is a handful of settings, split between the producer, the topic or queue, and the broker.',
   sources: ['kafka-replication', 'rabbitmq-quorum-queues'],
+  scenarios: ['broker-dies-both'],
 };
 
 export const KAFKA_DURABILITY: readonly DurabilitySetting<SourceId>[] = [

@@ -70,7 +70,7 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
       {
         text: 'A message that fails every time: a classic queue requeues it for ever; a quorum queue counts its deliveries and drops or dead-letters it past x-delivery-limit (20 by default since RabbitMQ 4.0); a Kafka share group archives a record once it has been delivered share.delivery.count.limit times (5 by default).',
         sources: ['rabbitmq-quorum-queues', 'rabbitmq-dlx', 'kip-932'],
-        scenarios: ['poison-message', 'share-poison-message'],
+        scenarios: ['poison-three-ways', 'poison-message', 'share-poison-message'],
       },
       {
         text: 'RabbitMQ pushes messages to subscribed consumers, at most prefetch-count unacknowledged at a time each; basic.get lets a client pull one. A queue can also run single-active-consumer, and exchanges give each service its own copy.',
@@ -97,7 +97,7 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
       {
         text: 'Kafka share groups track per-record state instead of offsets, so a share consumer cannot seek.',
         sources: ['kip-932'],
-        scenarios: ['share-lock-expiry'],
+        scenarios: ['share-lock-expiry', 'slow-consumer-lock-vs-prefetch'],
       },
     ],
     sources: ['kafka-consumer-javadoc', 'rabbitmq-streams', 'kip-932'],

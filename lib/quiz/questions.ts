@@ -147,7 +147,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'A queue tracks every message on its own; a Kafka consumer group only tracks an offset per partition. Kafka share groups (production-ready in 4.2) add per-record acks, but with no seek.',
     sources: [SOURCES.rabbitDlx, SOURCES.rabbitQuorum, SOURCES.kafka42Upgrade],
     row: 'consumers',
-    scenarios: ['requeue-on-crash', 'poison-message', 'share-poison-message'],
+    scenarios: ['requeue-on-crash', 'poison-three-ways'],
   },
   {
     id: 'msgfeatures',
@@ -334,7 +334,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     ],
     why: 'Both replicate; the difference is whether a confirm waits for the disk.',
     sources: [SOURCES.rabbitQuorum, SOURCES.kafkaPersistence],
-    scenarios: ['acks-all-leader-dies', 'acks-1-leader-dies', 'quorum-leader-dies', 'publisher-confirms'],
+    scenarios: ['broker-dies-both', 'acks-1-leader-dies', 'publisher-confirms'],
   },
   {
     id: 'exactlyonce',

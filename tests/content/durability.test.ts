@@ -85,8 +85,8 @@ describe('scenario links from the rest of / and from /choose', () => {
 
   it('the quiz’s durability, task-queue and scaling questions link the new scenarios', () => {
     const q = (id: string) => QUESTIONS.find((x) => x.id === id)!;
-    expect(q('durability').scenarios).toEqual(expect.arrayContaining(['acks-all-leader-dies', 'quorum-leader-dies']));
-    expect(q('tasks').scenarios).toEqual(expect.arrayContaining(['poison-message', 'share-poison-message']));
+    expect(q('durability').scenarios).toEqual(expect.arrayContaining(['broker-dies-both', 'acks-1-leader-dies', 'publisher-confirms']));
+    expect(q('tasks').scenarios).toEqual(expect.arrayContaining(['poison-three-ways']));
     for (const question of QUESTIONS) for (const id of question.scenarios ?? []) expect(scenarioIds.has(id), id).toBe(true);
   });
 });
