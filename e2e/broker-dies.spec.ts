@@ -32,8 +32,11 @@ test('on a phone the section stacks and nothing overflows the viewport', async (
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
-test('the quiz’s power-loss question links the failure scenarios by name', async ({ page }) => {
+test('the quiz’s power-loss question links the failure scenarios by name, and the link opens the scenario', async ({ page }) => {
   await page.goto('/choose');
-  const links = page.getByRole('link', { name: /^Simulate: / });
-  await expect(links.first()).toBeAttached();
+  await page.getByRole('radio', { name: 'All on one page' }).check();
+  const question = page.getByRole('group', { name: 'Must confirmed messages survive a power loss of the whole site?' });
+  const link = question.getByRole('link', { name: 'Simulate: The same failure on both: the leader’s machine dies' });
+  await expect(link).toHaveAttribute('href', '/simulate?scenario=broker-dies-both');
+  await expect(question.getByRole('link', { name: /^Simulate: acks=1: the leader dies/ })).toBeVisible();
 });
