@@ -30,7 +30,7 @@ export function commit(k: KafkaState, g: GroupState, m: MemberState, pname: stri
     committedOffset: offset,
     previous: prev ?? null,
     logEndOffset: log.logEndOffset,
-    lag: Math.max(0, log.logEndOffset - offset),
+    lag: Math.max(0, log.highWatermark - offset),
     mode,
   });
 }
@@ -66,7 +66,8 @@ function reset(
 ): boolean {
   const log = k.log(pname)!;
   const policy: KafkaResetPolicy = g.spec.autoOffsetReset;
-  const to = policy === 'earliest' ? log.logStartOffset : policy === 'latest' ? log.logEndOffset : null;
+  // ListOffsets "latest" for read_uncommitted is the high watermark.
+  const to = policy === 'earliest' ? log.logStartOffset : policy === 'latest' ? log.highWatermark : null;
   if (k.w.rec)
     k.w.emit({
       type: 'offsetReset',
@@ -110,6 +111,8 @@ export function poll(k: KafkaState, m: MemberState): void {
   const batches: Batch[] = [];
   for (let i = 0; i < n && budget > 0; i++) {
     const pname = m.assigned[(m.rr + i) % n]!;
+    // A partition whose leader is down or missing cannot be fetched; the consumer tries again later.
+    if (!k.reachable(k.parts[k.partIndex.get(pname)!]!)) continue;
     const log = k.log(pname)!;
     const pos = m.positions.get(pname)!;
     if ((pos < log.logStartOffset || pos > log.logEndOffset) && !reset(k, g, m, pname, pos, 'out-of-range')) return;
@@ -129,7 +132,7 @@ export function poll(k: KafkaState, m: MemberState): void {
   k.schedule(m.processingUntil, KafkaTask.processed, m.idx, m.token);
 }
 
-/** Up to `budget` present records of one partition from the member's position (compacted offsets are skipped). */
+/** Up to `budget` present records of one partition from the member's position, below the high watermark (compacted offsets are skipped). */
 function fetch(k: KafkaState, g: GroupState, m: MemberState, pname: string, log: PartitionLog, budget: number): Batch | null {
   const rec = k.w.rec;
   const from = m.positions.get(pname)!;
@@ -137,7 +140,8 @@ function fetch(k: KafkaState, g: GroupState, m: MemberState, pname: string, log:
   const offsets: number[] = [];
   let o = from;
   let count = 0;
-  while (o < log.logEndOffset && count < budget) {
+  const hw = log.highWatermark;
+  while (o < hw && count < budget) {
     if ((flags[o]! & REMOVED) === 0) {
       count++;
       if (rec) offsets.push(o);
@@ -168,7 +172,7 @@ function fetch(k: KafkaState, g: GroupState, m: MemberState, pname: string, log:
       position: o,
       committedOffset: c ?? null,
       logEndOffset: log.logEndOffset,
-      lag: c === undefined ? null : Math.max(0, log.logEndOffset - c),
+      lag: c === undefined ? null : Math.max(0, hw - c),
       redelivered,
     });
   }
@@ -213,7 +217,7 @@ export function seek(k: KafkaState, groupId: string, id: string, topic: string, 
   let target: number;
   let label: string;
   if (to === 'earliest') [target, label] = [log.logStartOffset, 'earliest'];
-  else if (to === 'latest') [target, label] = [log.logEndOffset, 'latest'];
+  else if (to === 'latest') [target, label] = [log.highWatermark, 'latest'];
   else if ('offset' in to) [target, label] = [to.offset, `offset ${to.offset}`];
   else [target, label] = [log.offsetForTime(to.timestamp), `timestamp ${to.timestamp}`];
   m.positions.set(pname, target);

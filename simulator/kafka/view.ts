@@ -1,10 +1,21 @@
 // What the Kafka side looks like now, as plain data to render: topics (records, segments, offsets)
 // and groups (members, positions, committed offsets, lag).
-import type { GroupView, KafkaView, MemberView, PartitionView, RecordView, TopicView } from '../core/snapshot';
+import type {
+  ClusterView,
+  GroupView,
+  KafkaView,
+  MemberView,
+  PartitionView,
+  RecordView,
+  ReplicationView,
+  TopicView,
+} from '../core/snapshot';
 import { partitionName } from './assignors';
 import { TOMBSTONE, type PartitionLog } from './log';
+import { ledgerIds, Rec } from './producer';
 import { NO_KEY } from './registry';
-import type { GroupState, KafkaState, MemberState, TopicState } from './state';
+import { divergence, effectiveMinIsr } from './replication';
+import { Fetch, type GroupState, type KafkaState, type MemberState, type PartState, type TopicState } from './state';
 
 /** The newest `maxRecords` present records of a log, oldest first. */
 function recordsView(k: KafkaState, log: PartitionLog, maxRecords: number): RecordView[] {
@@ -32,8 +43,44 @@ function recordsView(k: KafkaState, log: PartitionLog, maxRecords: number): Reco
   return records;
 }
 
+function replicationView(k: KafkaState, ps: PartState): ReplicationView {
+  const t = k.topics[ps.topic]!;
+  const leader = k.leader(ps);
+  const shown = leader ?? k.replicas[ps.lastLeader]!;
+  const now = k.w.time;
+  return {
+    leader: leader?.broker ?? null,
+    leaderEpoch: ps.epoch,
+    isr: ps.isr.map((i) => k.replicas[i]!.broker),
+    highWatermark: shown.log.highWatermark,
+    minInsyncReplicas: t.spec.minInsyncReplicas,
+    underMinIsr: ps.isr.length < effectiveMinIsr(k, ps),
+    leaderUnreachable: leader !== null && !k.broker(leader.broker).alive,
+    uncleanLeaderElection: t.spec.uncleanLeaderElection,
+    replicas: ps.replicas.map((i) => {
+      const r = k.replicas[i]!;
+      const b = k.broker(r.broker);
+      const isLeader = r === leader;
+      const caughtUp = isLeader || r.fetch === Fetch.parked || (leader !== null && r.log.logEndOffset >= leader.log.logEndOffset);
+      const agreed = isLeader ? r.log.logEndOffset : divergence(r.log, shown.log);
+      return {
+        broker: r.broker,
+        role: isLeader ? 'leader' : 'follower',
+        inIsr: ps.isr.includes(i),
+        alive: b.alive,
+        fetching: b.fetching,
+        logEndOffset: r.log.logEndOffset,
+        highWatermark: r.log.highWatermark,
+        lagMs: caughtUp ? 0 : Math.max(0, now - r.lastCaughtUpMs),
+        divergentFrom: agreed < r.log.logEndOffset ? agreed : null,
+      };
+    }),
+  };
+}
+
 function partitionView(k: KafkaState, t: TopicState, log: PartitionLog, maxRecords: number): PartitionView {
   const last = log.segments.length - 1;
+  const ps = k.parts[t.parts[log.partition]!]!;
   return {
     topic: t.name,
     partition: log.partition,
@@ -43,6 +90,35 @@ function partitionView(k: KafkaState, t: TopicState, log: PartitionLog, maxRecor
     records: recordsView(k, log, maxRecords),
     recordCount: t.spec.cleanupPolicy === 'compact' ? log.presentCount() : log.logEndOffset - log.logStartOffset,
     segments: log.segments.map((s, i) => ({ baseOffset: s.baseOffset, lastOffset: s.lastOffset, bytes: s.bytes, active: i === last })),
+    ...(k.cluster.on && { replication: replicationView(k, ps) }),
+  };
+}
+
+function clusterView(k: KafkaState): ClusterView {
+  return {
+    brokers: k.cluster.brokers.map((b) => ({
+      id: b.id,
+      status: b.alive ? 'up' : b.fenced ? 'fenced' : 'down',
+      diedAt: b.diedAt,
+      fetching: b.fetching,
+      leads: k.parts.filter((ps) => k.leader(ps)?.broker === b.id).map((ps) => ps.name),
+    })),
+    ledger: k.producers.map((pr) => ({
+      producer: pr.id,
+      topic: k.topics[pr.topic]!.name,
+      acks: String(pr.acks) as '0' | '1' | 'all',
+      idempotent: pr.idempotent,
+      sent: pr.produced,
+      acknowledged: pr.acked,
+      failed: pr.failed,
+      pending: pr.produced - pr.acked - pr.failed,
+      acknowledgedButLost: pr.lost,
+      duplicates: pr.duplicates,
+      lostMessageIds: pr.lost > 0 ? ledgerIds(k, pr, Rec.lost, 1) : [],
+      duplicateMessageIds: pr.duplicates > 0 ? ledgerIds(k, pr, Rec.copies, 2) : [],
+    })),
+    brokerSessionTimeoutMs: k.cluster.spec.brokerSessionTimeoutMs,
+    replicaLagTimeMaxMs: k.cluster.spec.replicaLagTimeMaxMs,
   };
 }
 
@@ -118,7 +194,11 @@ export function kafkaView(k: KafkaState, maxRecords: number): KafkaView {
     cleanupPolicy: t.spec.cleanupPolicy,
     partitions: t.partitions.map((log) => partitionView(k, t, log, maxRecords)),
   }));
-  return { topics, groups: k.groups.map((g) => groupView(k, g)) };
+  return {
+    topics,
+    groups: k.groups.map((g) => groupView(k, g)),
+    ...(k.cluster.on && { cluster: clusterView(k) }),
+  };
 }
 
 /** Total lag per group, over the partitions it has committed. */
