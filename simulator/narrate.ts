@@ -14,7 +14,85 @@ function list(parts: string[]): string {
 }
 
 export function describeEvent(e: SimEvent): string {
-  return describeKafka(e) ?? describeCluster(e) ?? describeRabbit(e) ?? (e.type === 'note' ? e.text : e.type);
+  return describeKafka(e) ?? describeCluster(e) ?? describeShare(e) ?? describeRabbit(e) ?? (e.type === 'note' ? e.text : e.type);
+}
+
+function offsetList(list: number[]): string {
+  return list.length === 1 ? `offset ${list[0]}` : `offsets ${ids(list.map(String), 6)}`;
+}
+
+function window(e: { spso: number; speo: number }): string {
+  return `SPSO ${e.spso}, SPEO ${e.speo}`;
+}
+
+/** Share groups: acquisition, acknowledgement, locks, the delivery count limit. */
+function describeShare(e: SimEvent): string | null {
+  switch (e.type) {
+    case 'sharePartitionInitialized':
+      return `Share group ${e.group} starts reading ${e.topic}-${e.partition} at offset ${e.spso} (share.auto.offset.reset=${e.reset}${e.reset === 'latest' ? ': records already in the log are not delivered' : ''})`;
+    case 'shareAcquired': {
+      const again = e.deliveryCounts.some((c) => c > 1);
+      return `Share consumer ${e.consumer} acquired ${offsetList(e.offsets)} of ${e.topic}-${e.partition} (group ${e.group}) under a lock until ${e.lockUntil} ms${
+        again ? `; delivery count ${e.deliveryCounts.join(', ')}: ${e.offsets.length === 1 ? 'it was' : 'some were'} delivered before` : ''
+      }. No other member can take ${e.offsets.length === 1 ? 'it' : 'them'} meanwhile`;
+    }
+    case 'shareAcknowledged': {
+      const failed = e.failedOffsets.length
+        ? `${e.offsets.length ? '; ' : ''}${offsetList(e.failedOffsets)} refused (InvalidRecordStateException: ${e.consumer}'s lock had expired, the record is not its any more)`
+        : '';
+      if (e.offsets.length === 0)
+        return `Share consumer ${e.consumer}'s ${e.ack} of ${e.topic}-${e.partition} failed: ${offsetList(e.failedOffsets)} refused (InvalidRecordStateException: its lock had expired, so the record went back or to another consumer and was processed twice)`;
+      const what =
+        e.ack === 'ACCEPT'
+          ? 'accepted: done for the group'
+          : e.ack === 'REJECT'
+            ? 'rejected: archived at once, never delivered again'
+            : e.ack === 'RENEW'
+              ? 'renewed: a fresh lock while it keeps processing'
+              : e.archivedOffsets.length
+                ? `released; ${offsetList(e.archivedOffsets)} had reached the delivery count limit and ${e.archivedOffsets.length === 1 ? 'is' : 'are'} archived instead`
+                : 'released: available again, delivery count kept';
+      return `Share consumer ${e.consumer} ${e.ack === 'RENEW' ? 'renewed' : 'acknowledged'} ${offsetList(e.offsets)} of ${e.topic}-${e.partition} (${e.ack}): ${what}${failed}; ${window(e)}`;
+    }
+    case 'shareLockExpired':
+    case 'shareReleasedOnLeave': {
+      const why =
+        e.type === 'shareLockExpired'
+          ? `${e.consumer}'s acquisition lock on ${offsetList(e.offsets)} of ${e.topic}-${e.partition} expired before it acknowledged (share.record.lock.duration.ms)`
+          : `${e.consumer}'s connection closed, so the broker released ${offsetList(e.offsets)} of ${e.topic}-${e.partition} it held`;
+      const fate = e.archivedOffsets.length
+        ? `; ${offsetList(e.archivedOffsets)} had reached the delivery count limit and ${e.archivedOffsets.length === 1 ? 'is' : 'are'} archived`
+        : '';
+      return `${why}: available to any member again, delivery count kept (${e.deliveryCounts.join(', ')})${fate}; ${window(e)}`;
+    }
+    case 'shareArchived':
+      return `Share group ${e.group} archived ${offsetList(e.offsets)} of ${e.topic}-${e.partition} (${
+        e.reason === 'rejected'
+          ? 'rejected by the consumer'
+          : `delivered ${e.deliveryCounts.join(', ')} times: share.delivery.count.limit reached`
+      })${e.dlq ? `, after copying ${e.offsets.length === 1 ? 'it' : 'them'} to the dead-letter topic ${e.dlq.topic}-${e.dlq.partition} (Kafka 4.4)` : '; it is skipped for good (no dead-letter topic configured)'}; ${window(e)}`;
+    case 'targetAssignment': {
+      const owned = Object.entries(e.target).map(([m, ps]) => `${m}: ${ps.length ? ps.join(' ') : 'none'}`);
+      return `Group ${e.group}'s coordinator computed a new target assignment (group epoch ${e.groupEpoch}, server-side ${e.assignor} assignor, because ${e.reason}): ${list(owned)}. Each member reconciles on its own heartbeats; nobody stops`;
+    }
+    case 'memberReconciled': {
+      const parts: string[] = [];
+      if (e.revoked.length) parts.push(`gave up ${e.revoked.join(' ')} (committed first) and said so on a heartbeat at once`);
+      if (e.added.length) parts.push(`got ${e.added.join(' ')}, which no one holds any more`);
+      if (e.waiting.length)
+        parts.push(
+          `waits for ${e.waiting.join(' ')} until ${e.waiting.length === 1 ? 'its owner releases it' : 'their owners release them'}`,
+        );
+      if (parts.length === 0) parts.push(`is at the group epoch ${e.groupEpoch}`);
+      return `Consumer ${e.consumer} of group ${e.group} ${parts.join('; ')} (member epoch ${e.memberEpoch}); it keeps reading ${e.assigned.length ? e.assigned.join(' ') : 'nothing'} meanwhile`;
+    }
+    case 'shareAssigned': {
+      const owned = Object.entries(e.assignment).map(([m, ps]) => `${m}: ${ps.length ? ps.join(' ') : 'none'}`);
+      return `Share group ${e.group} reassigned (group epoch ${e.groupEpoch}, simple assignor, because ${e.reason}): ${list(owned)}. Several members may share a partition; nothing is revoked first`;
+    }
+    default:
+      return null;
+  }
 }
 
 function brokers(ids: number[]): string {

@@ -6,6 +6,9 @@ const CHUNK_BITS = 8;
 const CHUNK_ITEMS = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_ITEMS - 1;
 
+/** A dropped chunk: reads return the initial values. */
+const EMPTY = new Int32Array(0);
+
 export class ChunkedInts {
   private chunks: Int32Array[] = [];
   /** Whether this copy may write the chunk in place (false once a clone shares it). */
@@ -18,22 +21,36 @@ export class ChunkedInts {
 
   get(item: number, field: number): number {
     const chunk = this.chunks[item >> CHUNK_BITS];
-    return chunk === undefined ? this.initial[field]! : chunk[(item & CHUNK_MASK) * this.stride + field]!;
+    return chunk === undefined || chunk === EMPTY ? this.initial[field]! : chunk[(item & CHUNK_MASK) * this.stride + field]!;
   }
 
   set(item: number, field: number, value: number): void {
     const c = item >> CHUNK_BITS;
     while (this.chunks.length <= c) {
-      const fresh = new Int32Array(CHUNK_ITEMS * this.stride);
-      if (this.initial.some((v) => v !== 0)) for (let i = 0; i < fresh.length; i++) fresh[i] = this.initial[i % this.stride]!;
-      this.chunks.push(fresh);
-      this.owned.push(true);
+      this.chunks.push(EMPTY);
+      this.owned.push(false);
     }
     if (!this.owned[c]) {
-      this.chunks[c] = this.chunks[c]!.slice();
+      this.chunks[c] = this.chunks[c] === EMPTY ? this.fresh() : this.chunks[c]!.slice();
       this.owned[c] = true;
     }
     this.chunks[c]![(item & CHUNK_MASK) * this.stride + field] = value;
+  }
+
+  private fresh(): Int32Array {
+    const chunk = new Int32Array(CHUNK_ITEMS * this.stride);
+    if (this.initial.some((v) => v !== 0)) for (let i = 0; i < chunk.length; i++) chunk[i] = this.initial[i % this.stride]!;
+    return chunk;
+  }
+
+  /** Forgets every chunk that holds only items below `item` (they read as the initial values again). */
+  dropBelow(item: number): void {
+    const last = (item >> CHUNK_BITS) - 1;
+    for (let c = 0; c <= last && c < this.chunks.length; c++) {
+      if (this.chunks[c] === EMPTY) continue;
+      this.chunks[c] = EMPTY;
+      this.owned[c] = false;
+    }
   }
 
   clone(): ChunkedInts {

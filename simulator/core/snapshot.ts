@@ -185,6 +185,8 @@ export type KafkaMemberStatus = 'active' | 'idle' | 'crashed' | 'stopped';
 export interface MemberView {
   id: string;
   status: KafkaMemberStatus;
+  /** Consumer protocol only: its member epoch (it equals the group epoch once it has reconciled). */
+  memberEpoch?: number;
   /** Partitions `topic-N` owned now. */
   assigned: string[];
   partitions: MemberPartitionView[];
@@ -211,6 +213,14 @@ export interface RebalanceStatsView {
   processedDuringRebalance: number;
   /** Time from the first membership change to a settled assignment, summed over rebalances. */
   rebalancingMs: number;
+  /** The latest rebalance alone (still running when `inProgress`). */
+  latest: {
+    startedAt: number;
+    inProgress: boolean;
+    pausedPartitionMs: number;
+    processedDuringRebalance: number;
+    rebalancingMs: number;
+  } | null;
 }
 
 export interface GroupView {
@@ -221,6 +231,10 @@ export interface GroupView {
   groupProtocol?: 'consumer';
   groupRemoteAssignor?: 'uniform' | 'range';
   groupEpoch?: number;
+  /**
+   * What its rebalances cost. Present when the scenario has a group that does not stop the world
+   * (cooperative-sticky or the consumer protocol), so every group of it can be compared.
+   */
   rebalanceStats?: RebalanceStatsView;
   generation: number;
   rebalancing: boolean;

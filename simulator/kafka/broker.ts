@@ -19,10 +19,24 @@ import {
   triggerRebalance,
 } from './group-coordinator';
 import { brokerFenced, killBroker, preferredLeaderCheck, scheduleChecks, setFetching, startBroker, startCluster } from './controller';
+import { heartbeat } from './group-protocol';
 import { logCheck } from './log-cleaner';
 import { addProducer, produceBurst, produceRetry, produceTick, produceTimeout, seedRecords } from './producer';
 import { KafkaRegistry } from './registry';
 import { arrive, createPartition, isrCheck, respond, startFollowers } from './replication';
+import {
+  addShareConsumer,
+  addShareGroup,
+  crashShareConsumer,
+  removeShareConsumer,
+  shareHeartbeat,
+  shareLockExpiry,
+  sharePoll,
+  shareProcessed,
+  shareRenew,
+  shareSessionTimeout,
+  shareStart,
+} from './share-group';
 import { KafkaState, KafkaTask, type ClusterState } from './state';
 import { groupLag, kafkaView } from './view';
 
@@ -75,6 +89,7 @@ export class KafkaBroker implements Broker<KafkaIntervention, KafkaView> {
     startCluster(k);
     for (const p of spec.producers) addProducer(k, p);
     for (const g of spec.groups) addGroup(k, g, 0);
+    for (const g of spec.shareGroups) addShareGroup(k, g);
     return new KafkaBroker(k);
   }
 
@@ -114,6 +129,22 @@ export class KafkaBroker implements Broker<KafkaIntervention, KafkaView> {
         return produceTimeout(k, a, b);
       case KafkaTask.preferredLeader:
         return preferredLeaderCheck(k);
+      case KafkaTask.shareStart:
+        return shareStart(k, a);
+      case KafkaTask.sharePoll:
+        return sharePoll(k, a, b);
+      case KafkaTask.shareProcessed:
+        return shareProcessed(k, a, b);
+      case KafkaTask.shareHeartbeat:
+        return shareHeartbeat(k, a, b);
+      case KafkaTask.shareLockExpiry:
+        return shareLockExpiry(k, a, b);
+      case KafkaTask.shareRenew:
+        return shareRenew(k, a, b);
+      case KafkaTask.shareSessionTimeout:
+        return shareSessionTimeout(k, a, b);
+      case KafkaTask.heartbeat:
+        return heartbeat(k, a, b);
     }
   }
 
@@ -145,9 +176,11 @@ export class KafkaBroker implements Broker<KafkaIntervention, KafkaView> {
       case 'kafka.resumeFetching':
         return setFetching(k, iv.broker, true);
       case 'kafka.addShareConsumer':
+        return addShareConsumer(k, iv.group, iv.consumer);
       case 'kafka.removeShareConsumer':
+        return removeShareConsumer(k, iv.group, iv.consumer);
       case 'kafka.crashShareConsumer':
-        return k.note(`Ignored ${iv.type}: share groups are not modelled yet`);
+        return crashShareConsumer(k, iv.group, iv.consumer);
     }
   }
 

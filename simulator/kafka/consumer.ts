@@ -5,6 +5,8 @@ import type { KafkaResetPolicy } from '../core/events';
 import type { Intervention } from '../schema';
 import { partitionName } from './assignors';
 import { REMOVED, type PartitionLog } from './log';
+import { applyAssignment, rejoinFromPoll, stopsTheWorld } from './group-coordinator';
+import { reconcileInPoll } from './group-protocol';
 import { KafkaTask, type Batch, type GroupState, type KafkaState, type MemberState } from './state';
 
 type CommitMode = 'auto' | 'manual' | 'revoke';
@@ -96,7 +98,11 @@ function reset(
 export function poll(k: KafkaState, m: MemberState): void {
   const g = k.groups[m.group]!;
   if (!m.inGroup || (m.status !== 'active' && m.status !== 'idle')) return;
-  if (g.rebalancing) return; // rejoining; the rebalance reschedules polls
+  if (g.rebalancing && stopsTheWorld(g)) return; // rejoining; the rebalance reschedules polls
+  // An assignment that arrived while it was processing takes effect now (the revocation callback runs in poll()).
+  if (m.pending && !reconcileInPoll(k, m)) applyAssignment(k, g, m, m.pending);
+  // Cooperative: it rejoins with what it owns now; if that completes the rebalance, the rebalance schedules its poll.
+  if (g.rebalancing && g.spec.groupProtocol === 'classic' && rejoinFromPoll(k, g, m)) return;
   const now = k.w.time;
   if (g.spec.enableAutoCommit && now - m.lastAutoCommit >= g.spec.autoCommitIntervalMs) {
     commitProcessed(k, g, m, 'auto');
@@ -185,6 +191,7 @@ export function processed(k: KafkaState, m: MemberState): void {
   m.inFlight = null;
   for (const b of batches) {
     k.w.counters.kafkaProcessed += b.count;
+    if (g.rebalancing) g.stats.processedDuringRebalance += b.count;
     if (k.w.rec)
       k.w.emit({
         type: 'processed',

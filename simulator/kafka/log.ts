@@ -8,6 +8,8 @@ import { grown } from '../core/columns';
 
 export const TOMBSTONE = 1;
 export const REMOVED = 2;
+/** A share group's dead-letter record without the original's key and value (Kafka 4.4: only headers). */
+export const HEADERS_ONLY = 4;
 
 /** One record as a producer hands it to the log (its bytes and flags are the log's to work out). */
 export interface NewRecord {

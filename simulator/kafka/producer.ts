@@ -445,8 +445,9 @@ export function commitRange(k: KafkaState, ps: PartState, leader: Replica, hw: n
   let ackedBy: Map<ProducerState, { offsets: number[]; ids: string[] }> | null = null;
   for (let o = from; o < hw; o++) {
     const pi = k.sourceProducer[log.source[o]!];
-    if (pi === undefined || pi < 0) continue;
+    if (pi === undefined) continue;
     const pr = k.producers[pi]!;
+    if (pr.topic !== ps.topic) continue; // a share group's dead-letter copy in another topic
     const seq = log.sourceSeq[o]!;
     const recs = pr.recs;
     const copies = recs.get(seq, Rec.copies) + 1;
@@ -487,7 +488,7 @@ export function leaderChanged(k: KafkaState, ps: PartState, oldLog: Replica['log
   if (ps.counted > from) {
     for (let o = from; o < ps.counted && o < oldLog.logEndOffset; o++) {
       const pi = k.sourceProducer[oldLog.source[o]!];
-      if (pi === undefined || pi < 0) continue;
+      if (pi === undefined || k.producers[pi]!.topic !== ps.topic) continue;
       const pr = k.producers[pi]!;
       const seq = oldLog.sourceSeq[o]!;
       const copies = pr.recs.get(seq, Rec.copies);

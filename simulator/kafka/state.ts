@@ -4,7 +4,7 @@
 import { BrokerState } from '../core/broker';
 import type { ChunkedInts } from '../core/chunked';
 import { Owner, type Ctx } from '../core/context';
-import type { GroupSpec, KafkaConsumerSpec, Scenario, TopicSpec } from '../schema';
+import type { GroupSpec, KafkaConsumerSpec, Scenario, ShareConsumerSpec, ShareGroupSpec, TopicSpec } from '../schema';
 import { parsePartitionName } from './assignors';
 import type { PartitionLog } from './log';
 import type { Partitioner } from './partitioner';
@@ -27,8 +27,13 @@ export const KafkaTask = {
   produceTimeout: 12,
   preferredLeader: 13,
   shareLockExpiry: 14,
-  shareMember: 15,
-  heartbeat: 16,
+  shareStart: 15,
+  sharePoll: 16,
+  shareProcessed: 17,
+  shareHeartbeat: 18,
+  shareRenew: 19,
+  shareSessionTimeout: 20,
+  heartbeat: 21,
 } as const;
 export type KafkaTask = (typeof KafkaTask)[keyof typeof KafkaTask];
 
@@ -157,6 +162,13 @@ export interface Batch {
   count: number;
 }
 
+export interface RebalanceStats {
+  rebalances: number;
+  pausedPartitionMs: number;
+  processedDuringRebalance: number;
+  rebalancingMs: number;
+}
+
 export type MemberStatus = 'active' | 'idle' | 'crashed' | 'stopped' | 'pending';
 
 export interface MemberState {
@@ -175,6 +187,13 @@ export interface MemberState {
   lastAutoCommit: number;
   /** Which assigned partition a poll starts from (round-robin across polls). */
   rr: number;
+  /** Cooperative rebalance: the member has rejoined (from poll()) since the rebalance began. */
+  rejoined: boolean;
+  /** An assignment it takes on at its next poll() (it was processing a batch when the rebalance ended or the coordinator asked). */
+  pending: string[] | null;
+  /** Consumer protocol: its member epoch and its heartbeat task. */
+  memberEpoch: number;
+  heartbeatToken: number;
 }
 
 export interface GroupState {
@@ -188,7 +207,72 @@ export interface GroupState {
   fetchedHigh: Map<string, number>;
   rebalancing: boolean;
   rebalanceToken: number;
+  /** Cooperative: the rebalance is due and waits for members to rejoin from poll(). */
+  rebalanceDue: boolean;
   reasons: string[];
+  /** Consumer protocol (KIP-848): the group epoch and the target assignment the broker computed. */
+  groupEpoch: number;
+  target: Record<string, string[]>;
+  /** What rebalances cost: see RebalanceStatsView. */
+  stats: RebalanceStats;
+  /** The figures when the latest rebalance began (what it cost is the difference). */
+  statsAtStart: RebalanceStats;
+  rebalanceStartedAt: number;
+  latestStartedAt: number;
+  /** Partitions nobody fetches because of a rebalance, since when. */
+  pausedSince: Map<string, number>;
+}
+
+/** A record's state in a share-partition (RecordState.java; ARCHIVING is instantaneous here). */
+export const ShareRec = { outside: 0, available: 1, acquired: 2, acknowledged: 3, archived: 4 } as const;
+
+/** One topic-partition as one share group sees it (SharePartition.java), kept by the partition's leader. */
+export interface SharePartState {
+  idx: number;
+  group: number;
+  pname: string;
+  initialized: boolean;
+  /** Share-partition start offset: every offset below is acknowledged or archived. */
+  spso: number;
+  /** Share-partition end offset, exclusive: the next offset never yet acquired. */
+  speo: number;
+  /** Per offset: the fields of SR in share-group.ts. */
+  recs: ChunkedInts;
+  /** Acquisition id → [first, last] offsets it acquired, until its lock expires. */
+  acquisitions: Map<number, [number, number]>;
+  nextAcquisition: number;
+  acknowledged: number;
+  archived: number;
+}
+
+export interface ShareMemberState {
+  idx: number;
+  group: number;
+  id: string;
+  spec: ShareConsumerSpec;
+  status: MemberStatus;
+  inGroup: boolean;
+  assigned: string[];
+  /** What the last poll acquired and the consumer is processing: per share-partition, its offsets and acquisition. */
+  inFlight: { sp: number; offsets: number[]; acquisition: number }[] | null;
+  processingUntil: number;
+  token: number;
+  heartbeatToken: number;
+  rr: number;
+  /** Records received so far (fail.every counts them). */
+  received: number;
+}
+
+export interface ShareGroupState {
+  idx: number;
+  id: string;
+  spec: ShareGroupSpec;
+  groupEpoch: number;
+  members: number[];
+  /** The simple assignor's target: member id → partitions (several members may share one). */
+  target: Record<string, string[]>;
+  /** Share-partitions by partition name (created when a member first fetches it). */
+  parts: Map<string, number>;
 }
 
 /** No partition chosen yet (a producer's sticky partition before its first keyless record). */
@@ -207,6 +291,9 @@ export class KafkaState extends BrokerState<KafkaTask> {
   sourceProducer: number[] = [];
   /** `topic-N` → index in parts (grows with the topics; shared by clones, like topicIndex). */
   partIndex = new Map<string, number>();
+  shareGroups: ShareGroupState[] = [];
+  shareMembers: ShareMemberState[] = [];
+  shareParts: SharePartState[] = [];
 
   constructor(
     w: Ctx,
@@ -292,8 +379,20 @@ export class KafkaState extends BrokerState<KafkaTask> {
       committed: new Map(g.committed),
       fetchedHigh: new Map(g.fetchedHigh),
       reasons: [...g.reasons],
+      target: { ...g.target },
+      stats: { ...g.stats },
+      statsAtStart: { ...g.statsAtStart },
+      pausedSince: new Map(g.pausedSince),
     }));
-    c.members = this.members.map((m) => ({ ...m, assigned: [...m.assigned], positions: new Map(m.positions) }));
+    c.members = this.members.map((m) => ({
+      ...m,
+      assigned: [...m.assigned],
+      positions: new Map(m.positions),
+      pending: m.pending && [...m.pending],
+    }));
+    c.shareGroups = this.shareGroups.map((g) => ({ ...g, members: [...g.members], target: { ...g.target }, parts: new Map(g.parts) }));
+    c.shareMembers = this.shareMembers.map((m) => ({ ...m, assigned: [...m.assigned] }));
+    c.shareParts = this.shareParts.map((sp) => ({ ...sp, recs: sp.recs.clone(), acquisitions: new Map(sp.acquisitions) }));
     return c;
   }
 }
