@@ -58,8 +58,8 @@ function describeShare(e: SimEvent): string | null {
     case 'shareReleasedOnLeave': {
       const why =
         e.type === 'shareLockExpired'
-          ? `${e.consumer}'s acquisition lock on ${offsetList(e.offsets)} of ${e.topic}-${e.partition} expired before it acknowledged (share.record.lock.duration.ms)`
-          : `${e.consumer}'s connection closed, so the broker released ${offsetList(e.offsets)} of ${e.topic}-${e.partition} it held`;
+          ? `Share consumer ${e.consumer}'s acquisition lock on ${offsetList(e.offsets)} of ${e.topic}-${e.partition} expired before it acknowledged (share.record.lock.duration.ms)`
+          : `Share consumer ${e.consumer}'s connection closed, so the broker released ${offsetList(e.offsets)} of ${e.topic}-${e.partition} it held`;
       const fate = e.archivedOffsets.length
         ? `; ${offsetList(e.archivedOffsets)} had reached the delivery count limit and ${e.archivedOffsets.length === 1 ? 'is' : 'are'} archived`
         : '';
@@ -232,7 +232,9 @@ function describeKafka(e: SimEvent): string | null {
     case 'offsetReset':
       return e.to === null
         ? `Consumer ${e.consumer} of group ${e.group} has no valid offset for ${e.topic}-${e.partition} and auto.offset.reset is none: it fails`
-        : `Consumer ${e.consumer} of group ${e.group} ${e.reason === 'out-of-range' ? `found offset ${e.from} out of range (log starts at ${e.logStartOffset})` : 'has no committed offset'} for ${e.topic}-${e.partition}; auto.offset.reset=${e.policy} moves it to ${e.to}`;
+        : e.reason === 'log-truncation'
+          ? `Consumer ${e.consumer} of group ${e.group} found that the new leader of ${e.topic}-${e.partition} no longer has what it read past offset ${e.to}: the log was truncated (an unclean election), so it goes back to ${e.to}, the first offset that differs (KIP-320)`
+          : `Consumer ${e.consumer} of group ${e.group} ${e.reason === 'out-of-range' ? `found offset ${e.from} out of range (log starts at ${e.logStartOffset})` : 'has no committed offset'} for ${e.topic}-${e.partition}; auto.offset.reset=${e.policy} moves it to ${e.to}`;
     case 'seeked':
       return `Consumer ${e.consumer} of group ${e.group} seeked ${e.topic}-${e.partition} from ${e.from} to ${e.to} (${e.target})`;
     case 'consumerJoined':

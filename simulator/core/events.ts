@@ -128,7 +128,8 @@ export interface OffsetResetEvent extends Base {
   policy: KafkaResetPolicy;
   from: number | null;
   to: number | null;
-  reason: 'no-committed-offset' | 'out-of-range';
+  /** log-truncation: the leader changed and its log no longer has what the consumer read past `to` (KIP-320). */
+  reason: 'no-committed-offset' | 'out-of-range' | 'log-truncation';
   logStartOffset: number;
   logEndOffset: number;
 }

@@ -64,12 +64,13 @@ function reset(
   m: MemberState,
   pname: string,
   from: number | null,
-  reason: 'no-committed-offset' | 'out-of-range',
+  reason: 'no-committed-offset' | 'out-of-range' | 'log-truncation',
+  at?: number,
 ): boolean {
   const log = k.log(pname)!;
   const policy: KafkaResetPolicy = g.spec.autoOffsetReset;
   // ListOffsets "latest" for read_uncommitted is the high watermark.
-  const to = policy === 'earliest' ? log.logStartOffset : policy === 'latest' ? log.highWatermark : null;
+  const to = policy === 'none' ? null : (at ?? (policy === 'earliest' ? log.logStartOffset : log.highWatermark));
   if (k.w.rec)
     k.w.emit({
       type: 'offsetReset',
@@ -120,6 +121,7 @@ export function poll(k: KafkaState, m: MemberState): void {
     // A partition whose leader is down or missing cannot be fetched; the consumer tries again later.
     if (!k.reachable(k.parts[k.partIndex.get(pname)!]!)) continue;
     const log = k.log(pname)!;
+    if (k.cluster.on && !validatePosition(k, g, m, pname, log)) return;
     const pos = m.positions.get(pname)!;
     if ((pos < log.logStartOffset || pos > log.logEndOffset) && !reset(k, g, m, pname, pos, 'out-of-range')) return;
     const b = fetch(k, g, m, pname, log, budget);
@@ -136,6 +138,24 @@ export function poll(k: KafkaState, m: MemberState): void {
   m.processingUntil = now + total * m.spec.processingMsPerRecord;
   m.token++;
   k.schedule(m.processingUntil, KafkaTask.processed, m.idx, m.token);
+}
+
+/**
+ * KIP-320: after a leader change the consumer checks that the new leader still has what it read (the
+ * end offset, in the leader's log, of the epoch of the last record it fetched). If the log was cut
+ * below its position (an unclean election), it resets to that point (SubscriptionState: "resetting
+ * offset to the first offset known to diverge"), or fails with LogTruncationException under
+ * auto.offset.reset=none. False when the consumer stopped.
+ */
+function validatePosition(k: KafkaState, g: GroupState, m: MemberState, pname: string, log: PartitionLog): boolean {
+  const seen = m.fetchEpochs.get(pname);
+  const epoch = k.part(pname)!.epoch;
+  if (!seen || seen.validated === epoch) return true;
+  m.fetchEpochs.set(pname, { record: seen.record, validated: epoch }); // a new object: checkpoints share the old
+  const pos = m.positions.get(pname)!;
+  const end = log.endOffsetFor(seen.record);
+  if (end >= pos) return true;
+  return reset(k, g, m, pname, pos, 'log-truncation', end);
 }
 
 /** Up to `budget` present records of one partition from the member's position, below the high watermark (compacted offsets are skipped). */
@@ -156,6 +176,7 @@ function fetch(k: KafkaState, g: GroupState, m: MemberState, pname: string, log:
   }
   if (o === from) return null;
   m.positions.set(pname, o);
+  if (k.cluster.on) m.fetchEpochs.set(pname, { record: log.epochAt(o - 1), validated: k.part(pname)!.epoch });
   if (count === 0) return null;
   k.w.counters.kafkaFetched += count;
   const high = g.fetchedHigh.get(pname) ?? 0;

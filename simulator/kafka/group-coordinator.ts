@@ -111,6 +111,7 @@ function addMember(k: KafkaState, g: GroupState, spec: KafkaConsumerSpec, at: nu
     lastAutoCommit: at,
     rr: 0,
     rejoined: false,
+    fetchEpochs: new Map(),
     pending: null,
     memberEpoch: 0,
     heartbeatToken: 0,

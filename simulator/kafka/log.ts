@@ -133,6 +133,15 @@ export class PartitionLog {
     this.epochs.push(epoch, this.logEndOffset);
   }
 
+  /**
+   * LeaderEpochFileCache.endOffsetFor: where `epoch` ends in this log, the start of the next higher
+   * epoch, or the log-end offset when it is the latest.
+   */
+  endOffsetFor(epoch: number): number {
+    for (let i = 0; i < this.epochs.length; i += 2) if (this.epochs[i]! > epoch) return this.epochs[i + 1]!;
+    return this.logEndOffset;
+  }
+
   /** The epoch of the leader that wrote `offset` (-1 before any epoch). */
   epochAt(offset: number): number {
     let e = -1;

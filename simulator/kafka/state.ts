@@ -189,6 +189,11 @@ export interface MemberState {
   rr: number;
   /** Cooperative rebalance: the member has rejoined (from poll()) since the rebalance began. */
   rejoined: boolean;
+  /**
+   * Cluster model: per partition, the leader epoch of the last record it fetched and the partition's
+   * leader epoch when it last checked its position (KIP-320 validation after a leader change).
+   */
+  fetchEpochs: Map<string, { record: number; validated: number }>;
   /** An assignment it takes on at its next poll() (it was processing a batch when the rebalance ended or the coordinator asked). */
   pending: string[] | null;
   /** Consumer protocol: its member epoch and its heartbeat task. */
@@ -389,6 +394,7 @@ export class KafkaState extends BrokerState<KafkaTask> {
       assigned: [...m.assigned],
       positions: new Map(m.positions),
       pending: m.pending && [...m.pending],
+      fetchEpochs: new Map(m.fetchEpochs),
     }));
     c.shareGroups = this.shareGroups.map((g) => ({ ...g, members: [...g.members], target: { ...g.target }, parts: new Map(g.parts) }));
     c.shareMembers = this.shareMembers.map((m) => ({ ...m, assigned: [...m.assigned] }));

@@ -4,12 +4,16 @@
 import { scenarioSchema } from '../schema';
 import { sideBySideScenarios } from './both';
 import { kafkaScenarios } from './kafka';
+import { kafkaFailureScenarios } from './kafka-failures';
+import { kafkaQueueScenarios } from './kafka-queues';
 import { rabbitScenarios } from './rabbitmq';
 import { SCENARIO_IDS, type BuiltInScenario, type Def, type ScenarioId } from './types';
 
 export type { BuiltInScenario, ScenarioId };
 
-const byId = new Map<string, Def>([...sideBySideScenarios, ...kafkaScenarios, ...rabbitScenarios].map((d) => [d.id, d]));
+const byId = new Map<string, Def>(
+  [...sideBySideScenarios, ...kafkaScenarios, ...kafkaFailureScenarios, ...kafkaQueueScenarios, ...rabbitScenarios].map((d) => [d.id, d]),
+);
 
 export const builtInScenarios: readonly BuiltInScenario[] = SCENARIO_IDS.map((id) => {
   const d = byId.get(id)!;

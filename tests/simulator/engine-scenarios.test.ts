@@ -11,6 +11,15 @@ const IDS = [
   'compaction',
   'crash-before-commit',
   'key-ordering',
+  'acks-all-leader-dies',
+  'acks-1-leader-dies',
+  'two-brokers-down',
+  'unclean-election',
+  'retries-duplicates',
+  'more-consumers-than-partitions',
+  'share-lock-expiry',
+  'share-poison-message',
+  'rebalance-styles',
   'work-queue-prefetch',
   'requeue-on-crash',
   'ttl-dead-letter',
@@ -302,5 +311,98 @@ describe('snapshot limits', () => {
     const { sim: streams } = runBuiltIn('stream-replay');
     const log = streams.snapshot().rabbitmq!.queues[0]!.stream!.log;
     expect(streams.snapshot({ maxRecordsPerPartition: 3 }).rabbitmq!.queues[0]!.stream!.log).toEqual(log.slice(-3));
+  });
+});
+
+describe('the Kafka failure and queue scenarios show what their chapters say', () => {
+  const ledger = (snap: Snapshot, producer: string) => snap.kafka!.cluster!.ledger.find((l) => l.producer === producer)!;
+
+  it('acks-all-leader-dies: broker 2 takes over at 11 s, nothing acknowledged is lost, leadership goes home at 30 s', () => {
+    const { sim, events } = runBuiltIn('acks-all-leader-dies');
+    const elected = ofType(events, 'leaderElected');
+    expect(elected.map((e) => [e.time, e.topic + '-' + e.partition, e.leader, e.reason])).toEqual([
+      [11_000, 'orders-0', 2, 'leader-fenced'],
+      [30_000, 'orders-0', 1, 'preferred-leader'],
+    ]);
+    expect(ledger(sim.snapshot(), 'checkout')).toMatchObject({ sent: 160, acknowledged: 160, acknowledgedButLost: 0, duplicates: 0 });
+  });
+
+  it('acks-1-leader-dies: web-20 to web-34 were acknowledged and are lost; broker 1 truncates them at 18 s', () => {
+    const { sim, events } = runBuiltIn('acks-1-leader-dies');
+    const l = ledger(sim.snapshot(), 'web');
+    expect(l.lostMessageIds).toEqual(Array.from({ length: 15 }, (_, i) => `web-${20 + i}`));
+    const cut = ofType(events, 'logTruncated');
+    expect(cut.map((e) => [e.time, e.broker, e.fromOffset, e.toOffset])).toEqual([[18_000, 1, 20, 35]]);
+    expect(ofType(events, 'fetched').flatMap((f) => f.messageIds)).not.toContain('web-20');
+  });
+
+  it('two-brokers-down: NOT_ENOUGH_REPLICAS only for safe; fast is acknowledged but read only after broker 2 returns', () => {
+    const { sim, events } = runBuiltIn('two-brokers-down');
+    const failed = ofType(events, 'produceFailed');
+    expect(new Set(failed.map((f) => f.producer))).toEqual(new Set(['safe']));
+    expect(failed.some((f) => f.error === 'NOT_ENOUGH_REPLICAS')).toBe(true);
+    expect(failed.some((f) => f.final && f.error === 'DELIVERY_TIMEOUT' && f.time >= 21_000)).toBe(true);
+    const frozen = ofType(events, 'hwAdvanced').filter((e) => e.time > 13_000 && e.time < 24_000);
+    expect(frozen).toEqual([]);
+    expect(ledger(sim.snapshot(), 'fast')).toMatchObject({ acknowledged: 90, failed: 0, acknowledgedButLost: 0 });
+  });
+
+  it('unclean-election: safe-orders goes offline and loses nothing; risky-orders elects broker 2 and loses acknowledged records', () => {
+    const { sim, events } = runBuiltIn('unclean-election');
+    const at15 = ofType(events, 'leaderElected').filter((e) => e.time === 15_000);
+    expect(at15.map((e) => [e.topic, e.leader, e.reason])).toEqual([
+      ['safe-orders', null, 'leader-fenced'],
+      ['risky-orders', 2, 'unclean'],
+    ]);
+    expect(ledger(sim.snapshot(), 'safe-app').acknowledgedButLost).toBe(0);
+    expect(ledger(sim.snapshot(), 'risky-app').acknowledgedButLost).toBeGreaterThan(20);
+  });
+
+  it('retries-duplicates: plain writes duplicates that the consumer reads; idempotent writes none', () => {
+    const { sim, events } = runBuiltIn('retries-duplicates');
+    expect(ledger(sim.snapshot(), 'plain').duplicates).toBeGreaterThan(10);
+    expect(ledger(sim.snapshot(), 'idempotent').duplicates).toBe(0);
+    const read = ofType(events, 'fetched').flatMap((f) => f.messageIds);
+    expect(read.filter((id) => id.startsWith('plain-')).length - 36).toBe(ledger(sim.snapshot(), 'plain').duplicates);
+  });
+
+  it('more-consumers-than-partitions: two group members idle, all four share consumers work, the share backlog is smaller', () => {
+    const { sim, events } = runBuiltIn('more-consumers-than-partitions');
+    const k = sim.snapshot().kafka!;
+    expect(k.groups[0]!.members.filter((m) => m.status === 'idle')).toHaveLength(2);
+    expect(new Set(ofType(events, 'shareAcquired').map((e) => e.consumer)).size).toBe(4);
+    const groupDone = k.groups[0]!.partitions.reduce((n, p) => n + (p.committedOffset ?? 0), 0);
+    const shareDone = k.shareGroups![0]!.partitions.reduce((n, p) => n + p.acknowledged, 0);
+    expect(shareDone).toBeGreaterThan(groupDone);
+  });
+
+  it('share-lock-expiry: slow\'s lock expires at 3.5 s, fast takes the record with count 2, slow\'s ACCEPT is refused; renewing keeps its locks', () => {
+    const { events } = runBuiltIn('share-lock-expiry');
+    const expired = ofType(events, 'shareLockExpired');
+    expect(expired[0]).toMatchObject({ time: 3500, consumer: 'slow' });
+    expect(expired.every((e) => e.consumer === 'slow')).toBe(true);
+    const retaken = ofType(events, 'shareAcquired').find((e) => e.consumer === 'fast' && e.deliveryCounts.includes(2))!;
+    expect(retaken.time).toBe(3500);
+    expect(ofType(events, 'shareAcknowledged').some((e) => e.consumer === 'slow' && e.failedOffsets.length > 0)).toBe(true);
+    expect(ofType(events, 'shareAcknowledged').filter((e) => e.consumer === 'renewing').every((e) => e.failedOffsets.length === 0)).toBe(true);
+  });
+
+  it('share-poison-message: the poison record is delivered 5 times, the 5th alone, then archived into dlq.orders at 5.5 s', () => {
+    const { sim, events } = runBuiltIn('share-poison-message');
+    const deliveries = ofType(events, 'shareAcquired').filter((e) => e.offsets.includes(2));
+    expect(deliveries.map((e) => e.deliveryCounts[e.offsets.indexOf(2)])).toEqual([1, 2, 3, 4, 5]);
+    expect(deliveries.at(-1)!.offsets).toEqual([2]);
+    const archived = ofType(events, 'shareArchived')[0]!;
+    expect(archived).toMatchObject({ time: 5500, offsets: [2], reason: 'delivery-count-limit' });
+    expect(sim.snapshot().kafka!.topics[1]!.partitions[0]!.records[0]!.messageId).toBe('shop-2');
+  });
+
+  it('rebalance-styles: eager pauses all six partitions, cooperative and the consumer protocol keep fetching', () => {
+    const { sim } = runBuiltIn('rebalance-styles');
+    const latest = Object.fromEntries(sim.snapshot().kafka!.groups.map((g) => [g.id, g.rebalanceStats!.latest!]));
+    expect(latest.eager!.pausedPartitionMs).toBe(6 * latest.eager!.rebalancingMs);
+    expect(latest.coop!.pausedPartitionMs).toBeLessThan(latest.eager!.pausedPartitionMs);
+    expect(latest.kip848!.pausedPartitionMs).toBeLessThan(latest.eager!.pausedPartitionMs);
+    expect(latest.coop!.processedDuringRebalance).toBeGreaterThan(latest.eager!.processedDuringRebalance);
   });
 });
