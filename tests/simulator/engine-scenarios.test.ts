@@ -376,7 +376,7 @@ describe('the Kafka failure and queue scenarios show what their chapters say', (
     expect(shareDone).toBeGreaterThan(groupDone);
   });
 
-  it('share-lock-expiry: slow\'s lock expires at 3.5 s, fast takes the record with count 2, slow\'s ACCEPT is refused; renewing keeps its locks', () => {
+  it("share-lock-expiry: slow's lock expires at 3.5 s, fast takes the record with count 2, slow's ACCEPT is refused; renewing keeps its locks", () => {
     const { events } = runBuiltIn('share-lock-expiry');
     const expired = ofType(events, 'shareLockExpired');
     expect(expired[0]).toMatchObject({ time: 3500, consumer: 'slow' });
@@ -384,7 +384,11 @@ describe('the Kafka failure and queue scenarios show what their chapters say', (
     const retaken = ofType(events, 'shareAcquired').find((e) => e.consumer === 'fast' && e.deliveryCounts.includes(2))!;
     expect(retaken.time).toBe(3500);
     expect(ofType(events, 'shareAcknowledged').some((e) => e.consumer === 'slow' && e.failedOffsets.length > 0)).toBe(true);
-    expect(ofType(events, 'shareAcknowledged').filter((e) => e.consumer === 'renewing').every((e) => e.failedOffsets.length === 0)).toBe(true);
+    expect(
+      ofType(events, 'shareAcknowledged')
+        .filter((e) => e.consumer === 'renewing')
+        .every((e) => e.failedOffsets.length === 0),
+    ).toBe(true);
   });
 
   it('share-poison-message: the poison record is delivered 5 times, the 5th alone, then archived into dlq.orders at 5.5 s', () => {
