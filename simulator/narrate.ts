@@ -135,7 +135,7 @@ function describeCluster(e: SimEvent): string | null {
       return `Broker ${e.broker}'s replica fetcher stalled (a slow disk or a congested link): its followers stop copying from their leaders, while it keeps its controller session`;
     case 'fetcherResumed':
       return `Broker ${e.broker}'s replica fetcher runs again: its followers catch up from their leaders`;
-    case 'leaderElected': {
+    case 'partitionLeaderElected': {
       const p = `${e.topic}-${e.partition}`;
       if (e.leader === null)
         return `Partition ${p} is offline: no live replica in its ISR ${brokers(e.isr)} to lead it, and unclean leader election is off. Producers and consumers wait until an in-sync replica comes back`;

@@ -169,8 +169,8 @@ export interface FetcherEvent extends Base {
   type: 'fetcherPaused' | 'fetcherResumed';
   broker: number;
 }
-export interface LeaderElectedEvent extends Base {
-  type: 'leaderElected';
+export interface PartitionLeaderElectedEvent extends Base {
+  type: 'partitionLeaderElected';
   topic: string;
   partition: number;
   /** The new leader's broker, or null: no eligible replica, the partition is offline. */
@@ -501,7 +501,7 @@ export type SimEvent =
   | GroupCreatedEvent
   | BrokerEvent
   | FetcherEvent
-  | LeaderElectedEvent
+  | PartitionLeaderElectedEvent
   | IsrChangedEvent
   | HighWatermarkEvent
   | ReplicatedEvent

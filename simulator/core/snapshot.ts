@@ -95,8 +95,8 @@ export interface ProducerLedgerView {
   pending: number;
   /** Acknowledged, yet no longer in the partition's log: no consumer can ever read them. */
   acknowledgedButLost: number;
-  /** Extra copies committed to the log by retries (every consumer reads them twice). */
-  duplicates: number;
+  /** Extra copies committed to the log by retries: every consumer is delivered them again. */
+  duplicatesDelivered: number;
   /** Message ids of the acknowledged-but-lost records (the first 50). */
   lostMessageIds: string[];
   /** Message ids with a committed duplicate (the first 50). */

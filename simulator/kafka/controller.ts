@@ -159,7 +159,7 @@ function changeLeader(k: KafkaState, ps: PartState, next: number, reason: Reason
   if (next === NO_LEADER) {
     if (k.w.rec)
       k.w.emit({
-        type: 'leaderElected',
+        type: 'partitionLeaderElected',
         topic: t.name,
         partition: ps.partition,
         leader: null,
@@ -192,7 +192,7 @@ function changeLeader(k: KafkaState, ps: PartState, next: number, reason: Reason
   leaderChanged(k, ps, oldLog, leader, agreed);
   if (k.w.rec)
     k.w.emit({
-      type: 'leaderElected',
+      type: 'partitionLeaderElected',
       topic: t.name,
       partition: ps.partition,
       leader: leader.broker,

@@ -127,7 +127,7 @@ function clusterView(k: KafkaState): ClusterView {
       failed: pr.failed,
       pending: pr.produced - pr.acked - pr.failed,
       acknowledgedButLost: pr.lost,
-      duplicates: pr.duplicates,
+      duplicatesDelivered: pr.duplicates,
       lostMessageIds: pr.lost > 0 ? ledgerIds(k, pr, Rec.lost, 1) : [],
       duplicateMessageIds: pr.duplicates > 0 ? ledgerIds(k, pr, Rec.copies, 2) : [],
     })),

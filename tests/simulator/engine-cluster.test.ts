@@ -117,10 +117,10 @@ describe('replication and the high watermark', () => {
 describe('leader failure', () => {
   it('acks=all, minInsyncReplicas 2, the leader dies: the first live ISR replica leads with epoch + 1, nothing acknowledged is lost', () => {
     const sim = runToEnd(cluster({ interventions: [kill(5000, 1), start(12_000, 1)] }));
-    const elected = ofType(sim.events(), 'leaderElected');
+    const elected = ofType(sim.events(), 'partitionLeaderElected');
     expect(elected.map((e) => [e.time, e.leader, e.leaderEpoch, e.reason])).toEqual([[7000, 2, 1, 'leader-fenced']]);
     const l = ledger(sim.snapshot());
-    expect(l).toMatchObject({ sent: 60, acknowledged: 60, failed: 0, acknowledgedButLost: 0, duplicates: 0 });
+    expect(l).toMatchObject({ sent: 60, acknowledged: 60, failed: 0, acknowledgedButLost: 0, duplicatesDelivered: 0 });
     expect(ofType(sim.events(), 'logTruncated').every((e) => e.acknowledged.length === 0)).toBe(true);
     // Every acknowledged record is in the log, once, in order.
     const p = sim.snapshot().kafka!.topics[0]!.partitions[0]!;
@@ -174,7 +174,7 @@ describe('leader failure', () => {
     // Bring one back: the ISR reaches min.insync.replicas again and everything goes through.
     sim.intervene({ type: 'kafka.startBroker', broker: 2 });
     sim.runUntil(sim.endTime);
-    expect(ledger(sim.snapshot(), 0)).toMatchObject({ acknowledged: 60, failed: 0, duplicates: 0, acknowledgedButLost: 0 });
+    expect(ledger(sim.snapshot(), 0)).toMatchObject({ acknowledged: 60, failed: 0, duplicatesDelivered: 0, acknowledgedButLost: 0 });
   });
 
   it('delivery.timeout.ms ends the retries: the producer gives up with a TimeoutException', () => {
@@ -193,7 +193,7 @@ describe('leader failure', () => {
           interventions: [pause(1000, 2), pause(1000, 3), kill(8000, 1), resume(8500, 2), resume(8500, 3), start(14_000, 1)],
         }),
       );
-      const elected = ofType(sim.events(), 'leaderElected');
+      const elected = ofType(sim.events(), 'partitionLeaderElected');
       const l = ledger(sim.snapshot());
       if (!unclean) {
         expect(elected.map((e) => [e.time, e.leader, e.reason])).toEqual([
@@ -228,15 +228,15 @@ describe('retries, idempotence and duplicates', () => {
       expect(timedOut.length).toBeGreaterThan(0);
       expect(l.acknowledged).toBe(40);
       if (enableIdempotence) {
-        expect(l.duplicates).toBe(0);
+        expect(l.duplicatesDelivered).toBe(0);
         expect(ofType(sim.events(), 'appended').some((a) => a.duplicateOf !== undefined)).toBe(false);
       } else {
-        expect(l.duplicates).toBeGreaterThan(0);
+        expect(l.duplicatesDelivered).toBeGreaterThan(0);
         const copies = ofType(sim.events(), 'appended').filter((a) => a.duplicateOf !== undefined);
-        expect(copies.length).toBe(l.duplicates);
+        expect(copies.length).toBe(l.duplicatesDelivered);
         // The consumer reads the duplicates.
         const read = ofType(sim.events(), 'fetched').flatMap((f) => f.messageIds);
-        expect(read.length - new Set(read).size).toBe(l.duplicates);
+        expect(read.length - new Set(read).size).toBe(l.duplicatesDelivered);
       }
     });
 
@@ -279,7 +279,7 @@ describe('properties of the cluster model', () => {
         const l = ledger(snap);
         expect(l.acknowledgedButLost).toBe(0);
         expect(l.acknowledged + l.failed + l.pending).toBe(l.sent);
-        if (idempotent) expect(l.duplicates).toBe(0);
+        if (idempotent) expect(l.duplicatesDelivered).toBe(0);
         for (const p of snap.kafka!.topics[0]!.partitions) {
           const r = p.replication!;
           // The HW never passes an in-sync replica's log-end offset... as the leader knows it; at least never the leader's.

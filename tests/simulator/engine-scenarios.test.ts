@@ -319,12 +319,17 @@ describe('the Kafka failure and queue scenarios show what their chapters say', (
 
   it('acks-all-leader-dies: broker 2 takes over at 11 s, nothing acknowledged is lost, leadership goes home at 30 s', () => {
     const { sim, events } = runBuiltIn('acks-all-leader-dies');
-    const elected = ofType(events, 'leaderElected');
+    const elected = ofType(events, 'partitionLeaderElected');
     expect(elected.map((e) => [e.time, e.topic + '-' + e.partition, e.leader, e.reason])).toEqual([
       [11_000, 'orders-0', 2, 'leader-fenced'],
       [30_000, 'orders-0', 1, 'preferred-leader'],
     ]);
-    expect(ledger(sim.snapshot(), 'checkout')).toMatchObject({ sent: 160, acknowledged: 160, acknowledgedButLost: 0, duplicates: 0 });
+    expect(ledger(sim.snapshot(), 'checkout')).toMatchObject({
+      sent: 160,
+      acknowledged: 160,
+      acknowledgedButLost: 0,
+      duplicatesDelivered: 0,
+    });
   });
 
   it('acks-1-leader-dies: web-20 to web-34 were acknowledged and are lost; broker 1 truncates them at 18 s', () => {
@@ -349,7 +354,7 @@ describe('the Kafka failure and queue scenarios show what their chapters say', (
 
   it('unclean-election: safe-orders goes offline and loses nothing; risky-orders elects broker 2 and loses acknowledged records', () => {
     const { sim, events } = runBuiltIn('unclean-election');
-    const at15 = ofType(events, 'leaderElected').filter((e) => e.time === 15_000);
+    const at15 = ofType(events, 'partitionLeaderElected').filter((e) => e.time === 15_000);
     expect(at15.map((e) => [e.topic, e.leader, e.reason])).toEqual([
       ['safe-orders', null, 'leader-fenced'],
       ['risky-orders', 2, 'unclean'],
@@ -360,10 +365,10 @@ describe('the Kafka failure and queue scenarios show what their chapters say', (
 
   it('retries-duplicates: plain writes duplicates that the consumer reads; idempotent writes none', () => {
     const { sim, events } = runBuiltIn('retries-duplicates');
-    expect(ledger(sim.snapshot(), 'plain').duplicates).toBeGreaterThan(10);
-    expect(ledger(sim.snapshot(), 'idempotent').duplicates).toBe(0);
+    expect(ledger(sim.snapshot(), 'plain').duplicatesDelivered).toBeGreaterThan(10);
+    expect(ledger(sim.snapshot(), 'idempotent').duplicatesDelivered).toBe(0);
     const read = ofType(events, 'fetched').flatMap((f) => f.messageIds);
-    expect(read.filter((id) => id.startsWith('plain-')).length - 36).toBe(ledger(sim.snapshot(), 'plain').duplicates);
+    expect(read.filter((id) => id.startsWith('plain-')).length - 36).toBe(ledger(sim.snapshot(), 'plain').duplicatesDelivered);
   });
 
   it('more-consumers-than-partitions: two group members idle, all four share consumers work, the share backlog is smaller', () => {
