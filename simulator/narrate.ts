@@ -119,7 +119,6 @@ const ERRORS = {
   NETWORK_EXCEPTION: 'a broken connection (NETWORK_EXCEPTION: the leader died)',
   NOT_LEADER_OR_FOLLOWER: 'NOT_LEADER_OR_FOLLOWER (leadership moved)',
   DELIVERY_TIMEOUT: 'a TimeoutException: delivery.timeout.ms passed since it was sent',
-  RETRIES_EXHAUSTED: 'its last error: no retries left',
 } as const;
 
 /** Brokers, replication, the producer's acknowledgements: each says why. */

@@ -226,7 +226,7 @@ export interface LogTruncatedEvent extends Base, ReplicaRange {
   acks: ('0' | '1' | 'all')[];
 }
 export type ProduceError =
-  'NOT_ENOUGH_REPLICAS' | 'REQUEST_TIMED_OUT' | 'NETWORK_EXCEPTION' | 'NOT_LEADER_OR_FOLLOWER' | 'DELIVERY_TIMEOUT' | 'RETRIES_EXHAUSTED';
+  'NOT_ENOUGH_REPLICAS' | 'REQUEST_TIMED_OUT' | 'NETWORK_EXCEPTION' | 'NOT_LEADER_OR_FOLLOWER' | 'DELIVERY_TIMEOUT';
 export interface ProduceAckedEvent extends Base {
   type: 'produceAcked';
   producer: string;

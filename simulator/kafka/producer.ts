@@ -333,7 +333,9 @@ function failed(k: KafkaState, pr: ProducerState, seq: number, error: ProduceErr
   } else wait(k, pr, seq);
   if (!k.w.rec) return;
   const t = k.topics[pr.topic]!;
-  const shown: ProduceError = expired ? 'DELIVERY_TIMEOUT' : final ? 'RETRIES_EXHAUSTED' : error;
+  // Out of retries, the application's callback gets the broker's own error (Java Sender.completeBatch
+  // fails the batch with error.exception()); past delivery.timeout.ms, a TimeoutException.
+  const shown: ProduceError = expired ? 'DELIVERY_TIMEOUT' : error;
   const key = `${pr.id}\u0000${ps.partition}\u0000${shown}\u0000${final}`;
   const e = failures?.get(key);
   if (e) return void e.messageIds.push(k.reg.messageId(pr.source, seq));

@@ -177,6 +177,24 @@ describe('leader failure', () => {
     expect(ledger(sim.snapshot(), 0)).toMatchObject({ acknowledged: 60, failed: 0, duplicatesDelivered: 0, acknowledgedButLost: 0 });
   });
 
+  it("with retries=0 the application gets the broker's own error (NOT_ENOUGH_REPLICAS), as the Java client and Kafka 4.4 do", () => {
+    // Found by fidelity/kafka-cluster.test.ts: the engine used to report a made-up RETRIES_EXHAUSTED.
+    const sim = createSimulation(
+      scenario(
+        cluster({
+          producers: [{ id: 'once', acks: 'all', retries: 0, enableIdempotence: false, startMs: 8000, count: 5 }],
+          interventions: [kill(2000, 3), kill(3000, 2)],
+        }),
+      ),
+      1,
+    );
+    sim.runUntil(sim.endTime);
+    const failed = ofType(sim.events(), 'produceFailed');
+    expect(failed.flatMap((f) => f.messageIds)).toHaveLength(5);
+    expect(failed.every((f) => f.error === 'NOT_ENOUGH_REPLICAS' && f.final)).toBe(true);
+    expect(ledger(sim.snapshot(), 0)).toMatchObject({ sent: 5, failed: 5, acknowledged: 0 });
+  });
+
   it('delivery.timeout.ms ends the retries: the producer gives up with a TimeoutException', () => {
     const sim = runToEnd(cluster({ producers: [{ deliveryTimeoutMs: 3000 }], interventions: [kill(2000, 3), kill(4000, 2)] }));
     const given = ofType(sim.events(), 'produceFailed').filter((f) => f.final);
