@@ -5,6 +5,8 @@ import { kafkaRows } from '@/lib/simulate/view-model';
 import { StripRow } from './KafkaStripRow';
 import { LaneFrame } from './LaneFrame';
 import { WholeRow } from './KafkaWholeRow';
+import { KafkaReplicas } from './KafkaReplicas';
+import { ShareGroups } from './ShareGroupView';
 
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
@@ -20,7 +22,9 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
         </div>
       ))}
       <KafkaLegend whole={whole} />
+      {kafka.cluster && <KafkaReplicas cluster={kafka.cluster} topics={kafka.topics} />}
       <Groups groups={kafka.groups} />
+      {kafka.shareGroups && <ShareGroups groups={kafka.shareGroups} />}
     </LaneFrame>
   );
 });
@@ -49,9 +53,19 @@ const Groups = memo(
               )}
             </h3>
             <p className="text-zinc-600 dark:text-zinc-400">
-              {g.strategy} · generation {g.generation} · {g.enableAutoCommit ? 'auto-commit' : 'commit after processing'} ·
-              auto.offset.reset={g.autoOffsetReset} · total lag {g.totalLag}
+              {g.groupProtocol === 'consumer'
+                ? `group.protocol=consumer (KIP-848), assignor ${g.groupRemoteAssignor} · group epoch ${g.groupEpoch}`
+                : `${g.strategy} · generation ${g.generation}`}{' '}
+              · {g.enableAutoCommit ? 'auto-commit' : 'commit after processing'} · auto.offset.reset={g.autoOffsetReset} · total lag{' '}
+              {g.totalLag}
             </p>
+            {g.rebalanceStats && (
+              <p data-testid={`rebalance-stats-${g.id}`}>
+                Rebalances {g.rebalanceStats.rebalances} · partitions paused {(g.rebalanceStats.pausedPartitionMs / 1000).toFixed(1)}{' '}
+                partition-s · records processed while rebalancing {g.rebalanceStats.processedDuringRebalance} · time rebalancing{' '}
+                {(g.rebalanceStats.rebalancingMs / 1000).toFixed(1)} s
+              </p>
+            )}
             <ul className="mt-1 space-y-0.5">
               {g.members.map((m) => (
                 <li key={m.id}>

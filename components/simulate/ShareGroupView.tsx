@@ -1,0 +1,130 @@
+'use client';
+// Kafka share groups (KIP-932) on the page (#17): per share-partition its start and end offsets and
+// each in-flight record's state (available, acquired by whom, delivery count, acknowledged,
+// archived), and the members with what they are processing. All of it is the engine's
+// ShareGroupView; nothing is re-derived here.
+import { memo } from 'react';
+import type { ShareGroupView as ShareGroup, SharePartitionView, ShareRecordView } from '@/simulator';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const STATE_STYLE: Record<ShareRecordView['state'], string> = {
+  available: 'border-sky-500 bg-sky-50 text-sky-900 dark:border-sky-400 dark:bg-sky-950 dark:text-sky-100',
+  acquired: 'border-amber-500 bg-amber-100 text-amber-950 dark:border-amber-400 dark:bg-amber-900 dark:text-amber-50',
+  acknowledged: 'border-emerald-600 bg-emerald-100 text-emerald-950 dark:border-emerald-500 dark:bg-emerald-950 dark:text-emerald-100',
+  archived: 'border-zinc-400 bg-zinc-200 text-zinc-600 line-through dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-400',
+};
+
+function describe(r: ShareRecordView, limit: number): string {
+  const count = `delivery count ${r.deliveryCount}${r.deliveryCount >= limit ? ' (the limit)' : ''}`;
+  switch (r.state) {
+    case 'available':
+      return `offset ${r.offset}: available, ${count}`;
+    case 'acquired':
+      return `offset ${r.offset}: acquired by ${r.owner}${r.lockUntil !== null ? ` until ${seconds(r.lockUntil)}` : ''}, ${count}`;
+    case 'acknowledged':
+      return `offset ${r.offset}: acknowledged, ${count}`;
+    case 'archived':
+      return `offset ${r.offset}: archived, ${count}`;
+  }
+}
+
+export const ShareGroups = memo(
+  function ShareGroups({ groups }: { groups: ShareGroup[] }) {
+    if (groups.length === 0) return null;
+    return (
+      <div className="mt-3 grid gap-2">
+        {groups.map((g) => (
+          <section
+            key={g.id}
+            aria-label={`Share group ${g.id}`}
+            data-testid={`share-group-${g.id}`}
+            className="rounded-lg border border-zinc-200 bg-white p-2 text-xs dark:border-zinc-800 dark:bg-zinc-900"
+          >
+            <h3 className="text-sm font-semibold">
+              Share group <span className="font-mono">{g.id}</span>
+            </h3>
+            <p className="text-zinc-600 dark:text-zinc-400">
+              share.record.lock.duration.ms {g.lockDurationMs} · share.delivery.count.limit {g.deliveryCountLimit} ·
+              share.partition.max.record.locks {g.maxRecordLocks} · share.auto.offset.reset={g.autoOffsetReset}
+              {g.deadLetterTopic ? ` · dead-letter topic ${g.deadLetterTopic}` : ''}
+            </p>
+            {g.partitions.map((p) => (
+              <SharePartition key={p.name} p={p} limit={g.deliveryCountLimit} />
+            ))}
+            <ul className="mt-1 space-y-0.5">
+              {g.members.map((m) => (
+                <li key={m.id} data-testid={`share-member-${m.id}`}>
+                  <span className="font-semibold">{m.id}</span>{' '}
+                  <span className="text-zinc-600 dark:text-zinc-400">
+                    ({m.status}, {m.ackMode} acknowledgement)
+                  </span>
+                  : {m.assigned.length ? m.assigned.join(', ') : 'no partition'}
+                  {m.processing.length > 0 &&
+                    ` · processing ${m.processing.map((x) => `${x.topic}-${x.partition} offsets ${x.offsets.join(', ')} until ${seconds(x.until)}`).join('; ')}`}
+                </li>
+              ))}
+            </ul>
+            <ShareLegend />
+          </section>
+        ))}
+      </div>
+    );
+  },
+  (a, b) => JSON.stringify(a.groups) === JSON.stringify(b.groups),
+);
+
+function SharePartition({ p, limit }: { p: SharePartitionView; limit: number }) {
+  return (
+    <div className="mt-1" data-testid={`share-partition-${p.name}`}>
+      <p>
+        <span className="font-mono font-semibold">{p.name}</span> · start offset (SPSO) <span data-testid={`spso-${p.name}`}>{p.spso}</span>{' '}
+        · end offset (SPEO) <span data-testid={`speo-${p.name}`}>{p.speo}</span> · high watermark {p.highWatermark} · in flight {p.inFlight}{' '}
+        · acknowledged {p.acknowledged} · archived {p.archived}
+        {!p.initialized && ' · not read yet'}
+      </p>
+      {p.windowFull && (
+        <p role="status" className="text-amber-800 dark:text-amber-300">
+          The in-flight window is full: no new record is acquired until the start offset moves.
+        </p>
+      )}
+      <ol className="mt-0.5 flex flex-wrap gap-1" aria-label={`In-flight records of ${p.name}`}>
+        {p.records.map((r) => (
+          <li
+            key={r.offset}
+            data-testid={`share-record-${p.name}-${r.offset}`}
+            data-state={r.state}
+            title={describe(r, limit)}
+            className={`min-w-[3.25rem] rounded border px-1 py-0.5 leading-tight ${STATE_STYLE[r.state]}`}
+          >
+            <span className="sr-only">{describe(r, limit)}</span>
+            <span aria-hidden="true" className="block font-mono">
+              {r.offset}
+            </span>
+            <span aria-hidden="true" className="block truncate">
+              {r.state === 'acquired' ? r.owner : r.state.slice(0, 5)}
+            </span>
+            <span aria-hidden="true" className="block">
+              ×{r.deliveryCount}
+            </span>
+          </li>
+        ))}
+        {p.records.length === 0 && <li className="text-zinc-600 dark:text-zinc-400">nothing in flight</li>}
+      </ol>
+    </div>
+  );
+}
+
+function ShareLegend() {
+  const chip = (state: ShareRecordView['state'], label: string) => (
+    <span className={`rounded border px-1 ${STATE_STYLE[state]}`}>{label}</span>
+  );
+  return (
+    <p className="mt-1 leading-relaxed text-zinc-600 dark:text-zinc-400">
+      A cell is an in-flight record: offset, state, ×delivery count. {chip('available', 'avail')} available (released or its lock expired),{' '}
+      {chip('acquired', 'name')} acquired under a lock by that consumer, {chip('acknowledged', 'ackno')} acknowledged,{' '}
+      {chip('archived', 'archi')} archived (rejected, or delivered share.delivery.count.limit times). The start offset moves past a run of
+      finished records only. A share consumer cannot seek, and records are not ordered across consumers.
+    </p>
+  );
+}
