@@ -28,8 +28,9 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', { paths: engineOnly, patterns: pureEngine }] },
   },
   {
-    // The broker rules run in the page's first load: they may use the schema's types and its zod-free
-    // defaults (schema/defaults.ts), never the schema itself, which would pull zod into that load.
+    // The broker rules do not validate: they may use the schema's types and its zod-free defaults
+    // (schema/defaults.ts), never the schema itself, so they run without zod (the page's first moment
+    // is built with them at build time; in the browser they run in the engine's worker).
     files: ['simulator/{core,kafka,rabbitmq}/**/*.ts', 'simulator/{world,simulation}.ts'],
     rules: {
       'no-restricted-imports': [
@@ -44,7 +45,7 @@ export default defineConfig([
             {
               regex: '(^|/)schema(/(?!defaults$)[^/]+)?$',
               allowTypeImports: true,
-              message: 'Import types from the schema and values from schema/defaults.ts (zod stays out of the first load).',
+              message: 'Import types from the schema and values from schema/defaults.ts (the broker rules run without zod).',
             },
           ],
         },

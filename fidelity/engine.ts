@@ -22,15 +22,11 @@ export interface EnginePublish {
 }
 
 /**
- * Whether the engine's schema can express the topology and messages: it has no exchange-to-exchange
- * bindings, and its zod records drop a header or binding argument called "__proto__" (a known gap,
- * issue #20: the engine's name-keyed tables are still plain objects).
+ * Whether the engine's schema can express the topology: it has no exchange-to-exchange bindings.
+ * (Headers and binding arguments of any name, "__proto__" included, are kept since issue #20.)
  */
-export function engineCanRoute(topology: Topology, messages: readonly EnginePublish[] = []): boolean {
-  const proto = (table: object | undefined) => table !== undefined && Object.prototype.hasOwnProperty.call(table, '__proto__');
-  return (
-    topology.bindings.every((b) => b.destinationType !== 'exchange' && !proto(b.arguments)) && messages.every((m) => !proto(m.headers))
-  );
+export function engineCanRoute(topology: Topology): boolean {
+  return topology.bindings.every((b) => b.destinationType !== 'exchange');
 }
 
 /** Publishes each message (one burst per ms) and reads back where the engine's events say it went. */

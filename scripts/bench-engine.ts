@@ -121,7 +121,7 @@ function runThroughput(
   for (let rep = 0; rep < REPEATS; rep++) {
     const before = heapUsed();
     const t0 = performance.now();
-    const sim = createSimulation(scenario, 1, { recordEvents: false, checkpointEvery: 0 });
+    const sim = createSimulation(scenario, 1, { recordEvents: false, checkpointEvery: 0, budget: Infinity });
     sim.runUntil(sim.endTime);
     runs.push((performance.now() - t0) / 1000);
     const after = heapUsed();
@@ -312,7 +312,7 @@ async function seekBench() {
   s.rabbitmq!.publishers[0]!.ratePerSec = 220;
   s.rabbitmq!.publishers[0]!.count = 13_000;
   const t0 = performance.now();
-  const sim = createSimulation(s, 7);
+  const sim = createSimulation(s, 7, { budget: Infinity });
   sim.runUntil(sim.endTime);
   const buildMs = performance.now() - t0;
   const events = sim.events().length;

@@ -39,8 +39,9 @@ if (!existsSync('out/index.html')) {
 
 // First-load JS: every script the page fetches in Chromium before any interaction (the page open
 // at 390 px until the network is idle), gzipped. Chunks fetched later (the charts when they near
-// the screen, the simulator's validators on first input) do not count, nor does the code of the
-// other pages that Next prefetches for the nav links: its route fetches are refused here.
+// the screen) and by the simulator's engine worker for itself (it runs off the main thread) do not
+// count, nor does the code of the other pages that Next prefetches for the nav links: its route
+// fetches are refused here.
 const chromePath = await findChromium();
 if (!chromePath) {
   console.error(NO_CHROMIUM_MESSAGE);
@@ -134,6 +135,7 @@ if (!ci) {
     ['scripts/bench-frames.mjs', 'bench/frames.json', 'simulate frames'],
     // The heaviest cluster scenario (#16): three partitions on three brokers, replica tables and the ledger.
     ['scripts/bench-frames.mjs', 'bench/frames-acks-all-leader-dies.json', 'simulate frames', ['--scenario=acks-all-leader-dies']],
+    ['scripts/bench-links.ts', 'bench/links.json', 'simulate hostile links'],
   ]) {
     if (!existsSync(script)) {
       record(label, script, 'exists', 'missing', false);

@@ -282,7 +282,9 @@ function describeRabbit(e: SimEvent): string | null {
     case 'dropped':
       return e.reason === 'consumer-crash'
         ? `${e.messageId} was lost: auto-ack had already removed it from ${e.queue} when its consumer died`
-        : `Queue ${e.queue} discarded ${e.messageId} (${e.reason}, no dead-letter exchange)`;
+        : e.reason === 'dead-letter-cycle'
+          ? `The broker dropped the dead-lettered ${e.messageId} instead of putting it back into queue ${e.queue}: it already died there with no rejection since (a dead-letter cycle)`
+          : `Queue ${e.queue} discarded ${e.messageId} (${e.reason}, no dead-letter exchange)`;
     case 'rejectedPublish':
       return `Queue ${e.queue} is full and refused ${e.messageId} (reject-publish${e.deadLettered ? '-dlx: dead-lettered' : ''})`;
     case 'streamAppended':

@@ -1,11 +1,13 @@
 // The whole simulated state at one instant: clock, agenda, random source, both brokers. Plain rules
 // over a state (RaftScope's idea): a World can be cloned for checkpoints and replayed exactly.
+import { heaviest, TALLY_SIZE, taskSlot, TooHeavy } from './budget';
 import { Agenda } from './core/agenda';
 import type { ViewLimits } from './core/broker';
-import { newCounters, Owner, type Counters, type Ctx } from './core/context';
+import { newCounters, Owner, type Counters, type Ctx, type Work } from './core/context';
 import type { EventBody, SimEvent } from './core/events';
 import { Random } from './core/random';
 import type { Snapshot, SnapshotOptions, Totals } from './core/snapshot';
+import { nameTable } from './core/table';
 import { KafkaBroker, type KafkaIntervention } from './kafka/broker';
 import { RabbitBroker } from './rabbitmq/broker';
 import type { Intervention, Scenario } from './schema';
@@ -28,11 +30,16 @@ export class World implements Ctx {
   counters: Counters = newCounters();
   kafka: KafkaBroker | null = null;
   rabbitmq: RabbitBroker | null = null;
+  /** Steps taken so far (tasks and messages handled: simulator/budget.ts), and what they went to. */
+  work = 0;
+  tally = new Float64Array(TALLY_SIZE);
 
   constructor(
     readonly scenario: Scenario,
     seed: number,
     private sink: SimEvent[] | null,
+    /** The most steps this run may take (Infinity: no limit). */
+    readonly budget: number,
   ) {
     this.endTime = scenario.durationMs;
     this.rec = sink !== null;
@@ -64,8 +71,19 @@ export class World implements Ctx {
     return this.agenda.peekTime();
   }
 
+  charge(what: Work, n = 1): void {
+    this.tally[what]! += n;
+    if ((this.work += n) > this.budget) this.overBudget();
+  }
+
+  private overBudget(): never {
+    throw new TooHeavy(this.time, this.budget, heaviest(this.tally));
+  }
+
   private runTask(owner: number, kind: number, a: number, b: number): void {
     this.tasksRun++;
+    this.tally[taskSlot(owner, kind)]!++;
+    if (++this.work > this.budget) this.overBudget();
     if (owner === Owner.kafka) this.kafka!.run(kind, a, b);
     else if (owner === Owner.rabbitmq) this.rabbitmq!.run(kind, a, b);
     else this.apply(this.scenario.interventions[a]!.intervention);
@@ -85,6 +103,11 @@ export class World implements Ctx {
     const t = ag.popped;
     while (ag.peekTime() <= this.time && ag.pop()) this.runTask(t.owner, t.kind, t.a, t.b);
     this.version++;
+  }
+
+  /** Drops every scheduled task: a run stopped before its first moment stays as it was built. */
+  halt(): void {
+    this.agenda = new Agenda();
   }
 
   /** Runs every task due up to and including t, then sets the clock to t. */
@@ -112,14 +135,20 @@ export class World implements Ctx {
     w.agenda = this.agenda.clone();
     w.rng = this.rng.clone();
     w.counters = { ...this.counters };
+    w.tally = this.tally.slice();
     w.kafka = this.kafka?.clone(w) ?? null;
     w.rabbitmq = this.rabbitmq?.clone(w) ?? null;
     return w;
   }
 
+  /** Roughly how many entries clone() copies. */
+  size(): number {
+    return this.agenda.size + (this.kafka?.size() ?? 0) + (this.rabbitmq?.size() ?? 0);
+  }
+
   /** Running totals, per-group lag and per-queue depth: cheap, for charts. */
   totals(): Totals {
-    const t: Totals = { ...this.counters, groupLag: {}, queueDepth: {} };
+    const t: Totals = { ...this.counters, groupLag: nameTable(), queueDepth: nameTable() };
     this.kafka?.totals(t);
     this.rabbitmq?.totals(t);
     return t;

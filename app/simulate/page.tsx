@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SimulatorApp } from '@/components/simulate/SimulatorApp';
 import { PageShell } from '@/components/ui/PageShell';
+import { firstMoment } from '@/lib/simulate/engine/first-moment';
 import { builtInScenarios } from '@/simulator';
 
 export const metadata: Metadata = {
@@ -15,9 +16,9 @@ export default function SimulatePage() {
       flushBottom
       lead="Watch a Kafka log and a RabbitMQ queue on one clock: records stay in the log while each consumer group moves its own offset, and queue messages disappear once a consumer acks them. Play, step, scrub back, or change things while it runs."
     >
-      {/* Scenarios are validated here at build time and reach the client as plain data. */}
+      {/* Scenarios are validated here at build time and reach the client as plain data, with the first one's first moment. */}
       <div className="mt-6">
-        <SimulatorApp scenarios={builtInScenarios} />
+        <SimulatorApp scenarios={builtInScenarios} initial={firstMoment(builtInScenarios[0]!)} />
       </div>
     </PageShell>
   );

@@ -1,13 +1,13 @@
 'use client';
 // Loaded lazily (next/dynamic) when the charts panel comes into view: recharts stays out of first load.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { chartSeries, type ChartSeries, type SeriesPoint } from '@/lib/simulate/series';
-import { useSim, useSimStore } from './context';
+import type { SeriesLine, SeriesPoint } from '@/lib/simulate/series';
+import { useSim } from './context';
 
 const COLORS = ['#4f46e5', '#ea580c', '#059669', '#db2777', '#0891b2', '#ca8a04', '#7c3aed', '#dc2626'];
 
-function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesPoint[]; keys: string[]; time: number; unit: string }) {
+function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesPoint[]; keys: SeriesLine[]; time: number; unit: string }) {
   if (keys.length === 0) return null;
   return (
     <figure className="min-w-0">
@@ -34,9 +34,10 @@ function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesP
             <ReferenceLine x={time} stroke="currentColor" strokeDasharray="4 2" />
             {keys.map((k, i) => (
               <Line
-                key={k}
+                key={k.key}
                 type="linear"
-                dataKey={k}
+                dataKey={k.key}
+                name={k.label}
                 stroke={COLORS[i % COLORS.length]}
                 dot={false}
                 isAnimationActive={false}
@@ -51,22 +52,17 @@ function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesP
 }
 
 export default function Charts() {
-  const store = useSimStore();
   const revision = useSim((s) => s.revision);
+  const requestSeries = useSim((s) => s.requestSeries);
   // While playing, the time line moves once a second: redrawing charts every frame costs too much.
   const time = useSim((s) => (s.playing ? Math.floor(s.time / 1000) * 1000 : s.time));
-  const [series, setSeries] = useState<ChartSeries | null>(null);
+  const series = useSim((s) => s.series);
+  const problem = useSim((s) => s.chartsProblem);
 
-  useEffect(() => {
-    // Sampling replays the whole timeline; let the frame that opened the panel paint first.
-    const id = setTimeout(() => {
-      const { loaded, endTime } = store.getState();
-      const has = { kafka: loaded.scenario.kafka !== undefined, rabbitmq: loaded.scenario.rabbitmq !== undefined };
-      setSeries(chartSeries(store.getState().series(Math.max(50, Math.ceil(endTime / 60))), has));
-    }, 0);
-    return () => clearTimeout(id);
-  }, [revision, store]);
+  // The engine samples the whole timeline in its worker; a new timeline asks again.
+  useEffect(() => requestSeries(), [revision, requestSeries]);
 
+  if (problem) return <p className="text-sm">The charts could not be computed: {problem}.</p>;
   if (!series) return <p className="text-sm">Computing the charts…</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2">

@@ -112,13 +112,14 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
           name="time"
           className="h-8 w-full accent-kafka-700 dark:accent-kafka-300"
           min={0}
-          max={endTime}
+          // In steps of 10 ms; a run that stopped early ends between two, and the last step is its end.
+          max={Math.ceil(endTime / 10) * 10}
           step={10}
           value={time}
           aria-valuetext={`${time} ms of ${endTime} ms`}
           onChange={(e) => {
             pause();
-            seek(Number(e.target.value));
+            seek(Math.min(Number(e.target.value), endTime));
           }}
         />
       </label>

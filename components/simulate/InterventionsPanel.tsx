@@ -1,6 +1,5 @@
 'use client';
 import { useId, useState } from 'react';
-import { withValidators } from '@/lib/simulate/engine-api';
 import { ACTIONS, type FieldSpec, type Fields, type Option } from '@/lib/simulate/intervention-form';
 import { useSim, useSimStore } from './context';
 import { buttonClass } from '@/components/ui/button';
@@ -53,14 +52,17 @@ export function InterventionsPanel() {
           const iv = action.build(values, snapshot);
           const time = store.getState().time;
           const later = store.getState().interventions.filter((i) => i.time > time).length;
-          void withValidators(store, () => store.getState().intervene(iv)).then((result) => {
-            setErrors(result ?? []);
-            setDone(
-              result
-                ? null
-                : `Done at ${time} ms${later ? `; the ${later} later change${later === 1 ? ' was' : 's were'} dropped (the timeline forked)` : ''}.`,
-            );
-          });
+          void store
+            .getState()
+            .intervene(iv)
+            .then((result) => {
+              setErrors(result ?? []);
+              setDone(
+                result
+                  ? null
+                  : `Done at ${time} ms${later ? `; the ${later} later change${later === 1 ? ' was' : 's were'} dropped (the timeline forked)` : ''}.`,
+              );
+            });
         }}
       >
         <label className="flex flex-col gap-1 text-sm font-medium sm:col-span-2">

@@ -2,7 +2,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/simulate/draft';
 import { readJson } from '@/lib/simulate/editor';
-import { withValidators } from '@/lib/simulate/engine-api';
 import { useSimStore } from './context';
 import { buttonClass } from '@/components/ui/button';
 import { Notice } from '@/components/ui/Notice';
@@ -56,10 +55,15 @@ export function ScenarioEditor() {
       setErrors(parsed.errors);
       return;
     }
-    void withValidators(store, () => store.getState().loadCustom(parsed.value)).then((result) => {
-      setErrors(result ?? []);
-      setStatus(result ? null : 'Running your scenario. Its link (in the address bar) carries it.');
-    });
+    setErrors([]);
+    setStatus('Checking your scenario…');
+    void store
+      .getState()
+      .loadCustom(parsed.value)
+      .then((result) => {
+        setErrors(result ?? []);
+        setStatus(result ? null : 'Running your scenario. Its link (in the address bar) carries it.');
+      });
   };
 
   const shown = text ?? (open ? current() : '');

@@ -3,8 +3,9 @@ import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 're
 import { useShallow } from 'zustand/react/shallow';
 import { Notice } from '@/components/ui/Notice';
 import { ReadyRoot } from '@/components/ui/ReadyRoot';
-import type { BuiltInScenario } from '@/simulator';
-import { clientEngine, loadValidators } from '@/lib/simulate/engine-api';
+import type { BuiltInScenario, Snapshot } from '@/simulator';
+import { describeEvent } from '@/simulator/narrate';
+import { workerEngine } from '@/lib/simulate/engine/client';
 import { shortcutFor } from '@/lib/simulate/keys';
 import { createSimStore, type SimStore } from '@/lib/simulate/store';
 import { decodeSimUrl, simUrlParams } from '@/lib/simulate/url-state';
@@ -22,8 +23,6 @@ import { ScenarioEditor } from './ScenarioEditor';
 import { ScenarioIntro, ScenarioPicker } from './ScenarioPicker';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import './simulate.css';
-
-const prefetchValidators = (store: SimStore) => loadValidators().then((v) => store.getState().setValidators(v));
 
 /**
  * Keeps the address bar describing the current moment, so copying it shares exactly this state. While
@@ -131,13 +130,13 @@ function useThrottled<T>(value: T, ms: number): T {
 const FAST_SPEED = 4;
 
 function Lanes() {
-  // Deferred: the lanes re-render (and the engine builds its snapshot) in a background, time-sliced
-  // render, so a big update never blocks an animation frame.
+  // Deferred: the lanes re-render in a background, time-sliced render, so a big update never blocks
+  // an animation frame. The engine builds each snapshot in its worker.
   const whole = useSim((s) => s.wholeLog);
   const playing = useSim((s) => s.playing);
-  const frame = useDeferredValue(
+  const snapshot = useDeferredValue(
     useThrottled(
-      useSim((s) => s.frame),
+      useSim((s) => s.snapshot),
       whole && playing ? WHOLE_LOG_REDRAW_MS : 0,
     ),
   );
@@ -156,11 +155,7 @@ function Lanes() {
   const stripCap = useLaneCap(ref, lanes.length > 1 && wide ? 2 : 1);
   const cap = whole ? WHOLE_LOG_CAP : stripCap;
   // Only what fits on screen is materialised by the engine (the rest is counted: "… N earlier").
-  const snapshot = useMemo(
-    () => store.getState().liveSnapshot({ maxRecordsPerPartition: cap, maxMessagesPerQueue: cap }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `frame` says when the simulation moved
-    [store, frame, cap],
-  );
+  useEffect(() => store.getState().setViewLimits({ maxRecords: cap, maxMessages: cap }), [store, cap]);
   const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;
   const showRabbit = lanes.includes('rabbitmq') && snapshot.rabbitmq !== null;
   const both = showKafka && showRabbit;
@@ -186,8 +181,8 @@ function LinkNotice() {
 }
 
 /**
- * Reads the link once on the client (the export has no server to read it). A custom scenario or
- * interventions need the validators first; a built-in scenario opens at once.
+ * Reads the link once on the client (the export has no server to read it) and has the engine open it
+ * (in its worker: a link's scenario and interventions are validated there).
  */
 function useOpenLink(store: SimStore, scenarios: readonly BuiltInScenario[], setReady: (ready: boolean) => void) {
   useEffect(() => {
@@ -196,37 +191,19 @@ function useOpenLink(store: SimStore, scenarios: readonly BuiltInScenario[], set
       window.location.search,
       scenarios.map((b) => b.id),
     );
-    const openIt = () => {
-      if (!live) return;
-      store.getState().openUrlState(state);
-      const later = store.getState().notice;
-      if (notice) store.getState().setNotice(later ? `${notice} ${later}` : notice);
-      setReady(true);
-    };
-    if (state.source.kind === 'custom' || state.interventions.length) prefetchValidators(store).then(openIt, openIt);
-    else openIt();
+    void store
+      .getState()
+      .openUrlState(state)
+      .then(() => {
+        if (!live) return;
+        const later = store.getState().notice;
+        if (notice) store.getState().setNotice(later ? `${notice} ${later}` : notice);
+        setReady(true);
+      });
     return () => {
       live = false;
     };
   }, [store, scenarios, setReady]);
-}
-
-/**
- * Otherwise the validators (zod, the biggest chunk) load on the first sign the user may edit or
- * intervene, not during start-up; the editor and the interventions also wait for them if needed.
- */
-function useEarlyValidators(store: SimStore) {
-  useEffect(() => {
-    const events = ['pointerdown', 'keydown', 'focusin'] as const;
-    const early = () => {
-      for (const e of events) window.removeEventListener(e, early, true);
-      void prefetchValidators(store);
-    };
-    for (const e of events) window.addEventListener(e, early, { capture: true, passive: true });
-    return () => {
-      for (const e of events) window.removeEventListener(e, early, true);
-    };
-  }, [store]);
 }
 
 /** Space plays or pauses, the arrows step, ? opens the list of shortcuts. */
@@ -255,14 +232,20 @@ function useShortcuts(store: SimStore, setHelp: (toggle: (open: boolean) => bool
 }
 
 // Memoised: Next's router re-renders the page when the address changes, and nothing here depends on it.
-export const SimulatorApp = memo(function SimulatorApp({ scenarios }: { scenarios: readonly BuiltInScenario[] }) {
-  const [store] = useState(() => createSimStore(clientEngine(scenarios)));
+export const SimulatorApp = memo(function SimulatorApp({
+  scenarios,
+  initial,
+}: {
+  scenarios: readonly BuiltInScenario[];
+  /** The first scenario's first moment, computed at build time: shown until the engine's worker answers. */
+  initial: { id: string; snapshot: Snapshot };
+}) {
+  const [store] = useState(() => createSimStore({ builtInScenarios: scenarios, engine: workerEngine, initial, describeEvent }));
   const [help, setHelp] = useState(false);
   const [ready, setReady] = useState(false);
   const list = useMemo(() => scenarios.map((b) => ({ id: b.id, title: b.title })), [scenarios]);
 
   useOpenLink(store, scenarios, setReady);
-  useEarlyValidators(store);
   useShortcuts(store, setHelp);
 
   return (

@@ -54,7 +54,7 @@ export function useFlights(card: RefObject<HTMLElement | null>, queue: string, s
     const before = last.current;
     // Forward only: after a seek back the events since the last draw are not the ones on screen.
     if (before && seq > before.seq) {
-      for (const [id] of movesBetween(store.getState().events(), before.seq, seq, queue)) {
+      for (const [id] of movesBetween(store.getState().recent, before.seq, seq, queue)) {
         const chip = byId.get(id);
         const from = before.places.get(id);
         const to = places.get(id);

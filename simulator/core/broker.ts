@@ -18,6 +18,11 @@ export interface Broker<I, V> {
   run(kind: number, a: number, b: number): void;
   /** A copy for a checkpoint, bound to the cloned world. */
   clone(ctx: Ctx): Broker<I, V>;
+  /**
+   * Roughly how many entries clone() copies (queued messages, segments, positions): checkpoints are
+   * spaced at least this many steps apart, so copying them never costs more than the run itself.
+   */
+  size(): number;
   /** Plain data to render. */
   view(limits: ViewLimits): V;
   /** This broker's part of the running totals (lag, queue depth), cheap enough for charts. */

@@ -1,5 +1,5 @@
-// What the broker models need from the world: the clock, the agenda, the event sink and the seeded
-// random source.
+// What the broker models need from the world: the clock, the agenda, the event sink, the seeded
+// random source and the work budget.
 import type { EventBody } from './events';
 import type { Random } from './random';
 import type { Counters } from './snapshot';
@@ -10,6 +10,31 @@ export type { Counters };
 export const Owner = { world: 0, kafka: 1, rabbitmq: 2 } as const;
 export type Owner = (typeof Owner)[keyof typeof Owner];
 
+/**
+ * What a unit of work was spent on, besides running an agenda task: one message or record handled
+ * once. A run may spend a fixed number of units (simulator/budget.ts); these name the heavy part.
+ * A copy put into a queue costs two (it makes two events: routed, enqueued), so a run's events stay
+ * within about its steps whatever it does.
+ */
+export const Work = {
+  task: 0,
+  publish: 1,
+  enqueue: 2,
+  deliver: 3,
+  settle: 4,
+  requeue: 5,
+  expire: 6,
+  deadLetter: 7,
+  produce: 8,
+  fetch: 9,
+  clean: 10,
+  cycleDrop: 11,
+} as const;
+export type Work = (typeof Work)[keyof typeof Work];
+
+/** Steps a copy put into a queue costs (Work.enqueue). */
+export const COPY_STEPS = 2;
+
 export interface Ctx {
   readonly time: number;
   /** False when the event log is off (benchmark): hot paths skip building events. */
@@ -18,6 +43,8 @@ export interface Ctx {
   emit(e: EventBody): void;
   /** Puts a task on the agenda; `kind` is the owner's own task kind, `a` and `b` its arguments. */
   schedule(time: number, owner: Owner, kind: number, a: number, b: number): void;
+  /** Spends `n` units (default 1) of the run's work budget; past the budget it throws TooHeavy. */
+  charge(what: Work, n?: number): void;
   counters: Counters;
 }
 

@@ -428,7 +428,8 @@ export interface DroppedEvent extends Base {
   type: 'dropped';
   queue: string;
   messageId: string;
-  reason: 'maxlen' | 'rejected' | 'expired' | 'consumer-crash';
+  /** dead-letter-cycle: a dead-lettered copy not let into `queue`, where it already died with no rejection since. */
+  reason: 'maxlen' | 'rejected' | 'expired' | 'consumer-crash' | 'dead-letter-cycle';
 }
 export interface RejectedPublishEvent extends Base {
   type: 'rejectedPublish';

@@ -1,5 +1,7 @@
 // Kafka client-side partition assignors. Source: apache/kafka RangeAssignor.java,
 // RoundRobinAssignor.java, AbstractStickyAssignor.java, CooperativeStickyAssignor.java.
+// Assignments are keyed by member id and partition counts by topic: prototype-free tables (core/table).
+import { nameTable, own } from '../core/table';
 
 export interface GroupMember {
   memberId: string;
@@ -52,7 +54,7 @@ function checkPartitionCounts(partitionsPerTopic: Record<string, number>): void 
 }
 
 function emptyAssignment(members: GroupMember[]): Assignment {
-  const out: Assignment = {};
+  const out = nameTable<string[]>();
   for (const m of members) out[m.memberId] = [];
   return out;
 }
@@ -156,7 +158,7 @@ function previousOwnership(order: string[], previous: Assignment, valid: (p: str
   const claimedBy = new Map<string, string>();
   const multiplyClaimed = new Set<string>();
   for (const id of order) {
-    for (const p of previous[id] ?? []) {
+    for (const p of own(previous, id) ?? []) {
       if (!valid(p)) continue;
       const other = claimedBy.get(p);
       if (other === undefined) owned.get(id)!.push(p);
@@ -179,7 +181,7 @@ function withoutTransfers(members: GroupMember[], target: Assignment, transferri
   const revoked = emptyAssignment(members);
   for (const { memberId: id } of members) {
     assignment[id] = target[id]!.filter((p) => !transferring.has(p));
-    revoked[id] = (previous[id] ?? []).filter((p) => !assignment[id]!.includes(p));
+    revoked[id] = (own(previous, id) ?? []).filter((p) => !assignment[id]!.includes(p));
   }
   finishAssignment(assignment);
   finishAssignment(revoked);
@@ -303,7 +305,7 @@ export function cooperativeStickyAssign(
 
   // 1. Keep every valid previous ownership (first claimant in member order wins a double claim).
   for (const m of sorted) {
-    for (const p of [...(previous[m.memberId] ?? [])].sort(comparePartitionNames)) {
+    for (const p of [...(own(previous, m.memberId) ?? [])].sort(comparePartitionNames)) {
       if (!previousOwner.has(p)) previousOwner.set(p, m.memberId);
       if (!exists.has(p) || ownerOf.has(p) || !subscribed.get(m.memberId)!.has(parsePartitionName(p).topic)) continue;
       ownerOf.set(p, m.memberId);
@@ -339,7 +341,7 @@ export function cooperativeStickyAssign(
   }
   // Previously owned partitions that no longer exist or are no longer subscribed are revoked too.
   for (const m of sorted) {
-    for (const p of previous[m.memberId] ?? []) {
+    for (const p of own(previous, m.memberId) ?? []) {
       if (ownerOf.get(p) !== m.memberId && !revoked[m.memberId]!.includes(p)) revoked[m.memberId]!.push(p);
     }
   }
@@ -394,7 +396,7 @@ function balance(
 export function simpleShareAssign(memberIds: readonly string[], partitions: readonly string[], previous: Assignment): Assignment {
   const m = memberIds.length;
   const p = partitions.length;
-  const out: Assignment = {};
+  const out = nameTable<string[]>();
   for (const id of memberIds) out[id] = [];
   if (m === 0 || p === 0) return out;
   const sharing = Math.ceil(m / p);
@@ -403,7 +405,7 @@ export function simpleShareAssign(memberIds: readonly string[], partitions: read
   const exists = new Set(partitions);
   const byPartition = new Map<string, number[]>(partitions.map((x) => [x, []]));
   const mine: string[][] = memberIds.map((id) =>
-    [...new Set(previous[id] ?? [])].filter((x) => exists.has(x)).sort((a, b) => partitions.indexOf(a) - partitions.indexOf(b)),
+    [...new Set(own(previous, id) ?? [])].filter((x) => exists.has(x)).sort((a, b) => partitions.indexOf(a) - partitions.indexOf(b)),
   );
   // Members with too many keep their first ones.
   mine.forEach((list, i) => list.splice(desired[i]!));
@@ -453,11 +455,11 @@ export function simpleShareAssign(memberIds: readonly string[], partitions: read
  * stickiness. Kafka walks members in hash order of their (random) ids; `memberIds` is that order here.
  */
 export function uniformAssign(memberIds: readonly string[], partitions: readonly string[], previous: Assignment): Assignment {
-  const out: Assignment = {};
+  const out = nameTable<string[]>();
   const n = memberIds.length;
   if (n === 0) return out;
   const exists = new Set(partitions);
-  const held = new Set(memberIds.flatMap((id) => previous[id] ?? []));
+  const held = new Set(memberIds.flatMap((id) => own(previous, id) ?? []));
   // Partitions nobody holds first (in order), then those members give up, in member order.
   const unassigned = partitions.filter((p) => !held.has(p));
   const minQuota = Math.floor(partitions.length / n);
@@ -471,7 +473,7 @@ export function uniformAssign(memberIds: readonly string[], partitions: readonly
       hasExtra = true;
     }
     const kept: string[] = [];
-    for (const p of (previous[id] ?? []).filter((x) => exists.has(x)).sort(comparePartitionNames)) {
+    for (const p of (own(previous, id) ?? []).filter((x) => exists.has(x)).sort(comparePartitionNames)) {
       if (quota > 0) {
         kept.push(p);
         quota--;

@@ -188,6 +188,15 @@ export class KafkaBroker implements Broker<KafkaIntervention, KafkaView> {
     return new KafkaBroker(this.state.clone(ctx));
   }
 
+  size(): number {
+    const k = this.state;
+    let n = k.groups.length;
+    for (const t of k.topics) for (const p of t.partitions) n += 1 + p.segments.length;
+    for (const g of k.groups) n += g.committed.size + g.fetchedHigh.size;
+    for (const m of k.members) n += 1 + m.assigned.length + m.positions.size;
+    return n;
+  }
+
   view(limits: ViewLimits): KafkaView {
     return kafkaView(this.state, limits.maxRecords);
   }

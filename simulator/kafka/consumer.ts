@@ -1,6 +1,7 @@
 // A group member's own work: poll (fetch up to max.poll.records from its partitions in turn),
 // process, commit (auto-commit inside poll(), or commitSync() after each batch), seek, and
 // auto.offset.reset when it has no valid position.
+import { Work } from '../core/context';
 import type { KafkaResetPolicy } from '../core/events';
 import type { Intervention } from '../schema';
 import { partitionName } from './assignors';
@@ -175,6 +176,7 @@ function fetch(k: KafkaState, g: GroupState, m: MemberState, pname: string, log:
     o++;
   }
   if (o === from) return null;
+  k.w.charge(Work.fetch, o - from);
   m.positions.set(pname, o);
   if (k.cluster.on) m.fetchEpochs.set(pname, { record: log.epochAt(o - 1), validated: k.part(pname)!.epoch });
   if (count === 0) return null;

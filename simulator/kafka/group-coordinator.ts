@@ -6,6 +6,7 @@
 // fetching what they keep (poll() returns records during a cooperative rebalance since Kafka 2.5,
 // KAFKA-8421). The consumer protocol (KIP-848: no barrier, the broker assigns) is group-protocol.ts.
 import type { GroupSpec, KafkaConsumerSpec } from '../schema';
+import { nameTable, nameTableOf } from '../core/table';
 import { assignPartitions, cooperativeStickyAssign, type Assignment, type AssignmentStrategy } from './assignors';
 import { commitProcessed, initPosition, schedulePoll } from './consumer';
 import { heartbeatNow, targetChanged } from './group-protocol';
@@ -83,7 +84,7 @@ export function addGroup(k: KafkaState, spec: GroupSpec, startAt: number): void 
     rebalanceDue: false,
     reasons: [],
     groupEpoch: 0,
-    target: {},
+    target: nameTable<string[]>(),
     stats: { rebalances: 0, pausedPartitionMs: 0, processedDuringRebalance: 0, rebalancingMs: 0 },
     statsAtStart: { rebalances: 0, pausedPartitionMs: 0, processedDuringRebalance: 0, rebalancingMs: 0 },
     rebalanceStartedAt: -1,
@@ -173,7 +174,7 @@ export function join(k: KafkaState, m: MemberState, how: 'joined' | 'restarted')
 }
 
 function partitionsPerTopic(k: KafkaState, g: GroupState): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = nameTable<number>();
   for (const t of g.spec.topics) {
     const topic = k.topic(t);
     if (topic) out[t] = topic.partitions.length;
@@ -187,7 +188,7 @@ function cooperative(
   g: GroupState,
   live: MemberState[],
 ): { assignment: Assignment; revoked: Assignment; followUp: boolean } {
-  const previous: Assignment = {};
+  const previous = nameTable<string[]>();
   for (const m of live) previous[m.id] = m.assigned;
   const members = live.map((m) => ({ memberId: m.id, topics: [...g.spec.topics] }));
   const res = cooperativeStickyAssign(members, partitionsPerTopic(k, g), previous);
@@ -219,7 +220,7 @@ export function rebalance(k: KafkaState, g: GroupState): void {
   const busyUntil = Math.max(0, ...live.filter((m) => m.inFlight).map((m) => m.processingUntil));
   if (busyUntil > now) return k.schedule(busyUntil, KafkaTask.rebalance, g.idx, g.rebalanceToken);
   dropDeparted(k, g, live);
-  const revoked: Assignment = {};
+  const revoked = nameTable<string[]>();
   const strategy = g.spec.strategy as AssignmentStrategy;
   const { assignment, followUp } = eager(k, g, live, revoked, strategy);
   g.generation++;
@@ -270,7 +271,7 @@ function rebalanced(
       group: g.id,
       generation: g.generation,
       strategy: g.spec.strategy,
-      assignment: Object.fromEntries(live.map((m) => [m.id, [...(assignment[m.id] ?? [])]])),
+      assignment: nameTableOf(live.map((m) => [m.id, [...(assignment[m.id] ?? [])]])),
       revoked,
       idle,
       followUp,

@@ -8,6 +8,7 @@
 // modern/TargetAssignmentBuilder.java, assignor/UniformAssignor.java and RangeAssignor.java;
 // ConsumerConfig (group.protocol), GroupCoordinatorConfig (group.consumer.heartbeat.interval.ms 5000,
 // group.consumer.session.timeout.ms 45000).
+import { own } from '../core/table';
 import { assignPartitions, partitionName, uniformAssign, type Assignment } from './assignors';
 import { schedulePoll } from './consumer';
 import { applyAssignment, liveMembers, rebalanceBegins, rebalanceEnds } from './group-coordinator';
@@ -67,7 +68,7 @@ export function heartbeat(k: KafkaState, idx: number, token: number): void {
  * no other member still owns, and waits for the others.
  */
 function reconcile(k: KafkaState, g: GroupState, m: MemberState): void {
-  const target = g.target[m.id] ?? [];
+  const target = own(g.target, m.id) ?? [];
   const owned = m.pending ?? m.assigned;
   const revoke = owned.filter((p) => !target.includes(p));
   if (revoke.length > 0) {
@@ -133,7 +134,7 @@ function tell(k: KafkaState, g: GroupState, m: MemberState, revoked: string[], a
 function settled(k: KafkaState, g: GroupState): void {
   const live = liveMembers(k, g);
   const done = live.every((m) => {
-    const target = g.target[m.id] ?? [];
+    const target = own(g.target, m.id) ?? [];
     return (
       !m.pending && m.memberEpoch === g.groupEpoch && m.assigned.length === target.length && target.every((p) => m.assigned.includes(p))
     );

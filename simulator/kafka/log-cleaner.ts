@@ -2,6 +2,7 @@
 // segments, oldest first, past retention.ms or beyond retention.bytes (the active one too once it has
 // expired, after rolling an empty one), and moves the log start offset; compaction (cleanup.policy=compact) keeps the latest record per key in closed segments,
 // never changes offsets, and drops a tombstone delete.retention.ms after it became cleanable.
+import { Work } from '../core/context';
 import { TOMBSTONE, type PartitionLog } from './log';
 import { NO_KEY } from './registry';
 import { KafkaTask, type KafkaState, type TopicState } from './state';
@@ -55,6 +56,7 @@ function retain(k: KafkaState, t: TopicState, log: PartitionLog, now: number, te
 
 function compact(k: KafkaState, t: TopicState, log: PartitionLog, now: number, tell: boolean): void {
   const end = log.activeSegment.baseOffset; // the active segment is never cleaned
+  if (end > log.logStartOffset) k.w.charge(Work.clean, end - log.logStartOffset);
   const latest = new Map<number, number>();
   for (let o = log.logStartOffset; o < end; o++) if (log.isPresent(o) && log.keyId[o]! !== NO_KEY) latest.set(log.keyId[o]!, o);
   const removed: number[] = [];

@@ -8,6 +8,7 @@
 // doubling to retry.backoff.max.ms until delivery.timeout.ms, deduplicated by the leader when the
 // producer is idempotent (ProducerStateEntry: the batch's producer id and sequence), duplicated when
 // it is not. Each record is its own batch here. The ledger counts what became of every record.
+import { Work } from '../core/context';
 import type { AppendedEvent, EventBody, ProduceError } from '../core/events';
 import { ChunkedInts } from '../core/chunked';
 import type { KeysSpec, ProducerSpec, TopicSpec } from '../schema';
@@ -67,6 +68,7 @@ function appendRecord(
   duplicateOf = -1,
 ): number {
   const { reg, w } = k;
+  w.charge(Work.produce);
   const ps = k.parts[t.parts[p]!]!;
   const tombstone = reg.isTombstone(r.source, r.seq);
   const bytes = (r.keyId === NO_KEY ? 0 : reg.keyBytes[r.keyId]!) + (tombstone ? 0 : reg.sources[r.source]!.valueBytes);

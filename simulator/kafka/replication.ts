@@ -4,6 +4,7 @@
 // maybeShrinkIsr, maybeExpandIsr, isFollowerInSync), server/.../replica/Replica.java
 // (updateFetchStateOrThrow: lastCaughtUpTimeMs), ReplicaFetcherThread / AbstractFetcherThread
 // (the follower's fetch loop, truncation on a diverging epoch), LeaderEpochFileCache.
+import { Work } from '../core/context';
 import type { ReplicaRange } from '../core/events';
 import { PartitionLog } from './log';
 import { acknowledgedAt, commitRange } from './producer';
@@ -126,6 +127,7 @@ export function arrive(k: KafkaState, r: Replica, token: number): void {
   const from = r.log.logEndOffset;
   const to = Math.min(r.respondTo, leader.log.logEndOffset);
   if (from === r.respondFrom && to > from) {
+    k.w.charge(Work.fetch, to - from);
     r.log.copyFrom(leader.log, from, to, t.spec);
     if (k.w.rec && k.cluster.on)
       k.w.emit({ type: 'replicated', ...replicaRange(k, ps, r, leader, from, to), logEndOffset: r.log.logEndOffset });
@@ -307,6 +309,7 @@ function truncate(k: KafkaState, ps: PartState, r: Replica, leader: Replica, at:
     }
   const from = at;
   const to = log.logEndOffset;
+  k.w.charge(Work.clean, to - from);
   log.truncateTo(at);
   if (k.w.rec && k.cluster.on)
     k.w.emit({ type: 'logTruncated', ...replicaRange(k, ps, r, leader, from, to), messageIds, acknowledged, acks: [...acks] });

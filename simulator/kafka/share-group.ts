@@ -11,6 +11,8 @@
 // persisted, so acquired records come back available), acknowledgements take effect when processing
 // ends (Kafka sends them with the next poll, at once here), and a record on its last delivery attempt
 // is always delivered alone (Kafka starts shrinking a poison record's batches at half the limit).
+import { nameTable, own } from '../core/table';
+import { Work } from '../core/context';
 import type { ShareAckType } from '../core/events';
 import { ChunkedInts } from '../core/chunked';
 import type { ShareConsumerSpec, ShareGroupSpec } from '../schema';
@@ -33,7 +35,15 @@ const SR = { state: 0, count: 1, owner: 2, acquisition: 3, lockUntil: 4 } as con
 const SR_INITIAL = [ShareRec.outside, 0, -1, -1, 0];
 
 export function addShareGroup(k: KafkaState, spec: ShareGroupSpec): void {
-  const g: ShareGroupState = { idx: k.shareGroups.length, id: spec.id, spec, groupEpoch: 0, members: [], target: {}, parts: new Map() };
+  const g: ShareGroupState = {
+    idx: k.shareGroups.length,
+    id: spec.id,
+    spec,
+    groupEpoch: 0,
+    members: [],
+    target: nameTable<string[]>(),
+    parts: new Map(),
+  };
   k.shareGroups.push(g);
   for (const c of spec.consumers) addMember(k, g, c, c.startMs);
 }
@@ -105,7 +115,7 @@ export function shareStart(k: KafkaState, idx: number): void {
 /** share.heartbeat.interval.ms: the member takes its target assignment (no revocation step in share groups). */
 function heartbeat(k: KafkaState, m: ShareMemberState): void {
   const g = k.shareGroups[m.group]!;
-  m.assigned = [...(g.target[m.id] ?? [])];
+  m.assigned = [...(own(g.target, m.id) ?? [])];
   m.heartbeatToken++;
   k.schedule(k.w.time + g.spec.heartbeatIntervalMs, KafkaTask.shareHeartbeat, m.idx, m.heartbeatToken);
   if (m.status === 'idle' && m.assigned.length > 0) {
@@ -241,6 +251,7 @@ function acquire(
     advanceStart(sp);
     return null;
   }
+  k.w.charge(Work.deliver, offsets.length);
   const acquisition = sp.nextAcquisition++;
   const lockUntil = k.w.time + g.spec.shareRecordLockDurationMs;
   let lo = Infinity;
@@ -321,6 +332,7 @@ function acknowledge(
   ack: ShareAckType,
   offsets: number[],
 ): void {
+  k.w.charge(Work.settle, offsets.length);
   const recs = sp.recs;
   const ok: number[] = [];
   const failedOffsets: number[] = [];
@@ -457,6 +469,7 @@ function releaseOrArchive(
   offsets: number[],
   type: 'shareLockExpired' | 'shareReleasedOnLeave',
 ): void {
+  k.w.charge(Work.requeue, offsets.length);
   const recs = sp.recs;
   const limit = g.spec.shareDeliveryCountLimit;
   const archivedOffsets = offsets.filter((o) => recs.get(o, SR.count) >= limit);

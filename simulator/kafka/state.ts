@@ -4,6 +4,7 @@
 import { BrokerState } from '../core/broker';
 import type { ChunkedInts } from '../core/chunked';
 import { Owner, type Ctx } from '../core/context';
+import { nameTableOf } from '../core/table';
 import type { GroupSpec, KafkaConsumerSpec, Scenario, ShareConsumerSpec, ShareGroupSpec, TopicSpec } from '../schema';
 import { parsePartitionName } from './assignors';
 import type { PartitionLog } from './log';
@@ -384,7 +385,7 @@ export class KafkaState extends BrokerState<KafkaTask> {
       committed: new Map(g.committed),
       fetchedHigh: new Map(g.fetchedHigh),
       reasons: [...g.reasons],
-      target: { ...g.target },
+      target: nameTableOf(Object.entries(g.target)),
       stats: { ...g.stats },
       statsAtStart: { ...g.statsAtStart },
       pausedSince: new Map(g.pausedSince),
@@ -396,7 +397,12 @@ export class KafkaState extends BrokerState<KafkaTask> {
       pending: m.pending && [...m.pending],
       fetchEpochs: new Map(m.fetchEpochs),
     }));
-    c.shareGroups = this.shareGroups.map((g) => ({ ...g, members: [...g.members], target: { ...g.target }, parts: new Map(g.parts) }));
+    c.shareGroups = this.shareGroups.map((g) => ({
+      ...g,
+      members: [...g.members],
+      target: nameTableOf(Object.entries(g.target)),
+      parts: new Map(g.parts),
+    }));
     c.shareMembers = this.shareMembers.map((m) => ({ ...m, assigned: [...m.assigned] }));
     c.shareParts = this.shareParts.map((sp) => ({ ...sp, recs: sp.recs.clone(), acquisitions: new Map(sp.acquisitions) }));
     return c;

@@ -12,6 +12,7 @@ import type {
   ShareRecordState,
   TopicView,
 } from '../core/snapshot';
+import { nameTable } from '../core/table';
 import { partitionName } from './assignors';
 import { HEADERS_ONLY, TOMBSTONE, type PartitionLog } from './log';
 import { stopsTheWorld } from './group-coordinator';
@@ -315,7 +316,7 @@ export function kafkaView(k: KafkaState, maxRecords: number): KafkaView {
 
 /** Total lag per group, over the partitions it has committed. */
 export function groupLag(k: KafkaState): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = nameTable<number>();
   for (const g of k.groups) {
     let lag = 0;
     for (const [pname] of g.committed) lag += k.lagOf(g, pname) ?? 0;

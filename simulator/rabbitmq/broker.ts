@@ -112,6 +112,13 @@ export class RabbitBroker implements Broker<RabbitIntervention, RabbitView> {
     return new RabbitBroker(this.state.clone(ctx));
   }
 
+  size(): number {
+    let n = this.state.consumers.length;
+    for (const q of this.state.queues) n += 1 + q.ready.length + q.log.length + q.active.length;
+    for (const c of this.state.consumers) n += c.pending.length - c.pendingHead;
+    return n;
+  }
+
   view(limits: ViewLimits): RabbitView {
     return rabbitView(this.state, limits.maxMessages, limits.maxRecords);
   }

@@ -5,6 +5,8 @@
 // will_overflow, maybe_drop_head, requeue), rabbit_queue_consumers.erl (deliver, block/unblock);
 // rabbitmq-website docs: consumers, consumer-prefetch, ttl, maxlength, dlx. The real broker settles
 // the cases the docs leave open: fidelity/queue-rules.test.ts and fidelity/dispatch.test.ts.
+import { COPY_STEPS, Work } from '../core/context';
+import { deadLetter, type DeathReason } from './dead-letter';
 import {
   messageIdOf,
   RabbitTask,
@@ -16,14 +18,10 @@ import {
   type RabbitState,
 } from './state';
 
-/** A dead-letter cycle (a queue dead-lettering into itself) is cut after this many hops. */
-const MAX_DEATHS = 16;
-
-type DeadLetterReason = 'maxlen' | 'rejected' | 'expired';
-
 /** A routed message arrives: refused at the limit (reject-publish), handed straight to a consumer, or queued. */
 export function enqueue(r: RabbitState, q: QueueState, msg: Msg): void {
   const s = q.spec;
+  r.w.charge(Work.enqueue, COPY_STEPS);
   expireHead(r, q);
   if (s.overflow !== 'drop-head' && beyondLimit(q, 'at', msg.bytes)) return rejectPublish(r, q, msg);
   let ttl = s.messageTtlMs;
@@ -76,7 +74,7 @@ function beyondLimit(q: QueueState, mode: 'at' | 'over', bytes: number): boolean
   return (maxLength !== undefined && n > maxLength) || (maxLengthBytes !== undefined && b > maxLengthBytes);
 }
 
-function dropOrDeadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: DeadLetterReason): void {
+function dropOrDeadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: DeathReason): void {
   if (q.spec.deadLetterExchange !== undefined) deadLetter(r, q, msg, reason);
   else if (reason !== 'expired') {
     q.counters.dropped++;
@@ -85,22 +83,11 @@ function dropOrDeadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: DeadL
   }
 }
 
-function deadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: DeadLetterReason): void {
-  const dlx = q.spec.deadLetterExchange;
-  if (dlx === undefined) return;
-  const routingKey = q.spec.deadLetterRoutingKey ?? msg.routingKey;
-  q.counters.deadLettered++;
-  r.w.counters.rabbitDeadLettered++;
-  if (r.w.rec) r.w.emit({ type: 'deadLettered', messageId: messageIdOf(msg), fromQueue: q.name, toExchange: dlx, routingKey, reason });
-  // A dead-lettered copy loses its per-message expiration.
-  if (msg.deaths >= MAX_DEATHS) return;
-  r.router.send(r, { ...msg, expiration: undefined, deaths: msg.deaths + 1 }, dlx, routingKey, false);
-}
-
 export function expireHead(r: RabbitState, q: QueueState): void {
   const now = r.w.time;
   while (q.ready.headExpiresAt() <= now) {
     const e = q.ready.shift();
+    r.w.charge(Work.expire);
     q.counters.expired++;
     if (r.w.rec) r.w.emit({ type: 'expired', queue: q.name, messageId: messageIdOf(e.msg), expiresAt: e.expiresAt });
     dropOrDeadLetter(r, q, e.msg, 'expired');
@@ -164,6 +151,7 @@ function nextConsumer(r: RabbitState, q: QueueState): ConsumerState | null {
 
 function deliver(r: RabbitState, q: QueueState, c: ConsumerState, e: Entry): void {
   const tag = ++c.nextTag;
+  r.w.charge(Work.deliver);
   e.tag = tag;
   c.pending.push(e);
   q.counters.delivered++;
@@ -217,6 +205,7 @@ export function afterSettle(r: RabbitState, q: QueueState): void {
 
 export function ack(r: RabbitState, c: ConsumerState, d: Delivery): void {
   const q = r.queueOf(c);
+  r.w.charge(Work.settle);
   q.counters.acked++;
   r.w.counters.rabbitAcked++;
   if (r.w.rec) r.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg) });
@@ -225,6 +214,7 @@ export function ack(r: RabbitState, c: ConsumerState, d: Delivery): void {
 
 export function nack(r: RabbitState, c: ConsumerState, d: Delivery, requeue: boolean): void {
   const q = r.queueOf(c);
+  r.w.charge(Work.settle);
   q.counters.nacked++;
   if (r.w.rec) r.w.emit({ type: 'nacked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg), requeue });
   if (requeue) requeueAt(r, q, c, d, 'nack');
@@ -241,6 +231,7 @@ export function requeueAt(
   reason: 'nack' | 'consumer-crash' | 'consumer-removed',
 ): void {
   const e: Entry = { msg: d.msg, pos: d.pos, expiresAt: d.expiresAt, redelivered: true, tag: 0 };
+  r.w.charge(Work.requeue);
   const position = q.ready.insert(e);
   q.counters.requeued++;
   if (r.w.rec)

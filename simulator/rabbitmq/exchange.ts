@@ -1,7 +1,9 @@
 // An exchange hands a published (or dead-lettered) message to its queues: routing.ts decides where it
 // goes; here each target queue gets its copy (a classic queue enqueues it, a stream appends it), and
-// an unroutable message is dropped, returned (mandatory) or sent to the alternate exchange.
+// an unroutable message is dropped, returned (mandatory) or sent to the alternate exchange. A
+// dead-lettered copy skips the queues it would cycle through (dead-letter.ts).
 import { enqueue } from './classic-queue';
+import { checksCycles, dropCycle, isDeathCycle } from './dead-letter';
 import type { HeaderValue } from './headers';
 import { route, type RouteResult, type Topology } from './routing';
 import { messageIdOf, type Msg, type RabbitSpec, type RabbitState, type Router } from './state';
@@ -59,8 +61,13 @@ export class Exchanges implements Router {
   send(r: RabbitState, msg: Msg, exchange: string, routingKey: string, mandatory: boolean): void {
     const { result, targets } = this.route(exchange, routingKey, msg.headers, mandatory);
     if (result.viaAlternate || result.queues.length === 0) unroutable(r, msg, exchange, routingKey, result);
+    const cycles = checksCycles(msg);
     for (let i = 0; i < targets.length; i++) {
       const q = r.queues[targets[i]!]!;
+      if (cycles && isDeathCycle(msg.deaths, q.name)) {
+        dropCycle(r, q, msg);
+        continue;
+      }
       if (r.w.rec) {
         const b = result.matchedBindings[q.name]?.[0];
         r.w.emit({

@@ -1,5 +1,6 @@
 // RabbitMQ headers exchange matching, 3.13+ semantics. Source: rabbitmq-server
 // rabbit_exchange_type_headers.erl, mc_amqpl.erl, exchanges_SUITE.erl.
+import { nameTableOf } from '../core/table';
 
 export type HeaderValue = string | number | boolean | null;
 
@@ -26,9 +27,7 @@ export const X_MATCH_VALUES: readonly XMatch[] = ['all', 'any', 'all-with-x', 'a
  * Object.prototype's member and assigning the second replaces the prototype.
  */
 export function headerTable(entries: Iterable<readonly [string, HeaderArg]> = []): Record<string, HeaderArg> {
-  const table = Object.create(null) as Record<string, HeaderArg>;
-  for (const [name, value] of entries) table[name] = value;
-  return table;
+  return nameTableOf(entries);
 }
 
 /** The value of header `name` when the table has it as its own key (never an inherited member). */

@@ -1,7 +1,9 @@
 // Publishers: messages are due at a steady rate, cycling through the publisher's routing keys and
 // header tables; each is published to an exchange (exchange.ts routes it). A burst publishes many at once.
 import type { Intervention, PublisherSpec } from '../schema';
+import { Work } from '../core/context';
 import { DEFAULTS } from '../schema/defaults';
+import { NO_DEATHS } from './dead-letter';
 import { messageIdOf, type Headers, type Msg, type PublisherState, type RabbitState, RabbitTask } from './state';
 
 type Burst = Extract<Intervention, { type: 'rabbitmq.publishBurst' }>;
@@ -31,7 +33,8 @@ function publish(
   mandatory: boolean,
   bytes: number,
 ): void {
-  const msg: Msg = { publisher: p.spec.id, seq: p.produced++, routingKey, headers, expiration, bytes, deaths: 0 };
+  const msg: Msg = { publisher: p.spec.id, seq: p.produced++, routingKey, headers, expiration, bytes, deaths: NO_DEATHS };
+  r.w.charge(Work.publish);
   r.w.counters.rabbitPublished++;
   if (r.w.rec)
     r.w.emit({

@@ -6,6 +6,7 @@ import { BrokerState } from '../core/broker';
 import { Owner, type Ctx } from '../core/context';
 import type { QueueCounters } from '../core/snapshot';
 import type { PublisherSpec, QueueSpec, RabbitConsumerSpec, Scenario } from '../schema';
+import type { Death } from './dead-letter';
 import type { HeaderValue } from './headers';
 import type { Entry as ReadyEntry, ReadyQueue } from './ready';
 
@@ -31,8 +32,8 @@ export interface Msg {
   /** Per-message TTL (the expiration property), ms. */
   readonly expiration: number | undefined;
   readonly bytes: number;
-  /** Times it was dead-lettered (a cycle is cut after MAX_DEATHS). */
-  readonly deaths: number;
+  /** Its x-death history, most recent first (dead-letter.ts). */
+  readonly deaths: readonly Death[];
 }
 
 export type Entry = ReadyEntry<Msg>;
@@ -105,6 +106,8 @@ export class RabbitState extends BrokerState<RabbitTask> {
   consumers: ConsumerState[] = [];
   publishers: PublisherState[] = [];
   returned = 0;
+  /** Dead-lettered copies waiting to be routed (empty between tasks; see dead-letter.ts). */
+  deadLetters: { msg: Msg; exchange: string; routingKey: string }[] = [];
 
   constructor(
     w: Ctx,

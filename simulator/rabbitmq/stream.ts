@@ -2,6 +2,7 @@
 // or a timestamp and read on without removing anything; x-max-age deletes whole segments of
 // `segmentMessages`, never the one being written. Simplified: `last` is the last message (the real
 // broker attaches at the start of the last chunk) and reads ignore consumer credit.
+import { COPY_STEPS, Work } from '../core/context';
 import { messageIdOf, RabbitTask, type ConsumerState, type Msg, type QueueState, type RabbitState } from './state';
 
 /** How often the broker checks a stream's x-max-age (ms). */
@@ -13,6 +14,7 @@ function nextOffset(q: QueueState): number {
 
 export function streamAppend(r: RabbitState, q: QueueState, msg: Msg): void {
   const offset = nextOffset(q);
+  r.w.charge(Work.enqueue, COPY_STEPS);
   q.log.push({ msg, ts: r.w.time });
   q.counters.published++;
   if (r.w.rec) r.w.emit({ type: 'streamAppended', queue: q.name, offset, messageId: messageIdOf(msg) });

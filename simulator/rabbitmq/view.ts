@@ -1,6 +1,7 @@
 // What the RabbitMQ side looks like now, as plain data to render: exchanges, bindings, queues (ready
 // and unacked messages, counters, a stream's log) and consumers.
 import type { QueueMessageView, QueueView, RabbitConsumerView, RabbitView } from '../core/snapshot';
+import { nameTable } from '../core/table';
 import type { QueueSpec } from '../schema';
 import { messageIdOf, type ConsumerState, type Entry, type QueueState, type RabbitState } from './state';
 
@@ -19,7 +20,7 @@ function messageView(e: Entry): QueueMessageView {
 
 /** Ready and unacked counts per queue (a stream's length as ready), for charts. */
 export function depths(r: RabbitState): Record<string, { ready: number; unacked: number }> {
-  const out: Record<string, { ready: number; unacked: number }> = {};
+  const out = nameTable<{ ready: number; unacked: number }>();
   for (const q of r.queues) out[q.name] = { ready: q.spec.type === 'stream' ? q.log.length : q.ready.length, unacked: 0 };
   for (const c of r.consumers)
     if (!c.spec.autoAck && r.queueOf(c).spec.type !== 'stream') out[r.queueOf(c).name]!.unacked += c.pending.length - c.pendingHead;

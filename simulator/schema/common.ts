@@ -1,6 +1,8 @@
 // What every part of the scenario schema shares: field validators whose messages name what is wrong
 // (and, from defaults.ts, the size caps and the defaults).
 import { z } from 'zod';
+import { nameTableOf } from '../core/table';
+import type { HeaderValue } from '../rabbitmq/headers';
 import { LIMITS } from './defaults';
 
 export { DEFAULTS, LIMITS } from './defaults';
@@ -30,4 +32,19 @@ export const timeMs = intIn(0, LIMITS.timeMs);
 export const headerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()], {
   error: 'must be a string, number, boolean or null',
 });
-export const headersSchema = z.record(z.string(), headerValueSchema, { error: 'must be an object of header values' });
+
+/**
+ * A header table (publisher headers, binding arguments). Not z.record: it rebuilds the object on a
+ * plain {} and so drops a header called "__proto__", which RabbitMQ accepts. Every own key is kept,
+ * in a table without a prototype.
+ */
+export const headersSchema = z
+  .custom<Record<string, HeaderValue>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+    error: 'must be an object of header values',
+  })
+  .superRefine((table, ctx) => {
+    for (const [name, value] of Object.entries(table))
+      if (!headerValueSchema.safeParse(value).success)
+        ctx.addIssue({ code: 'custom', path: [name], message: 'must be a string, number, boolean or null' });
+  })
+  .transform((table) => nameTableOf(Object.entries(table)));

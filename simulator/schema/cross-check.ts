@@ -1,5 +1,8 @@
-// References between parts of a scenario (a producer's topic, a binding's queue...) must resolve.
+// References between parts of a scenario (a producer's topic, a binding's queue...) must resolve, and
+// interventions must fit the scenario they change: what they name exists by the time they apply, and
+// consumers they add stay within the caps. A link's interventions go through the same checks.
 import type { z } from 'zod';
+import { LIMITS } from './defaults';
 import type { timedInterventionSchema } from './interventions';
 import type { kafkaSchema } from './kafka';
 import type { queueSchema, rabbitmqSchema } from './rabbitmq';
@@ -143,7 +146,11 @@ function checkInterventions(s: Checked, report: Report): void {
   const topics = new Map((s.kafka?.topics ?? []).map((t) => [t.name, t]));
   const exchanges = new Set((s.rabbitmq?.exchanges ?? []).map((e) => e.name));
   const queues = new Map((s.rabbitmq?.queues ?? []).map((q) => [q.name, q]));
-  s.interventions.forEach((t, i) => {
+  // What exists as the timeline goes on: groups and their consumer ids, RabbitMQ consumer ids.
+  const groups = new Map((s.kafka?.groups ?? []).map((g) => [g.id, new Set(g.consumers.map((c) => c.id))]));
+  const rabbitConsumers = new Set((s.rabbitmq?.consumers ?? []).map((c) => c.id));
+  const inOrder = s.interventions.map((t, i) => ({ t, i })).sort((a, b) => a.t.time - b.t.time || a.i - b.i);
+  for (const { t, i } of inOrder) {
     if (t.time > s.durationMs) report(['interventions', i, 'time'], `must be within the scenario's ${s.durationMs} ms`);
     const iv = t.intervention;
     const at = (p: (string | number)[], m: string) => report(['interventions', i, 'intervention', ...p], m);
@@ -164,14 +171,49 @@ function checkInterventions(s: Checked, report: Report): void {
       if (!s.kafka.shareGroups.some((g) => g.id === iv.group)) at(['group'], `names no declared share group ("${iv.group}")`);
       if (iv.type === 'kafka.addShareConsumer') checkShareConsumer(iv.consumer, (p, m) => at(['consumer', ...p], m));
     }
-    if (iv.type === 'kafka.newGroup' && s.kafka)
+    if (iv.type === 'kafka.newGroup' && s.kafka) {
       iv.group.topics.forEach((t, ti) => {
         if (!topics.has(t)) at(['group', 'topics', ti], `names no declared topic ("${t}")`);
       });
+      if (groups.has(iv.group.id)) at(['group', 'id'], `names a group that already exists ("${iv.group.id}")`);
+      else groups.set(iv.group.id, new Set(iv.group.consumers.map((c) => c.id)));
+    }
+    if (
+      (iv.type === 'kafka.addConsumer' ||
+        iv.type === 'kafka.removeConsumer' ||
+        iv.type === 'kafka.crashConsumer' ||
+        iv.type === 'kafka.restartConsumer' ||
+        iv.type === 'kafka.seek') &&
+      s.kafka
+    ) {
+      const members = groups.get(iv.group);
+      if (!members) at(['group'], `names no group of the scenario or of an earlier intervention ("${iv.group}")`);
+      else if (iv.type === 'kafka.addConsumer') {
+        members.add(iv.consumer.id);
+        if (members.size > LIMITS.consumersPerGroup)
+          at(['consumer', 'id'], `would give group ${iv.group} more than ${LIMITS.consumersPerGroup} consumers`);
+      } else if (!members.has(iv.consumer)) at(['consumer'], `names no consumer of group ${iv.group} ("${iv.consumer}")`);
+    }
     if (iv.type === 'rabbitmq.publishBurst' && iv.exchange !== '' && s.rabbitmq && !exchanges.has(iv.exchange))
       at(['exchange'], `names no declared exchange ("${iv.exchange}")`);
-    if (iv.type === 'rabbitmq.addConsumer' && s.rabbitmq) checkRabbitConsumer(iv.consumer, queues, (p, m) => at(['consumer', ...p], m));
-  });
+    if (iv.type === 'rabbitmq.addConsumer' && s.rabbitmq) {
+      checkRabbitConsumer(iv.consumer, queues, (p, m) => at(['consumer', ...p], m));
+      rabbitConsumers.add(iv.consumer.id);
+      if (rabbitConsumers.size > LIMITS.rabbitConsumers)
+        at(['consumer', 'id'], `would make more than ${LIMITS.rabbitConsumers} RabbitMQ consumers`);
+    }
+    if (
+      (iv.type === 'rabbitmq.removeConsumer' ||
+        iv.type === 'rabbitmq.crashConsumer' ||
+        iv.type === 'rabbitmq.restartConsumer' ||
+        iv.type === 'rabbitmq.setPrefetch' ||
+        iv.type === 'rabbitmq.ack' ||
+        iv.type === 'rabbitmq.nack') &&
+      s.rabbitmq &&
+      !rabbitConsumers.has(iv.consumer)
+    )
+      at(['consumer'], `names no consumer of the scenario or of an earlier intervention ("${iv.consumer}")`);
+  }
 }
 
 function checkRabbitConsumer(

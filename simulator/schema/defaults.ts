@@ -26,6 +26,16 @@ export const LIMITS = {
 } as const;
 
 /**
+ * The work budget of one run (simulator/budget.ts): at most this many steps, where a step is an agenda
+ * task or one message or record handled once (published, put into a queue, delivered, acked, expired,
+ * dead-lettered, produced, fetched, read by the log cleaner). Measured, not guessed: see
+ * simulator/README.md ("Work budget") for what a run at the budget costs in a browser.
+ */
+export const BUDGET = {
+  steps: 1_000_000,
+} as const;
+
+/**
  * Defaults the schema fills in, named once so the engine uses the same numbers where it builds a spec
  * itself (the producer of a burst, the publisher of a burst, seeded records).
  */

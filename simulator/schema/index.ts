@@ -90,3 +90,53 @@ export function parseIntervention(
   if (r.success) return { ok: true, intervention: r.data };
   return { ok: false, errors: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
 }
+
+/** An intervention at its time, as a scenario's timeline (or a link's) holds it. */
+export interface TimedIntervention {
+  time: number;
+  intervention: Intervention;
+}
+
+/** What parseTimeline refused: the intervention's index in the list given (-1: the whole list), and why. */
+export interface TimelineProblem {
+  index: number;
+  /** The field within that intervention (`consumer.queue`), or `(intervention)`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Interventions to apply to a parsed scenario (a user's, or a link's), checked exactly as a scenario's
+ * own timed interventions are: each one's fields, and, with the scenario's, the cap on their number
+ * and every cross-check (what they name exists by then; added consumers stay within the caps). One that
+ * fails is left out and the rest checked again (a later one may have needed it). Never throws.
+ */
+export function parseTimeline(
+  scenario: Scenario,
+  timeline: readonly { time: unknown; intervention: unknown }[],
+): { accepted: TimedIntervention[]; problems: TimelineProblem[] } {
+  const own = scenario.interventions.length;
+  const problems: TimelineProblem[] = [];
+  let kept = timeline.map((t, index) => ({ t, index }));
+  for (;;) {
+    const r = scenarioSchema.safeParse(
+      { ...scenario, interventions: [...scenario.interventions, ...kept.map((k) => k.t)] },
+      { error: missingField },
+    );
+    if (r.success) return { accepted: r.data.interventions.slice(own), problems };
+    const refused = new Set<number>();
+    for (const issue of r.error.issues) {
+      const [head, k, ...rest] = issue.path;
+      if (head === 'interventions' && typeof k === 'number' && k >= own) {
+        refused.add(k - own);
+        const field = rest[0] === 'intervention' ? rest.slice(1) : rest;
+        problems.push({ index: kept[k - own]!.index, path: field.length ? formatPath(field) : '(intervention)', message: issue.message });
+      } else {
+        // The list as a whole (too many), or something only the combination breaks: none is applied.
+        problems.push({ index: -1, path: formatPath(issue.path), message: issue.message });
+        return { accepted: [], problems };
+      }
+    }
+    kept = kept.filter((_, i) => !refused.has(i));
+  }
+}

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_DEFINITIONS_BYTES, parseDefinitions, topologyOf } from '@/lib/routing/definitions';
 import { readJson } from '@/lib/simulate/editor';
-import { builtInScenarios, parseIntervention, parseScenario } from '@/simulator';
+import { builtInScenarios, createSimulation, parseIntervention, parseScenario } from '@/simulator';
 import { applyJsonEdit, expectReadable, expectSame, jsonEdit, mutatedJson, mutatedString, RUNS } from './mutate';
 
 // Hundreds of runs on a loaded 2-core machine can pass the default 5 s per test.
@@ -65,7 +65,7 @@ describe('parseScenario', () => {
     );
   });
 
-  it('mutated built-in scenarios: no throw; an error names the field that was edited; accepted ones are stable', () => {
+  it('mutated built-in scenarios: no throw; an error names the field that was edited; accepted ones are stable and run', () => {
     fc.assert(
       fc.property(valid, jsonEdit, (scenario, edit) => {
         const { value, path } = applyJsonEdit(scenario, edit);
@@ -74,6 +74,10 @@ describe('parseScenario', () => {
         expectErrorsReadable(r, input);
         if (r.ok) {
           expectSame(parseScenario(JSON.parse(JSON.stringify(r.scenario))), r, 'scenario');
+          // What the schema accepts the engine runs to its end (or its budget), names like "__proto__" included.
+          const sim = createSimulation(r.scenario, 1, { budget: 20_000 });
+          sim.runUntil(Infinity);
+          expect(sim.time).toBe(sim.endTime);
           return;
         }
         // Edits below the top level must be reported at a named field, not as "(scenario)".

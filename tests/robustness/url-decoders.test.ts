@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { engineApi } from '../simulate/engine';
+import { testStore } from '../simulate/engine';
 import { ANSWERS_PARAM, answerProblem, decodeAnswers, describeDropped, encodeAnswers, getQuestion } from '@/lib/quiz';
 import { EXAMPLES } from '@/lib/quiz/examples';
 import { encodeState, stateParam } from '@/lib/routing/codec';
@@ -12,7 +12,6 @@ import { decodeState, stateFromSearch } from '@/lib/routing/decode';
 import { parseDefinitions, topologyOf } from '@/lib/routing/definitions';
 import { defaultState, type RoutingState } from '@/lib/routing/state';
 import { headerTable } from '@/simulator/rabbitmq/headers';
-import { createSimStore } from '@/lib/simulate/store';
 import { decodeSimUrl, encodeSimUrl, MAX_SEED, type SimUrlState } from '@/lib/simulate/url-state';
 import { fragmentId, fromBase64Url, readParam, toBase64Url } from '@/lib/url-state';
 import { builtInScenarios } from '@/simulator';
@@ -221,18 +220,18 @@ describe('/simulate: ?scenario= &seed= &t= &custom= &iv=', () => {
     );
   });
 
-  it('the simulator opens whatever the decoder yields: no throw, a readable notice, a valid scenario loaded', () => {
-    const store = createSimStore(engineApi);
-    fc.assert(
-      fc.property(search, (s) => {
+  it('the simulator opens whatever the decoder yields: no throw, a readable notice, a valid scenario loaded', async () => {
+    const store = testStore();
+    await fc.assert(
+      fc.asyncProperty(search, async (s) => {
         const { state } = decodeSimUrl(s, ids);
-        store.getState().openUrlState(state);
+        await store.getState().openUrlState(state);
         const after = store.getState();
         if (after.notice !== null) expectReadable(after.notice, s);
         expect(after.time).toBeGreaterThanOrEqual(0);
         expect(after.time).toBeLessThanOrEqual(after.endTime);
         // It still steps.
-        after.stepForward();
+        await after.stepForward();
         expect(store.getState().time).toBeGreaterThanOrEqual(after.time);
       }),
       { numRuns: RUNS.slow },

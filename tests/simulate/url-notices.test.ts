@@ -1,33 +1,32 @@
 // A notice says what is wrong with a link (issue #20, finding 10): a huge time is past the end, not
 // "not a whole number"; an over-long parameter is too long, not "damaged".
 import { describe, expect, it } from 'vitest';
-import { createSimStore } from '@/lib/simulate/store';
 import { decodeSimUrl, MAX_PARAM_LENGTH } from '@/lib/simulate/url-state';
 import { toBase64Url } from '@/lib/url-state';
 import { builtInScenarios } from '@/simulator';
-import { engineApi } from './engine';
+import { testStore } from './engine';
 
 const IDS = builtInScenarios.map((b) => b.id);
 
 /** What the page shows for a link: the decoder's notice, else the store's. */
-function open(search: string): string | null {
+async function open(search: string): Promise<string | null> {
   const { state, notice } = decodeSimUrl(search, IDS);
   if (notice) return notice;
-  const store = createSimStore(engineApi);
-  store.getState().openUrlState(state);
+  const store = testStore();
+  await store.getState().openUrlState(state);
   return store.getState().notice;
 }
 
 describe('link notices say what is wrong', () => {
-  it.each(['9007199254740991', '99999999999999999999999'])('t=%s opens at the end and says the time is past it', (t) => {
+  it.each(['9007199254740991', '99999999999999999999999'])('t=%s opens at the end and says the time is past it', async (t) => {
     expect(decodeSimUrl(`?scenario=heavy&t=${t}`, IDS).notice).toBeNull();
-    const notice = open(`?scenario=heavy&t=${t}`);
+    const notice = await open(`?scenario=heavy&t=${t}`);
     expect(notice).toMatch(/the time in this link is past the end of the scenario \(\d+ ms\), so it opens at the end/);
     expect(notice).not.toMatch(/whole number/);
   });
 
-  it('a time that is not a number is still called that', () => {
-    expect(open('?scenario=heavy&t=12ms')).toMatch(/the time "12ms" is not a whole number of milliseconds/);
+  it('a time that is not a number is still called that', async () => {
+    expect(await open('?scenario=heavy&t=12ms')).toMatch(/the time "12ms" is not a whole number of milliseconds/);
   });
 
   it('a seed past the range is too large, not "not a whole number"', () => {

@@ -1,8 +1,20 @@
 // Properties of the engine over random small scenarios (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSimulation, hashEvents, type InterventionInput, type ScenarioInput, type SimEvent, type Snapshot } from '@/simulator';
+import {
+  createSimulation,
+  hashEvents,
+  parseIntervention,
+  parseScenario,
+  type Intervention,
+  type InterventionInput,
+  type Scenario,
+  type ScenarioInput,
+  type SimEvent,
+  type Snapshot,
+} from '@/simulator';
 import { ofType, scenario } from './engine-helpers';
+import { PROTOTYPE_NAMES } from '../support/names';
 import { runs } from '../support/property';
 
 const ROUTING_KEYS = ['order.created.eu', 'order.paid.us', 'invoice.created', 'order.created.us'];
@@ -76,14 +88,63 @@ type KafkaArgs = typeof kafkaArb extends fc.Arbitrary<infer T> ? T : never;
 type RabbitArgs = typeof rabbitArb extends fc.Arbitrary<infer T> ? T : never;
 type Iv = { time: number; pick: number; n: number; flag: boolean };
 
-function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioInput {
+/**
+ * The names a scenario uses. Some are Object.prototype members ("constructor", "__proto__", …), which
+ * RabbitMQ and Kafka accept and a plain-object table breaks on; names within one kind stay unique.
+ */
+interface Names {
+  topic: string;
+  group: (i: number) => string;
+  member: (i: number) => string;
+  queue: (i: number) => string;
+  dead: string;
+  unrouted: string;
+  exchange: (name: 'x' | 'ae' | 'dlx') => string;
+  rabbitConsumer: (queue: number, i: number) => string;
+}
+
+const ORDINARY: Names = {
+  topic: 't',
+  group: (i) => `g${i}`,
+  member: (i) => `c${i}`,
+  queue: (i) => `q${i}`,
+  dead: 'dead',
+  unrouted: 'unrouted',
+  exchange: (name) => name,
+  rabbitConsumer: (q, i) => `r${q}-${i}`,
+};
+
+/** For each kind of name, which slots take a prototype name (a distinct one per slot) instead of the ordinary one. */
+const namesArb: fc.Arbitrary<Names> = fc
+  .tuple(
+    fc.shuffledSubarray([...PROTOTYPE_NAMES], { minLength: PROTOTYPE_NAMES.length }),
+    fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }),
+  )
+  .map(([proto, use]) => {
+    const pick = (slot: number, k: number, ordinary: string) => (use[slot] ? proto[k % proto.length]! : ordinary);
+    const queueSlots = ['q0', 'q1', 'q2', 'dead', 'unrouted'];
+    const queue = (name: string) => pick(8 + queueSlots.indexOf(name), queueSlots.indexOf(name), name);
+    const exchanges = ['x', 'ae', 'dlx'] as const;
+    return {
+      topic: pick(0, 0, 't'),
+      group: (i) => pick(1 + (i % 2), i % 2, `g${i}`),
+      member: (i) => (i < 4 ? pick(3 + i, i, `c${i}`) : `c${i}`),
+      queue: (i) => queue(`q${i}`),
+      dead: queue('dead'),
+      unrouted: queue('unrouted'),
+      exchange: (name) => pick(13 + exchanges.indexOf(name), exchanges.indexOf(name), name),
+      rabbitConsumer: (q, i) => (q === 0 && i < 3 ? pick(16 + i, i, `r${q}-${i}`) : `r${q}-${i}`),
+    };
+  });
+
+function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[], n: Names = ORDINARY): ScenarioInput {
   const s: ScenarioInput = { version: 1, durationMs: 7000, interventions: [] };
   if (k) {
     s.kafka = {
       ...(k.cluster && { brokers: 3, brokerSessionTimeoutMs: 600, replicaLagTimeMaxMs: 800, networkDelayMs: 5 }),
       topics: [
         {
-          name: 't',
+          name: n.topic,
           partitions: k.partitions,
           segmentBytes: k.segmentBytes,
           retentionMs: k.retentionMs,
@@ -96,7 +157,7 @@ function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioIn
       producers: [
         {
           id: 'p',
-          topic: 't',
+          topic: n.topic,
           ratePerSec: k.rate,
           count: k.count,
           keys: k.keys,
@@ -112,7 +173,7 @@ function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioIn
         ? [
             {
               id: 's',
-              topics: ['t'],
+              topics: [n.topic],
               shareAutoOffsetReset: 'earliest',
               shareRecordLockDurationMs: 400,
               shareDeliveryCountLimit: 3,
@@ -126,8 +187,8 @@ function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioIn
           ]
         : [],
       groups: k.groups.map((g, gi) => ({
-        id: `g${gi}`,
-        topics: ['t'],
+        id: n.group(gi),
+        topics: [n.topic],
         strategy: g.strategy,
         groupProtocol: g.protocol,
         groupRemoteAssignor: g.remoteAssignor,
@@ -138,7 +199,7 @@ function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioIn
         sessionTimeoutMs: 800,
         rebalanceDelayMs: 100,
         consumers: Array.from({ length: g.consumers }, (_, i) => ({
-          id: `c${i}`,
+          id: n.member(i),
           processingMsPerRecord: g.processing,
           maxPollRecords: g.maxPoll,
           startMs: i === 0 ? g.startMs : 0,
@@ -147,32 +208,33 @@ function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioIn
     };
   }
   if (r) {
+    const x = n.exchange('x');
     s.rabbitmq = {
       exchanges: [
-        { name: 'x', type: 'topic', alternateExchange: r.alternate ? 'ae' : undefined },
-        { name: 'ae', type: 'fanout' },
-        { name: 'dlx', type: 'fanout' },
+        { name: x, type: 'topic', alternateExchange: r.alternate ? n.exchange('ae') : undefined },
+        { name: n.exchange('ae'), type: 'fanout' },
+        { name: n.exchange('dlx'), type: 'fanout' },
       ],
       queues: [
         ...r.queues.map((q, qi) => ({
-          name: `q${qi}`,
+          name: n.queue(qi),
           messageTtlMs: q.ttl,
           maxLength: q.maxLength,
           overflow: q.overflow,
-          deadLetterExchange: q.dlx ? 'dlx' : undefined,
+          deadLetterExchange: q.dlx ? n.exchange('dlx') : undefined,
         })),
-        { name: 'dead' },
-        { name: 'unrouted' },
+        { name: n.dead },
+        { name: n.unrouted },
       ],
       bindings: [
-        ...r.queues.map((q, qi) => ({ exchange: 'x', queue: `q${qi}`, bindingKey: q.bindingKey })),
-        { exchange: 'dlx', queue: 'dead' },
-        { exchange: 'ae', queue: 'unrouted' },
+        ...r.queues.map((q, qi) => ({ exchange: x, queue: n.queue(qi), bindingKey: q.bindingKey })),
+        { exchange: n.exchange('dlx'), queue: n.dead },
+        { exchange: n.exchange('ae'), queue: n.unrouted },
       ],
       publishers: [
         {
           id: 'pub',
-          exchange: 'x',
+          exchange: x,
           routingKeys: ROUTING_KEYS,
           ratePerSec: r.rate,
           count: r.count,
@@ -182,8 +244,8 @@ function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioIn
       ],
       consumers: r.queues.flatMap((q, qi) =>
         q.consumers.map((c, ci) => ({
-          id: `r${qi}-${ci}`,
-          queue: `q${qi}`,
+          id: n.rabbitConsumer(qi, ci),
+          queue: n.queue(qi),
           prefetchCount: c.prefetch,
           autoAck: c.autoAck,
           processingMs: c.processing,
@@ -195,16 +257,17 @@ function build(k: KafkaArgs | null, r: RabbitArgs | null, ivs: Iv[]): ScenarioIn
     };
   }
   s.interventions = ivs.flatMap((iv) => {
-    const one = intervention(iv, k, r);
+    const one = intervention(iv, k, r, n);
     return one ? [{ time: iv.time, intervention: one }] : [];
   });
   return s;
 }
 
-function intervention(iv: Iv, k: KafkaArgs | null, r: RabbitArgs | null): InterventionInput | null {
-  const g = `g${iv.n % 2}`;
-  const c = `c${iv.n % 4}`;
-  const rc = r ? `r${iv.n % r.queues.length}-${iv.n % 3}` : 'none';
+function intervention(iv: Iv, k: KafkaArgs | null, r: RabbitArgs | null, n: Names = ORDINARY): InterventionInput | null {
+  const g = n.group(iv.n % 2);
+  const c = n.member(iv.n % 4);
+  const rc = r ? n.rabbitConsumer(iv.n % r.queues.length, iv.n % 3) : 'none';
+  const t = n.topic;
   switch (iv.pick) {
     case 0:
       return k ? { type: 'kafka.crashConsumer', group: g, consumer: c } : null;
@@ -215,13 +278,11 @@ function intervention(iv: Iv, k: KafkaArgs | null, r: RabbitArgs | null): Interv
     case 3:
       return k ? { type: 'kafka.removeConsumer', group: g, consumer: c } : null;
     case 4:
-      return k
-        ? { type: 'kafka.seek', group: g, consumer: c, topic: 't', partition: 0, to: iv.flag ? 'earliest' : { offset: iv.n } }
-        : null;
+      return k ? { type: 'kafka.seek', group: g, consumer: c, topic: t, partition: 0, to: iv.flag ? 'earliest' : { offset: iv.n } } : null;
     case 5:
-      return k ? { type: 'kafka.produceBurst', topic: 't', count: iv.n + 1, keys: iv.flag ? ['a', 'z'] : null } : null;
+      return k ? { type: 'kafka.produceBurst', topic: t, count: iv.n + 1, keys: iv.flag ? ['a', 'z'] : null } : null;
     case 6:
-      return k && k.partitions < 6 ? { type: 'kafka.addPartitions', topic: 't', partitions: 6 } : null;
+      return k && k.partitions < 6 ? { type: 'kafka.addPartitions', topic: t, partitions: 6 } : null;
     case 7:
       return r ? { type: 'rabbitmq.crashConsumer', consumer: rc } : null;
     case 8:
@@ -229,7 +290,9 @@ function intervention(iv: Iv, k: KafkaArgs | null, r: RabbitArgs | null): Interv
     case 9:
       return r ? { type: 'rabbitmq.setPrefetch', consumer: rc, prefetchCount: iv.n % 4 } : null;
     case 10:
-      return r ? { type: 'rabbitmq.publishBurst', exchange: 'x', routingKeys: ROUTING_KEYS, count: iv.n + 1, mandatory: iv.flag } : null;
+      return r
+        ? { type: 'rabbitmq.publishBurst', exchange: n.exchange('x'), routingKeys: ROUTING_KEYS, count: iv.n + 1, mandatory: iv.flag }
+        : null;
     case 12:
       return k?.cluster ? { type: iv.flag ? 'kafka.killBroker' : 'kafka.startBroker', broker: (iv.n % 3) + 1 } : null;
     case 13:
@@ -247,10 +310,41 @@ function intervention(iv: Iv, k: KafkaArgs | null, r: RabbitArgs | null): Interv
   }
 }
 
+/** The names each generated scenario was built with. */
+const namesOf = new WeakMap<object, Names>();
+
+/**
+ * The scenario without the timed interventions the schema refuses (one naming a consumer that does not
+ * exist at its time, say): the engine meets those through intervene(), as the page's form sends them.
+ */
+function withValidInterventions(input: ScenarioInput): Scenario {
+  const r = parseScenario(input);
+  if (r.ok) return r.scenario;
+  const bad = new Set(r.errors.flatMap((e) => /^interventions\[(\d+)\]/.exec(e.path)?.[1] ?? []).map(Number));
+  if (bad.size === 0) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return withValidInterventions({ ...input, interventions: input.interventions!.filter((_, i) => !bad.has(i)) });
+}
+
+/** An intervention as the schema parses it on its own (the engine ignores, with a note, what names nothing). */
+function parsedIntervention(input: InterventionInput): Intervention {
+  const r = parseIntervention(input);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  return r.intervention;
+}
+
 const scenarioArb = fc
-  .tuple(fc.option(kafkaArb, { nil: null }), fc.option(rabbitArb, { nil: null }), fc.array(ivArb, { maxLength: 6 }))
+  .tuple(fc.option(kafkaArb, { nil: null }), fc.option(rabbitArb, { nil: null }), fc.array(ivArb, { maxLength: 6 }), namesArb)
   .filter(([k, r]) => k !== null || r !== null)
-  .map(([k, r, ivs]) => scenario(build(k, r, ivs)));
+  .map(([k, r, ivs, names]) => {
+    const s = withValidInterventions(build(k, r, ivs, names));
+    namesOf.set(s, names);
+    return s;
+  });
+
+/** One intervention of the generated kind, named for scenario `s`. */
+function interventionFor(iv: Iv, s: ReturnType<typeof scenario>): InterventionInput | null {
+  return intervention(iv, s.kafka ? ({ partitions: 1 } as never) : null, s.rabbitmq ? ({ queues: [1] } as never) : null, namesOf.get(s));
+}
 
 const RUNS = { numRuns: runs(40) };
 
@@ -260,7 +354,11 @@ function straight(s: ReturnType<typeof scenario>, seed: number) {
   return sim;
 }
 
-function checkSnapshot(snap: Snapshot): void {
+function checkSnapshot(snap: Snapshot, dead: string): void {
+  // Every group and queue has its figures in the totals, whatever it is called.
+  const sorted = (names: string[]) => [...names].sort();
+  expect(sorted(Object.keys(snap.totals.groupLag))).toEqual(sorted(snap.kafka?.groups.map((g) => g.id) ?? []));
+  expect(sorted(Object.keys(snap.totals.queueDepth))).toEqual(sorted(snap.rabbitmq?.queues.map((q) => q.name) ?? []));
   for (const g of snap.kafka?.groups ?? []) {
     for (const p of g.partitions) if (p.lag !== null) expect(p.lag).toBeGreaterThanOrEqual(0);
     for (const m of g.members) for (const p of m.partitions) if (p.lag !== null) expect(p.lag).toBeGreaterThanOrEqual(0);
@@ -270,7 +368,7 @@ function checkSnapshot(snap: Snapshot): void {
     for (const m of g.members) for (const p of m.partitions) expect(p.position).toBeGreaterThanOrEqual(0);
   }
   for (const q of snap.rabbitmq?.queues ?? []) {
-    if (q.name === 'dead') continue;
+    if (q.name === dead) continue;
     const ids = [...q.ready.map((m) => m.messageId), ...q.unacked.map((u) => u.message.messageId)];
     expect(new Set(ids).size).toBe(ids.length);
   }
@@ -283,7 +381,7 @@ function checkSnapshot(snap: Snapshot): void {
     }
 }
 
-function checkTrace(events: readonly SimEvent[]): void {
+function checkTrace(events: readonly SimEvent[], dead: string): void {
   // Offsets are contiguous from 0 per partition and never reused, within one leader epoch: a new
   // leader continues from its own log-end offset, which may be below what the old leader had appended.
   const next = new Map<string, number>();
@@ -305,7 +403,7 @@ function checkTrace(events: readonly SimEvent[]): void {
     switch (e.type) {
       case 'enqueued':
         // Dead-lettered copies from several queues may meet in one dead-letter queue; skip it.
-        if (e.queue === 'dead') break;
+        if (e.queue === dead) break;
         // A queue never holds a message twice.
         expect(hold(e.queue).has(e.messageId)).toBe(false);
         expect(acked.has(`${e.queue}/${e.messageId}`)).toBe(false);
@@ -354,9 +452,9 @@ describe('engine properties', () => {
         const sim = createSimulation(s, seed);
         for (let t = 0; t <= s.durationMs; t += 1000) {
           sim.runUntil(t);
-          checkSnapshot(sim.snapshot());
+          checkSnapshot(sim.snapshot(), namesOf.get(s)!.dead);
         }
-        checkTrace(sim.events());
+        checkTrace(sim.events(), namesOf.get(s)!.dead);
       }),
       RUNS,
     );
@@ -409,15 +507,9 @@ describe('engine properties', () => {
   it('interventions fork deterministically and replay on seek', () => {
     fc.assert(
       fc.property(scenarioArb, fc.integer(), fc.integer({ min: 0, max: 7000 }), ivArb, (s, seed, t, iv) => {
-        const one = intervention(iv, s.kafka ? ({ partitions: 1 } as never) : null, s.rabbitmq ? ({ queues: [1] } as never) : null);
+        const one = interventionFor(iv, s);
         fc.pre(one !== null);
-        const parsed = scenario({
-          version: 1,
-          durationMs: 7000,
-          interventions: [{ time: 0, intervention: one! }],
-          ...(s.kafka ? { kafka: s.kafka } : {}),
-          ...(s.rabbitmq ? { rabbitmq: s.rabbitmq } : {}),
-        }).interventions[0]!.intervention;
+        const parsed = parsedIntervention(one!);
         // A: run to t, intervene, run on.
         const a = createSimulation(s, seed);
         a.runUntil(t);
@@ -490,15 +582,9 @@ describe('many forks', () => {
           const sim = createSimulation(s, seed, { checkpointEvery: 20 });
           sim.runUntil(sim.endTime);
           for (const [t, iv] of ops) {
-            const one = intervention(iv, s.kafka ? ({ partitions: 1 } as never) : null, s.rabbitmq ? ({ queues: [1] } as never) : null);
+            const one = interventionFor(iv, s);
             if (!one) continue;
-            const parsed = scenario({
-              version: 1,
-              durationMs: 7000,
-              interventions: [{ time: 0, intervention: one }],
-              ...(s.kafka ? { kafka: s.kafka } : {}),
-              ...(s.rabbitmq ? { rabbitmq: s.rabbitmq } : {}),
-            }).interventions[0]!.intervention;
+            const parsed = parsedIntervention(one);
             sim.seek(t);
             sim.intervene(parsed);
           }

@@ -1,25 +1,38 @@
-// The simulator page's state, in slices per concern: loading (which scenario, links, interventions),
-// playback (the clock), narration, and view options. The Simulation itself lives outside the
-// reactive state (it mutates) in a Session the slices share; the store publishes its snapshot
-// whenever the clock stops, and while playing only the time and a frame counter.
+// The simulator page's store, in slices per concern: loading (which scenario, links, interventions),
+// playback (the clock), charts, narration and view options. The engine runs in a Web Worker (see
+// ../engine and lib/simulate/README.md); the store sends it requests and shows the frames that come
+// back, so nothing the engine does ever runs on the page's main thread.
 import { createStore } from 'zustand/vanilla';
 import { loadingSlice } from './loading';
 import { playbackSlice } from './playback';
 import { Session } from './session';
-import type { EngineApi, SimActions, SimState, SimStore } from './types';
+import type { SimActions, SimState, SimStore, SimStoreOptions } from './types';
 
 export type * from './types';
 export { LINES_PER_ENTRY, PLAY_NARRATION_MS } from './narration';
 export { PUBLISH_MS, SPEEDS } from './playback';
 
-export function createSimStore(engine: EngineApi, initialId = 'log-vs-queue'): SimStore {
-  const first = engine.builtInScenarios.find((b) => b.id === initialId) ?? engine.builtInScenarios[0];
+export function createSimStore(options: SimStoreOptions): SimStore {
+  const first = options.builtInScenarios.find((b) => b.id === options.initial.id) ?? options.builtInScenarios[0];
   if (!first) throw new Error('the engine has no built-in scenario');
   return createStore<SimState & SimActions>()((set, get) => {
-    const session = new Session(engine, first.scenario, set);
+    const session = new Session(options, set, get);
+    let seriesAsked = -1;
     return {
       ...loadingSlice(session, set, get, first),
-      ...playbackSlice(session, set, get),
+      ...playbackSlice(session, set, get, options.initial.snapshot),
+      series: null,
+      chartsProblem: null,
+      requestSeries() {
+        const { revision, series } = get();
+        if (series || seriesAsked === revision) return;
+        seriesAsked = revision;
+        void session.ask({ kind: 'series' }).then((reply) => {
+          if (get().revision !== revision) return;
+          if (reply?.kind === 'series') set({ series: reply.series, chartsProblem: null });
+          else if (reply?.kind === 'failed') set({ chartsProblem: reply.message });
+        });
+      },
       narration: [],
       wholeLog: false,
       setWholeLog(on) {

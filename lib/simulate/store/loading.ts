@@ -1,12 +1,12 @@
 // Which scenario runs: a built-in one, a custom one from the editor, or what a link describes (its
 // seed, time and interventions replayed); and the user's interventions, each a fork of the timeline.
-import type { BuiltInScenario, Scenario } from '@/simulator';
+// The engine validates all of it (in its worker) and answers with the first frame, or with what is wrong.
+import type { BuiltInScenario, Intervention, Scenario } from '@/simulator';
 import { describeIntervention } from '../interventions';
+import type { Frame, Reply } from '../engine/protocol';
 import type { TimedIntervention } from '../url-state';
-import { chapterAt, type Session } from './session';
+import { Session } from './session';
 import type { Errors, Get, LoadedScenario, LoadingActions, LoadingState, Set } from './types';
-
-const NOT_READY: Errors = [{ path: '(page)', message: 'The scenario checker is still loading; try again in a moment.' }];
 
 export function fromBuiltin(b: BuiltInScenario): LoadedScenario {
   return {
@@ -32,39 +32,56 @@ function fromCustom(scenario: Scenario, custom: unknown): LoadedScenario {
   };
 }
 
-const timeline = (session: Session) => session.sim.interventions().map((x) => ({ time: x.time, intervention: x.intervention }));
+/** What the engine said when the page could not get an answer: as errors for the form that asked. */
+const unanswered = (reply: Reply | null): Errors => [
+  {
+    path: '(engine)',
+    message: reply?.kind === 'failed' ? `the simulator failed: ${reply.message}` : 'another scenario was opened meanwhile',
+  },
+];
 
-/** Starts a scenario afresh: replays the given interventions at their times, then goes to `time`; says what could not be used. */
-function start(
-  session: Session,
-  set: Set,
-  loaded: LoadedScenario,
-  seed: number,
-  time: number,
-  ivs: readonly TimedIntervention[],
-): string | null {
-  const sim = (session.sim = session.engine.createSimulation(loaded.scenario, seed));
-  session.narrator.drop();
-  let problem: string | null = null;
-  for (const iv of [...ivs].sort((a, b) => a.time - b.time)) {
-    const parsed = session.validators ? session.validators.parseIntervention(iv.intervention) : { ok: false as const };
-    if (!parsed.ok) {
-      problem = 'an intervention in this link was not valid and was left out';
-      continue;
-    }
-    sim.runUntil(iv.time);
-    sim.intervene(parsed.intervention);
-  }
-  if (time > sim.endTime) problem = `the time in this link is past the end of the scenario (${sim.endTime} ms), so it opens at the end`;
-  sim.seek(Math.min(time, sim.endTime));
-  const loadedLine = session.narrator.words(sim.time, [`Loaded “${loaded.title}” at ${sim.time} ms.`], chapterAt(loaded, sim.time));
-  set((s) => ({ loaded, seed, playing: false, interventions: timeline(session), revision: s.revision + 1, narration: [loadedLine] }));
-  session.publish();
-  return problem;
+interface Opening {
+  /** The scenario as the engine gets it (JSON data), and how the page names it once it is valid. */
+  json: unknown;
+  meta: (parsed: Scenario) => LoadedScenario;
+  seed: number;
+  time?: number;
+  interventions?: readonly TimedIntervention[];
+}
+
+/**
+ * Starts a scenario afresh in the engine: it replays the given interventions at their times, then goes
+ * to `time`. Resolves with the engine's frame and notices, or the validation errors (nothing changed).
+ */
+async function start(session: Session, set: Set, o: Opening): Promise<{ errors: Errors } | { notices: string[] } | null> {
+  session.newTimeline();
+  set({ playing: false });
+  const reply = await session.ask({
+    kind: 'open',
+    scenario: o.json,
+    seed: o.seed,
+    time: o.time ?? 0,
+    interventions: o.interventions ?? [],
+    limits: session.limits,
+  });
+  if (!reply || reply.kind === 'failed') return null;
+  if (reply.kind === 'invalid') return { errors: reply.errors };
+  if (reply.kind !== 'opened') return null;
+  session.basis = reply.id;
+  const loaded = o.meta(reply.scenario as Scenario);
+  const frame: Frame = reply.frame;
+  const line = session.narrator.words(frame.time, [`Loaded “${loaded.title}” at ${frame.time} ms.`], Session.chapterAt(loaded, frame.time));
+  session.show(frame, { loaded, seed: o.seed, narration: [line], series: null, chartsProblem: null });
+  set((s) => ({ revision: s.revision + 1 }));
+  return { notices: reply.notices };
 }
 
 export function loadingSlice(session: Session, set: Set, get: Get, first: BuiltInScenario): LoadingState & LoadingActions {
-  const builtin = (id: string) => session.engine.builtInScenarios.find((b) => b.id === id);
+  const builtins = session.options.builtInScenarios;
+  const builtin = (id: string) => builtins.find((b) => b.id === id);
+  const openBuiltin = (b: BuiltInScenario, seed: number, time = 0, interventions: readonly TimedIntervention[] = []) =>
+    start(session, set, { json: b.scenario, meta: () => fromBuiltin(b), seed, time, interventions });
+
   return {
     loaded: fromBuiltin(first),
     seed: 1,
@@ -72,69 +89,76 @@ export function loadingSlice(session: Session, set: Set, get: Get, first: BuiltI
     interventions: [],
     revision: 0,
 
-    loadBuiltin(id, seed = get().seed) {
+    async loadBuiltin(id, seed = get().seed) {
       const b = builtin(id);
       if (!b) return set({ notice: `There is no scenario called "${id}".` });
-      start(session, set, fromBuiltin(b), seed, 0, []);
+      session.setLinkNotice(null);
+      await openBuiltin(b, seed);
     },
 
-    loadCustom(input, seed = get().seed) {
-      if (!session.validators) return NOT_READY;
-      const parsed = session.validators.parseScenario(input);
-      if (!parsed.ok) return parsed.errors;
-      start(session, set, fromCustom(parsed.scenario, input), seed, 0, []);
+    async loadCustom(input, seed = get().seed) {
+      const result = await start(session, set, { json: input, meta: (parsed) => fromCustom(parsed, input), seed });
+      if (!result) return unanswered(null);
+      if ('errors' in result) return result.errors;
+      session.setLinkNotice(null);
       return null;
     },
 
-    openUrlState(url) {
+    async openUrlState(url) {
       set({ wholeLog: url.wholeLog === true });
-      let loaded: LoadedScenario | null = null;
-      let notice: string | null = null;
+      const fallback = async (why: string) => {
+        await openBuiltin(first, url.seed);
+        session.setLinkNotice(why);
+      };
       if (url.source.kind === 'builtin') {
         const b = builtin(url.source.id);
-        if (b) loaded = fromBuiltin(b);
-        else notice = `There is no scenario called "${url.source.id}"; showing the default scenario instead.`;
-      } else if (!session.validators) {
-        notice = 'The custom scenario in this link could not be checked; showing the default scenario instead.';
-      } else {
-        const parsed = session.validators.parseScenario(url.source.json);
-        if (parsed.ok) loaded = fromCustom(parsed.scenario, url.source.json);
-        else
-          notice = `The scenario in this link is not valid (${parsed.errors[0]?.path}: ${parsed.errors[0]?.message}); showing the default scenario instead.`;
+        if (!b) return fallback(`There is no scenario called "${url.source.id}"; showing the default scenario instead.`);
+        const result = await openBuiltin(b, url.seed, url.time, url.interventions);
+        if (result && 'notices' in result)
+          session.setLinkNotice(result.notices.length ? `Part of this link was ignored: ${result.notices.join('; ')}.` : null);
+        return;
       }
-      if (!loaded) {
-        start(session, set, fromBuiltin(first), url.seed, 0, []);
-        return set({ notice });
-      }
-      const problem = start(session, set, loaded, url.seed, url.time, url.interventions);
-      if (problem) set({ notice: `Part of this link was ignored: ${problem}.` });
+      const json = url.source.json;
+      const result = await start(session, set, {
+        json,
+        meta: (parsed) => fromCustom(parsed, json),
+        seed: url.seed,
+        time: url.time,
+        interventions: url.interventions,
+      });
+      if (result && 'errors' in result)
+        return fallback(
+          `The scenario in this link is not valid (${result.errors[0]?.path}: ${result.errors[0]?.message}); showing the default scenario instead.`,
+        );
+      if (result) session.setLinkNotice(result.notices.length ? `Part of this link was ignored: ${result.notices.join('; ')}.` : null);
     },
 
-    setSeed(seed) {
-      start(session, set, get().loaded, seed >>> 0, 0, []);
+    async setSeed(seed) {
+      const { loaded } = get();
+      const b = loaded.id === null ? null : builtin(loaded.id);
+      if (b) await openBuiltin(b, seed >>> 0);
+      else await start(session, set, { json: loaded.custom, meta: (parsed) => fromCustom(parsed, loaded.custom), seed: seed >>> 0 });
     },
 
-    intervene(input) {
-      if (!session.validators) return NOT_READY;
-      const parsed = session.validators.parseIntervention(input);
-      if (!parsed.ok) return parsed.errors;
-      const { sim, narrator } = session;
+    async intervene(input) {
       session.flushNarration();
-      const from = sim.events().length;
-      sim.intervene(parsed.intervention);
-      const e = narrator.entry(sim.time, sim.events().slice(from));
-      narrator.say({ ...e, lines: [`You: ${describeIntervention(parsed.intervention)}.`, ...e.lines] });
-      set((st) => ({ interventions: timeline(session), revision: st.revision + 1 }));
-      session.publish();
+      const reply = await session.ask({ kind: 'intervene', intervention: input, limits: session.limits });
+      if (!reply || reply.kind === 'failed') return unanswered(reply);
+      if (reply.kind === 'refused') return reply.errors;
+      if (reply.kind !== 'frame') return unanswered(null);
+      session.basis = reply.id;
+      const { frame } = reply;
+      const mine = frame.interventions.at(-1)!.intervention as Intervention;
+      const e = session.narrator.entry(frame.time, frame.events.list, undefined, frame.events.count);
+      session.narrator.say({ ...e, lines: [`You: ${describeIntervention(mine)}.`, ...e.lines] });
+      session.show(frame, { series: null, chartsProblem: null });
+      set((st) => ({ revision: st.revision + 1 }));
       return null;
     },
 
     setNotice(notice) {
+      if (notice === null) session.clearNotices();
       set({ notice });
-    },
-
-    setValidators(v) {
-      session.validators = v;
     },
   };
 }

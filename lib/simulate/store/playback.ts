@@ -1,96 +1,134 @@
 // The clock: play and pause, speed, step forward and back, seek, restart, and the animation loop's
-// tick. While playing the store publishes only the time and a frame counter; the lanes pull the
-// snapshot in their deferred render (liveSnapshot), off the animation frame.
-import type { SimEvent } from '@/simulator';
-import type { Session } from './session';
-import { chapterAt } from './session';
+// tick. The engine computes each moment in its worker; while playing the store asks for the next
+// moment at most every PUBLISH_MS of real time and only once the last one has arrived, so a heavy
+// moment slows the clock down instead of piling up work or blocking the page.
+import type { ViewLimits } from '../engine/protocol';
+import { Session } from './session';
 import type { Get, PlaybackActions, PlaybackState, Set } from './types';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
-/** While playing, a new frame is published at most this often (real ms). */
+/** While playing, a new moment is asked for at most this often (real ms). */
 export const PUBLISH_MS = 50;
+/** While playing, one request covers at most this much real time, however long the last one took. */
+const MAX_PLAY_STEP_MS = 250;
 
 function clampSpeed(s: number): number {
   return SPEEDS.reduce((best, x) => (Math.abs(x - s) < Math.abs(best - s) ? x : best), 1);
 }
 
-/** The events at the simulation's current instant (what a step back lands on). */
-function eventsNow(session: Session): SimEvent[] {
-  const { sim } = session;
-  const log = sim.events();
-  const out: SimEvent[] = [];
-  for (let i = log.length - 1; i >= 0 && log[i]!.time === sim.time; i--) out.unshift(log[i]!);
-  return out;
-}
-
-/** The time of the last event before `now` (0 when none). */
-function previousEventTime(session: Session, now: number): number {
-  const log = session.sim.events();
-  for (let i = log.length - 1; i >= 0; i--) if (log[i]!.time < now) return log[i]!.time;
-  return 0;
-}
-
 /** Moves the clock by hand: to the next moment something happens, back to the previous one, anywhere, or to 0. */
-function steppingActions(session: Session, get: Get): Pick<PlaybackActions, 'stepForward' | 'stepBack' | 'seek' | 'restart'> {
+function steppingActions(session: Session, set: Set, get: Get): Pick<PlaybackActions, 'stepForward' | 'stepBack' | 'seek' | 'restart'> {
   const { narrator } = session;
+  // Seeks (a dragged slider sends many) go one at a time, each to the latest position asked for.
+  let seekTo: number | null = null;
+  let seeking: Promise<void> | null = null;
+  const seekLatest = async () => {
+    while (seekTo !== null) {
+      const time = seekTo;
+      seekTo = null;
+      const reply = await session.ask({ kind: 'seek', time, limits: session.limits });
+      if (reply?.kind === 'frame') session.show(reply.frame);
+    }
+    seeking = null;
+  };
   return {
-    stepForward() {
+    async stepForward() {
       session.flushNarration();
-      const { sim } = session;
-      const before = sim.time;
-      // Some engine steps only move timers; skip them so every step shows something happening.
-      let events = sim.step();
-      while (events.length === 0 && sim.time < sim.endTime) events = sim.step();
-      const chapter = get().loaded.chapters.find((c) => c.time > before && c.time <= sim.time);
-      if (events.length || chapter) narrator.say(narrator.entry(sim.time, events, chapter));
-      session.publish({ playing: false });
+      set({ playing: false });
+      const before = get().time;
+      const reply = await session.ask({ kind: 'step', direction: 'forward', limits: session.limits });
+      if (reply?.kind !== 'frame') return;
+      const { frame } = reply;
+      const chapter = get().loaded.chapters.find((c) => c.time > before && c.time <= frame.time);
+      if (frame.events.count || chapter) narrator.say(narrator.entry(frame.time, frame.events.list, chapter, frame.events.count));
+      session.show(frame);
     },
 
-    stepBack() {
+    async stepBack() {
       session.flushNarration();
-      session.sim.seek(previousEventTime(session, session.sim.time));
-      const e = narrator.entry(session.sim.time, eventsNow(session));
-      narrator.say({ ...e, lines: [`Stepped back to ${session.sim.time} ms.`, ...e.lines] });
-      session.publish({ playing: false });
+      set({ playing: false });
+      const reply = await session.ask({ kind: 'step', direction: 'back', limits: session.limits });
+      if (reply?.kind !== 'frame') return;
+      const { frame } = reply;
+      const e = narrator.entry(frame.time, frame.moment ?? []);
+      narrator.say({ ...e, lines: [`Stepped back to ${frame.time} ms.`, ...e.lines] });
+      session.show(frame);
     },
 
     seek(t) {
       session.flushNarration();
-      session.sim.seek(Math.max(0, Math.min(Math.round(t), session.sim.endTime)));
-      session.publish();
+      seekTo = Math.max(0, Math.round(t));
+      seeking ??= seekLatest();
+      return seeking;
     },
 
-    restart() {
+    async restart() {
       session.flushNarration();
-      session.sim.seek(0);
-      narrator.say(narrator.words(0, ['Back to the start.'], chapterAt(get().loaded, 0)));
-      session.publish({ playing: false });
+      set({ playing: false });
+      await get().seek(0);
+      narrator.say(narrator.words(0, ['Back to the start.'], Session.chapterAt(get().loaded, 0)));
     },
   };
 }
 
-export function playbackSlice(session: Session, set: Set, get: Get): PlaybackState & PlaybackActions {
+export function playbackSlice(session: Session, set: Set, get: Get, initial: PlaybackState['snapshot']): PlaybackState & PlaybackActions {
   const { narrator } = session;
-  let lastPublish = -Infinity;
+  // Play asks for one moment at a time: the real time the last request was sent, and whether one is out.
+  let lastAsked = 0;
+  let asking = false;
+  /** The first tick after play asks at once (later ones wait PUBLISH_MS). */
+  let justStarted = false;
+  // A change of the lanes' limits while nothing else is asked for: one request for the same moment.
+  let viewPending = false;
+
+  async function advance(): Promise<void> {
+    const s = get();
+    const elapsed = Math.min(MAX_PLAY_STEP_MS, session.realClock - lastAsked);
+    lastAsked = session.realClock;
+    justStarted = false;
+    const before = s.time;
+    let target = Math.min(s.endTime, before + elapsed * s.speed);
+    // Narrated chapters pause at their moment.
+    const chapter = s.loaded.chapters.find((c) => c.time > before && c.time <= target);
+    if (chapter) target = chapter.time;
+    asking = true;
+    const reply = await session.ask({ kind: 'advance', to: target, limits: session.limits });
+    asking = false;
+    if (reply?.kind !== 'frame' || !get().playing) return;
+    const { frame } = reply;
+    narrator.gather(frame.events.list, frame.events.count);
+    const ended = frame.time >= frame.endTime;
+    if (chapter || ended || narrator.due(session.realClock)) narrator.flush(frame.time, session.realClock, chapter);
+    session.show(frame, chapter || ended ? { playing: false } : {});
+  }
+
   return {
-    time: session.sim.time,
-    endTime: session.sim.endTime,
-    snapshot: session.sim.snapshot(),
+    time: initial.time,
+    endTime: initial.endTime,
+    snapshot: initial,
+    recent: { from: initial.eventCount, events: [] },
     frame: 0,
     playing: false,
     speed: 1,
+    computing: false,
+    stopped: null,
 
     play() {
-      if (session.sim.time >= session.sim.endTime) {
-        session.sim.seek(0);
-        session.publish();
+      if (get().time >= get().endTime) {
+        // From the start again: the clock waits for the engine to get there.
+        asking = true;
+        void get()
+          .seek(0)
+          .finally(() => (asking = false));
       }
       narrator.startGathering(session.realClock);
+      lastAsked = session.realClock;
+      justStarted = true;
       set({ playing: true });
     },
     pause() {
       session.flushNarration();
-      session.publish({ playing: false });
+      set({ playing: false });
     },
     togglePlay() {
       if (get().playing) get().pause();
@@ -100,41 +138,29 @@ export function playbackSlice(session: Session, set: Set, get: Get): PlaybackSta
       set({ speed: clampSpeed(speed) });
     },
 
-    ...steppingActions(session, get),
+    ...steppingActions(session, set, get),
 
     tick(realMs) {
       session.realClock += realMs;
-      const s = get();
-      if (!s.playing) return;
-      const { sim, realClock } = session;
-      const before = sim.time;
-      let target = Math.min(sim.endTime, before + realMs * s.speed);
-      // Narrated chapters pause at their moment.
-      const chapter = s.loaded.chapters.find((c) => c.time > before && c.time <= target);
-      if (chapter) target = chapter.time;
-      const from = sim.events().length;
-      sim.runUntil(target);
-      narrator.gather(sim.events(), from);
-      const ended = sim.time >= sim.endTime;
-      if (chapter || ended || narrator.due(realClock)) narrator.flush(sim.time, realClock, chapter);
-      // The view redraws at most every PUBLISH_MS while playing; CSS transitions carry the motion between.
-      if (chapter || ended) session.publish({ playing: false });
-      else if (realClock - lastPublish >= PUBLISH_MS) {
-        lastPublish = realClock;
-        if (sim.time !== s.time) set((st) => ({ time: sim.time, frame: st.frame + 1 }));
-      }
+      if (!get().playing || asking || (!justStarted && session.realClock - lastAsked < PUBLISH_MS)) return;
+      void advance();
     },
 
-    liveSnapshot(options) {
-      return session.sim.snapshot(options);
-    },
-
-    events() {
-      return session.sim.events();
-    },
-
-    series(stepMs) {
-      return session.sim.series(stepMs);
+    setViewLimits(limits: ViewLimits) {
+      const was = session.limits;
+      if (was.maxRecords === limits.maxRecords && was.maxMessages === limits.maxMessages) return;
+      session.limits = limits;
+      // While playing the next moment comes with the new limits anyway.
+      if (get().playing || viewPending) return;
+      viewPending = true;
+      void (async () => {
+        for (let asked: ViewLimits | null = null; asked !== session.limits;) {
+          asked = session.limits;
+          const reply = await session.ask({ kind: 'view', limits: asked });
+          if (reply?.kind === 'frame') session.show(reply.frame);
+        }
+        viewPending = false;
+      })();
     },
   };
 }

@@ -1,23 +1,25 @@
-// The simulator page's store: its state and actions, and what it needs from the engine. The store is
-// made of slices per concern (loading.ts, playback.ts, narration.ts; index.ts puts them together).
+// The simulator page's store: its state and actions. The engine runs in a Web Worker (../engine): the
+// store sends it requests and shows what comes back, so every action that needs the engine returns a
+// promise that settles once the store shows its result. The store is made of slices per concern
+// (loading.ts, playback.ts, narration.ts; index.ts puts them together).
 import type { StoreApi } from 'zustand/vanilla';
-import type { BuiltInScenario, Intervention, Scenario, SimEvent, Simulation, Snapshot, SnapshotOptions, Totals } from '@/simulator';
+import type { BuiltInScenario, Scenario, SimEvent, Snapshot, Stopped } from '@/simulator';
+import type { EngineFactory } from '../engine/client';
+import type { Errors, ViewLimits } from '../engine/protocol';
+import type { ChartSeries } from '../series';
 import type { SimUrlState, TimedIntervention } from '../url-state';
 
-export type Errors = { path: string; message: string }[];
+export type { Errors, ViewLimits };
 
-/** The engine's validators (zod): the page loads them on demand, so they may arrive late. */
-export interface Validators {
-  parseScenario(input: unknown): { ok: true; scenario: Scenario } | { ok: false; errors: Errors };
-  parseIntervention(input: unknown): { ok: true; intervention: Intervention } | { ok: false; errors: Errors };
-}
-
-/** The slice of the engine the page uses; injected so the store can be tested on its own. */
-export interface EngineApi {
+/** What the store is made from: the built-in scenarios, where the engine comes from, and the first moment to show. */
+export interface SimStoreOptions {
   builtInScenarios: readonly BuiltInScenario[];
-  createSimulation(scenario: Scenario, seed: number): Simulation;
+  /** A Web Worker in the page (workerEngine), the host in-process in tests. Called when first needed. */
+  engine: EngineFactory;
+  /** The first scenario's first moment, computed before the engine is there (at build time). */
+  initial: { id: string; snapshot: Snapshot };
+  /** Narration of one event. */
   describeEvent(e: SimEvent): string;
-  validators?: Validators;
 }
 
 export type Lane = 'kafka' | 'rabbitmq';
@@ -48,10 +50,17 @@ export interface NarrationEntry {
   chapter?: Chapter;
 }
 
+/** Events between snapshots, for the view to animate: contiguous from seq `from` up to the snapshot's eventCount. */
+export interface RecentEvents {
+  from: number;
+  events: readonly SimEvent[];
+}
+
 /** Which scenario runs, from which link, with which interventions. */
 export interface LoadingState {
   loaded: LoadedScenario;
   seed: number;
+  /** Said next to the scenario: what a link could not do, why the run stops early, or that the engine failed. */
   notice: string | null;
   interventions: TimedIntervention[];
   /** Bumped whenever the timeline changes (new scenario, seed or intervention): charts recompute. */
@@ -59,27 +68,33 @@ export interface LoadingState {
 }
 
 export interface LoadingActions {
-  loadBuiltin(id: string, seed?: number): void;
-  /** Runs a custom scenario; returns the validation errors instead when it is not valid. */
-  loadCustom(input: unknown, seed?: number): Errors | null;
-  /** Opens what a link describes; returns a notice when part of it could not be used. */
-  openUrlState(state: SimUrlState): void;
-  setSeed(seed: number): void;
-  intervene(input: unknown): Errors | null;
+  loadBuiltin(id: string, seed?: number): Promise<void>;
+  /** Runs a custom scenario; resolves with the validation errors instead when it is not valid. */
+  loadCustom(input: unknown, seed?: number): Promise<Errors | null>;
+  /** Opens what a link describes; a notice says what could not be used. */
+  openUrlState(state: SimUrlState): Promise<void>;
+  setSeed(seed: number): Promise<void>;
+  /** Applies an intervention now; resolves with what is wrong with it instead when it was refused. */
+  intervene(input: unknown): Promise<Errors | null>;
   setNotice(notice: string | null): void;
-  setValidators(v: Validators): void;
 }
 
 /** The clock: where the simulation is, and whether it plays. */
 export interface PlaybackState {
   time: number;
   endTime: number;
-  /** The snapshot as of the last stop (pause, step, seek, chapter, end); while playing use liveSnapshot(). */
+  /** The moment on show, with at most the view's limits of records and messages. */
   snapshot: Snapshot;
-  /** Bumped on every publish, playing or not: what the lanes redraw on. */
+  /** The events between recent snapshots (what moved since the view last drew). */
+  recent: RecentEvents;
+  /** Bumped on every new snapshot: what the lanes redraw on. */
   frame: number;
   playing: boolean;
   speed: number;
+  /** True while the engine works on a request (a seek far ahead, a heavy moment). */
+  computing: boolean;
+  /** Why the run ends before the scenario's end (too heavy, or the engine failed), or null. */
+  stopped: Stopped | null;
 }
 
 export interface PlaybackActions {
@@ -87,18 +102,26 @@ export interface PlaybackActions {
   pause(): void;
   togglePlay(): void;
   setSpeed(speed: number): void;
-  stepForward(): void;
-  stepBack(): void;
-  seek(t: number): void;
-  restart(): void;
+  stepForward(): Promise<void>;
+  stepBack(): Promise<void>;
+  seek(t: number): Promise<void>;
+  restart(): Promise<void>;
   /** Advances the clock by `realMs` of wall time times the speed (the animation loop calls it). */
   tick(realMs: number): void;
-  /** The simulation's state right now (cached by the engine until it changes). */
-  liveSnapshot(options?: SnapshotOptions): Snapshot;
-  /** Every event so far (what the view animates between two redraws). */
-  events(): readonly SimEvent[];
-  /** Totals over the whole timeline, sampled by the engine every `stepMs` (for charts). */
-  series(stepMs: number): { time: number; totals: Totals }[];
+  /** How much the lanes can show: snapshots from now on carry at most this. */
+  setViewLimits(limits: ViewLimits): void;
+}
+
+/** Chart data for the whole timeline, computed by the engine in the background. */
+export interface ChartsState {
+  /** null until computed (or after the timeline changed); see chartsProblem when it could not be. */
+  series: ChartSeries | null;
+  chartsProblem: string | null;
+}
+
+export interface ChartsActions {
+  /** Asks for the chart data of the current timeline (the charts panel calls it when shown). */
+  requestSeries(): void;
 }
 
 export interface NarrationState {
@@ -115,8 +138,8 @@ export interface ViewActions {
   setWholeLog(on: boolean): void;
 }
 
-export type SimState = LoadingState & PlaybackState & NarrationState & ViewState;
-export type SimActions = LoadingActions & PlaybackActions & ViewActions;
+export type SimState = LoadingState & PlaybackState & ChartsState & NarrationState & ViewState;
+export type SimActions = LoadingActions & PlaybackActions & ChartsActions & ViewActions;
 export type SimStore = StoreApi<SimState & SimActions>;
 export type Set = SimStore['setState'];
 export type Get = SimStore['getState'];
