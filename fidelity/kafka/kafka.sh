@@ -159,6 +159,16 @@ start() {
       -Dkafka.logs.dir="$nd/logs" kafka.tools.StorageTool format -t "$cluster_id" -c "$nd/server.properties" >"$nd/logs/format.out" 2>&1 &
   done
   wait
+  # A format that died (a loaded machine once left no meta.properties and the node refused to start):
+  # run it again, alone, before starting anything.
+  for i in $(seq 1 "$n"); do
+    local nd="$dir/node-$i"
+    [ -f "$nd/data/meta.properties" ] && continue
+    say "node $i: formatting again (the first format left no meta.properties)"
+    # shellcheck disable=SC2086
+    java $KAFKA_HEAP -XX:+UseSerialGC -cp "$cp" -Dlog4j2.configurationFile="$HERE/log4j2-broker.properties" \
+      -Dkafka.logs.dir="$nd/logs" kafka.tools.StorageTool format -t "$cluster_id" -c "$nd/server.properties" >>"$nd/logs/format.out" 2>&1
+  done
   for i in $(seq 1 "$n"); do
     local nd="$dir/node-$i"
     # shellcheck disable=SC2086
