@@ -79,3 +79,19 @@ test('share group: each in-flight record shows its state, owner and delivery cou
   await expect(group).toContainText('share.delivery.count.limit 5');
   await checkA11y(page, '[data-testid="share-group-fulfilment"]');
 });
+
+test('share group: crash a member by its button (its records are released) and add one', async ({ page }) => {
+  await open(page, '?scenario=share-poison-message&t=2500');
+  const group = page.getByTestId('share-group-fulfilment');
+  const w1 = group.getByTestId('share-member-w1');
+  await expect(w1).toContainText('(active');
+  const held = await group.locator('[data-state="acquired"]').filter({ hasText: 'w1' }).count();
+  expect(held).toBeGreaterThan(0);
+  await w1.getByRole('button', { name: 'Crash w1' }).click();
+  await expect(w1).toContainText('(crashed');
+  // The broker released what w1 had acquired: none of the in-flight records is held by w1 now.
+  await expect(group.locator('[data-state="acquired"]').filter({ hasText: 'w1' })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Recent steps, newest first' })).toContainText('crashed share consumer w1');
+  await group.getByRole('button', { name: /^Add share consumer / }).click();
+  await expect(group.getByTestId('share-member-fulfilment-3')).toContainText('fulfilment-3');
+});

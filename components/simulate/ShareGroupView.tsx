@@ -4,7 +4,8 @@
 // archived), and the members with what they are processing. All of it is the engine's
 // ShareGroupView; nothing is re-derived here.
 import { memo } from 'react';
-import type { ShareGroupView as ShareGroup, SharePartitionView, ShareRecordView } from '@/simulator';
+import type { ShareGroupView as ShareGroup, ShareMemberView, SharePartitionView, ShareRecordView } from '@/simulator';
+import { useIntervene } from './useIntervene';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -52,19 +53,12 @@ export const ShareGroups = memo(
             {g.partitions.map((p) => (
               <SharePartition key={p.name} p={p} limit={g.deliveryCountLimit} />
             ))}
-            <ul className="mt-1 space-y-0.5">
+            <ul className="mt-1 space-y-1">
               {g.members.map((m) => (
-                <li key={m.id} data-testid={`share-member-${m.id}`}>
-                  <span className="font-semibold">{m.id}</span>{' '}
-                  <span className="text-zinc-600 dark:text-zinc-400">
-                    ({m.status}, {m.ackMode} acknowledgement)
-                  </span>
-                  : {m.assigned.length ? m.assigned.join(', ') : 'no partition'}
-                  {m.processing.length > 0 &&
-                    ` · processing ${m.processing.map((x) => `${x.topic}-${x.partition} offsets ${x.offsets.join(', ')} until ${seconds(x.until)}`).join('; ')}`}
-                </li>
+                <Member key={m.id} group={g.id} m={m} />
               ))}
             </ul>
+            <AddMember group={g} />
             <ShareLegend />
             <details className="mt-1 text-zinc-600 dark:text-zinc-400">
               <summary className="cursor-pointer">What this share group simplifies</summary>
@@ -81,6 +75,63 @@ export const ShareGroups = memo(
   },
   (a, b) => JSON.stringify(a.groups) === JSON.stringify(b.groups),
 );
+
+const button =
+  'rounded border border-zinc-300 bg-white px-2 py-0.5 text-xs font-medium hover:bg-zinc-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
+
+function Member({ group, m }: { group: string; m: ShareMemberView }) {
+  const act = useIntervene();
+  const running = m.status === 'active' || m.status === 'idle';
+  return (
+    <li data-testid={`share-member-${m.id}`}>
+      <span className="font-semibold">{m.id}</span>{' '}
+      <span className="text-zinc-600 dark:text-zinc-400">
+        ({m.status}, {m.ackMode} acknowledgement)
+      </span>
+      : {m.assigned.length ? m.assigned.join(', ') : 'no partition'}
+      {m.processing.length > 0 &&
+        ` · processing ${m.processing.map((x) => `${x.topic}-${x.partition} offsets ${x.offsets.join(', ')} until ${seconds(x.until)}`).join('; ')}`}
+      {running && (
+        <span className="ml-2 inline-flex gap-1">
+          <button
+            type="button"
+            className={button}
+            title="The process dies: the broker releases its acquired records (delivery counts kept)"
+            onClick={() => act({ type: 'kafka.crashShareConsumer', group, consumer: m.id })}
+          >
+            Crash {m.id}
+          </button>
+          <button
+            type="button"
+            className={button}
+            title="close(): leaves the group; in implicit mode its acquired records are released"
+            onClick={() => act({ type: 'kafka.removeShareConsumer', group, consumer: m.id })}
+          >
+            Close {m.id}
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+/** A new member with the first free name: the simple assignor shares the partitions again. */
+function AddMember({ group: g }: { group: ShareGroup }) {
+  const act = useIntervene();
+  const taken = new Set(g.members.map((m) => m.id));
+  let n = g.members.length + 1;
+  while (taken.has(`${g.id}-${n}`)) n++;
+  const id = `${g.id}-${n}`;
+  return (
+    <button
+      type="button"
+      className={`${button} mt-1`}
+      onClick={() => act({ type: 'kafka.addShareConsumer', group: g.id, consumer: { id } })}
+    >
+      Add share consumer {id}
+    </button>
+  );
+}
 
 function SharePartition({ p, limit }: { p: SharePartitionView; limit: number }) {
   return (
