@@ -34,14 +34,15 @@ test('the producer ledger says what acks=1 lost when the leader died', async ({ 
   await open(page, '?scenario=acks-1-leader-dies&t=26000');
   const ledger = page.getByTestId('producer-ledger');
   await expect(ledger).toBeVisible();
-  const web = page.getByTestId('ledger-web');
+  const web = ledger.locator('[data-ledger-row="web"]');
+  const cell = (key: string) => web.locator(`[data-ledger-cell="${key}"]`);
   await expect(web).toContainText('acks=1');
-  const lost = Number(await page.getByTestId('lost-web').innerText());
+  const lost = Number(await cell('acknowledgedButLost').innerText());
   expect(lost).toBeGreaterThan(0);
-  await expect(page.getByTestId('duplicates-web')).toHaveText('0');
+  await expect(cell('duplicatesDelivered')).toHaveText('0');
   // At the start nothing is lost yet.
   await open(page, '?scenario=acks-1-leader-dies&t=1000');
-  await expect(page.getByTestId('lost-web')).toHaveText('0');
+  await expect(page.locator('[data-ledger-row="web"] [data-ledger-cell="acknowledgedButLost"]')).toHaveText('0');
 });
 
 test('a stalled follower falls behind and leaves the ISR', async ({ page }) => {

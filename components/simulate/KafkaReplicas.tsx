@@ -6,20 +6,11 @@
 import { memo } from 'react';
 import type { BrokerView, ClusterView, InterventionInput, PartitionView, ProducerLedgerView, TopicView } from '@/simulator';
 import { useSimStore } from './context';
+import { LedgerTable, type LedgerColumn } from './LedgerTable';
 import { useIntervene } from './useIntervene';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const REPLICA_COLUMNS = ['Broker', 'Role', 'In ISR', 'Log-end offset', 'High watermark'];
-const LEDGER_COLUMNS = [
-  'Producer',
-  'Settings',
-  'Sent',
-  'Acknowledged',
-  'Failed',
-  'Pending',
-  'Acknowledged but lost',
-  'Duplicates delivered',
-];
 
 const button =
   'rounded border border-zinc-300 bg-white px-2 py-0.5 text-xs font-medium hover:bg-zinc-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
@@ -47,16 +38,6 @@ export const KafkaReplicas = memo(
           ))}
         </div>
         <Ledger ledger={cluster.ledger} />
-        <details className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-          <summary className="cursor-pointer">What this cluster simplifies</summary>
-          <p className="mt-0.5">
-            The KRaft controller never fails (with three combined nodes, losing two also loses the controller quorum, and then no ISR
-            changes at all). A follower fetch is one network delay, the ISR check runs all the time (Kafka checks every
-            replica.lag.time.max.ms / 2), and there are no eligible leader replicas or controlled shutdowns. Records are acknowledged from
-            memory, as Kafka does from the page cache; a power loss of every replica at once is not shown. Timeouts are scaled down so a
-            scenario plays in seconds. Checked against a real Kafka 4.4 cluster: see fidelity/README.md.
-          </p>
-        </details>
       </section>
     );
   },
@@ -202,63 +183,59 @@ function Replicas({ partition: p, brokers }: { partition: PartitionView; brokers
   );
 }
 
+const LEDGER_COLUMNS: readonly LedgerColumn<ProducerLedgerView>[] = [
+  { key: 'sent', label: 'sent', help: 'Records handed to send()', value: (l) => l.sent },
+  {
+    key: 'acknowledged',
+    label: 'acknowledged',
+    help: 'The producer was told they were written (acks=0: as soon as they were sent)',
+    value: (l) => l.acknowledged,
+  },
+  {
+    key: 'failed',
+    label: 'failed',
+    help: 'The producer gave up (retries or delivery.timeout.ms): the application got an error',
+    value: (l) => l.failed,
+  },
+  { key: 'pending', label: 'pending', help: 'Waiting for a leader, a retry or the in-sync replicas', value: (l) => l.pending },
+  {
+    key: 'acknowledgedButLost',
+    label: 'acknowledged but lost',
+    help: 'Acknowledged, yet no longer in the partition: no consumer can ever read them',
+    value: (l) => l.acknowledgedButLost,
+    alarm: true,
+  },
+  {
+    key: 'duplicatesDelivered',
+    label: 'duplicates delivered',
+    help: 'Extra copies that retries wrote: every consumer reads them again',
+    value: (l) => l.duplicatesDelivered,
+    alarm: true,
+  },
+];
+
 /** Each producer: what it sent, what it was told, and what became of it. */
-export function Ledger({ ledger }: { ledger: ProducerLedgerView[] }) {
-  if (ledger.length === 0) return null;
-  const cell = 'px-1.5 py-0.5 text-right font-mono';
+function Ledger({ ledger }: { ledger: ProducerLedgerView[] }) {
   return (
-    <div className="mt-2 overflow-x-auto">
-      <table data-testid="producer-ledger" className="w-full border-collapse text-xs">
-        <caption className="text-left text-sm font-semibold">Producer ledger</caption>
-        <thead className="text-zinc-600 dark:text-zinc-400">
-          <tr>
-            {LEDGER_COLUMNS.map((c, n) => (
-              <th key={c} scope="col" className={`px-1.5 font-medium ${n < 2 ? 'text-left' : 'text-right'}`}>
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {ledger.map((l) => (
-            <tr
-              key={`${l.producer}/${l.topic}`}
-              data-testid={`ledger-${l.producer}`}
-              className="border-t border-zinc-200 dark:border-zinc-800"
-            >
-              <th scope="row" className="px-1.5 text-left font-semibold">
-                {l.producer} <span className="font-normal text-zinc-600 dark:text-zinc-400">→ {l.topic}</span>
-              </th>
-              <td className="px-1.5 font-mono">
-                acks={l.acks}
-                {l.idempotent ? ', idempotent' : ''}
-              </td>
-              <td className={cell}>{l.sent}</td>
-              <td className={cell}>{l.acknowledged}</td>
-              <td className={`${cell} ${l.failed ? 'text-amber-800 dark:text-amber-300' : ''}`}>{l.failed}</td>
-              <td className={cell}>{l.pending}</td>
-              <td
-                data-testid={`lost-${l.producer}`}
-                className={`${cell} ${l.acknowledgedButLost ? 'bg-red-100 font-bold text-red-800 dark:bg-red-950 dark:text-red-300' : ''}`}
-                title={l.lostMessageIds.length ? `lost: ${l.lostMessageIds.join(', ')}` : undefined}
-              >
-                {l.acknowledgedButLost}
-              </td>
-              <td
-                data-testid={`duplicates-${l.producer}`}
-                className={`${cell} ${l.duplicatesDelivered ? 'bg-amber-100 font-bold text-amber-900 dark:bg-amber-950 dark:text-amber-200' : ''}`}
-                title={l.duplicateMessageIds.length ? `duplicated: ${l.duplicateMessageIds.join(', ')}` : undefined}
-              >
-                {l.duplicatesDelivered}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
-        Acknowledged but lost: the producer was told the record was written, and no consumer can ever read it. Duplicates delivered: extra
-        copies that retries wrote, which every consumer reads again.
-      </p>
+    <div data-testid="producer-ledger">
+      <LedgerTable
+        caption="Producer ledger"
+        rowHeading="producer"
+        rows={ledger}
+        rowKey={(l) => l.producer}
+        rowLabel={(l) => (
+          <>
+            {l.producer}
+            <span className="font-sans text-zinc-600 dark:text-zinc-400">
+              {' '}
+              → {l.topic} (acks={l.acks}
+              {l.idempotent ? ', idempotent' : ''})
+            </span>
+          </>
+        )}
+        columns={LEDGER_COLUMNS}
+        note="Acknowledged but lost: the producer was told the record was written, and no consumer can ever read it. Duplicates delivered: extra copies that retries wrote, which every consumer reads again."
+      />
     </div>
   );
 }

@@ -60,14 +60,6 @@ export const ShareGroups = memo(
             </ul>
             <AddMember group={g} />
             <ShareLegend />
-            <details className="mt-1 text-zinc-600 dark:text-zinc-400">
-              <summary className="cursor-pointer">What this share group simplifies</summary>
-              <p className="mt-0.5">
-                Records are acquired one by one (Kafka acquires whole log batches, and in 4.4 hands a record near its delivery limit out
-                alone). The share-group state is never lost here; Kafka persists it and warns that delivery counts are not exact after a
-                leader change. No transactions (read_committed). Members are assigned in join order, where Kafka walks random member ids.
-              </p>
-            </details>
           </section>
         ))}
       </div>

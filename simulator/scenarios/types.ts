@@ -19,6 +19,9 @@ export const SCENARIO_IDS = [
   'share-lock-expiry',
   'share-poison-message',
   'rebalance-styles',
+  'broker-dies-both',
+  'poison-three-ways',
+  'slow-consumer-lock-vs-prefetch',
   'work-queue-prefetch',
   'requeue-on-crash',
   'ttl-dead-letter',
@@ -26,6 +29,12 @@ export const SCENARIO_IDS = [
   'length-limit',
   'side-by-side',
   'stream-replay',
+  'quorum-leader-dies',
+  'classic-node-dies',
+  'publisher-confirms',
+  'poison-message',
+  'single-active-consumer',
+  'consumer-priorities',
   'heavy',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];

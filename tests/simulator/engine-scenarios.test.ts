@@ -20,6 +20,9 @@ const IDS = [
   'share-lock-expiry',
   'share-poison-message',
   'rebalance-styles',
+  'broker-dies-both',
+  'poison-three-ways',
+  'slow-consumer-lock-vs-prefetch',
   'work-queue-prefetch',
   'requeue-on-crash',
   'ttl-dead-letter',
@@ -27,6 +30,12 @@ const IDS = [
   'length-limit',
   'side-by-side',
   'stream-replay',
+  'quorum-leader-dies',
+  'classic-node-dies',
+  'publisher-confirms',
+  'poison-message',
+  'single-active-consumer',
+  'consumer-priorities',
   'heavy',
 ];
 
@@ -404,6 +413,48 @@ describe('the Kafka failure and queue scenarios show what their chapters say', (
     const archived = ofType(events, 'shareArchived')[0]!;
     expect(archived).toMatchObject({ time: 5500, offsets: [2], reason: 'delivery-count-limit' });
     expect(sim.snapshot().kafka!.topics[1]!.partitions[0]!.records[0]!.messageId).toBe('shop-2');
+  });
+
+  it('broker-dies-both: nothing acknowledged by Kafka or confirmed by the quorum queue is lost; the classic queue refuses publishes while its node is down', () => {
+    const { sim, events } = runBuiltIn('broker-dies-both');
+    const snap = sim.snapshot();
+    expect(snap.kafka!.cluster!.ledger[0]).toMatchObject({
+      sent: 80,
+      acknowledged: 80,
+      failed: 0,
+      acknowledgedButLost: 0,
+      duplicatesDelivered: 0,
+    });
+    const rabbit = Object.fromEntries(snap.rabbitmq!.ledger!.map((l) => [l.publisher, l]));
+    expect(rabbit['to-quorum']).toMatchObject({ sent: 80, confirmed: 80, lost: 0, confirmedLost: 0 });
+    expect(rabbit['to-classic']!.failed).toBeGreaterThan(0);
+    expect(rabbit['to-classic']!.confirmedLost).toBe(0);
+    // The quorum queue has a new leader within about a second; Kafka's partition after the (scaled) session timeout.
+    const kafkaElected = ofType(events, 'partitionLeaderElected').find((e) => e.reason === 'leader-fenced')!;
+    expect(kafkaElected).toMatchObject({ time: 9000, leader: 2 });
+    expect(ofType(events, 'leaderElected')[0]!.time).toBeLessThan(kafkaElected.time);
+  });
+
+  it('poison-three-ways: the classic queue loops, the quorum queue dead-letters after 5, the share group archives at 5', () => {
+    const { events } = runBuiltIn('poison-three-ways');
+    const dead = ofType(events, 'deadLettered');
+    expect(dead.map((e) => [e.messageId, e.fromQueue, e.reason])).toEqual([['shop-3', 'quorum', 'delivery_limit']]);
+    const classicRedeliveries = ofType(events, 'delivered').filter((e) => e.queue === 'classic' && e.messageId === 'shop-3');
+    expect(classicRedeliveries.length).toBeGreaterThan(10);
+    const archived = ofType(events, 'shareArchived');
+    expect(archived).toHaveLength(1);
+    expect(archived[0]).toMatchObject({ reason: 'delivery-count-limit', deliveryCounts: [5] });
+  });
+
+  it("slow-consumer-lock-vs-prefetch: the share group hands slow's five records to fast (processed twice); RabbitMQ keeps them with slow (once)", () => {
+    const { events } = runBuiltIn('slow-consumer-lock-vs-prefetch');
+    const expired = ofType(events, 'shareLockExpired');
+    expect(expired.map((e) => [e.consumer, e.offsets.length])).toEqual([['slow', 5]]);
+    const refused = ofType(events, 'shareAcknowledged').filter((e) => e.consumer === 'slow' && e.failedOffsets.length > 0);
+    expect(refused.flatMap((e) => e.failedOffsets)).toEqual([0, 1, 2, 3, 4]);
+    const rabbit = ofType(events, 'delivered').filter((e) => e.queue === 'jobs');
+    expect(rabbit.filter((e) => e.redelivered)).toHaveLength(0);
+    expect(rabbit.filter((e) => e.consumer === 'slow').length).toBeGreaterThanOrEqual(5);
   });
 
   it('rebalance-styles: eager pauses all six partitions, cooperative and the consumer protocol keep fetching', () => {
