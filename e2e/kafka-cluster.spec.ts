@@ -96,3 +96,15 @@ test('share group: crash a member by its button (its records are released) and a
   await group.getByRole('button', { name: /^Add share consumer / }).click();
   await expect(group.getByTestId('share-member-fulfilment-3')).toContainText('fulfilment-3');
 });
+
+test('broker-dies-both: both ledgers on one clock say what the same failure cost each broker', async ({ page }) => {
+  await open(page, '?scenario=broker-dies-both&t=26000');
+  const kafka = page.getByTestId('producer-ledger').locator('[data-ledger-row="checkout"]');
+  await expect(kafka.locator('[data-ledger-cell="acknowledged"]')).toHaveText('80');
+  await expect(kafka.locator('[data-ledger-cell="acknowledgedButLost"]')).toHaveText('0');
+  const classic = page.locator('[data-ledger-row="to-classic"]');
+  await expect(classic).toBeVisible();
+  expect(Number(await classic.locator('[data-ledger-cell="failed"]').innerText())).toBeGreaterThan(0);
+  await expect(page.locator('[data-ledger-row="to-quorum"] [data-ledger-cell="confirmedLost"]')).toHaveText('0');
+  await expect(page.getByTestId('broker-1-status')).toHaveText('up');
+});
