@@ -2,6 +2,7 @@
 // Loaded lazily (next/dynamic) when the charts panel comes into view: recharts stays out of first load.
 import { useEffect } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { wholeSecondTicks } from '@/lib/simulate/time-ticks';
 import type { SeriesLine, SeriesPoint } from '@/lib/simulate/series';
 import { useSim } from './context';
 
@@ -20,7 +21,8 @@ function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesP
               dataKey="time"
               type="number"
               domain={['dataMin', 'dataMax']}
-              tickFormatter={(t: number) => `${t / 1000}s`}
+              ticks={wholeSecondTicks(data[0]?.time ?? 0, data.at(-1)?.time ?? 0)}
+              tickFormatter={(t: number) => `${t / 1000} s`}
               stroke="currentColor"
               fontSize={11}
             />

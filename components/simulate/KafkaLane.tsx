@@ -7,6 +7,7 @@ import { LaneFrame } from './LaneFrame';
 import { WholeRow } from './KafkaWholeRow';
 import { KafkaReplicas } from './KafkaReplicas';
 import { ShareGroups } from './ShareGroupView';
+import { KafkaLegend } from './KafkaLegend';
 
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
@@ -28,16 +29,6 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
     </LaneFrame>
   );
 });
-
-function KafkaLegend({ whole }: { whole: boolean }) {
-  return (
-    <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-      Cells are records labelled with their offset; colour follows the key. <span aria-hidden="true">▲</span> a consumer&rsquo;s position
-      (next offset to fetch{whole ? ', a notch at the top of that record' : ''}); <span aria-hidden="true">▏</span>a group&rsquo;s committed
-      offset{whole ? ', a bar before the record it points at, named in the band above' : ''}. Lag = log-end offset − committed offset.
-    </p>
-  );
-}
 
 const Groups = memo(
   function Groups({ groups }: { groups: GroupView[] }) {
