@@ -167,7 +167,13 @@ start() {
     say "node $i: formatting again (the first format left no meta.properties)"
     # shellcheck disable=SC2086
     java $KAFKA_HEAP -XX:+UseSerialGC -cp "$cp" -Dlog4j2.configurationFile="$HERE/log4j2-broker.properties" \
-      -Dkafka.logs.dir="$nd/logs" kafka.tools.StorageTool format -t "$cluster_id" -c "$nd/server.properties" >>"$nd/logs/format.out" 2>&1
+      -Dkafka.logs.dir="$nd/logs" kafka.tools.StorageTool format -t "$cluster_id" -c "$nd/server.properties" >>"$nd/logs/format.out" 2>&1 ||
+      true
+    if [ ! -f "$nd/data/meta.properties" ]; then
+      say "node $i: format failed twice; its output:"
+      tail -n 30 "$nd/logs/format.out" >&2 || true
+      false
+    fi
   done
   for i in $(seq 1 "$n"); do
     local nd="$dir/node-$i"
