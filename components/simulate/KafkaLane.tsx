@@ -5,12 +5,13 @@ import { kafkaRows } from '@/lib/simulate/view-model';
 import { StripRow } from './KafkaStripRow';
 import { LaneFrame } from './LaneFrame';
 import { WholeRow } from './KafkaWholeRow';
-import { KafkaReplicas } from './KafkaReplicas';
+import { KafkaReplicas, replicatedPartitions } from './KafkaReplicas';
 import { ShareGroups } from './ShareGroupView';
 import { KafkaLegend } from './KafkaLegend';
 
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
+  const replicated = useMemo(() => replicatedPartitions(kafka.topics), [kafka.topics]);
   return (
     <LaneFrame broker="kafka" title="Kafka" tagline="a log per partition; reading moves a position, deletes nothing">
       {topics.map((t) => (
@@ -23,7 +24,7 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
         </div>
       ))}
       <KafkaLegend whole={whole} />
-      {kafka.cluster && <KafkaReplicas cluster={kafka.cluster} topics={kafka.topics} />}
+      {kafka.cluster && <KafkaReplicas cluster={kafka.cluster} partitions={replicated} />}
       <Groups groups={kafka.groups} />
       {kafka.shareGroups && <ShareGroups groups={kafka.shareGroups} />}
     </LaneFrame>

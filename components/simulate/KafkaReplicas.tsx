@@ -4,7 +4,7 @@
 // leader, ISR membership, log-end offset and high watermark, and each producer's ledger. Everything
 // shown comes from the engine's snapshot (ClusterView, ReplicationView): nothing is re-derived here.
 import { memo } from 'react';
-import type { BrokerView, ClusterView, InterventionInput, PartitionView, ProducerLedgerView, TopicView } from '@/simulator';
+import type { BrokerView, ClusterView, InterventionInput, ProducerLedgerView, ReplicationView, TopicView } from '@/simulator';
 import { useSimStore } from './context';
 import { LedgerTable, type LedgerColumn } from './LedgerTable';
 import { useIntervene } from './useIntervene';
@@ -15,10 +15,20 @@ const REPLICA_COLUMNS = ['Broker', 'Role', 'In ISR', 'Log-end offset', 'High wat
 const button =
   'rounded border border-zinc-300 bg-white px-2 py-0.5 text-xs font-medium hover:bg-zinc-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800';
 
+/** A partition's name and replication: all this view draws of it (not its records, which change every frame). */
+export interface ReplicatedPartition {
+  name: string;
+  replication: ReplicationView;
+}
+
+/** The replicated partitions of a snapshot's topics. */
+export function replicatedPartitions(topics: readonly TopicView[]): ReplicatedPartition[] {
+  return topics.flatMap((t) => t.partitions.flatMap((p) => (p.replication ? [{ name: p.name, replication: p.replication }] : [])));
+}
+
 export const KafkaReplicas = memo(
-  function KafkaReplicas({ cluster, topics }: { cluster: ClusterView; topics: TopicView[] }) {
+  function KafkaReplicas({ cluster, partitions }: { cluster: ClusterView; partitions: ReplicatedPartition[] }) {
     useSimStore(); // a provider is required for the buttons
-    const partitions = topics.flatMap((t) => t.partitions.filter((p) => p.replication));
     return (
       <section aria-label="Kafka cluster" className="mt-3" data-testid="kafka-cluster">
         <h3 className="text-sm font-semibold">Brokers</h3>
@@ -95,8 +105,8 @@ function Broker({ broker: b }: { broker: BrokerView }) {
   );
 }
 
-function Replicas({ partition: p, brokers }: { partition: PartitionView; brokers: BrokerView[] }) {
-  const r = p.replication!;
+function Replicas({ partition: p, brokers }: { partition: ReplicatedPartition; brokers: BrokerView[] }) {
+  const r = p.replication;
   const leaderLeo = r.replicas.find((x) => x.role === 'leader')?.logEndOffset ?? Math.max(0, ...r.replicas.map((x) => x.logEndOffset));
   const scale = Math.max(1, leaderLeo, ...r.replicas.map((x) => x.logEndOffset));
   const diedAt = (id: number) => brokers.find((b) => b.id === id)?.diedAt ?? null;
