@@ -141,6 +141,11 @@ try {
     });
     const r = await measure(page, cdp, PLAY_MS, () => page.getByRole('button', { name: 'Play', exact: true }).click());
     await page.evaluate(() => clearInterval(window.__keepPlaying));
+    // Pause is timed while playing: if the run just reached its end, play on until the clock moves again.
+    await page.evaluate(() => document.querySelector('button[aria-label="Play"]')?.click());
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    const shown = await page.getByTestId('sim-time').textContent();
+    await page.waitForFunction((t) => document.querySelector('[data-testid="sim-time"]')?.textContent !== t, shown);
     r.pause = await pauseDelay(page);
     runs[`${speed}x`] = r;
     const at = `${speed}×`;
