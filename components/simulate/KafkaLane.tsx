@@ -1,7 +1,7 @@
 'use client';
 import { memo, useId, useMemo, useState } from 'react';
 import type { GroupView, KafkaView } from '@/simulator';
-import { bounded, MEMBERS_SHOWN, PARTITIONS_SHOWN } from '@/lib/simulate/bounded';
+import { bounded, MEMBERS_SHOWN, partitionsShown } from '@/lib/simulate/bounded';
 import { kafkaRows, type PartitionRowModel } from '@/lib/simulate/view-model';
 import { StripRow } from './KafkaStripRow';
 import { LaneFrame } from './LaneFrame';
@@ -18,7 +18,7 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
             Topic <span className="font-mono">{t.topic}</span>{' '}
             <span className="font-normal text-zinc-600 dark:text-zinc-400">(cleanup.policy={t.cleanupPolicy})</span>
           </h3>
-          <TopicRows topic={t.topic} rows={t.rows} whole={whole} />
+          <TopicRows topic={t.topic} rows={t.rows} limit={partitionsShown(topics.length)} whole={whole} />
         </div>
       ))}
       <KafkaLegend whole={whole} />
@@ -28,14 +28,14 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
 });
 
 /**
- * A topic's partitions: the first PARTITIONS_SHOWN, then "+N more" that opens them all. Each row skips
+ * A topic's partitions: the first `limit` (partitionsShown), then "+N more" that opens them all. Each row skips
  * style, layout and paint while off screen (kvr-lazy), so even an opened topic of 64 partitions draws
  * only what is in view.
  */
-function TopicRows({ topic, rows, whole }: { topic: string; rows: PartitionRowModel[]; whole: boolean }) {
+function TopicRows({ topic, rows, limit, whole }: { topic: string; rows: PartitionRowModel[]; limit: number; whole: boolean }) {
   const [open, setOpen] = useState(false);
   const id = useId();
-  const { shown, more } = bounded(rows, PARTITIONS_SHOWN, open);
+  const { shown, more } = bounded(rows, limit, open);
   return (
     <>
       <div id={id}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bounded } from '@/lib/simulate/bounded';
+import { bounded, partitionsShown } from '@/lib/simulate/bounded';
 import { runs } from '../support/property';
 
 describe('bounded', () => {
@@ -31,5 +31,15 @@ describe('bounded', () => {
       }),
       { numRuns: runs(200) },
     );
+  });
+
+  it.each([
+    [1, 8],
+    [2, 4],
+    [3, 4],
+    [8, 4],
+  ])('%i topics draw %i partitions each before "Show all" (at most 32 rows in all)', (topics, each) => {
+    expect(partitionsShown(topics)).toBe(each);
+    expect(topics * partitionsShown(topics)).toBeLessThanOrEqual(32);
   });
 });
