@@ -126,3 +126,13 @@ test('5. 128 consumers polling: 8 of 64 partitions and 8 of 16 consumers a group
   // The other groups keep their own fold.
   await expect(lane.locator('[data-group-card="g1"]').getByRole('listitem')).toHaveCount(8);
 });
+
+test('5. at the caps (8 topics × 64 partitions, 8 groups of 16): 4 partitions a topic, each topic says how many more', async ({ page }) => {
+  const sim = await open(page, custom(hostile.pollStormAtTheCaps()));
+  const lane = sim.getByRole('region', { name: /^Kafka/ });
+  await expect(lane.locator('[data-partition]')).toHaveCount(32);
+  await expect(lane.getByText('+60 more partitions')).toHaveCount(8);
+  await lane.getByRole('button', { name: 'Show all 64 partitions of topic t7' }).click();
+  await expect(lane.locator('[data-partition]')).toHaveCount(92);
+  await expect(lane.locator('[data-partition="t7-63"]')).toHaveCount(1);
+});

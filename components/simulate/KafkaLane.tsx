@@ -1,7 +1,7 @@
 'use client';
 import { memo, useId, useMemo, useState } from 'react';
 import type { GroupView, KafkaView } from '@/simulator';
-import { bounded, MEMBERS_SHOWN, partitionsShown } from '@/lib/simulate/bounded';
+import { bounded, MEMBERS_SHOWN, PARTITION_ROWS, partitionsShown } from '@/lib/simulate/bounded';
 import { kafkaRows, type PartitionRowModel } from '@/lib/simulate/view-model';
 import { StripRow } from './KafkaStripRow';
 import { LaneFrame } from './LaneFrame';
@@ -10,6 +10,9 @@ import { WholeRow } from './KafkaWholeRow';
 
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
+  // Only a lane with more partitions than it draws at first skips rows off screen: a skipped row has no
+  // innerText until it scrolls near, which small scenarios (all built-in ones) need not pay for.
+  const lazy = topics.reduce((n, t) => n + t.rows.length, 0) > PARTITION_ROWS;
   return (
     <LaneFrame broker="kafka" title="Kafka" tagline="a log per partition; reading moves a position, deletes nothing">
       {topics.map((t) => (
@@ -18,7 +21,7 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
             Topic <span className="font-mono">{t.topic}</span>{' '}
             <span className="font-normal text-zinc-600 dark:text-zinc-400">(cleanup.policy={t.cleanupPolicy})</span>
           </h3>
-          <TopicRows topic={t.topic} rows={t.rows} limit={partitionsShown(topics.length)} whole={whole} />
+          <TopicRows topic={t.topic} rows={t.rows} limit={partitionsShown(topics.length)} lazy={lazy} whole={whole} />
         </div>
       ))}
       <KafkaLegend whole={whole} />
@@ -28,11 +31,23 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
 });
 
 /**
- * A topic's partitions: the first `limit` (partitionsShown), then "+N more" that opens them all. Each row skips
- * style, layout and paint while off screen (kvr-lazy), so even an opened topic of 64 partitions draws
- * only what is in view.
+ * A topic's partitions: the first `limit` (partitionsShown), then "+N more" that opens them all. When `lazy`,
+ * each row skips style, layout and paint while off screen (kvr-lazy), so even an opened topic of 64
+ * partitions draws only what is in view.
  */
-function TopicRows({ topic, rows, limit, whole }: { topic: string; rows: PartitionRowModel[]; limit: number; whole: boolean }) {
+function TopicRows({
+  topic,
+  rows,
+  limit,
+  lazy,
+  whole,
+}: {
+  topic: string;
+  rows: PartitionRowModel[];
+  limit: number;
+  lazy: boolean;
+  whole: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const { shown, more } = bounded(rows, limit, open);
@@ -40,7 +55,7 @@ function TopicRows({ topic, rows, limit, whole }: { topic: string; rows: Partiti
     <>
       <div id={id}>
         {shown.map((row) => (
-          <div key={row.name} className="kvr-lazy">
+          <div key={row.name} className={lazy ? 'kvr-lazy' : undefined}>
             {whole ? <WholeRow row={row} /> : <StripRow row={row} />}
           </div>
         ))}
