@@ -1,7 +1,7 @@
 'use client';
 import { memo, useId, useMemo, useState } from 'react';
 import type { GroupView, KafkaView } from '@/simulator';
-import { bounded, MEMBERS_SHOWN, PARTITION_ROWS, partitionsShown } from '@/lib/simulate/bounded';
+import { bounded, LAZY_ROWS, MEMBERS_SHOWN, partitionsShown } from '@/lib/simulate/bounded';
 import { kafkaRows, type PartitionRowModel } from '@/lib/simulate/view-model';
 import { StripRow } from './KafkaStripRow';
 import { LaneFrame } from './LaneFrame';
@@ -10,9 +10,7 @@ import { WholeRow } from './KafkaWholeRow';
 
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
-  // Only a lane with more partitions than it draws at first skips rows off screen: a skipped row has no
-  // innerText until it scrolls near, which small scenarios (all built-in ones) need not pay for.
-  const lazy = topics.reduce((n, t) => n + t.rows.length, 0) > PARTITION_ROWS;
+  const lazy = topics.reduce((n, t) => n + t.rows.length, 0) > LAZY_ROWS;
   return (
     <LaneFrame broker="kafka" title="Kafka" tagline="a log per partition; reading moves a position, deletes nothing">
       {topics.map((t) => (

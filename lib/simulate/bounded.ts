@@ -5,6 +5,12 @@
 
 /** Partition rows the Kafka lane draws before "Show all", shared among its topics (see partitionsShown). */
 export const PARTITION_ROWS = 8;
+/**
+ * A lane with more rows than this (partitions, queues) lets rows off screen skip style, layout and
+ * paint (content-visibility: auto, `.kvr-lazy`); smaller lanes keep plain rows, which have innerText
+ * and animate without a check.
+ */
+export const LAZY_ROWS = 8;
 /** Partition rows every topic may draw, however many topics there are. */
 export const PARTITIONS_PER_TOPIC_MIN = 4;
 
