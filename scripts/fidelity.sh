@@ -89,6 +89,10 @@ stop_broker() {
   for d in "$WORK"/kafka*; do
     [ -d "$d" ] && bash "$KAFKA_SH" stop "$d"
   done
+  # The three-node RabbitMQ cluster of fidelity/cluster.test.ts, if it is still up.
+  for d in "$WORK"/rabbit-cluster-*; do
+    [ -d "$d" ] && bash fidelity/rabbit-cluster.sh stop "$d"
+  done
   if [ "$started" = "1" ]; then
     echo "fidelity: stopping broker $NODE_NAME"
     # With the pid file, stop waits until the broker's OS process has exited.

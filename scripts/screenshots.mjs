@@ -19,7 +19,12 @@ try {
       for (const theme of ['light', 'dark']) {
         const page = await browser.newPage({ viewport: { width, height: width > 500 ? 900 : 844 }, colorScheme: theme });
         await page.goto(server.url + route, { waitUntil: 'networkidle' });
-        await page.waitForTimeout(300);
+        // Pages that compute in the browser (the simulator's worker, the quiz's store) mark themselves ready.
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('[data-ready]')].every((el) => el.getAttribute('data-ready') === 'true'),
+        );
+        // Let animations started by that last update settle before the picture.
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
         const name = `${route.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${width}-${theme}.png`;
         await page.screenshot({ path: `${outDir}/${name}`, fullPage: true });
         await page.close();

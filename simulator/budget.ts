@@ -20,6 +20,9 @@ const WORK_WORDS: Record<Work, string> = {
   [Work.fetch]: 'Kafka records fetched',
   [Work.clean]: 'records the Kafka log cleaner read',
   [Work.cycleDrop]: 'dead-lettered copies dropped in a cycle',
+  [Work.replicate]: 'quorum queue entries committed',
+  [Work.confirm]: 'publisher confirms',
+  [Work.failover]: 'messages a RabbitMQ node failure handled',
 };
 
 const KAFKA_TASK_WORDS: Record<KafkaTask, string> = {
@@ -39,6 +42,14 @@ const RABBIT_TASK_WORDS: Record<RabbitTask, string> = {
   [RabbitTask.expiry]: 'queue expiry timers',
   [RabbitTask.streamRead]: 'stream reads',
   [RabbitTask.streamRetention]: 'stream retention checks',
+  [RabbitTask.diskSync]: 'classic queue disk writes',
+  [RabbitTask.quorumCommit]: 'quorum queue commits',
+  [RabbitTask.election]: 'quorum queue elections',
+  [RabbitTask.publisherReconnect]: 'RabbitMQ publisher reconnects',
+  [RabbitTask.consumerReconnect]: 'RabbitMQ consumer reconnects',
+  [RabbitTask.disconnectedTimeout]: 'quorum queue disconnected-consumer timeouts',
+  [RabbitTask.resend]: 'RabbitMQ publisher resends',
+  [RabbitTask.deadLetterRetry]: 'at-least-once dead-letter retries',
 };
 
 /** Where a run's steps are tallied: one slot per Work kind, then one per (task owner, task kind). */

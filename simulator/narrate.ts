@@ -14,7 +14,17 @@ function list(parts: string[]): string {
 }
 
 export function describeEvent(e: SimEvent): string {
-  return describeKafka(e) ?? describeRabbit(e) ?? (e.type === 'note' ? e.text : e.type);
+  return describeKafka(e) ?? describeRabbit(e) ?? describeRabbitCluster(e) ?? (e.type === 'note' ? e.text : e.type);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** x-delivery-count / x-acquired-count as a consumer would see them. */
+function countsText(deliveryCount: number | undefined, acquiredCount: number | undefined): string {
+  if (deliveryCount === undefined && acquiredCount === undefined) return '';
+  return `; x-delivery-count ${deliveryCount ?? 0}, x-acquired-count ${acquiredCount ?? 0}`;
 }
 
 function describeKafka(e: SimEvent): string | null {
@@ -75,7 +85,7 @@ function describeKafka(e: SimEvent): string | null {
 function describeRabbit(e: SimEvent): string | null {
   switch (e.type) {
     case 'published':
-      return `Publisher ${e.publisher} published ${e.messageId} to ${e.exchange === '' ? 'the default exchange' : `exchange ${e.exchange}`} with routing key "${e.routingKey}"${e.mandatory ? ' (mandatory)' : ''}`;
+      return `Publisher ${e.publisher} ${e.resend ? `resent (copy ${e.resend + 1})` : 'published'} ${e.messageId} to ${e.exchange === '' ? 'the default exchange' : `exchange ${e.exchange}`} with routing key "${e.routingKey}"${e.mandatory ? ' (mandatory)' : ''}${e.persistent ? ', persistent' : ''}`;
     case 'routed':
       return `Exchange ${e.exchange === '' ? '(default)' : e.exchange} routed ${e.messageId} to queue ${e.queue}${e.bindingKey !== '' ? ` (binding key "${e.bindingKey}")` : ''}${e.viaAlternate ? ' via the alternate exchange' : ''}`;
     case 'unroutable':
@@ -87,23 +97,43 @@ function describeRabbit(e: SimEvent): string | null {
     case 'enqueued':
       return `Queue ${e.queue} stored ${e.messageId}; ${e.ready} ready${e.expiresAt !== null ? `, expires at ${e.expiresAt} ms` : ''}`;
     case 'delivered':
-      return `Queue ${e.queue} delivered ${e.messageId} to ${e.consumer} (delivery tag ${e.deliveryTag}${e.redelivered ? ', redelivered' : ''}${e.autoAck ? ', auto-ack: gone from the queue' : `; ${e.unacked}/${e.prefetchCount === 0 ? '∞' : e.prefetchCount} unacked`})`;
+      return `Queue ${e.queue} delivered ${e.messageId} to ${e.consumer} (delivery tag ${e.deliveryTag}${e.redelivered ? ', redelivered' : ''}${countsText(e.deliveryCount, e.acquiredCount)}${e.autoAck ? ', auto-ack: gone from the queue' : `; ${e.unacked}/${e.prefetchCount === 0 ? '∞' : e.prefetchCount} unacked`})`;
     case 'acked':
       return `Consumer ${e.consumer} acked ${e.messageId} (delivery tag ${e.deliveryTag}); queue ${e.queue} deleted it`;
     case 'nacked':
-      return `Consumer ${e.consumer} nacked ${e.messageId} (delivery tag ${e.deliveryTag}) with requeue=${e.requeue}`;
-    case 'requeued':
-      return `Queue ${e.queue} put ${e.messageId} back at position ${e.position} with redelivered=true (${e.reason === 'nack' ? 'nacked' : e.reason === 'consumer-crash' ? `consumer ${e.consumer} died holding it` : `consumer ${e.consumer} was removed`})`;
+      return `Consumer ${e.consumer} ${e.reject ? 'rejected (basic.reject)' : 'nacked'} ${e.messageId} (delivery tag ${e.deliveryTag}) with requeue=${e.requeue}`;
+    case 'requeued': {
+      const why = {
+        nack: 'nacked',
+        reject: 'rejected',
+        'consumer-crash': `consumer ${e.consumer} died holding it`,
+        'consumer-removed': `consumer ${e.consumer} was removed`,
+        'connection-lost': `consumer ${e.consumer}'s connection died with its node`,
+        'disconnected-timeout': `the queue gave up waiting for consumer ${e.consumer}'s lost node`,
+      }[e.reason];
+      if (e.to === undefined) return `Queue ${e.queue} put ${e.messageId} back at position ${e.position} with redelivered=true (${why})`;
+      const counted =
+        e.reason === 'nack' || e.reason === 'disconnected-timeout'
+          ? ` (RabbitMQ 4.3 does not count a ${e.reason === 'nack' ? 'basic.nack' : 'lost node'} toward the delivery limit)`
+          : '';
+      return `Quorum queue ${e.queue} took ${e.messageId} back (${why}) ${e.to === 'returns' ? 'ahead of the messages never delivered' : 'at the back of the queue, as it has no delivery limit'}${countsText(e.deliveryCount, e.acquiredCount)}${counted}`;
+    }
     case 'expired':
       return `${e.messageId} expired at the head of queue ${e.queue} (TTL reached at ${e.expiresAt} ms)`;
     case 'deadLettered':
-      return `Queue ${e.fromQueue} dead-lettered ${e.messageId} (${e.reason}) to exchange ${e.toExchange === '' ? '(default)' : e.toExchange} with routing key "${e.routingKey}"`;
+      return `Queue ${e.fromQueue} dead-lettered ${e.messageId} (${e.reason === 'delivery_limit' ? 'delivery_limit: delivered too many times without success' : e.reason}) to exchange ${e.toExchange === '' ? '(default)' : e.toExchange} with routing key "${e.routingKey}"${
+        e.strategy ? '; at-least-once: the queue keeps it until a target queue confirms it' : ''
+      }`;
     case 'dropped':
       return e.reason === 'consumer-crash'
         ? `${e.messageId} was lost: auto-ack had already removed it from ${e.queue} when its consumer died`
-        : e.reason === 'dead-letter-cycle'
-          ? `The broker dropped the dead-lettered ${e.messageId} instead of putting it back into queue ${e.queue}: it already died there with no rejection since (a dead-letter cycle)`
-          : `Queue ${e.queue} discarded ${e.messageId} (${e.reason}, no dead-letter exchange)`;
+        : e.reason === 'queue-unavailable'
+          ? `${e.messageId} was lost: queue ${e.queue} is unavailable (its node is down)`
+          : e.reason === 'delivery_limit'
+            ? `Quorum queue ${e.queue} dropped ${e.messageId}: it went past its delivery limit and there is no dead-letter exchange`
+            : e.reason === 'dead-letter-cycle'
+              ? `The broker dropped the dead-lettered ${e.messageId} instead of putting it back into queue ${e.queue}: it already died there with no rejection since (a dead-letter cycle)`
+              : `Queue ${e.queue} discarded ${e.messageId} (${e.reason}, no dead-letter exchange)`;
     case 'rejectedPublish':
       return `Queue ${e.queue} is full and refused ${e.messageId} (reject-publish${e.deadLettered ? '-dlx: dead-lettered' : ''})`;
     case 'streamAppended':
@@ -122,8 +152,82 @@ function describeRabbit(e: SimEvent): string | null {
       return `Consumer ${e.consumer} of ${e.queue} died${e.requeued ? `; its ${e.requeued} unacked message${e.requeued === 1 ? ' goes' : 's go'} back to the queue` : ''}${e.lost ? `; ${e.lost} auto-acked message${e.lost === 1 ? ' was' : 's were'} lost` : ''}`;
     case 'rabbitConsumerRestarted':
       return `Consumer ${e.consumer} subscribed to ${e.queue} again`;
+    case 'rabbitConsumerCancelled':
+      return `The broker cancelled ${e.consumer}'s subscription (basic.cancel): queue ${e.queue} is gone with its node; it subscribes again when the queue is back`;
+    case 'rabbitConsumerDisconnected':
+      return e.holdMs !== undefined
+        ? `Consumer ${e.consumer}'s connection died with node ${e.node}; quorum queue ${e.queue} keeps its unacked messages for it for ${e.holdMs / 1000} s (consumer_disconnected_timeout, RabbitMQ 4.3) in case the node comes back`
+        : `Consumer ${e.consumer}'s connection died with node ${e.node}${e.requeued ? `; its ${plural(e.requeued, 'unacked message')} went back to ${e.queue}, redelivered` : ''}`;
+    case 'rabbitConsumerRecovered':
+      return `Consumer ${e.consumer} subscribed to ${e.queue} again${e.node !== undefined ? ` (connected to node ${e.node})` : ''}`;
+    case 'activeConsumer':
+      return e.takingOver
+        ? `Consumer ${e.takingOver} has a higher priority: ${e.consumer} (active on ${e.queue}) gets no new messages and hands over once it has settled what it holds`
+        : e.consumer === null
+          ? `Queue ${e.queue} has no single active consumer left`
+          : `${e.consumer} is now the single active consumer of ${e.queue}${
+              e.reason === 'first'
+                ? ' (the first to subscribe)'
+                : e.reason === 'failover'
+                  ? ` (${e.previous} went away)`
+                  : ` (a higher priority than ${e.previous})`
+            }`;
     case 'prefetchChanged':
       return `Consumer ${e.consumer} changed its prefetch count from ${e.from} to ${e.to}`;
+    default:
+      return null;
+  }
+}
+
+function describeRabbitCluster(e: SimEvent): string | null {
+  switch (e.type) {
+    case 'nodeDown':
+      return `RabbitMQ node ${e.node} died${e.publishers.length + e.consumers.length > 0 ? `, and with it the connections of ${[...e.publishers, ...e.consumers].join(', ')}` : ''}`;
+    case 'nodeUp':
+      return `RabbitMQ node ${e.node} is back`;
+    case 'queueUnavailable':
+      if (e.reason === 'home-node-down')
+        return `Classic queue ${e.queue} is unavailable: it is not replicated and its node ${e.node} is down${
+          e.kept !== undefined
+            ? ` (${plural(e.kept, 'persistent message')} on disk wait for it; ${plural(e.lost ?? 0, 'message')} in memory ${e.lost === 1 ? 'is' : 'are'} gone)`
+            : ''
+        }`;
+      return e.reason === 'leader-down'
+        ? `Quorum queue ${e.queue} lost its leader on node ${e.node}: no deliveries, no confirms until the ${e.membersUp} live members elect a new one`
+        : `Quorum queue ${e.queue} has only ${e.membersUp} of ${e.members} members up, no majority: it accepts publishes but commits, confirms and delivers nothing`;
+    case 'queueAvailable':
+      return `Queue ${e.queue} is available again (on node ${e.node}) with ${plural(e.ready, 'ready message')}`;
+    case 'leaderElected': {
+      const was = `node ${e.previous ?? '?'}`;
+      const fate =
+        e.lost === 0
+          ? 'their publishers’ channels send them again'
+          : e.lost === e.dropped
+            ? `lost, as their publishers’ connections died with ${was}`
+            : `${e.dropped - e.lost} sent again by live publishers’ channels, ${e.lost} lost with their publishers’ connections`;
+      return `Quorum queue ${e.queue} elected node ${e.node} leader (term ${e.term}): the live member with the longest log (${e.logLength} entries)${
+        e.dropped > 0
+          ? `; ${plural(e.dropped, 'uncommitted entry', 'uncommitted entries')} only ${was} had ${e.dropped === 1 ? 'is' : 'are'} dropped: ${fate}`
+          : ''
+      }`;
+    }
+    case 'memberTruncated':
+      return `Node ${e.node}'s member of ${e.queue} dropped ${plural(e.dropped, 'entry', 'entries')} it wrote as leader that no majority ever had, and catches up from the new leader`;
+    case 'publishConfirmed':
+      return `The broker confirmed ${e.messageId} to ${e.publisher} (basic.ack, seq ${e.seqNo}): ${
+        {
+          'routed-nowhere': 'it matched no queue',
+          accepted: 'its queues accepted it (transient: in memory only)',
+          'on-disk': 'it is on disk',
+          majority: 'a majority of the quorum queue has it',
+        }[e.safe]
+      }`;
+    case 'publishNacked':
+      return `The broker nacked ${e.messageId} to ${e.publisher} (basic.nack, seq ${e.seqNo}): queue ${e.queue} ${e.reason === 'reject-publish' ? 'is full (reject-publish)' : 'is unavailable'}`;
+    case 'publisherDisconnected':
+      return `Publisher ${e.publisher}'s connection died with node ${e.node}${e.inDoubt > 0 ? `: ${plural(e.inDoubt, 'message')} sent and not yet confirmed ${e.inDoubt === 1 ? 'is' : 'are'} in doubt` : ''}`;
+    case 'publisherReconnected':
+      return `Publisher ${e.publisher} reconnected to node ${e.node}${e.inDoubt > 0 ? ` and resends the ${plural(e.inDoubt, 'message')} in doubt (a copy the broker already had becomes a duplicate)` : ''}`;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { SimulatorApp } from '@/components/simulate/SimulatorApp';
 import { PageShell } from '@/components/ui/PageShell';
+import { Simplified } from '@/components/simulate/Simplified';
 import { firstMoment } from '@/lib/simulate/engine/first-moment';
 import { builtInScenarios } from '@/simulator';
 
@@ -19,6 +20,7 @@ export default function SimulatePage() {
       {/* Scenarios are validated here at build time and reach the client as plain data, with the first one's first moment. */}
       <div className="mt-6">
         <SimulatorApp scenarios={builtInScenarios} initial={firstMoment(builtInScenarios[0]!)} />
+        <Simplified />
       </div>
     </PageShell>
   );

@@ -5,6 +5,7 @@ import { LAZY_ROWS } from '@/lib/simulate/bounded';
 import { hueFor, queueModels, WHOLE_LOG_CAP, type QueueModel } from '@/lib/simulate/view-model';
 import { Chip } from './Cell';
 import { LaneFrame } from './LaneFrame';
+import { PublisherLedger, QuorumMembers, RabbitNodes } from './RabbitNodes';
 import { SlotGrid, slotXY, type SlotPlace } from './SlotGrid';
 import { useFlights } from './useFlights';
 
@@ -29,6 +30,7 @@ export const RabbitLane = memo(function RabbitLane({
   const queues = useMemo(() => queueModels(rabbit, cap), [rabbit, cap]);
   return (
     <LaneFrame broker="rabbit" title="RabbitMQ" tagline="exchange → bindings → queues; an ack deletes">
+      <RabbitNodes rabbit={rabbit} />
       <Exchanges rabbit={rabbit} />
       {queues.map((q) => (
         <div key={q.name} className={queues.length > LAZY_ROWS ? 'kvr-lazy' : undefined}>
@@ -39,7 +41,9 @@ export const RabbitLane = memo(function RabbitLane({
         Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots:
         filled = delivered and not yet acked; the ringed one is being processed.
         {rabbit.returned > 0 ? ` Returned to publishers (mandatory, unroutable): ${rabbit.returned}.` : ''}
+        {queues.some((q) => q.type === 'quorum') ? ' On a quorum queue the number after ↻ is the x-delivery-count.' : ''}
       </p>
+      {rabbit.ledger && <PublisherLedger ledger={rabbit.ledger} />}
     </LaneFrame>
   );
 });
@@ -107,8 +111,20 @@ function QueueHeading({ q }: { q: QueueModel }) {
   return (
     <>
       <h3 className="text-sm font-semibold">
-        {q.type === 'stream' ? 'Stream' : 'Queue'} <span className="font-mono">{q.name}</span>
+        {q.type === 'stream' ? 'Stream' : q.type === 'quorum' ? 'Quorum queue' : 'Queue'} <span className="font-mono">{q.name}</span>
+        {q.node !== undefined && q.type !== 'quorum' && <span className="font-normal"> on node {q.node}</span>}
+        {!q.available && (
+          <span className="ml-1 rounded bg-zinc-200 px-1 font-normal text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100">
+            unavailable{q.unavailableSince !== null ? ` since ${(q.unavailableSince / 1000).toFixed(1)} s` : ''}
+          </span>
+        )}
       </h3>
+      {q.quorum && <QuorumMembers quorum={q.quorum} />}
+      {q.singleActiveConsumer !== undefined && (
+        <p className="text-zinc-600 dark:text-zinc-400">
+          single active consumer: <span className="font-mono">{q.singleActiveConsumer ?? 'none'}</span>
+        </p>
+      )}
       {q.bindings.length > 0 && (
         <p className="text-zinc-600 dark:text-zinc-400">
           from{' '}
@@ -167,11 +183,11 @@ function ConsumerRow({ c }: { c: QueueModel['consumers'][number] }) {
           key={s.deliveryTag}
           flight={{ msg: s.messageId, side: 'slot' }}
           hue={s.hue}
-          title={`${s.messageId}, delivery tag ${s.deliveryTag}, unacked${s.redelivered ? ', redelivered' : ''}${s.processing ? ', being processed' : ''}`}
+          title={`${s.messageId}, delivery tag ${s.deliveryTag}, unacked${s.redelivered ? ', redelivered' : ''}${s.deliveryCount ? `, x-delivery-count ${s.deliveryCount}` : ''}${s.processing ? ', being processed' : ''}`}
           className={`kvr-pop relative ${s.redelivered ? 'kvr-redelivered' : ''} ${s.processing ? 'ring-2 ring-zinc-700 ring-offset-1 dark:ring-zinc-200 dark:ring-offset-zinc-900' : ''}`}
         >
           {shortId(s.messageId)}
-          {s.redelivered && <Redelivered />}
+          {s.redelivered && <Redelivered count={s.deliveryCount} />}
           <span className="sr-only">
             {' '}
             unacked, delivery tag {s.deliveryTag}
@@ -234,11 +250,11 @@ function WholeReady({ q }: { q: QueueModel }) {
 
 /** Memoised: a queue that grows renders only its new chips. `x`/`y` place it in the "Whole log" grid. */
 const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][number]; x?: number; y?: number }) {
-  const title = `${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`;
+  const title = `${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.deliveryCount ? `, x-delivery-count ${m.deliveryCount}` : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`;
   const label = (
     <>
       {shortId(m.messageId)}
-      {m.redelivered && <Redelivered />}
+      {m.redelivered && <Redelivered count={m.deliveryCount} />}
     </>
   );
   // In the grid the chip itself is the list item (one element per message); in the strip it flexes.
@@ -265,17 +281,21 @@ const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][
   );
 });
 
-/** A small ↻ badge on the chip's corner (the chip keeps its width), spelled out for screen readers. */
-function Redelivered() {
+/**
+ * A small ↻ badge on the chip's corner (the chip keeps its width), spelled out for screen readers; on a
+ * quorum queue it carries the x-delivery-count (↻3 = three failed deliveries so far).
+ */
+function Redelivered({ count = 0 }: { count?: number }) {
   return (
     <>
       <span
         aria-hidden="true"
+        data-delivery-count={count || undefined}
         className="absolute -top-1.5 -right-1 rounded-full bg-white px-0.5 text-[9px] leading-3 text-zinc-900 dark:bg-zinc-950 dark:text-zinc-100"
       >
-        ↻
+        ↻{count || ''}
       </span>
-      <span className="sr-only"> redelivered</span>
+      <span className="sr-only"> redelivered{count ? `, x-delivery-count ${count}` : ''}</span>
     </>
   );
 }

@@ -17,5 +17,11 @@ export const SCENARIO_TITLES: Record<ScenarioId, string> = {
   'length-limit': 'A queue length limit overflows',
   'side-by-side': 'The same events into Kafka and RabbitMQ',
   'stream-replay': 'RabbitMQ streams replay like a log',
+  'quorum-leader-dies': 'A quorum queue’s leader node dies',
+  'classic-node-dies': 'A classic queue’s node dies',
+  'publisher-confirms': 'Publisher confirms: loss or duplicates',
+  'poison-message': 'A poison message: classic vs quorum queue',
+  'single-active-consumer': 'Single active consumer: who takes over',
+  'consumer-priorities': 'Consumer priorities: the fast worker first',
   heavy: 'Heavy load (benchmark)',
 };

@@ -40,5 +40,11 @@ export function describeIntervention(iv: Intervention): string {
       return `acked delivery tag ${iv.deliveryTag}${iv.multiple ? ' and every earlier one' : ''} of ${iv.consumer}`;
     case 'rabbitmq.nack':
       return `nacked delivery tag ${iv.deliveryTag}${iv.multiple ? ' and every earlier one' : ''} of ${iv.consumer} (${iv.requeue ? 'requeue' : 'no requeue'})`;
+    case 'rabbitmq.reject':
+      return `rejected delivery tag ${iv.deliveryTag} of ${iv.consumer} (${iv.requeue ? 'requeue' : 'no requeue'})`;
+    case 'rabbitmq.killNode':
+      return `killed RabbitMQ node ${iv.node}`;
+    case 'rabbitmq.startNode':
+      return `started RabbitMQ node ${iv.node} again`;
   }
 }

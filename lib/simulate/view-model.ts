@@ -170,6 +170,8 @@ export interface SlotModel {
   routingKey: string;
   /** The consumer is working on this one now (the rest wait in its prefetch buffer). */
   processing: boolean;
+  /** Quorum queues: x-delivery-count (failed deliveries so far), 0 when absent. */
+  deliveryCount: number;
 }
 
 export interface RabbitConsumerModel {
@@ -192,6 +194,8 @@ export interface QueueMessageModel {
   expiresAt: number | null;
   /** Order of arrival in the queue (stable: the "Whole log" view places the chip by it). */
   position: number;
+  /** Quorum queues: x-delivery-count (failed deliveries so far), 0 when absent. */
+  deliveryCount: number;
 }
 
 export interface QueueModel {
@@ -208,6 +212,14 @@ export interface QueueModel {
   stream: QueueView['stream'];
   /** Where bindings route into this queue from. */
   bindings: { exchange: string; bindingKey: string }[];
+  /** Quorum queues: the Raft group. */
+  quorum: QueueView['quorum'];
+  /** Cluster scenarios: the home node, whether it is available, since when not. */
+  node: number | undefined;
+  available: boolean;
+  unavailableSince: number | null;
+  /** Single active consumer queues: who is active (undefined = not such a queue). */
+  singleActiveConsumer: string | null | undefined;
   signature: string;
 }
 
@@ -221,6 +233,7 @@ const messageModel = (m: QueueMessageView): QueueMessageModel => ({
   routingKey: m.routingKey,
   expiresAt: m.expiresAt,
   position: m.position,
+  deliveryCount: m.deliveryCount ?? 0,
 });
 
 function slotModel(u: UnackedView, processingTag: number | null): SlotModel {
@@ -231,6 +244,7 @@ function slotModel(u: UnackedView, processingTag: number | null): SlotModel {
     redelivered: u.message.redelivered,
     routingKey: u.message.routingKey,
     processing: u.deliveryTag === processingTag,
+    deliveryCount: u.message.deliveryCount ?? 0,
   };
 }
 
@@ -256,14 +270,16 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
     const signature = [
       q.readyCount,
       q.unacked.length,
-      ready.map((m) => `${m.messageId}${m.redelivered ? 'r' : ''}`).join(','),
+      ready.map((m) => `${m.messageId}${m.redelivered ? 'r' : ''}${m.deliveryCount || ''}`).join(','),
       consumers
         .map(
           (c) =>
-            `${c.id}:${c.status}:${c.prefetchCount}:${c.processed}:${c.slots.map((s) => `${s.deliveryTag}${s.processing ? 'p' : ''}`).join('.')}`,
+            `${c.id}:${c.status}:${c.prefetchCount}:${c.processed}:${c.slots.map((s) => `${s.deliveryTag}${s.processing ? 'p' : ''}${s.deliveryCount || ''}`).join('.')}`,
         )
         .join('|'),
       JSON.stringify(q.counters),
+      q.quorum ? JSON.stringify(q.quorum) : '',
+      `${q.available ?? ''}:${q.singleActiveConsumer ?? ''}`,
       q.stream ? `${q.stream.firstOffset}:${q.stream.nextOffset}:${q.stream.consumers.map((c) => `${c.id}@${c.offset}`).join(',')}` : '',
     ].join('/');
     return {
@@ -278,6 +294,11 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
       counters: q.counters,
       stream: q.stream,
       bindings,
+      quorum: q.quorum,
+      node: q.node,
+      available: q.available ?? true,
+      unavailableSince: q.unavailableSince ?? null,
+      singleActiveConsumer: q.singleActiveConsumer,
       signature,
     };
   });

@@ -29,6 +29,12 @@ export const Work = {
   fetch: 9,
   clean: 10,
   cycleDrop: 11,
+  /** A quorum queue entry replicated and committed by a majority. */
+  replicate: 12,
+  /** A publisher confirm or nack settled. */
+  confirm: 13,
+  /** A message a node failure or an election handled: lost, kept, put in doubt or appended again. */
+  failover: 14,
 } as const;
 export type Work = (typeof Work)[keyof typeof Work];
 

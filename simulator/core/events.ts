@@ -158,6 +158,12 @@ export interface PublishedEvent extends Base {
   mandatory: boolean;
   headers?: Record<string, string | number | boolean | null>;
   expirationMs?: number;
+  /** delivery_mode 2 (present only when true). */
+  persistent?: true;
+  /** A publisher's n-th resend of the same message (present only on resends). */
+  resend?: number;
+  /** Confirm mode: the channel's publish sequence number (the delivery tag of its basic.ack / basic.nack). */
+  seqNo?: number;
 }
 export interface RoutedEvent extends Base {
   type: 'routed';
@@ -194,6 +200,10 @@ export interface DeliveredEvent extends Base {
   autoAck: boolean;
   unacked: number;
   prefetchCount: number;
+  /** Quorum queues: x-delivery-count, failed deliveries so far (RabbitMQ 4.3; absent while 0). */
+  deliveryCount?: number;
+  /** Quorum queues: x-acquired-count, every earlier return (RabbitMQ 4.3; absent while 0). */
+  acquiredCount?: number;
 }
 export interface AckedEvent extends Base {
   type: 'acked';
@@ -209,6 +219,8 @@ export interface NackedEvent extends Base {
   deliveryTag: number;
   messageId: string;
   requeue: boolean;
+  /** basic.reject rather than basic.nack (present only when true). */
+  reject?: true;
 }
 export interface RequeuedEvent extends Base {
   type: 'requeued';
@@ -219,7 +231,13 @@ export interface RequeuedEvent extends Base {
   redelivered: true;
   /** Index in the ready list it went back to (its original position, by publish order). */
   position: number;
-  reason: 'nack' | 'consumer-crash' | 'consumer-removed';
+  reason: 'nack' | 'reject' | 'consumer-crash' | 'consumer-removed' | 'connection-lost' | 'disconnected-timeout';
+  /** Quorum queues: where a return goes: ahead of the ready messages ('returns') or behind them ('back'). */
+  to?: 'returns' | 'back';
+  /** Quorum queues: x-delivery-count after this return (RabbitMQ 4.3). */
+  deliveryCount?: number;
+  /** Quorum queues: x-acquired-count after this return. */
+  acquiredCount?: number;
 }
 export interface ExpiredEvent extends Base {
   type: 'expired';
@@ -233,14 +251,16 @@ export interface DeadLetteredEvent extends Base {
   fromQueue: string;
   toExchange: string;
   routingKey: string;
-  reason: 'rejected' | 'expired' | 'maxlen';
+  reason: 'rejected' | 'expired' | 'maxlen' | 'delivery_limit';
+  /** Quorum queues with x-dead-letter-strategy at-least-once (present only then). */
+  strategy?: 'at-least-once';
 }
 export interface DroppedEvent extends Base {
   type: 'dropped';
   queue: string;
   messageId: string;
   /** dead-letter-cycle: a dead-lettered copy not let into `queue`, where it already died with no rejection since. */
-  reason: 'maxlen' | 'rejected' | 'expired' | 'consumer-crash' | 'dead-letter-cycle';
+  reason: 'maxlen' | 'rejected' | 'expired' | 'consumer-crash' | 'delivery_limit' | 'queue-unavailable' | 'dead-letter-cycle';
 }
 export interface RejectedPublishEvent extends Base {
   type: 'rejectedPublish';
@@ -278,12 +298,26 @@ export interface StreamSegmentDeletedEvent extends Base {
   firstOffset: number;
 }
 export interface RabbitConsumerLifecycleEvent extends Base {
-  type: 'rabbitConsumerAdded' | 'rabbitConsumerRemoved' | 'rabbitConsumerCrashed' | 'rabbitConsumerRestarted';
+  type:
+    | 'rabbitConsumerAdded'
+    | 'rabbitConsumerRemoved'
+    | 'rabbitConsumerCrashed'
+    | 'rabbitConsumerRestarted'
+    /** The broker cancelled the subscription (basic.cancel): its queue went away with its node. */
+    | 'rabbitConsumerCancelled'
+    /** Its connection died with its node. */
+    | 'rabbitConsumerDisconnected'
+    /** It reconnected (to `node`) and subscribed again. */
+    | 'rabbitConsumerRecovered';
   queue: string;
   consumer: string;
   /** Messages lost with the consumer (auto-ack deliveries it had not processed). */
   lost?: number;
   requeued?: number;
+  /** Cluster scenarios: the node its connection is on. */
+  node?: number;
+  /** Quorum queues (RabbitMQ 4.3): a consumer on a lost node keeps its unacked messages this long first. */
+  holdMs?: number;
 }
 export interface PrefetchChangedEvent extends Base {
   type: 'prefetchChanged';
@@ -292,6 +326,97 @@ export interface PrefetchChangedEvent extends Base {
   from: number;
   to: number;
 }
+/** Single active consumer: who now gets the queue's messages. */
+export interface ActiveConsumerEvent extends Base {
+  type: 'activeConsumer';
+  queue: string;
+  /** The new active consumer, or null when none is left. */
+  consumer: string | null;
+  previous: string | null;
+  reason: 'first' | 'failover' | 'priority';
+  /**
+   * Quorum queues (4.0+): set while the active consumer quiesces (gets no new messages) because this
+   * higher-priority consumer takes over once the active one has no unacked messages left.
+   */
+  takingOver?: string;
+}
+
+// ---------- RabbitMQ cluster ----------
+export interface NodeDownEvent extends Base {
+  type: 'nodeDown';
+  /** Node number (1-based). */
+  node: number;
+  /** Connections that died with it. */
+  publishers: string[];
+  consumers: string[];
+}
+export interface NodeUpEvent extends Base {
+  type: 'nodeUp';
+  node: number;
+}
+export interface QueueUnavailableEvent extends Base {
+  type: 'queueUnavailable';
+  queue: string;
+  reason: 'home-node-down' | 'leader-down' | 'no-majority';
+  node: number;
+  /** Classic queues: messages kept on disk (persistent, in a durable queue) and lost with the node's memory. */
+  kept?: number;
+  lost?: number;
+  /** Quorum queues: members up / members. */
+  membersUp?: number;
+  members?: number;
+}
+export interface QueueAvailableEvent extends Base {
+  type: 'queueAvailable';
+  queue: string;
+  ready: number;
+  node: number;
+}
+export interface LeaderElectedEvent extends Base {
+  type: 'leaderElected';
+  queue: string;
+  node: number;
+  previous: number | null;
+  term: number;
+  /** Entries in the new leader's log (committed and not yet committed). */
+  logLength: number;
+  /** Uncommitted entries only the old leader had: resent by live publishers' channels, else lost. */
+  dropped: number;
+  /** Of those, the ones whose publisher's connection died too: gone. */
+  lost: number;
+}
+export interface MemberTruncatedEvent extends Base {
+  type: 'memberTruncated';
+  queue: string;
+  node: number;
+  /** Uncommitted entries it had that the leader elected without it never had. */
+  dropped: number;
+  logLength: number;
+}
+export interface PublishConfirmedEvent extends Base {
+  type: 'publishConfirmed';
+  publisher: string;
+  messageId: string;
+  seqNo: number;
+  /** Why the broker could confirm it now. */
+  safe: 'routed-nowhere' | 'accepted' | 'on-disk' | 'majority';
+}
+export interface PublishNackedEvent extends Base {
+  type: 'publishNacked';
+  publisher: string;
+  messageId: string;
+  seqNo: number;
+  reason: 'queue-unavailable' | 'reject-publish';
+  queue: string;
+}
+export interface PublisherConnectionEvent extends Base {
+  type: 'publisherDisconnected' | 'publisherReconnected';
+  publisher: string;
+  node: number;
+  /** Disconnected: messages sent but neither confirmed nor nacked; reconnected: how many it resends. */
+  inDoubt: number;
+}
+
 export interface NoteEvent extends Base {
   type: 'note';
   text: string;
@@ -329,6 +454,16 @@ export type SimEvent =
   | StreamSegmentDeletedEvent
   | RabbitConsumerLifecycleEvent
   | PrefetchChangedEvent
+  | ActiveConsumerEvent
+  | NodeDownEvent
+  | NodeUpEvent
+  | QueueUnavailableEvent
+  | QueueAvailableEvent
+  | LeaderElectedEvent
+  | MemberTruncatedEvent
+  | PublishConfirmedEvent
+  | PublishNackedEvent
+  | PublisherConnectionEvent
   | NoteEvent;
 
 export type SimEventType = SimEvent['type'];

@@ -100,12 +100,22 @@ export interface QueueMessageView {
   /** Order of arrival in this queue: a requeued message keeps it (and its place in line). */
   position: number;
   headers?: Record<string, string | number | boolean | null>;
+  /** Quorum queues: x-delivery-count (failed deliveries, RabbitMQ 4.3), present once above 0. */
+  deliveryCount?: number;
+  /** Quorum queues: x-acquired-count (every return), present once above 0. */
+  acquiredCount?: number;
+  /** Quorum queues: returned, so served ahead of the messages never delivered. */
+  returned?: true;
+  /** Published with delivery_mode 2 (present only in cluster scenarios). */
+  persistent?: boolean;
 }
 
 export interface UnackedView {
   message: QueueMessageView;
   consumer: string;
   deliveryTag: number;
+  /** Quorum queues: held for a consumer whose node was lost, until the queue gives up on it. */
+  held?: true;
 }
 
 export interface QueueCounters {
@@ -120,9 +130,47 @@ export interface QueueCounters {
   rejected: number;
 }
 
+export interface QuorumMemberView {
+  node: number;
+  up: boolean;
+  leader: boolean;
+  /** Entries this member has written (committed or not). */
+  logLength: number;
+  /** Back up and still copying what it missed. */
+  catchingUp: boolean;
+}
+
+export interface QuorumView {
+  /** The leader's node, or null while none is elected. */
+  leader: number | null;
+  term: number;
+  members: QuorumMemberView[];
+  /** Entries committed (on a majority, applied). */
+  commitIndex: number;
+  /** Enqueues the leader has written that no majority has yet (no confirm, not deliverable yet). */
+  uncommitted: number;
+  /** Publishes waiting in their channels for a leader to take them. */
+  waitingForLeader: number;
+  /** x-delivery-limit in force (null = none). */
+  deliveryLimit: number | null;
+  deadLetterStrategy: 'at-most-once' | 'at-least-once';
+  /** at-least-once: dead-lettered messages the queue keeps until a target queue takes them. */
+  deadLetterPending: number;
+}
+
 export interface QueueView {
   name: string;
-  type: 'classic' | 'stream';
+  type: 'classic' | 'quorum' | 'stream';
+  /** Cluster scenarios: the node a classic queue or stream lives on (a quorum queue: its first member). */
+  node?: number;
+  /** Cluster scenarios: false while its home node is down (classic) or it has no leader or no majority (quorum). */
+  available?: boolean;
+  /** Cluster scenarios: when it became unavailable. */
+  unavailableSince?: number | null;
+  /** Quorum queues: the Raft group. */
+  quorum?: QuorumView;
+  /** Single active consumer queues: who is active (null = nobody). */
+  singleActiveConsumer?: string | null;
   args: Record<string, string | number>;
   /** Ready messages from the head (the first ones when the snapshot was asked for fewer; see readyCount). */
   ready: QueueMessageView[];
@@ -158,7 +206,17 @@ export interface RabbitConsumerView {
   queue: string;
   prefetchCount: number;
   autoAck: boolean;
-  status: 'active' | 'crashed' | 'stopped' | 'waiting';
+  /**
+   * active: subscribed; waiting: not started yet; cancelled: the broker cancelled it (its queue's node
+   * is down) and it subscribes again when the queue is back; disconnected: its node died, it reconnects.
+   */
+  status: 'active' | 'crashed' | 'stopped' | 'waiting' | 'cancelled' | 'disconnected';
+  /** x-priority, when not 0. */
+  priority?: number;
+  /** Cluster scenarios: the node its connection is on. */
+  node?: number;
+  /** Single active consumer queues: whether it is the one getting messages. */
+  single?: 'active' | 'waiting' | 'quiescing';
   /** Delivery tags of its unacked messages, oldest first. */
   unacked: number[];
   /** Messages received but not processed yet (auto-ack consumers hold them client-side). */
@@ -168,6 +226,41 @@ export interface RabbitConsumerView {
   processing: { messageId: string; deliveryTag: number; until: number } | null;
 }
 
+export interface RabbitNodeView {
+  node: number;
+  up: boolean;
+  /** When it last went down (null while up). */
+  downSince: number | null;
+}
+
+/**
+ * What became of a publisher's messages, counted per message (its resends are the same message):
+ * the lesson of publisher confirms.
+ */
+export interface PublisherLedgerView {
+  publisher: string;
+  confirms: boolean;
+  /** Connected node, or null while reconnecting. */
+  node: number | null;
+  sent: number;
+  /** Extra copies it published (resends). */
+  resent: number;
+  /** The broker confirmed it (basic.ack). */
+  confirmed: number;
+  /** Nacked and not confirmed by a later resend: the publisher knows. */
+  failed: number;
+  /** Sent, then the connection died before an answer, and not settled since. */
+  inDoubt: number;
+  /** Waiting for a confirm now. */
+  unconfirmed: number;
+  /** No copy left for any consumer and none was consumed, because a node failed or a queue was unavailable. */
+  lost: number;
+  /** Lost although the broker had confirmed it. */
+  confirmedLost: number;
+  /** Deliveries of a second copy of a message a consumer already received. */
+  duplicatesDelivered: number;
+}
+
 export interface RabbitView {
   exchanges: ExchangeView[];
   bindings: BindingView[];
@@ -175,6 +268,10 @@ export interface RabbitView {
   consumers: RabbitConsumerView[];
   /** Messages returned to publishers (mandatory, unroutable). */
   returned: number;
+  /** Cluster scenarios (more than one node, or a node was killed). */
+  nodes?: RabbitNodeView[];
+  /** Per publisher, once failures or confirms are in play (cluster scenarios or confirms). */
+  ledger?: PublisherLedgerView[];
 }
 
 /** Running totals since time 0 (for charts that sample snapshots over time). */

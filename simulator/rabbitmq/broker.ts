@@ -6,6 +6,9 @@ import type { Ctx } from '../core/context';
 import type { QueueCounters, RabbitView, Totals } from '../core/snapshot';
 import type { Intervention } from '../schema';
 import { expiryDue } from './classic-queue';
+import { sendDeadLetter } from './dead-letter';
+import { becomeClustered, consumerReconnect, disconnectedTimeout, killNode, publisherReconnect, startNode } from './cluster';
+import { diskSynced } from './confirms';
 import {
   addConsumer,
   addConsumerState,
@@ -17,9 +20,11 @@ import {
   stopConsumer,
 } from './consumer';
 import { Exchanges } from './exchange';
-import { addPublisher, publishBurst, publishTick } from './publisher';
+import { Ledger } from './ledger';
+import { addPublisher, publishBurst, publishTick, resendDue } from './publisher';
+import { commitDue, election, initQuorum, retryDeadLetters } from './quorum-queue';
 import { ReadyQueue } from './ready';
-import { RabbitState, RabbitTask, type Msg, type RabbitSpec } from './state';
+import { RabbitState, RabbitTask, type Msg, type QueueState, type RabbitSpec } from './state';
 import { scheduleRetention, STREAM_RETENTION_CHECK_MS, streamRead, streamRetention } from './stream';
 import { depths, rabbitView } from './view';
 
@@ -44,9 +49,11 @@ export class RabbitBroker implements Broker<RabbitIntervention, RabbitView> {
     const queueIndex = new Map(spec.queues.map((q, i) => [q.name, i]));
     const r = new RabbitState(ctx, spec, new Exchanges(spec, queueIndex));
     r.queueIndex = queueIndex;
+    const nodes = spec.nodes ?? 1;
+    r.nodes = Array.from({ length: nodes }, () => ({ up: true, downSince: null }));
     spec.queues.forEach((q, idx) => {
       const ready = new ReadyQueue<Msg>();
-      r.queues.push({
+      const state: QueueState = {
         idx,
         name: q.name,
         spec: q,
@@ -57,11 +64,30 @@ export class RabbitBroker implements Broker<RabbitIntervention, RabbitView> {
         counters: { ...NO_COUNTS },
         log: [],
         firstOffset: 0,
-      });
+        home: (q.homeNode ?? 1) - 1,
+        available: true,
+        unavailableSince: null,
+        syncTime: -1,
+        syncPos: 0,
+        syncWaiters: [],
+        quorum: null,
+        counts: null,
+        nextReturnPos: 0,
+        sacActive: -1,
+        sacQuiescing: false,
+        nextSubscription: 0,
+      };
+      r.queues.push(state);
+      if (q.type === 'quorum') {
+        state.quorum = initQuorum(state, nodes);
+        state.counts = new Map();
+      }
       if (q.type === 'stream' && q.maxAgeMs !== undefined) scheduleRetention(r, r.queues[idx]!, STREAM_RETENTION_CHECK_MS);
     });
     for (const p of spec.publishers) addPublisher(r, p);
     for (const c of spec.consumers) addConsumerState(r, c, c.startMs);
+    // Failures and confirms in play from the start: nodes on screen and a ledger per publisher.
+    if (nodes > 1 || spec.publishers.some((p) => p.confirms)) becomeClustered(r);
     return new RabbitBroker(r);
   }
 
@@ -84,6 +110,22 @@ export class RabbitBroker implements Broker<RabbitIntervention, RabbitView> {
         return;
       case RabbitTask.streamRetention:
         return streamRetention(r, r.queues[a]!);
+      case RabbitTask.diskSync:
+        return diskSynced(r, r.queues[a]!);
+      case RabbitTask.quorumCommit:
+        return commitDue(r, r.queues[a]!);
+      case RabbitTask.election:
+        return election(r, r.queues[a]!, b);
+      case RabbitTask.publisherReconnect:
+        return publisherReconnect(r, a);
+      case RabbitTask.consumerReconnect:
+        return consumerReconnect(r, a);
+      case RabbitTask.disconnectedTimeout:
+        return disconnectedTimeout(r, a, b);
+      case RabbitTask.resend:
+        return resendDue(r, a, b);
+      case RabbitTask.deadLetterRetry:
+        return retryDeadLetters(r, r.queues[a]!, (q, msg, c) => sendDeadLetter(r, q, msg, c));
     }
   }
 
@@ -91,7 +133,9 @@ export class RabbitBroker implements Broker<RabbitIntervention, RabbitView> {
     const r = this.state;
     switch (iv.type) {
       case 'rabbitmq.publishBurst':
-        return publishBurst(r, iv);
+        return publishBurst(r, iv, (p) => {
+          if (r.clustered) p.ledger = new Ledger(iv.count);
+        });
       case 'rabbitmq.addConsumer':
         return addConsumer(r, iv.consumer);
       case 'rabbitmq.removeConsumer':
@@ -104,7 +148,12 @@ export class RabbitBroker implements Broker<RabbitIntervention, RabbitView> {
         return setPrefetch(r, iv.consumer, iv.prefetchCount);
       case 'rabbitmq.ack':
       case 'rabbitmq.nack':
+      case 'rabbitmq.reject':
         return settleByIntervention(r, iv);
+      case 'rabbitmq.killNode':
+        return killNode(r, iv.node);
+      case 'rabbitmq.startNode':
+        return startNode(r, iv.node);
     }
   }
 

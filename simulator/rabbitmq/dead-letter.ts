@@ -14,10 +14,15 @@
 // The engine routes dead-letters in a loop, never by recursion: a dead-letter that makes another queue
 // dead-letter at once (TTL 0, a full queue) waits behind the one being routed, so a chain of any length
 // runs in constant stack depth.
+//
+// Quorum queues with `at-least-once` (quorum-queue.ts) keep the message and send the copy with a
+// confirm the target queues answer; a copy no queue took is sent again later.
 import { Work } from '../core/context';
-import { messageIdOf, type Msg, type QueueState, type RabbitState } from './state';
+import { atLeastOnce, deadLetterConfirm } from './quorum-queue';
+import { messageIdOf, type Confirm, type Msg, type QueueState, type RabbitState } from './state';
 
-export type DeathReason = 'rejected' | 'expired' | 'maxlen';
+/** delivery_limit: a quorum queue's message returned more often than its x-delivery-limit. */
+export type DeathReason = 'rejected' | 'expired' | 'maxlen' | 'delivery_limit';
 
 /** One x-death entry: the queue a message died in and why (RabbitMQ also counts how often). */
 export interface Death {
@@ -58,18 +63,39 @@ export function deadLetter(r: RabbitState, q: QueueState, msg: Msg, reason: Deat
   const dlx = q.spec.deadLetterExchange;
   if (dlx === undefined) return;
   const routingKey = q.spec.deadLetterRoutingKey ?? msg.routingKey;
+  const keep = atLeastOnce(q);
   r.w.charge(Work.deadLetter);
   q.counters.deadLettered++;
   r.w.counters.rabbitDeadLettered++;
-  if (r.w.rec) r.w.emit({ type: 'deadLettered', messageId: messageIdOf(msg), fromQueue: q.name, toExchange: dlx, routingKey, reason });
+  if (r.w.rec)
+    r.w.emit({
+      type: 'deadLettered',
+      messageId: messageIdOf(msg),
+      fromQueue: q.name,
+      toExchange: dlx,
+      routingKey,
+      reason,
+      ...(keep ? { strategy: 'at-least-once' as const } : {}),
+    });
   const copy: Msg = { ...msg, expiration: undefined, deaths: recordDeath(msg.deaths, q.name, reason) };
+  // at-least-once: the queue keeps the dead-lettered copy until a target queue confirms it.
+  if (keep) q.quorum!.deadLetterPending.push(copy);
+  route(r, copy, dlx, routingKey, keep ? deadLetterConfirm(q, copy) : null);
+}
+
+/** at-least-once: sends a kept dead-lettered copy again (its death is already in its history). */
+export function sendDeadLetter(r: RabbitState, q: QueueState, copy: Msg, confirm: Confirm): void {
+  route(r, copy, q.spec.deadLetterExchange!, q.spec.deadLetterRoutingKey ?? copy.routingKey, confirm);
+}
+
+function route(r: RabbitState, copy: Msg, exchange: string, routingKey: string, confirm: Confirm | null): void {
   const pending = r.deadLetters;
-  pending.push({ msg: copy, exchange: dlx, routingKey });
+  pending.push({ msg: copy, exchange, routingKey, confirm });
   if (pending.length > 1) return; // an outer call is routing: it takes this one after the current
   try {
     for (let i = 0; i < pending.length; i++) {
       const d = pending[i]!;
-      r.router.send(r, d.msg, d.exchange, d.routingKey, false);
+      r.router.send(r, d.msg, d.exchange, d.routingKey, false, d.confirm);
     }
   } finally {
     pending.length = 0;

@@ -1,12 +1,16 @@
 // An exchange hands a published (or dead-lettered) message to its queues: routing.ts decides where it
-// goes; here each target queue gets its copy (a classic queue enqueues it, a stream appends it), and
-// an unroutable message is dropped, returned (mandatory) or sent to the alternate exchange. A
-// dead-lettered copy skips the queues it would cycle through (dead-letter.ts).
+// goes; here each target queue gets its copy (a classic queue enqueues it, a quorum queue's leader
+// writes it to its log, a stream appends it), and an unroutable message is dropped, returned
+// (mandatory) or sent to the alternate exchange. A dead-lettered copy skips the queues it would cycle
+// through (dead-letter.ts). In confirm mode each target queue answers once (confirms.ts); a message
+// routed nowhere is confirmed at once.
 import { enqueue } from './classic-queue';
+import { expectAnswers } from './confirms';
 import { checksCycles, dropCycle, isDeathCycle } from './dead-letter';
+import { quorumEnqueue } from './quorum-queue';
 import type { HeaderValue } from './headers';
 import { route, type RouteResult, type Topology } from './routing';
-import { messageIdOf, type Msg, type RabbitSpec, type RabbitState, type Router } from './state';
+import { messageIdOf, type Confirm, type Msg, type RabbitSpec, type RabbitState, type Router } from './state';
 import { streamAppend } from './stream';
 
 interface Routed {
@@ -58,10 +62,15 @@ export class Exchanges implements Router {
     return r;
   }
 
-  send(r: RabbitState, msg: Msg, exchange: string, routingKey: string, mandatory: boolean): void {
+  send(r: RabbitState, msg: Msg, exchange: string, routingKey: string, mandatory: boolean, confirm: Confirm | null): void {
     const { result, targets } = this.route(exchange, routingKey, msg.headers, mandatory);
     if (result.viaAlternate || result.queues.length === 0) unroutable(r, msg, exchange, routingKey, result);
     const cycles = checksCycles(msg);
+    if (confirm) {
+      let answering = targets.length;
+      if (cycles) for (let i = 0; i < targets.length; i++) if (isDeathCycle(msg.deaths, r.queues[targets[i]!]!.name)) answering--;
+      expectAnswers(r, confirm, answering);
+    }
     for (let i = 0; i < targets.length; i++) {
       const q = r.queues[targets[i]!]!;
       if (cycles && isDeathCycle(msg.deaths, q.name)) {
@@ -80,10 +89,17 @@ export class Exchanges implements Router {
           viaAlternate: result.viaAlternate,
         });
       }
-      if (q.spec.type === 'stream') streamAppend(r, q, msg);
-      else enqueue(r, q, msg);
+      if (q.spec.type === 'stream') streamAppend(r, q, msg, confirm);
+      else if (q.quorum) quorumEnqueue(r, q, msg, confirm, originOf(r, msg, confirm));
+      else enqueue(r, q, msg, confirm);
     }
   }
+}
+
+/** The node of the channel a message comes from: its publisher's connection; -1 for the broker's own dead-lettering. */
+function originOf(r: RabbitState, msg: Msg, confirm: Confirm | null): number {
+  if (msg.deaths.length > 0 || (confirm && confirm.pub < 0)) return -1;
+  return r.publishers[msg.pub]?.node ?? -1;
 }
 
 /** No binding of the exchange matched: returned to a mandatory publisher, else dropped (or on to the alternate exchange). */

@@ -1,9 +1,14 @@
 // A stream queue: an append-only log with offsets. Consumers attach at first, last, next, an offset
 // or a timestamp and read on without removing anything; x-max-age deletes whole segments of
 // `segmentMessages`, never the one being written. Simplified: `last` is the last message (the real
-// broker attaches at the start of the last chunk) and reads ignore consumer credit.
+// broker attaches at the start of the last chunk) and reads ignore consumer credit; a stream lives on
+// its home node (its replicas are not modelled), is unavailable while that node is down and keeps
+// every message across the restart; a publish is confirmed once appended.
 import { COPY_STEPS, Work } from '../core/context';
-import { messageIdOf, RabbitTask, type ConsumerState, type Msg, type QueueState, type RabbitState } from './state';
+import { unavailableOnPublish } from './cluster';
+import { accepted } from './confirms';
+import { copyAdded, copyGone, readMsg } from './ledger';
+import { messageIdOf, RabbitTask, type Confirm, type ConsumerState, type Msg, type QueueState, type RabbitState } from './state';
 
 /** How often the broker checks a stream's x-max-age (ms). */
 export const STREAM_RETENTION_CHECK_MS = 1000;
@@ -12,10 +17,13 @@ function nextOffset(q: QueueState): number {
   return q.firstOffset + q.log.length;
 }
 
-export function streamAppend(r: RabbitState, q: QueueState, msg: Msg): void {
+export function streamAppend(r: RabbitState, q: QueueState, msg: Msg, confirm: Confirm | null): void {
+  if (!q.available) return unavailableOnPublish(r, q, msg, confirm);
   const offset = nextOffset(q);
   r.w.charge(Work.enqueue, COPY_STEPS);
   q.log.push({ msg, ts: r.w.time });
+  copyAdded(r, msg);
+  if (confirm) accepted(r, confirm, 'accepted');
   q.counters.published++;
   if (r.w.rec) r.w.emit({ type: 'streamAppended', queue: q.name, offset, messageId: messageIdOf(msg) });
   for (const ci of q.active) {
@@ -56,8 +64,10 @@ export function streamRead(r: RabbitState, c: ConsumerState): void {
   if (c.status !== 'active') return;
   if (c.offset < q.firstOffset) c.offset = q.firstOffset; // retention removed what it had not read
   if (c.offset >= nextOffset(q)) return; // caught up: wait for the next append
+  if (!q.available) return;
   const rec = q.log[c.offset - q.firstOffset]!;
   const offset = c.offset++;
+  readMsg(r, rec.msg);
   c.processed++;
   q.counters.delivered++;
   r.w.counters.rabbitDelivered++;
@@ -82,6 +92,7 @@ export function streamRetention(r: RabbitState, q: QueueState): void {
       if (segEnd >= nextOffset(q)) break;
       const newest = q.log[segEnd - 1 - q.firstOffset]!;
       if (now - newest.ts <= maxAge) break;
+      for (let i = 0; i < segEnd - q.firstOffset; i++) copyGone(r, q.log[i]!.msg, 'policy');
       q.log = q.log.slice(segEnd - q.firstOffset);
       q.firstOffset = segEnd;
       if (r.w.rec)

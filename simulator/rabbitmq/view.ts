@@ -1,13 +1,16 @@
 // What the RabbitMQ side looks like now, as plain data to render: exchanges, bindings, queues (ready
-// and unacked messages, counters, a stream's log) and consumers.
-import type { QueueMessageView, QueueView, RabbitConsumerView, RabbitView } from '../core/snapshot';
+// and unacked messages, counters, a stream's log, a quorum queue's members), consumers, and in cluster
+// scenarios the nodes and each publisher's ledger.
+import type { PublisherLedgerView, QueueMessageView, QueueView, RabbitConsumerView, RabbitView, UnackedView } from '../core/snapshot';
 import { nameTable } from '../core/table';
 import type { QueueSpec } from '../schema';
-import { messageIdOf, type ConsumerState, type Entry, type QueueState, type RabbitState } from './state';
+import { atLeastOnce, countsOf, deliveryLimitOf, isReturn, membersView } from './quorum-queue';
+import { isSingleActive } from './single-active-consumer';
+import { messageIdOf, type ConsumerState, type Entry, type PublisherState, type QueueState, type RabbitState } from './state';
 
-function messageView(e: Entry): QueueMessageView {
+function messageView(r: RabbitState, q: QueueState, e: Entry): QueueMessageView {
   const m = e.msg;
-  return {
+  const v: QueueMessageView = {
     messageId: messageIdOf(m),
     routingKey: m.routingKey,
     colorKey: m.routingKey,
@@ -16,6 +19,14 @@ function messageView(e: Entry): QueueMessageView {
     position: e.pos,
     ...(m.headers ? { headers: m.headers } : {}),
   };
+  if (q.counts) {
+    const { delivery, acquired } = countsOf(q, m);
+    if (delivery > 0) v.deliveryCount = delivery;
+    if (acquired > 0) v.acquiredCount = acquired;
+    if (isReturn(e.pos)) v.returned = true;
+  }
+  if (r.clustered) v.persistent = m.persistent;
+  return v;
 }
 
 /** Ready and unacked counts per queue (a stream's length as ready), for charts. */
@@ -30,6 +41,7 @@ export function depths(r: RabbitState): Record<string, { ready: number; unacked:
 /** The queue arguments as a client declares them (x-message-ttl, x-max-length, ...). */
 function queueArgs(s: QueueSpec): Record<string, string | number> {
   const args: Record<string, string | number> = {};
+  if (s.type === 'quorum') args['x-queue-type'] = 'quorum';
   if (s.messageTtlMs !== undefined) args['x-message-ttl'] = s.messageTtlMs;
   if (s.maxLength !== undefined) args['x-max-length'] = s.maxLength;
   if (s.maxLengthBytes !== undefined) args['x-max-length-bytes'] = s.maxLengthBytes;
@@ -37,6 +49,11 @@ function queueArgs(s: QueueSpec): Record<string, string | number> {
   if (s.deadLetterExchange !== undefined) args['x-dead-letter-exchange'] = s.deadLetterExchange;
   if (s.deadLetterRoutingKey !== undefined) args['x-dead-letter-routing-key'] = s.deadLetterRoutingKey;
   if (s.maxAgeMs !== undefined) args['x-max-age'] = `${s.maxAgeMs}ms`;
+  if (s.deliveryLimit !== undefined) args['x-delivery-limit'] = s.deliveryLimit;
+  if (s.deadLetterStrategy !== undefined) args['x-dead-letter-strategy'] = s.deadLetterStrategy;
+  if (s.quorumInitialGroupSize !== undefined) args['x-quorum-initial-group-size'] = s.quorumInitialGroupSize;
+  if (s.consumerDisconnectedTimeoutMs !== undefined) args['x-consumer-disconnected-timeout'] = s.consumerDisconnectedTimeoutMs;
+  if (s.singleActiveConsumer) args['x-single-active-consumer'] = 'true';
   return args;
 }
 
@@ -57,25 +74,48 @@ function streamView(q: QueueState, latest: ConsumerState[], maxRecords: number):
   };
 }
 
-function queueView(q: QueueState, latest: ConsumerState[], maxMessages: number, maxRecords: number): QueueView {
+function quorumView(r: RabbitState, q: QueueState): NonNullable<QueueView['quorum']> {
+  const qq = q.quorum!;
+  return {
+    leader: qq.leader >= 0 ? qq.members[qq.leader]!.node + 1 : null,
+    term: qq.term,
+    members: membersView(r, q, r.w.time),
+    commitIndex: qq.commitIndex,
+    uncommitted: qq.log.length - qq.logHead,
+    waitingForLeader: qq.held.length,
+    deliveryLimit: deliveryLimitOf(q),
+    deadLetterStrategy: atLeastOnce(q) ? 'at-least-once' : 'at-most-once',
+    deadLetterPending: qq.deadLetterPending.length,
+  };
+}
+
+function queueView(r: RabbitState, q: QueueState, latest: ConsumerState[], maxMessages: number, maxRecords: number): QueueView {
   const s = q.spec;
-  const unacked = [];
-  for (const c of latest) {
+  const unacked: UnackedView[] = [];
+  for (const c of r.consumers) {
     if (c.queue !== q.idx || c.spec.autoAck || s.type === 'stream') continue;
     for (let i = c.pendingHead; i < c.pending.length; i++) {
       const d = c.pending[i]!;
-      unacked.push({ message: messageView(d), consumer: c.id, deliveryTag: d.tag });
+      unacked.push({
+        message: messageView(r, q, d),
+        consumer: c.id,
+        deliveryTag: d.tag,
+        ...(c.status === 'disconnected' ? { held: true as const } : {}),
+      });
     }
   }
   return {
     name: q.name,
     type: s.type,
     args: queueArgs(s),
-    ready: q.ready.toArray(maxMessages).map(messageView),
+    ready: q.ready.toArray(maxMessages).map((e) => messageView(r, q, e)),
     readyCount: s.type === 'stream' ? 0 : q.ready.length,
     unacked,
     counters: { ...q.counters },
     ...(s.type === 'stream' ? { stream: streamView(q, latest, maxRecords) } : {}),
+    ...(r.clustered ? { node: q.home + 1, available: q.available, unavailableSince: q.unavailableSince } : {}),
+    ...(q.quorum ? { quorum: quorumView(r, q) } : {}),
+    ...(isSingleActive(q) ? { singleActiveConsumer: q.sacActive >= 0 ? r.consumers[q.sacActive]!.id : null } : {}),
   };
 }
 
@@ -86,9 +126,10 @@ function processingView(r: RabbitState, c: ConsumerState): RabbitConsumerView['p
 }
 
 function consumerView(r: RabbitState, c: ConsumerState): RabbitConsumerView {
+  const q = r.queueOf(c);
   return {
     id: c.id,
-    queue: r.queueOf(c).name,
+    queue: q.name,
     prefetchCount: c.prefetchCount,
     autoAck: c.spec.autoAck,
     status: c.status,
@@ -96,6 +137,29 @@ function consumerView(r: RabbitState, c: ConsumerState): RabbitConsumerView {
     buffered: c.pending.length - c.pendingHead,
     processed: c.processed,
     processing: processingView(r, c),
+    ...(c.priority !== 0 ? { priority: c.priority } : {}),
+    ...(r.clustered ? { node: c.node + 1 } : {}),
+    ...(isSingleActive(q) && c.status === 'active'
+      ? { single: c.idx !== q.sacActive ? ('waiting' as const) : q.sacQuiescing ? ('quiescing' as const) : ('active' as const) }
+      : {}),
+  };
+}
+
+function ledgerView(p: PublisherState): PublisherLedgerView {
+  const l = p.ledger!;
+  return {
+    publisher: p.spec.id,
+    confirms: p.spec.confirms === true,
+    node: p.connected ? p.node + 1 : null,
+    sent: l.sent,
+    resent: l.resent,
+    confirmed: l.confirmed,
+    failed: l.failed,
+    inDoubt: l.inDoubt,
+    unconfirmed: p.outstanding.size,
+    lost: l.lost,
+    confirmedLost: l.confirmedLost,
+    duplicatesDelivered: l.duplicates,
   };
 }
 
@@ -115,8 +179,14 @@ export function rabbitView(r: RabbitState, maxMessages: number, maxRecords: numb
       bindingKey: b.bindingKey,
       ...(b.arguments ? { arguments: b.arguments } : {}),
     })),
-    queues: r.queues.map((q) => queueView(q, latest, maxMessages, maxRecords)),
+    queues: r.queues.map((q) => queueView(r, q, latest, maxMessages, maxRecords)),
     consumers: latest.map((c) => consumerView(r, c)),
     returned: r.returned,
+    ...(r.clustered
+      ? {
+          nodes: r.nodes.map((n, i) => ({ node: i + 1, up: n.up, downSince: n.downSince })),
+          ledger: r.publishers.filter((p) => p.ledger).map(ledgerView),
+        }
+      : {}),
   };
 }

@@ -5,11 +5,18 @@ import { scenarioSchema } from '../schema';
 import { sideBySideScenarios } from './both';
 import { kafkaScenarios } from './kafka';
 import { rabbitScenarios } from './rabbitmq';
+import { rabbitConsumerScenarios } from './rabbitmq-consumers';
+import { rabbitFailureScenarios } from './rabbitmq-failure';
 import { SCENARIO_IDS, type BuiltInScenario, type Def, type ScenarioId } from './types';
 
 export type { BuiltInScenario, ScenarioId };
 
-const byId = new Map<string, Def>([...sideBySideScenarios, ...kafkaScenarios, ...rabbitScenarios].map((d) => [d.id, d]));
+const byId = new Map<string, Def>(
+  [...sideBySideScenarios, ...kafkaScenarios, ...rabbitScenarios, ...rabbitFailureScenarios, ...rabbitConsumerScenarios].map((d) => [
+    d.id,
+    d,
+  ]),
+);
 
 export const builtInScenarios: readonly BuiltInScenario[] = SCENARIO_IDS.map((id) => {
   const d = byId.get(id)!;

@@ -17,6 +17,12 @@ export const SCENARIO_IDS = [
   'length-limit',
   'side-by-side',
   'stream-replay',
+  'quorum-leader-dies',
+  'classic-node-dies',
+  'publisher-confirms',
+  'poison-message',
+  'single-active-consumer',
+  'consumer-priorities',
   'heavy',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];

@@ -65,10 +65,23 @@ function checkRabbit(r: Rabbit, report: Report): void {
       report(['exchanges', i, 'alternateExchange'], `names no declared exchange ("${e.alternateExchange}")`);
   });
   for (const i of duplicates(r.queues.map((q) => q.name))) report(['queues', i, 'name'], 'duplicates another queue name');
+  const nodes = r.nodes ?? 1;
+  const onNode = (path: (string | number)[], node: number | undefined) => {
+    if (node !== undefined && node > nodes)
+      report(path, `names node ${node}, but the cluster has ${nodes} node${nodes === 1 ? '' : 's'} (rabbitmq.nodes)`);
+  };
   r.queues.forEach((q, i) => {
     if (q.deadLetterExchange !== undefined && q.deadLetterExchange !== '' && !exchanges.has(q.deadLetterExchange))
       report(['queues', i, 'deadLetterExchange'], `names no declared exchange ("${q.deadLetterExchange}")`);
+    onNode(['queues', i, 'homeNode'], q.homeNode);
+    checkQueueType(q, (p, m) => report(['queues', i, ...p], m));
   });
+  r.publishers.forEach((p, i) => {
+    onNode(['publishers', i, 'node'], p.node);
+    if (p.resendAfterMs !== undefined && p.confirms !== true)
+      report(['publishers', i, 'resendAfterMs'], 'needs "confirms": true (without confirms a publisher never learns what to resend)');
+  });
+  r.consumers.forEach((c, i) => onNode(['consumers', i, 'node'], c.node));
   r.bindings.forEach((b, i) => {
     if (!exchanges.has(b.exchange)) report(['bindings', i, 'exchange'], `names no declared exchange ("${b.exchange}")`);
     if (!queues.has(b.queue)) report(['bindings', i, 'queue'], `names no declared queue ("${b.queue}")`);
@@ -85,6 +98,25 @@ function checkRabbit(r: Rabbit, report: Report): void {
   });
   for (const i of duplicates(r.consumers.map((c) => c.id))) report(['consumers', i, 'id'], 'duplicates another consumer id');
   r.consumers.forEach((c, i) => checkRabbitConsumer(c, queues, (p, m) => report(['consumers', i, ...p], m)));
+}
+
+/**
+ * Arguments that only one queue type takes. RabbitMQ refuses the quorum-queue cases at declare time
+ * (406 PRECONDITION_FAILED: rabbit_quorum_queue.erl declare/2, check_non_durable; observed on 3.10.8),
+ * ignores reject-publish-dlx on quorum queues (only drop-head and reject-publish), and a classic queue
+ * has no delivery limit.
+ */
+function checkQueueType(q: QueueSpec, report: Report): void {
+  const quorumOnly = ['quorumInitialGroupSize', 'deliveryLimit', 'deadLetterStrategy', 'consumerDisconnectedTimeoutMs'] as const;
+  if (q.type !== 'quorum')
+    for (const k of quorumOnly)
+      if (q[k] !== undefined) report([k], `applies only to quorum queues ("type": "quorum"); this queue is ${q.type}`);
+  if (q.type === 'quorum') {
+    if (q.durable === false) report(['durable'], 'must be true: quorum queues are always durable (RabbitMQ refuses a non-durable one)');
+    if (q.overflow === 'reject-publish-dlx') report(['overflow'], 'must be "drop-head" or "reject-publish" for a quorum queue');
+    if (q.maxAgeMs !== undefined) report(['maxAgeMs'], 'applies only to streams');
+  }
+  if (q.type === 'stream' && q.singleActiveConsumer) report(['singleActiveConsumer'], 'applies to classic and quorum queues');
 }
 
 function checkInterventions(s: Checked, report: Report): void {
@@ -134,17 +166,22 @@ function checkInterventions(s: Checked, report: Report): void {
       at(['exchange'], `names no declared exchange ("${iv.exchange}")`);
     if (iv.type === 'rabbitmq.addConsumer' && s.rabbitmq) {
       checkRabbitConsumer(iv.consumer, queues, (p, m) => at(['consumer', ...p], m));
+      if (iv.consumer.node !== undefined && iv.consumer.node > (s.rabbitmq.nodes ?? 1))
+        at(['consumer', 'node'], `names node ${iv.consumer.node}, but the cluster has ${s.rabbitmq.nodes ?? 1} (rabbitmq.nodes)`);
       rabbitConsumers.add(iv.consumer.id);
       if (rabbitConsumers.size > LIMITS.rabbitConsumers)
         at(['consumer', 'id'], `would make more than ${LIMITS.rabbitConsumers} RabbitMQ consumers`);
     }
+    if ((iv.type === 'rabbitmq.killNode' || iv.type === 'rabbitmq.startNode') && s.rabbitmq && iv.node > (s.rabbitmq.nodes ?? 1))
+      at(['node'], `names node ${iv.node}, but the cluster has ${s.rabbitmq.nodes ?? 1} (rabbitmq.nodes)`);
     if (
       (iv.type === 'rabbitmq.removeConsumer' ||
         iv.type === 'rabbitmq.crashConsumer' ||
         iv.type === 'rabbitmq.restartConsumer' ||
         iv.type === 'rabbitmq.setPrefetch' ||
         iv.type === 'rabbitmq.ack' ||
-        iv.type === 'rabbitmq.nack') &&
+        iv.type === 'rabbitmq.nack' ||
+        iv.type === 'rabbitmq.reject') &&
       s.rabbitmq &&
       !rabbitConsumers.has(iv.consumer)
     )
@@ -161,5 +198,5 @@ function checkRabbitConsumer(
   if (!q) report(['queue'], `names no declared queue ("${c.queue}")`);
   else if (c.offset !== undefined && q.type !== 'stream') report(['offset'], 'applies only to consumers of a stream queue');
   else if (c.settleBy === 'interventions' && (c.autoAck || q.type === 'stream'))
-    report(['settleBy'], 'applies only to manual-ack consumers of a classic queue');
+    report(['settleBy'], 'applies only to manual-ack consumers of a classic or quorum queue');
 }

@@ -22,6 +22,8 @@ export const LIMITS = {
   burst: 5_000,
   timeMs: 3_600_000,
   bytes: 1_000_000_000,
+  /** RabbitMQ cluster nodes. */
+  rabbitNodes: 7,
 } as const;
 
 /**
@@ -51,5 +53,16 @@ export const DEFAULTS = {
     keys: null,
     valueBytes: VALUE_BYTES,
     stickyBatchRecords: 4,
+  },
+  /**
+   * RabbitMQ 4.x defaults the engine applies when a scenario leaves them out. Sources:
+   * rabbitmq-server v4.3.5 rabbit_quorum_queue.erl (DEFAULT_DELIVERY_LIMIT 20, since 4.0; 3.x had no
+   * limit), deps/rabbit/Makefile (quorum_cluster_size 3), rabbit_fifo.erl (consumer_disconnected_timeout
+   * 60 000 ms, new in 4.3).
+   */
+  quorum: {
+    deliveryLimit: 20,
+    initialGroupSize: 3,
+    consumerDisconnectedTimeoutMs: 60_000,
   },
 } as const;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { headersSchema, idString, intIn, LIMITS, routingKey, timeMs } from './common';
 import { groupSchema, kafkaConsumerSchema, keysSchema } from './kafka';
-import { rabbitConsumerSchema } from './rabbitmq';
+import { nodeNumber, rabbitConsumerSchema } from './rabbitmq';
 
 const kafkaSeekTarget = z.union(
   [z.enum(['earliest', 'latest']), z.strictObject({ offset: intIn(0, 1_000_000_000) }), z.strictObject({ timestamp: timeMs })],
@@ -64,6 +64,9 @@ export const interventionSchema = z.discriminatedUnion(
       requeue: z.boolean(),
       multiple: z.boolean().optional(),
     }),
+    z.strictObject({ type: z.literal('rabbitmq.reject'), consumer: idString, deliveryTag: intIn(1, 1_000_000_000), requeue: z.boolean() }),
+    z.strictObject({ type: z.literal('rabbitmq.killNode'), node: nodeNumber }),
+    z.strictObject({ type: z.literal('rabbitmq.startNode'), node: nodeNumber }),
   ],
   { error: 'must be a known intervention type (kafka.addConsumer, kafka.seek, rabbitmq.nack, ...)' },
 );

@@ -8,9 +8,26 @@ export const exchangeSchema = z.strictObject({
   alternateExchange: amqpName.optional(),
 });
 
+/** A RabbitMQ node of the cluster, numbered from 1 (`rabbitmq.nodes`). */
+export const nodeNumber = intIn(1, LIMITS.rabbitNodes);
+
 export const queueSchema = z.strictObject({
   name: amqpName,
-  type: z.enum(['classic', 'stream'], { error: 'must be "classic" or "stream"' }).default('classic'),
+  type: z.enum(['classic', 'quorum', 'stream'], { error: 'must be "classic", "quorum" or "stream"' }).default('classic'),
+  /** Survives a node restart (classic: with its persistent messages). Quorum queues are always durable. */
+  durable: z.boolean().optional(),
+  /** The node a classic queue or stream lives on; a quorum queue's first member and initial leader (default 1). */
+  homeNode: nodeNumber.optional(),
+  /** Quorum queues: x-quorum-initial-group-size, members on distinct nodes (default 3, at most the node count). */
+  quorumInitialGroupSize: intIn(1, LIMITS.rabbitNodes).optional(),
+  /** Quorum queues: x-delivery-limit (default 20 since RabbitMQ 4.0; -1 = no limit, as 3.x had by default). */
+  deliveryLimit: intIn(-1, 1_000_000).optional(),
+  /** Quorum queues: x-dead-letter-strategy (default at-most-once). */
+  deadLetterStrategy: z.enum(['at-most-once', 'at-least-once'], { error: 'must be "at-most-once" or "at-least-once"' }).optional(),
+  /** x-single-active-consumer: one consumer gets every message, the others wait (classic and quorum). */
+  singleActiveConsumer: z.boolean().optional(),
+  /** Quorum queues: x-consumer-disconnected-timeout, RabbitMQ 4.3 (default 60,000 ms). */
+  consumerDisconnectedTimeoutMs: intIn(0, LIMITS.timeMs).optional(),
   messageTtlMs: intIn(0, LIMITS.timeMs).optional(),
   maxLength: intIn(0, 1_000_000).optional(),
   maxLengthBytes: intIn(0, LIMITS.bytes).optional(),
@@ -48,6 +65,14 @@ export const publisherSchema = z.strictObject({
   count: intIn(0, LIMITS.count).default(10),
   startMs: timeMs.default(0),
   valueBytes: intIn(1, 1_000_000).default(DEFAULTS.valueBytes),
+  /** delivery_mode 2: a durable classic queue keeps the message across a restart (default false, as in the clients). */
+  persistent: z.boolean().optional(),
+  /** confirm.select: the broker acks (basic.ack) or nacks each message once it is safe, or not (default false). */
+  confirms: z.boolean().optional(),
+  /** With confirms: publish a message again when it is nacked, or not confirmed within this many ms, or in doubt after a reconnect. */
+  resendAfterMs: intIn(1, LIMITS.timeMs).optional(),
+  /** The node its connection is on (default 1). */
+  node: nodeNumber.optional(),
 });
 
 export const streamOffsetSchema = z.union(
@@ -66,6 +91,14 @@ export const rabbitConsumerSchema = z.strictObject({
   /** Nack every Nth message it processes (1 = every message). */
   nackEvery: intIn(1, 1_000_000).optional(),
   nackRequeue: z.boolean().default(true),
+  /** Message ids it fails to process (poison messages): it settles them like a nackEvery message. */
+  failMessages: z.array(idString).max(1_000).optional(),
+  /** How it settles a failed message: basic.nack (default) or basic.reject; requeue = nackRequeue. */
+  failWith: z.enum(['nack', 'reject'], { error: 'must be "nack" or "reject"' }).optional(),
+  /** x-priority: higher-priority consumers get messages first while they have room (default 0). */
+  priority: intIn(-1_000, 1_000).optional(),
+  /** The node its connection is on (default 1). */
+  node: nodeNumber.optional(),
   /**
    * Who settles its deliveries (manual ack only): "processing" (default) acks or nacks each one after
    * processingMs; "interventions" never settles on its own, only rabbitmq.ack / rabbitmq.nack do.
@@ -76,6 +109,8 @@ export const rabbitConsumerSchema = z.strictObject({
 });
 
 export const rabbitmqSchema = z.strictObject({
+  /** Cluster nodes (default 1). */
+  nodes: intIn(1, LIMITS.rabbitNodes).optional(),
   exchanges: z
     .array(exchangeSchema)
     .max(LIMITS.exchanges, { error: `must have at most ${LIMITS.exchanges} exchanges` })

@@ -25,3 +25,13 @@ export function runToEnd(input: ScenarioInput | Scenario, seed = 1): Simulation 
 export function ofType<T extends SimEventType>(events: readonly SimEvent[], type: T): EventOf<T>[] {
   return events.filter((e): e is EventOf<T> => e.type === type);
 }
+
+type Rabbit = NonNullable<ScenarioInput['rabbitmq']>;
+
+/** A RabbitMQ-only scenario. */
+export const rabbit = (r: Rabbit, interventions: ScenarioInput['interventions'] = [], durationMs = 10_000): ScenarioInput => ({
+  version: 1,
+  durationMs,
+  rabbitmq: r,
+  interventions,
+});

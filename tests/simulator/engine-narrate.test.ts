@@ -101,6 +101,46 @@ describe('describeEvent', () => {
       { ...base, type: 'deadLettered', messageId: 'm-2', fromQueue: 'orders', toExchange: 'dlx', routingKey: 'order', reason: 'expired' },
       'Queue orders dead-lettered m-2 (expired) to exchange dlx with routing key "order"',
     ],
+    [
+      {
+        ...base,
+        type: 'requeued',
+        queue: 'orders',
+        consumer: 'c',
+        deliveryTag: 3,
+        messageId: 'm-1',
+        redelivered: true,
+        position: 0,
+        reason: 'nack',
+        to: 'returns',
+        acquiredCount: 2,
+      },
+      'Quorum queue orders took m-1 back (nacked) ahead of the messages never delivered; x-delivery-count 0, x-acquired-count 2 (RabbitMQ 4.3 does not count a basic.nack toward the delivery limit)',
+    ],
+    [
+      { ...base, type: 'queueUnavailable', queue: 'invoices', reason: 'home-node-down', node: 2, kept: 11, lost: 1 },
+      'Classic queue invoices is unavailable: it is not replicated and its node 2 is down (11 persistent messages on disk wait for it; 1 message in memory is gone)',
+    ],
+    [
+      { ...base, type: 'queueUnavailable', queue: 'q', reason: 'no-majority', node: 1, membersUp: 1, members: 3 },
+      'Quorum queue q has only 1 of 3 members up, no majority: it accepts publishes but commits, confirms and delivers nothing',
+    ],
+    [
+      { ...base, type: 'leaderElected', queue: 'q', node: 2, previous: 1, term: 2, logLength: 36, dropped: 40, lost: 40 },
+      'Quorum queue q elected node 2 leader (term 2): the live member with the longest log (36 entries); 40 uncommitted entries only node 1 had are dropped: lost, as their publishers’ connections died with node 1',
+    ],
+    [
+      { ...base, type: 'publishConfirmed', publisher: 'audit', messageId: 'audit-3', seqNo: 4, safe: 'accepted' },
+      'The broker confirmed audit-3 to audit (basic.ack, seq 4): its queues accepted it (transient: in memory only)',
+    ],
+    [
+      { ...base, type: 'publisherReconnected', publisher: 'resend', node: 2, inDoubt: 12 },
+      'Publisher resend reconnected to node 2 and resends the 12 messages in doubt (a copy the broker already had becomes a duplicate)',
+    ],
+    [
+      { ...base, type: 'activeConsumer', queue: 'q', consumer: 'a', previous: 'a', reason: 'priority', takingOver: 'c' },
+      'Consumer c has a higher priority: a (active on q) gets no new messages and hands over once it has settled what it holds',
+    ],
   ])('%#', (event, text) => {
     expect(describeEvent(event)).toBe(text);
   });

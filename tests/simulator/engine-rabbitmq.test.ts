@@ -1,15 +1,9 @@
 // RabbitMQ rules as the engine plays them over time.
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type ScenarioInput } from '@/simulator';
-import { ofType, runToEnd, scenario } from './engine-helpers';
+import { ofType, rabbit, runToEnd, scenario } from './engine-helpers';
 
 type R = NonNullable<ScenarioInput['rabbitmq']>;
-const rabbit = (r: R, interventions: ScenarioInput['interventions'] = [], durationMs = 10_000): ScenarioInput => ({
-  version: 1,
-  durationMs,
-  rabbitmq: r,
-  interventions,
-});
 
 describe('RabbitMQ routing in the engine', () => {
   it('default exchange routes by queue name; unknown names are dropped, or returned when mandatory', () => {

@@ -18,6 +18,12 @@ const IDS = [
   'length-limit',
   'side-by-side',
   'stream-replay',
+  'quorum-leader-dies',
+  'classic-node-dies',
+  'publisher-confirms',
+  'poison-message',
+  'single-active-consumer',
+  'consumer-priorities',
   'heavy',
 ];
 

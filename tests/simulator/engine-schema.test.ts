@@ -77,7 +77,7 @@ describe('parseScenario gives readable errors that name the field', () => {
     [
       { ...base, rabbitmq: { queues: [{ name: 'q' }], consumers: [{ id: 'c', queue: 'q', autoAck: true, settleBy: 'interventions' }] } },
       'rabbitmq.consumers[0].settleBy',
-      'applies only to manual-ack consumers of a classic queue',
+      'applies only to manual-ack consumers of a classic or quorum queue',
     ],
     [
       { ...base, rabbitmq: { queues: [{ name: 'q' }], consumers: [{ id: 'c', queue: 'q', settleBy: 'never' }] } },
