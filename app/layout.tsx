@@ -4,6 +4,7 @@ import { SiteFooter } from '@/components/ui/SiteFooter';
 import { SiteHeader } from '@/components/ui/SiteHeader';
 import { contentSecurityPolicy } from '@/lib/csp';
 import { themeInitScript } from '@/lib/theme';
+import { SITE_NAME, SITE_URL } from '@/lib/site/metadata';
 
 export const metadata: Metadata = {
   title: {
@@ -12,7 +13,8 @@ export const metadata: Metadata = {
   },
   description:
     'An interactive, sourced comparison of Apache Kafka and RabbitMQ as of 2026: log vs queue, a simulator of offsets and acks, routing playgrounds and a chooser quiz.',
-  applicationName: 'Kafka vs RabbitMQ',
+  applicationName: SITE_NAME,
+  metadataBase: SITE_URL,
 };
 
 export const viewport: Viewport = {

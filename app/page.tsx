@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
+import { PAGES, pageMetadata } from '@/lib/site/metadata';
 import { ComparePage } from '@/components/compare/ComparePage';
 
-export const metadata: Metadata = {
-  title: { absolute: 'Kafka vs RabbitMQ: how they differ, and which to choose' },
-  description:
-    'Kafka and RabbitMQ compared as of 2026: log vs queue, a sourced feature table, runnable producer and consumer code, RabbitMQ routing, when each wins and managed services.',
-};
+export const metadata: Metadata = pageMetadata(PAGES.home, { absoluteTitle: true });
 
 export default function Page() {
   return <ComparePage />;

@@ -45,6 +45,72 @@ test('the table of contents shows on wide screens and hides on phones', async ({
   await expect(toc).toBeHidden();
 });
 
+test('the contents mark the section being read, on wide screens', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/');
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  const current = toc.locator('a[aria-current="location"]');
+  await toc.getByRole('link', { name: 'Feature table' }).click();
+  await expect(current).toHaveText('Feature table');
+  await toc.getByRole('link', { name: 'Managed services' }).click();
+  await expect(current).toHaveText('Managed services');
+  await page.locator('#code').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.getElementById('code')!.scrollIntoView({ block: 'start' }));
+  await expect(current).toHaveText('Code');
+  await expect(current).toHaveCount(1);
+});
+
+test('on a phone a bar at the bottom names the section being read and opens the list of sections', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await expect(nav).toBeVisible();
+  const box = (await nav.boundingBox())!;
+  expect(box.y + box.height).toBeGreaterThan(844 - 2);
+  expect(box.height).toBeLessThanOrEqual(48);
+  await expect(nav.getByTestId('current-section')).toHaveText('Introduction');
+  await nav.getByText('Sections', { exact: true }).click();
+  const link = nav.getByRole('link', { name: 'Managed services' });
+  await expect(link).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL(/#managed$/);
+  await expect(page.locator('#managed')).toBeInViewport();
+  await expect(link).toBeHidden();
+  await expect(nav.getByTestId('current-section')).toHaveText('Managed services');
+  // The heading a link lands on is not hidden under the site header.
+  const heading = (await page.locator('#managed').boundingBox())!;
+  const header = (await page.locator('header').first().boundingBox())!;
+  expect(heading.y).toBeGreaterThanOrEqual(header.y + header.height);
+  // Escape closes the list again.
+  await nav.getByText('Sections', { exact: true }).click();
+  await expect(link).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(link).toBeHidden();
+});
+
+test('a citation [n] goes to its entry in the source list, where the source’s own link is', async ({ page }) => {
+  await page.goto('/');
+  const cite = page.getByTestId('one-line-verdict').locator('a.cite-link').first();
+  const href = await cite.getAttribute('href');
+  expect(href).toMatch(/^#source-[\w-]+$/);
+  await cite.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  const entry = page.locator(href!);
+  await expect(entry).toBeInViewport();
+  await expect(entry.locator('xpath=ancestor::*[@data-testid="sources-list"]')).toHaveCount(1);
+  expect(await entry.getByRole('link').first().getAttribute('href')).toMatch(/^https:\/\//);
+  // No citation on the page leaves the site.
+  const outside = await page
+    .locator('a.cite-link')
+    .evaluateAll((as) => as.filter((a) => !a.getAttribute('href')!.startsWith('#source-')).length);
+  expect(outside).toBe(0);
+  // And every one has its entry in the list.
+  const missing = await page
+    .locator('a.cite-link')
+    .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!))].filter((h) => !document.getElementById(h.slice(1))));
+  expect(missing).toEqual([]);
+});
+
 test('a feature row expands to its nuance and sources, and collapses again', async ({ page }) => {
   await page.goto('/');
   const rows = page.locator('details[id^="feature-"]');
@@ -85,23 +151,19 @@ test('figures in the table state their conditions', async ({ page }) => {
   await expect(page.locator('#feature-latency summary')).toContainText('12-byte messages');
 });
 
-test('the highlight control marks the rows where the brokers differ most', async ({ page }) => {
+test('the table puts the rows that differ at the root first, under their own heading, apart from those that differ in degree', async ({
+  page,
+}) => {
   await page.goto('/');
-  const button = page.getByRole('button', { name: 'Highlight biggest differences' });
-  const badges = page.locator('details[id^="feature-"] .differs-badge');
-  const marked = await page.locator('details[data-differs="true"]').count();
-  expect(marked).toBeGreaterThan(0);
-  expect(marked).toBeLessThan(FEATURE_IDS.length);
-  await expect(badges.first()).toBeHidden();
-  await button.click();
-  await expect(page.getByRole('button', { name: 'Hide biggest differences' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('#feature-table')).toHaveAttribute('data-highlight', 'on');
-  await expect(badges.filter({ visible: true })).toHaveCount(marked);
-  await expect(page.locator('#feature-replay .differs-badge')).toBeVisible();
-  await expect(page.locator('#feature-latency .differs-badge')).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: `${marked} rows marked` })).toBeVisible();
-  await page.getByRole('button', { name: 'Hide biggest differences' }).click();
-  await expect(badges.filter({ visible: true })).toHaveCount(0);
+  // There is no "highlight" toggle any more: it marked exactly the first five rows (issue #19).
+  await expect(page.getByRole('button', { name: /biggest differences/ })).toHaveCount(0);
+  const root = page.getByTestId('features-root');
+  const degree = page.getByTestId('features-degree');
+  await expect(root.getByRole('heading', { level: 3 })).toHaveText('Where the models differ at the root');
+  await expect(degree.getByRole('heading', { level: 3 })).toHaveText('Where they differ in degree');
+  const ids = (group: typeof root) => group.locator('details').evaluateAll((ds) => ds.map((d) => d.id.replace('feature-', '')));
+  expect(await ids(root)).toEqual(['throughput', 'retention', 'consumers', 'replay', 'routing']);
+  expect(await ids(degree)).toEqual(['latency', 'ordering', 'protocols', 'management', 'managed']);
 });
 
 test('the offset diagram shows offsets 0..4, the log-end offset 5 and each group’s lag', async ({ page }) => {
@@ -232,7 +294,6 @@ for (const theme of ['light', 'dark'] as const) {
     await useTheme(page, theme);
     await page.goto('/');
     await page.locator('#feature-throughput summary').click();
-    await page.getByRole('button', { name: 'Highlight biggest differences' }).click();
     await checkA11y(page);
     for (const tab of await page.getByRole('tab').all()) {
       await tab.click();
@@ -244,7 +305,7 @@ for (const theme of ['light', 'dark'] as const) {
 test('on a 390 px phone the table is cards and nothing scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/');
-  const header = page.locator('#feature-table > div[aria-hidden="true"]');
+  const header = page.locator('#feature-table div[aria-hidden="true"]').first();
   await expect(header).toBeHidden();
   const row = page.locator('#feature-replay');
   const box = await row.boundingBox();

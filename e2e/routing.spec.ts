@@ -107,7 +107,7 @@ test.describe('RabbitMQ playground', () => {
     await open(page);
     await page.getByLabel('Type', { exact: true }).selectOption('headers');
     const fraud = page.getByTestId('queue-card').nth(2);
-    await fraud.getByLabel('x-match (binding 1)').fill('any');
+    await fraud.getByLabel('x-match (binding 1)').selectOption('any');
     for (const [i, [name, value]] of [
       ['region', 'eu'],
       ['size', 'large'],
@@ -123,13 +123,57 @@ test.describe('RabbitMQ playground', () => {
     await expect.poll(() => litQueues(page)).toEqual(['email-service', 'fraud-service', 'inventory-service']);
     await expect(fraud).toContainText('x-match=any: 1 of 2 arguments match');
 
-    await fraud.getByLabel('x-match (binding 1)').fill('all');
+    await fraud.getByLabel('x-match (binding 1)').selectOption('all');
     await expect.poll(() => litQueues(page)).toEqual(['email-service', 'inventory-service']);
     await expect(fraud).toContainText('size: wants "large" → missing from the message');
+    // x-match is a choice of the four values RabbitMQ accepts, not free text.
+    await expect(fraud.getByLabel('x-match (binding 1)').locator('option')).toHaveText([
+      'all: every argument equal',
+      'any: at least one argument equal',
+      'all-with-x: every argument, x- headers too',
+      'any-with-x: one argument, x- headers too',
+    ]);
 
-    await fraud.getByLabel('x-match (binding 1)').fill('some');
-    await expect(fraud).toContainText('x-match must be one of all, any, all-with-x or any-with-x');
-    await expect(fraud.getByLabel('x-match (binding 1)')).toHaveValue('some');
+    // A link can still carry a value the broker refuses: it is shown, marked and explained.
+    await expect.poll(() => linkState(page)).not.toBeNull();
+    const state = (await linkState(page)) as { r: { q: [string, [string, string, unknown[]][]][] } };
+    state.r.q[2]![1][0]![1] = 'some';
+    const encoded = Buffer.from(JSON.stringify(state)).toString('base64url');
+    await open(page, `/routing?s=${encoded}`);
+    const fraudAgain = page.getByTestId('queue-card').nth(2);
+    await expect(fraudAgain).toContainText('x-match must be one of all, any, all-with-x or any-with-x');
+    await expect(fraudAgain.getByLabel('x-match (binding 1)')).toHaveValue('some');
+    await expect(fraudAgain.getByLabel('x-match (binding 1)').locator('option:checked')).toHaveText('some (not valid)');
+  });
+
+  test("the exchange → queue topology is drawn as a graph, the message's path lit, no label over another", async ({ page }) => {
+    await open(page);
+    const graph = page.getByTestId('topology-graph');
+    const lit = () => graph.locator('[data-node][data-lit="true"]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-node')).sort());
+    await expect.poll(lit).toEqual(['publisher', 'q:email-service', 'q:inventory-service', 'x:orders-exchange']);
+    await expect(graph.getByRole('img')).toHaveAttribute(
+      'aria-label',
+      'The topology behind exchange orders-exchange: the message passes 1 exchange and reaches 2 queues: email-service, inventory-service.',
+    );
+    await routingKey(page).fill('order.large.us');
+    await expect.poll(lit).toEqual(['publisher', 'q:fraud-service', 'q:inventory-service', 'x:orders-exchange']);
+    await page.getByLabel(/Alternate exchange \(a fanout/).check();
+    await routingKey(page).fill('payment.failed');
+    await expect.poll(lit).toEqual(['publisher', 'q:unrouted-orders', 'x:orders-exchange', 'x:orders-unrouted']);
+    await expect(graph.locator('path[data-lit="true"][stroke-dasharray]')).toHaveCount(1);
+    // Bounding boxes as drawn: labels and nodes never overlap.
+    const boxes = await graph.locator('[data-label-of] text, [data-node] rect').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        const overlap = a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
+        expect(overlap, JSON.stringify([a, b])).toBe(false);
+      }
   });
 
   test('batch mode routes every line', async ({ page }) => {
@@ -161,6 +205,15 @@ test.describe('RabbitMQ playground', () => {
     await expect(outcome(page)).toContainText('Delivered to 1 queue: billing-dead-ends');
     await expect(outcome(page)).toContainText('No binding of "billing" matched');
 
+    // The default exchange is in no export, yet every vhost has it: the routing key names the queue.
+    await page.getByLabel('Publish to exchange').selectOption('');
+    await routingKey(page).fill('shipping');
+    await expect(outcome(page)).toContainText('Delivered to 1 queue: shipping');
+    await expect(page.getByRole('region', { name: 'The default exchange' })).toContainText('shipping exists here and gets it');
+    await routingKey(page).fill('order.paid.us');
+    await expect(outcome(page)).toContainText('Unroutable: dropped');
+    await page.getByLabel('Publish to exchange').selectOption('billing');
+
     await page.getByLabel('Virtual host').selectOption('/');
     await expect(page.getByLabel('Publish to exchange')).toHaveValue('legacy-x');
     await routingKey(page).fill('legacy');
@@ -175,6 +228,17 @@ test.describe('RabbitMQ playground', () => {
     await expect(error).toContainText('Nothing was changed');
     await expect(page.getByLabel('Publish to exchange')).toHaveValue('billing');
     await expect(outcome(page)).toContainText('Delivered to 1 queue: billing-dead-ends');
+
+    // Every problem is named, not just the first.
+    await page.getByLabel('Definitions file (JSON)').setInputFiles(path.join(fixtures, 'definitions-many-problems.json'));
+    const many = page.getByRole('alert').filter({ hasText: 'definitions-many-problems.json' });
+    await expect(many).toContainText('definitions-many-problems.json: Not a RabbitMQ definitions file: 4 problems. Nothing was changed.');
+    await expect(many.getByRole('list', { name: 'Problems in the file' }).getByRole('listitem')).toHaveText([
+      'queues[1].name: is missing',
+      'queues[2].name: expected string, received number',
+      'exchanges[0].type: is missing',
+      'bindings[0].destination_type: expected "queue" or "exchange"',
+    ]);
   });
 });
 
@@ -216,10 +280,35 @@ test.describe('Kafka key → partition calculator', () => {
     await page.getByLabel('Partitions').fill('6');
     await page.getByLabel('Grow the topic to').fill('12');
     await expect(page.getByTestId('growth')).toContainText(/Java: \d+ of 100 keys move \(\d+\.\d%\)/);
-    await expect(page.getByRole('list', { name: 'Keys that move (Java)' }).getByRole('listitem').first()).toHaveText(/user-\d+: \d+ → \d+/);
+    await expect(page.getByTestId('growth-table').locator('tbody tr').first()).toContainText(/user-\d+\d+ → \d+/);
     // The chart's code loads when the reader scrolls near it.
     await page.getByRole('heading', { name: 'Keys per partition' }).scrollIntoViewIfNeeded();
     await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  });
+
+  test('growing 15 → 20: every key that moves is listed with its partition before and after under each client, labelled', async ({
+    page,
+  }) => {
+    await open(page);
+    const growth = page.getByTestId('growth');
+    await expect(page.getByTestId('growth-summary')).toContainText('Java: 3 of 5 keys move (60.0%); librdkafka: 5 of 5 (100.0%)');
+    const table = page.getByTestId('growth-table');
+    // Issue #19: TT0124 moves 9 → 19 under librdkafka (Java keeps it on 10) and was never listed.
+    const tt = table.getByRole('row', { name: /TT0124/ });
+    await expect(tt.getByRole('cell')).toHaveText(['10 → 10stays', '9 → 19moves', 'librdkafka only']);
+    await expect(table.locator('tbody tr')).toHaveCount(5);
+    await growth.getByLabel(/that move under Java/).check();
+    await expect(table.locator('tbody tr')).toHaveCount(3);
+    await expect(table.getByRole('row', { name: /TT0124/ })).toHaveCount(0);
+    await growth.getByLabel(/that move under librdkafka \(5\)/).check();
+    await expect(table.locator('tbody tr')).toHaveCount(5);
+    const headers = table.locator('thead th');
+    await expect(headers).toHaveText([
+      'Key',
+      'Java default (murmur2): 15 → 20',
+      'librdkafka default (consistent_random): 15 → 20',
+      'Moves under',
+    ]);
   });
 
   test('the chart code is not loaded until the chart comes near the screen', async ({ page }) => {

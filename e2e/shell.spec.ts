@@ -1,16 +1,16 @@
 import { checkA11y, expect, test, useTheme } from './fixtures';
 
 const ROUTES = [
-  { path: '/', nav: 'Compare', title: /Kafka vs RabbitMQ/ },
-  { path: '/simulate', nav: 'Simulate', title: /^Simulate · Kafka vs RabbitMQ$/ },
-  { path: '/routing', nav: 'Routing', title: /^Routing · Kafka vs RabbitMQ$/ },
-  { path: '/choose', nav: 'Choose', title: /^Choose · Kafka vs RabbitMQ$/ },
+  { path: '/', nav: 'Compare', title: 'Kafka vs RabbitMQ: how they differ, and which to choose' },
+  { path: '/simulate', nav: 'Simulate', title: 'Simulator: Kafka offsets and RabbitMQ acks on one clock' },
+  { path: '/routing', nav: 'Routing', title: 'Where does my message go? RabbitMQ routing and Kafka partitions' },
+  { path: '/choose', nav: 'Choose', title: 'Kafka, RabbitMQ, or both? A chooser quiz' },
 ];
 
 for (const route of ROUTES) {
   test(`${route.path} loads with its title, description and the current page marked`, async ({ page }) => {
     await page.goto(route.path);
-    await expect(page).toHaveTitle(route.title);
+    await expect(page).toHaveTitle(route.path === '/' ? route.title : `${route.title} · Kafka vs RabbitMQ`);
     const description = await page.locator('meta[name="description"]').getAttribute('content');
     expect(description?.length ?? 0).toBeGreaterThan(40);
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -20,6 +20,32 @@ for (const route of ROUTES) {
     await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute('href', /icon/);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("default-src 'self'");
+  });
+
+  test(`${route.path} unfurls when shared: canonical address, Open Graph and Twitter cards, a preview image built at build time`, async ({
+    page,
+    request,
+  }) => {
+    await page.goto(`${route.path}?from=a-shared-link`);
+    const meta = (selector: string) => page.locator(selector).first().getAttribute('content');
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    // The canonical address has no query: every shared state of the page is the same document.
+    expect(new URL(canonical!).pathname).toBe(route.path);
+    expect(new URL(canonical!).search).toBe('');
+    expect(await meta('meta[property="og:title"]')).toBe(route.title);
+    expect(await meta('meta[property="og:description"]')).toBe(await meta('meta[name="description"]'));
+    expect(await meta('meta[property="og:type"]')).toBe('website');
+    expect(await meta('meta[property="og:site_name"]')).toBe('Kafka vs RabbitMQ');
+    expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+    expect(await meta('meta[property="og:image:alt"]')).toBe(route.title);
+    expect([await meta('meta[property="og:image:width"]'), await meta('meta[property="og:image:height"]')]).toEqual(['1200', '630']);
+    // The image is a file in the export: fetch it from this server and check it is a 1200 × 630 PNG.
+    const image = new URL(new URL((await meta('meta[property="og:image"]'))!).pathname, page.url());
+    const res = await request.get(image.href);
+    expect(res.status()).toBe(200);
+    const png = await res.body();
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 
   for (const theme of ['light', 'dark'] as const) {

@@ -223,6 +223,16 @@ test('charts load only when their panel is reached, and draw lag over time', asy
   expect(scripts.length).toBeGreaterThan(before);
 });
 
+test('the charts’ time axis reads whole seconds (#19, point 9)', async ({ page }) => {
+  await open(page, '?scenario=crash-before-commit');
+  await page.getByTestId('charts').scrollIntoViewIfNeeded();
+  const ticks = page.getByTestId('charts').locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label');
+  await expect(ticks.first()).toBeVisible();
+  const texts = await ticks.allTextContents();
+  expect(texts.length).toBeGreaterThan(2);
+  for (const t of texts) expect(t).toMatch(/^\d+ s$/);
+});
+
 test.describe('phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('lanes stack, nothing scrolls sideways and the controls stay in reach', async ({ page }) => {
@@ -266,7 +276,8 @@ test('the "Whole log" view shows the earliest offsets, survives a reload and tur
   await open(page, '?scenario=heavy&seed=1&t=10000');
   const row = page.locator('[data-partition="metrics-0"]');
   const offset0 = row.getByTitle(/^offset 0,/);
-  await expect(row).toContainText(/… \d+ earlier/);
+  const earlier = row.getByTitle(/^\d+ earlier records, kept but not drawn$/);
+  await expect(earlier).toHaveText(/^… \d+$/);
   await expect(offset0).toHaveCount(0);
 
   const toggle = page.getByRole('checkbox', { name: /Whole log/ });
@@ -296,7 +307,7 @@ test('the "Whole log" view shows the earliest offsets, survives a reload and tur
 
   await toggle.uncheck();
   await expect(offset0).toHaveCount(0);
-  await expect(row).toContainText(/… \d+ earlier/);
+  await expect(earlier).toHaveText(/^… \d+$/);
   await expect(page).not.toHaveURL(/view=/);
 });
 
@@ -355,3 +366,99 @@ for (const theme of ['light', 'dark'] as const) {
     await checkA11y(page);
   });
 }
+
+test('after switching scenario the editor holds the new scenario, and the old draft is one click away (#19, point 6)', async ({ page }) => {
+  await open(page, '?scenario=log-vs-queue');
+  await page.getByText('Scenario editor').click();
+  const editor = page.getByLabel('Scenario JSON');
+  await expect(editor).toHaveValue(/"orders"/);
+  const draft = (await editor.inputValue()).replace('"durationMs": 15000', '"durationMs": 14000');
+  await editor.fill(draft);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('retention-reset');
+  await expect(editor).toHaveValue(/"clicks"/);
+  await expect(editor).not.toHaveValue(/"durationMs": 14000/);
+  await expect(page.getByTestId('editor-stash')).toContainText('A log keeps, a queue deletes');
+  await page.getByRole('button', { name: 'Bring it back' }).click();
+  await expect(editor).toHaveValue(draft);
+  // Running the draft is no switch: the editor keeps it.
+  await page.getByRole('button', { name: 'Run this scenario' }).click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('');
+  await expect(editor).toHaveValue(draft);
+  await expect(page.getByTestId('editor-stash')).toHaveCount(0);
+});
+
+test('the page says what the model leaves out, next to the simulator, with a link to the scenario format (#19, point 7)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page);
+  await page.getByTestId('scenario-about-wide').getByRole('link', { name: 'What the model leaves out' }).click();
+  const limits = page.getByRole('region', { name: 'What this model leaves out' });
+  await expect(limits).toBeInViewport();
+  await expect(limits.getByRole('listitem')).toHaveCount(13);
+  await expect(limits).toContainText('No network, disks or memory');
+  await limits.getByRole('link', { name: 'scenario format' }).click();
+  await expect(page.getByRole('region', { name: 'The scenario format' })).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'The scenario format' })).toContainText('kafka.groups[]');
+});
+
+test.describe('changes the engine has, on the page (#19, point 4)', () => {
+  test('ack with multiple settles every earlier delivery; "Your changes" reads in words, goes to its moment and undoes', async ({
+    page,
+  }) => {
+    await open(page, '?scenario=work-queue-prefetch&t=4000');
+    const panel = page.getByRole('region', { name: 'Change something' });
+    await panel.getByRole('combobox', { name: 'Action' }).selectOption({ label: 'Ack a message' });
+    await panel.getByRole('combobox', { name: 'Consumer' }).selectOption('hoarder');
+    // hoarder holds tags 5 … 11 at 4 s (prefetch 10).
+    await panel.getByRole('combobox', { name: 'Unacked message' }).selectOption('8');
+    await panel.getByRole('checkbox', { name: /multiple/ }).check();
+    await panel.getByRole('button', { name: 'Apply now' }).click();
+    await expect(page.getByRole('list', { name: 'Recent steps, newest first' })).toContainText(
+      'You: acked delivery tag 8 and every earlier one of hoarder.',
+    );
+    const queue = page.locator('section', { has: page.getByRole('heading', { name: /^RabbitMQ/ }) });
+    await expect(queue).toContainText('acked 21');
+    await expect(page.getByRole('list', { name: 'Consumers of tasks' })).toContainText('hoarder');
+    // Tags 5-8 are gone from hoarder's unacked deliveries; 9 is still there.
+    await panel.getByRole('combobox', { name: 'Action' }).selectOption({ label: 'Nack a message' });
+    await panel.getByRole('combobox', { name: 'Consumer' }).selectOption('hoarder');
+    const tags = await panel
+      .getByRole('combobox', { name: 'Unacked message' })
+      .locator('option')
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    expect(tags).toEqual(['9', '10', '11']);
+
+    const changes = page.getByRole('list', { name: 'Your changes' });
+    await expect(changes.getByRole('listitem')).toHaveCount(1);
+    await expect(changes.getByRole('listitem')).toContainText('4 s');
+    await expect(changes.getByRole('listitem')).toContainText('Acked delivery tag 8 and every earlier one of hoarder.');
+    await page.getByRole('slider', { name: 'Time' }).fill('9000');
+    await expect(page.getByTestId('sim-time')).toHaveText(/^9 s/);
+    await changes.getByRole('button', { name: 'Go to 4 s' }).click();
+    await expect(page.getByTestId('sim-time')).toHaveText(/^4 s/);
+    await changes.getByRole('button', { name: /^Undo/ }).click();
+    await expect(page.getByRole('list', { name: 'Your changes' })).toHaveCount(0);
+    await expect(queue).toContainText('acked 17');
+  });
+
+  test('a Kafka consumer seeks to a timestamp', async ({ page }) => {
+    await open(page, '?scenario=crash-before-commit&t=8000');
+    const panel = page.getByRole('region', { name: 'Change something' });
+    await panel.getByRole('combobox', { name: 'Action' }).selectOption({ label: 'Seek a consumer' });
+    await expect(panel.getByRole('textbox', { name: 'Offset', exact: true })).toHaveCount(0);
+    await panel.getByRole('combobox', { name: 'To' }).selectOption('timestamp');
+    await panel.getByRole('textbox', { name: /^Timestamp/ }).fill('1000');
+    await panel.getByRole('button', { name: 'Apply now' }).click();
+    await expect(page.getByRole('list', { name: 'Recent steps, newest first' })).toContainText(/seek .* to timestamp 1000 ms/);
+    await expect(page.getByRole('list', { name: 'Your changes' })).toContainText('to timestamp 1000 ms.');
+  });
+});
+
+test('a dead-letter queue says why its messages landed there (#19, point 6)', async ({ page }) => {
+  await open(page, '?scenario=ttl-dead-letter&t=20000');
+  const dead = page.locator('[data-queue="orders.dead"]');
+  await expect(dead.getByTestId('dead-letter-reasons')).toContainText('expired in orders (its TTL ran out)');
+  await expect(dead.getByTestId('dead-letter-reasons')).toContainText('rejected in orders (nacked or rejected without requeue)');
+  await expect(page.locator('[data-queue="orders"]').getByTestId('dead-letter-reasons')).toHaveCount(0);
+});

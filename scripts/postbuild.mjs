@@ -10,9 +10,11 @@
 //    within a second (a hidden tab, a browser without paint timing).
 // 3. Allow the page's inline scripts by hash: add the SHA-256 of each one to the CSP's script-src
 //    (which has no 'unsafe-inline'), so an injected inline script does not run.
+// 4. Give the link-preview images (app/**/opengraph-image.tsx, drawn at build time) a .png name, so
+//    any static host serves them as image/png, and point the pages' og:image / twitter:image at it.
 // Run with tsx (`npm run build`), which reads lib/csp.ts.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../lib/csp.ts';
@@ -72,16 +74,36 @@ export function hashInlineScripts(html) {
   );
 }
 
-function htmlFiles(dir) {
+function filesEndingIn(dir, ext) {
   return readdirSync(dir).flatMap((name) => {
     const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) return htmlFiles(p);
-    return name.endsWith('.html') ? [p] : [];
+    if (statSync(p).isDirectory()) return filesEndingIn(p, ext);
+    return name.endsWith(ext) ? [p] : [];
   });
+}
+const htmlFiles = (dir) => filesEndingIn(dir, '.html');
+
+/** The preview image's address with its new name: `…/opengraph-image?hash` → `…/opengraph-image.png?hash`. */
+export function pngPreviewUrls(text) {
+  return text.replace(/\/opengraph-image(?=[?"])/g, '/opengraph-image.png');
+}
+
+/** Renames every `opengraph-image` file to `opengraph-image.png` and rewrites the pages (HTML and RSC payloads) that name it. */
+function renamePreviewImages(dir) {
+  const images = filesEndingIn(dir, 'opengraph-image');
+  for (const file of images) renameSync(file, `${file}.png`);
+  if (images.length === 0) return 0;
+  for (const file of [...htmlFiles(dir), ...filesEndingIn(dir, '.txt')]) {
+    const text = readFileSync(file, 'utf8');
+    const next = pngPreviewUrls(text);
+    if (next !== text) writeFileSync(file, next);
+  }
+  return images.length;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dir = process.argv[2] ?? 'out';
+  const previews = renamePreviewImages(dir);
   let done = 0;
   const missing = [];
   for (const file of htmlFiles(dir)) {
@@ -97,6 +119,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(1);
   }
   console.log(
-    `postbuild: ${done} pages with the CSP meta tag first, inline scripts allowed by hash, scripts loading after the first paint`,
+    `postbuild: ${done} pages with the CSP meta tag first, inline scripts allowed by hash, scripts loading after the first paint; ${previews} preview images as .png`,
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PAGES, pageMetadata } from '@/lib/site/metadata';
 import { ChooseApp } from '@/components/choose/ChooseApp';
 import { linkClass } from '@/components/choose/links';
 import { PageShell } from '@/components/ui/PageShell';
@@ -6,10 +7,7 @@ import { ANSWERS_PARAM, encodeAnswers } from '@/lib/quiz/codec';
 import { EXAMPLES, completeExample } from '@/lib/quiz/examples';
 import { QUESTIONS } from '@/lib/quiz/questions';
 
-export const metadata: Metadata = {
-  title: 'Choose',
-  description: 'Answer a short quiz and get a reasoned recommendation: Kafka, RabbitMQ, both, or neither as asked.',
-};
+export const metadata: Metadata = pageMetadata(PAGES.choose);
 
 export default function ChoosePage() {
   return (

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
+import { PAGES, pageMetadata } from '@/lib/site/metadata';
 import { RoutingTool } from '@/components/routing/RoutingTool';
 import { PageShell } from '@/components/ui/PageShell';
 
-export const metadata: Metadata = {
-  title: 'Routing',
-  description: 'Where does a message go? Route through RabbitMQ exchanges and find the Kafka partition of a key.',
-};
+export const metadata: Metadata = pageMetadata(PAGES.routing);
 
 export default function RoutingPage() {
   return (

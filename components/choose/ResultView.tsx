@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { QUESTIONS, RECOMMENDATION_TITLE, THRESHOLDS, eitherSentence, type QuizResult } from '@/lib/quiz';
 import { buttonClass, linkClass, rowHref, rowLabel, scenarioHref, scenarioLabel } from './links';
 import { SourceLinks } from './SourceLinks';
+import { DataTable } from '@/components/ui/DataTable';
 
 const ContributionChart = dynamic(() => import('./ContributionChart'), {
   ssr: false,
@@ -238,37 +239,19 @@ export function ResultView({ result }: { result: QuizResult }) {
               {showTable ? 'Hide' : 'Show'} the numbers as a table
             </button>
             {showTable && (
-              <table className="mt-3 w-full text-left text-sm">
-                <caption className="sr-only">Points each answer gave to Kafka and RabbitMQ</caption>
-                <thead>
-                  <tr className="border-b border-zinc-300 dark:border-zinc-700">
-                    <th scope="col" className="py-1 pr-2">
-                      Question
-                    </th>
-                    <th scope="col" className="py-1 pr-2">
-                      Answer
-                    </th>
-                    <th scope="col" className="py-1 pr-2">
-                      Kafka
-                    </th>
-                    <th scope="col" className="py-1">
-                      RabbitMQ
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.contributions.map((c) => (
-                    <tr key={c.questionId} className="border-b border-zinc-200 dark:border-zinc-800">
-                      <th scope="row" className="py-1 pr-2 font-normal">
-                        {c.short}
-                      </th>
-                      <td className="py-1 pr-2">{c.answer}</td>
-                      <td className="py-1 pr-2">{c.kafka}</td>
-                      <td className="py-1">{c.rabbitmq}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                className="mt-3"
+                caption="Points each answer gave to Kafka and RabbitMQ"
+                captionHidden
+                rows={result.contributions}
+                rowKey={(c) => c.questionId}
+                columns={[
+                  { header: 'Question', rowHeader: true, className: 'font-normal', cell: (c) => c.short },
+                  { header: 'Answer', cell: (c) => c.answer },
+                  { header: 'Kafka', cell: (c) => c.kafka },
+                  { header: 'RabbitMQ', cell: (c) => c.rabbitmq },
+                ]}
+              />
             )}
           </>
         )}

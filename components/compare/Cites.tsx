@@ -1,6 +1,6 @@
 import { sourceById, sourceNumber, type Claim, type SourceId } from '@/lib/content';
 
-/** Numbered links to a claim's sources; each opens the source itself. */
+/** Numbered links to a claim's sources: each goes to the source's entry in the list at the end of the page, which links out. */
 export function Cites({ ids }: { ids: readonly SourceId[] }) {
   return (
     <span className="whitespace-nowrap">
@@ -10,8 +10,7 @@ export function Cites({ ids }: { ids: readonly SourceId[] }) {
         return (
           <a
             key={id}
-            href={source.url}
-            rel="noopener noreferrer"
+            href={`#source-${id}`}
             aria-label={`Source ${n}: ${source.publisher}, ${source.title}`}
             title={`${source.publisher}: ${source.title}`}
             className="cite-link"

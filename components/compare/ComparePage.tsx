@@ -8,7 +8,7 @@ import { RoutingSection } from './RoutingSection';
 import { Section } from './Section';
 import { sectionTitle } from './sections';
 import { SourcesList } from './SourcesList';
-import { Toc } from './Toc';
+import { PhoneSections, Toc } from './Toc';
 import { UseCases } from './UseCases';
 import { Verdict } from './Verdict';
 
@@ -90,6 +90,7 @@ export function ComparePage() {
           </Section>
         </article>
       </div>
+      <PhoneSections />
     </div>
   );
 }

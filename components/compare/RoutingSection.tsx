@@ -12,6 +12,7 @@ import { ClaimList, ClaimText, Cites } from './Cites';
 import { CtaLink } from './CtaLink';
 import { ExchangeIcon } from './ExchangeIcon';
 import { Breakable } from '@/components/ui/Breakable';
+import { DataTable } from '@/components/ui/DataTable';
 
 export function RoutingSection() {
   return (
@@ -44,63 +45,42 @@ export function RoutingSection() {
           RabbitMQ&apos;s topic matching, the same one the simulator uses.
         </p>
         <div className="mt-4 grid gap-6 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <table className="w-full self-start text-left text-sm">
-            <caption className="pb-2 text-left font-semibold">Bindings</caption>
-            <thead>
-              <tr className="border-b border-zinc-300 dark:border-zinc-700">
-                <th scope="col" className="py-1.5 pr-3 font-semibold">
-                  Queue
-                </th>
-                <th scope="col" className="py-1.5 font-semibold">
-                  Binding key
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ORDER_BINDINGS.map((b) => (
-                <tr key={b.queue} className="border-b border-zinc-200 dark:border-zinc-800">
-                  <td className="py-1.5 pr-3 font-mono">{b.queue}</td>
-                  <td className="py-1.5 font-mono">{b.bindingKey}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="w-full self-start text-left text-sm" data-testid="routing-results">
-            <caption className="pb-2 text-left font-semibold">Where each message goes</caption>
-            <thead>
-              <tr className="border-b border-zinc-300 dark:border-zinc-700">
-                <th scope="col" className="py-1.5 pr-3 font-semibold">
-                  Routing key
-                </th>
-                <th scope="col" className="py-1.5 font-semibold">
-                  Queues
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ORDER_ROUTES.map((r) => (
-                <tr key={r.routingKey} className="border-b border-zinc-200 align-top dark:border-zinc-800">
-                  <td className="py-1.5 pr-3 font-mono">
-                    <Breakable text={r.routingKey} />
-                  </td>
-                  <td className="py-1.5">
-                    {r.queues.length === 0 ? (
-                      <span className="text-zinc-600 dark:text-zinc-400">none: unroutable</span>
-                    ) : (
-                      <span className="font-mono">
-                        {r.queues.map((q, i) => (
-                          <span key={q}>
-                            {i > 0 && ', '}
-                            <Breakable text={q} />
-                          </span>
-                        ))}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="self-start"
+            caption="Bindings"
+            rows={ORDER_BINDINGS}
+            rowKey={(b) => b.queue}
+            columns={[
+              { header: 'Queue', className: 'font-mono', cell: (b) => b.queue },
+              { header: 'Binding key', className: 'font-mono', cell: (b) => b.bindingKey },
+            ]}
+          />
+          <DataTable
+            className="self-start"
+            testId="routing-results"
+            caption="Where each message goes"
+            rows={ORDER_ROUTES}
+            rowKey={(r) => r.routingKey}
+            columns={[
+              { header: 'Routing key', className: 'font-mono', cell: (r) => <Breakable text={r.routingKey} /> },
+              {
+                header: 'Queues',
+                cell: (r) =>
+                  r.queues.length === 0 ? (
+                    <span className="text-zinc-600 dark:text-zinc-400">none: unroutable</span>
+                  ) : (
+                    <span className="font-mono">
+                      {r.queues.map((q, i) => (
+                        <span key={q}>
+                          {i > 0 && ', '}
+                          <Breakable text={q} />
+                        </span>
+                      ))}
+                    </span>
+                  ),
+              },
+            ]}
+          />
         </div>
         <p className="mt-3 max-w-prose text-sm text-zinc-700 dark:text-zinc-300">
           Note <span className="font-mono">order.confirmed</span>: with only two words it misses{' '}

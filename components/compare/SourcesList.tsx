@@ -6,7 +6,11 @@ export function SourcesList() {
       {citedSourceIds().map((id) => {
         const s = sourceById(id);
         return (
-          <li key={id} id={`source-${id}`} className="pl-1">
+          <li
+            key={id}
+            id={`source-${id}`}
+            className="rounded-md pl-1 target:bg-amber-50 target:outline-2 target:outline-offset-4 target:outline-amber-400 dark:target:bg-amber-950/40"
+          >
             <a href={s.url} rel="noopener noreferrer" className="text-link font-medium break-words">
               {s.title}
             </a>

@@ -4,6 +4,7 @@ import { MAX_BATCH_EXCHANGE_VISITS, routeBatch } from '@/lib/routing/batch';
 import { parseBatch } from '@/lib/routing/keys';
 import type { Publish, Topology } from '@/simulator/rabbitmq/routing';
 import { Breakable } from '@/components/ui/Breakable';
+import { DataTable } from '@/components/ui/DataTable';
 import { Field, inputClass } from './ui';
 
 interface Props {
@@ -35,31 +36,26 @@ export function BatchTable({ text, onText, topology, base }: Props) {
           <textarea {...ids} rows={8} className={inputClass} value={text} onChange={(e) => onText(e.target.value)} spellCheck={false} />
         )}
       </Field>
-      <div
-        className="max-h-96 overflow-auto rounded-md border border-zinc-200 dark:border-zinc-700"
-        tabIndex={0}
-        role="region"
-        aria-label="Batch results"
-      >
-        <table className="w-full text-left text-sm">
-          <thead className="sticky top-0 bg-zinc-100 dark:bg-zinc-800">
-            <tr>
-              <th scope="col" className="px-2 py-1">
-                Routing key
-              </th>
-              <th scope="col" className="px-2 py-1">
-                Queues
-              </th>
-              <th scope="col" className="px-2 py-1">
-                Outcome
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ routingKey, problem, result: r }, i) => (
-              <tr key={i} className="border-t border-zinc-200 dark:border-zinc-700">
-                <td className="px-2 py-1 font-mono break-words">{routingKey === '' ? '(empty)' : <Breakable text={routingKey} />}</td>
-                <td className="px-2 py-1 font-mono break-words">
+      <div>
+        <DataTable
+          look="boxed"
+          region="Batch results"
+          className="max-h-96"
+          caption="Where each routing key goes"
+          captionHidden
+          rows={rows}
+          rowKey={(_, i) => i}
+          columns={[
+            {
+              header: 'Routing key',
+              className: 'font-mono break-words',
+              cell: ({ routingKey }) => (routingKey === '' ? '(empty)' : <Breakable text={routingKey} />),
+            },
+            {
+              header: 'Queues',
+              className: 'font-mono break-words',
+              cell: ({ result: r }) => (
+                <>
                   {r && r.queues.length > 0
                     ? r.queues.slice(0, ROW_QUEUES).map((q, j) => (
                         <span key={q}>
@@ -69,22 +65,24 @@ export function BatchTable({ text, onText, topology, base }: Props) {
                       ))
                     : '—'}
                   {r && r.queues.length > ROW_QUEUES && ` and ${(r.queues.length - ROW_QUEUES).toLocaleString('en-US')} more`}
-                </td>
-                <td className="px-2 py-1">
-                  {problem ? (
-                    <span className="text-red-700 dark:text-red-400">{problem}</span>
-                  ) : !r ? (
-                    'not routed (the table’s limit was reached)'
-                  ) : r.error ? (
-                    r.error
-                  ) : (
-                    `${OUTCOME[r.outcome]}${r.viaAlternate ? ' via alternate exchange' : ''}`
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: 'Outcome',
+              cell: ({ problem, result: r }) =>
+                problem ? (
+                  <span className="text-red-700 dark:text-red-400">{problem}</span>
+                ) : !r ? (
+                  'not routed (the table’s limit was reached)'
+                ) : r.error ? (
+                  r.error
+                ) : (
+                  `${OUTCOME[r.outcome]}${r.viaAlternate ? ' via alternate exchange' : ''}`
+                ),
+            },
+          ]}
+        />
         {keys.length === 0 && <p className="p-2 text-sm text-zinc-600 dark:text-zinc-400">Type routing keys to see where each goes.</p>}
       </div>
     </div>

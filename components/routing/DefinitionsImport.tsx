@@ -24,7 +24,7 @@ const loadImporter = (): Promise<Importer> => import('@/lib/routing/definitions'
 /** Reads a definitions export; a bad file shows an error and changes nothing else. */
 export function DefinitionsImport({ imported, onImport }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ title: string; problems: string[]; more: number } | null>(null);
   // A file can name 10,000 vhosts: the options are made once per file, not on every keystroke elsewhere.
   const vhostOptions = useMemo(
     () =>
@@ -54,12 +54,17 @@ export function DefinitionsImport({ imported, onImport }: Props) {
     const text = await file.text().catch(() => null);
     const importer = await loadImporter().catch(() => null);
     if (!importer) {
-      setError('The importer could not be loaded; check your connection and try again. Nothing was changed.');
+      setError({
+        title: 'The importer could not be loaded; check your connection and try again. Nothing was changed.',
+        problems: [],
+        more: 0,
+      });
       return;
     }
     const r = text === null ? { ok: false as const, error: 'The file could not be read' } : importer.parseDefinitions(text);
     if (!r.ok) {
-      setError(`${file.name}: ${r.error}. Nothing was changed.`);
+      const problems = r.problems && r.problems.length > 1 ? r.problems : [];
+      setError({ title: `${file.name}: ${r.error}. Nothing was changed.`, problems, more: r.more ?? 0 });
       return;
     }
     setError(null);
@@ -97,7 +102,15 @@ export function DefinitionsImport({ imported, onImport }: Props) {
       </Field>
       {error && (
         <div role="alert">
-          <ErrorText>{error}</ErrorText>
+          <ErrorText>{error.title}</ErrorText>
+          {error.problems.length > 0 && (
+            <ul className="mt-1 list-disc pl-9 text-sm break-words text-red-700 dark:text-red-400" aria-label="Problems in the file">
+              {error.problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+              {error.more > 0 && <li>…and {error.more.toLocaleString('en-US')} more</li>}
+            </ul>
+          )}
         </div>
       )}
       {loaded && loaded.vhosts.length > 1 && imported && (

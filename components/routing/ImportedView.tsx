@@ -1,8 +1,9 @@
 import { memo, useMemo } from 'react';
 import { explainBinding } from '@/lib/routing/explain';
 import type { ImportedTopology } from '@/lib/routing/state';
-import type { Binding, Publish, RouteResult } from '@/simulator/rabbitmq/routing';
+import { DEFAULT_EXCHANGE, type Binding, type Publish, type RouteResult } from '@/simulator/rabbitmq/routing';
 import { BindingWhy } from './BindingWhy';
+import { Source } from './ui';
 
 interface Props {
   imported: ImportedTopology;
@@ -33,6 +34,7 @@ export function ImportedView({ imported, msg, result }: Props) {
   return (
     <div className="space-y-4">
       {visited.slice(0, SHOWN_EXCHANGES).map((x) => {
+        if (x === DEFAULT_EXCHANGE && msg) return <DefaultExchange key="" msg={msg} reached={(result?.queues.length ?? 0) > 0} />;
         const bindings = bySource.get(x) ?? [];
         const type = types.get(x);
         return (
@@ -122,3 +124,30 @@ const ImportedQueues = memo(function ImportedQueues({
     </div>
   );
 });
+
+/** The default exchange: every queue is bound to it by its own name, so the routing key names the queue. */
+function DefaultExchange({ msg, reached }: { msg: Publish; reached: boolean }) {
+  return (
+    <section aria-label="The default exchange" className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-700">
+      <h4 className="font-semibold">
+        The default exchange <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">(direct, named &quot;&quot;)</span>
+      </h4>
+      <p className="mt-1 text-sm">
+        Every queue in the vhost is bound to it with its own name as the binding key, so a message goes to the queue named by its routing
+        key:{' '}
+        {reached ? (
+          <>
+            <span className="font-mono">{msg.routingKey}</span> exists here and gets it.
+          </>
+        ) : (
+          <>
+            no queue is called <span className="font-mono">{msg.routingKey === '' ? '(empty)' : msg.routingKey}</span> in this vhost.
+          </>
+        )}{' '}
+        No other binding can be made to it (
+        <Source href="https://www.rabbitmq.com/docs/exchanges#default-exchange">default exchange</Source>
+        ).
+      </p>
+    </section>
+  );
+}

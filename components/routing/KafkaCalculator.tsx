@@ -1,11 +1,13 @@
 'use client';
 import dynamic from 'next/dynamic';
 import { memo, useDeferredValue, useMemo, useState } from 'react';
-import { expandKeyPattern, KEY_CAP_WORDS, parseKeyList } from '@/lib/routing/keys';
+import { DataTable } from '@/components/ui/DataTable';
+import { expandKeyPattern, KEY_CAP_WORDS, parseKeyList, showKey } from '@/lib/routing/keys';
 import { growth, histogram, keyRows, parsePartitionCount } from '@/lib/routing/partitions';
 import type { KafkaState } from '@/lib/routing/state';
 import { useInView } from '@/components/ui/useInView';
-import { Field, inputClass, Source } from './ui';
+import { PartitionGrowth } from './PartitionGrowth';
+import { Field, inputClass, kafkaHeading as h3, panelClass as panel, Source } from './ui';
 
 const PartitionHistogram = dynamic(() => import('./PartitionHistogram'), {
   ssr: false,
@@ -14,12 +16,6 @@ const PartitionHistogram = dynamic(() => import('./PartitionHistogram'), {
 
 const TABLE_ROWS = 200;
 const MAX_CHART_PARTITIONS = 500;
-const panel = 'rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-900';
-const h3 = 'text-lg font-semibold text-kafka-900 dark:text-kafka-200';
-const pct = (n: number, d: number) => (d === 0 ? '0%' : `${((100 * n) / d).toFixed(1)}%`);
-/** A key as shown: a long one keeps its start and end (keys from a pattern often differ only there) and says its length. */
-const showKey = (k: string) =>
-  k === '' ? '(empty key)' : k.length > 80 ? `${k.slice(0, 30)}…${k.slice(-30)} (${k.length.toLocaleString('en-US')} characters)` : k;
 
 interface Props {
   kafka: KafkaState;
@@ -169,51 +165,42 @@ export const KafkaCalculator = memo(function KafkaCalculator({ kafka, onChange }
                 Only keys where Java and librdkafka differ
               </label>
             </div>
-            <div
-              className="mt-2 max-h-[28rem] overflow-auto rounded-md border border-zinc-200 dark:border-zinc-700"
-              tabIndex={0}
-              role="region"
-              aria-label="Partition of each key"
-            >
-              <table className="w-full min-w-[34rem] text-left text-sm" data-testid="partition-table">
-                <thead className="sticky top-0 bg-zinc-100 dark:bg-zinc-800">
-                  <tr>
-                    <th scope="col" className="px-2 py-1">
-                      Key
-                    </th>
-                    <th scope="col" className="px-2 py-1">
-                      Java default (murmur2)
-                    </th>
-                    <th scope="col" className="px-2 py-1">
-                      librdkafka default (consistent_random)
-                    </th>
-                    <th scope="col" className="px-2 py-1">
-                      librdkafka murmur2_random
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((r) => (
-                    <tr
-                      key={r.key}
-                      className={`border-t border-zinc-200 dark:border-zinc-700 ${r.differs ? 'bg-kafka-50 dark:bg-kafka-950/50' : ''}`}
-                    >
-                      <th scope="row" className="min-w-[9rem] px-2 py-1 font-mono font-normal [overflow-wrap:anywhere]">
-                        {showKey(r.key)}
-                        {r.differs && (
-                          <span className="ml-1 inline-block rounded whitespace-nowrap bg-kafka-700 px-1 text-xs text-white dark:bg-kafka-300 dark:text-kafka-950">
-                            differs
-                          </span>
-                        )}
-                      </th>
-                      <td className="px-2 py-1 font-mono">{r.java}</td>
-                      <td className="px-2 py-1 font-mono">{r.consistentRandom ?? 'random (sticky)'}</td>
-                      <td className="px-2 py-1 font-mono">{r.murmur2Random}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              look="boxed"
+              region="Partition of each key"
+              className="mt-2 max-h-[28rem]"
+              tableClassName="min-w-[34rem]"
+              testId="partition-table"
+              caption={`The partition of each key with ${n.value} partitions, under each client's partitioner`}
+              captionHidden
+              rows={shown}
+              rowKey={(r) => r.key}
+              rowProps={(r) => ({ className: r.differs ? 'bg-kafka-50 dark:bg-kafka-950/50' : '' })}
+              columns={[
+                {
+                  header: 'Key',
+                  rowHeader: true,
+                  className: 'min-w-[9rem] font-mono font-normal [overflow-wrap:anywhere]',
+                  cell: (r) => (
+                    <>
+                      {showKey(r.key)}
+                      {r.differs && (
+                        <span className="ml-1 inline-block rounded bg-kafka-700 px-1 text-xs whitespace-nowrap text-white dark:bg-kafka-300 dark:text-kafka-950">
+                          differs
+                        </span>
+                      )}
+                    </>
+                  ),
+                },
+                { header: 'Java default (murmur2)', className: 'font-mono', cell: (r) => r.java },
+                {
+                  header: 'librdkafka default (consistent_random)',
+                  className: 'font-mono',
+                  cell: (r) => r.consistentRandom ?? 'random (sticky)',
+                },
+                { header: 'librdkafka murmur2_random', className: 'font-mono', cell: (r) => r.murmur2Random },
+              ]}
+            />
             {list.keys.includes('') && (
               <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
                 The empty key: librdkafka&apos;s default sends an empty or null key to a random (sticky) partition, while murmur2_random
@@ -243,31 +230,7 @@ export const KafkaCalculator = memo(function KafkaCalculator({ kafka, onChange }
             )}
           </figure>
 
-          {grow && 'value' in m && (
-            <div className={panel} data-testid="growth">
-              <h3 className={h3}>
-                Growing from {n.value} to {m.value} partitions
-              </h3>
-              <p className="mt-1 text-sm">
-                Java: <strong>{grow.java.length.toLocaleString('en-US')}</strong> of {grow.javaKeys.toLocaleString('en-US')} keys move (
-                {pct(grow.java.length, grow.javaKeys)}); librdkafka: <strong>{grow.librdkafka.length.toLocaleString('en-US')}</strong> of{' '}
-                {grow.librdkafkaKeys.toLocaleString('en-US')} ({pct(grow.librdkafka.length, grow.librdkafkaKeys)}). Existing messages stay
-                where they are, so a moved key&apos;s old and new messages sit on different partitions and per-key order across the change
-                is lost (<Source href="https://kafka.apache.org/documentation/#basic_ops_modify_topic">Kafka docs: modifying topics</Source>
-                ).
-              </p>
-              {grow.java.length > 0 && (
-                <ul className="mt-2 flex flex-wrap gap-1 text-xs" aria-label="Keys that move (Java)">
-                  {grow.java.slice(0, 40).map((mv) => (
-                    <li key={mv.key} className="rounded bg-kafka-50 px-1.5 py-0.5 font-mono dark:bg-kafka-950">
-                      {showKey(mv.key)}: {mv.from} → {mv.to}
-                    </li>
-                  ))}
-                  {grow.java.length > 40 && <li className="px-1.5 py-0.5">and {grow.java.length - 40} more</li>}
-                </ul>
-              )}
-            </div>
-          )}
+          {grow && 'value' in m && <PartitionGrowth grow={grow} from={n.value} to={m.value} />}
         </>
       )}
       <p className="text-xs text-zinc-600 dark:text-zinc-400">

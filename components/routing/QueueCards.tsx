@@ -2,7 +2,7 @@
 import { explainBinding } from '@/lib/routing/explain';
 import type { PlaygroundModel } from '@/lib/routing/playground';
 import type { BindingDraft, QueueDraft, RabbitState } from '@/lib/routing/state';
-import { X_MATCH_VALUES } from '@/simulator/rabbitmq/headers';
+import { X_MATCH_VALUES, type XMatch } from '@/simulator/rabbitmq/headers';
 import type { Publish, RouteResult } from '@/simulator/rabbitmq/routing';
 import { BindingWhy } from './BindingWhy';
 import { HeaderRowsEditor } from './HeaderRowsEditor';
@@ -17,6 +17,14 @@ interface Props {
 }
 
 const NEW_BINDING: BindingDraft = { key: '', xMatch: 'all', args: [] };
+
+/** x-match in words: which headers must be equal, and whether x- headers count. */
+const X_MATCH_WORDS: Record<XMatch, string> = {
+  all: 'all: every argument equal',
+  any: 'any: at least one argument equal',
+  'all-with-x': 'all-with-x: every argument, x- headers too',
+  'any-with-x': 'any-with-x: one argument, x- headers too',
+};
 
 /** The queues bound to the playground exchange, lit when they get a copy, each binding with its why. */
 export function QueueCards({ rabbit, model, msg, result, onQueues }: Props) {
@@ -81,15 +89,22 @@ export function QueueCards({ rabbit, model, msg, result, onQueues }: Props) {
                             className="flex-1"
                           >
                             {(ids) => (
-                              <>
-                                <input
-                                  {...ids}
-                                  list="x-match-values"
-                                  className={inputClass}
-                                  value={b.xMatch}
-                                  onChange={(e) => setBinding(qi, bi, { xMatch: e.target.value })}
-                                />
-                              </>
+                              <select
+                                {...ids}
+                                className={inputClass}
+                                value={b.xMatch}
+                                onChange={(e) => setBinding(qi, bi, { xMatch: e.target.value })}
+                              >
+                                {X_MATCH_VALUES.map((v) => (
+                                  <option key={v} value={v}>
+                                    {X_MATCH_WORDS[v]}
+                                  </option>
+                                ))}
+                                {/* A link can carry a value the broker refuses: it stays, marked, until another is chosen. */}
+                                {!(X_MATCH_VALUES as readonly string[]).includes(b.xMatch) && (
+                                  <option value={b.xMatch}>{b.xMatch} (not valid)</option>
+                                )}
+                              </select>
                             )}
                           </Field>
                         ) : exchangeType === 'fanout' ? (
@@ -145,11 +160,6 @@ export function QueueCards({ rabbit, model, msg, result, onQueues }: Props) {
           );
         })}
       </ul>
-      <datalist id="x-match-values">
-        {X_MATCH_VALUES.map((v) => (
-          <option key={v} value={v} />
-        ))}
-      </datalist>
       <button
         type="button"
         className={`${buttonClass} mt-3`}

@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import { headersFromRows, playgroundModel } from '@/lib/routing/playground';
 import { EXCHANGE_TYPES, type ImportedTopology, type RabbitState } from '@/lib/routing/state';
-import { route, type ExchangeType, type Publish } from '@/simulator/rabbitmq/routing';
+import { DEFAULT_EXCHANGE, route, type ExchangeType, type Publish } from '@/simulator/rabbitmq/routing';
 import { validateRoutingKey } from '@/simulator/rabbitmq/topic';
 import { BatchTable } from './BatchTable';
 import { DefinitionsImport } from './DefinitionsImport';
@@ -10,6 +10,7 @@ import { HeaderRowsEditor } from './HeaderRowsEditor';
 import { ImportedView } from './ImportedView';
 import { Outcome } from './Outcome';
 import { QueueCards } from './QueueCards';
+import { TopologyGraph } from './TopologyGraph';
 import { Field, inputClass, Source } from './ui';
 
 interface Props {
@@ -23,6 +24,9 @@ const h3 = 'text-lg font-semibold text-rabbit-900 dark:text-rabbit-200';
 /** Which topology and exchange the message goes to: the playground's or an imported vhost's. */
 function activeSetup(rabbit: Pick<RabbitState, 'source' | 'imported' | 'target'>, model: ReturnType<typeof playgroundModel>) {
   if (rabbit.source === 'imported' && rabbit.imported) {
+    // The default exchange is in no export: every vhost has it, a direct exchange with each queue bound by its name.
+    if (rabbit.target === DEFAULT_EXCHANGE)
+      return { topology: rabbit.imported.topology, exchange: '', type: 'direct' as const, alternate: undefined };
     const x = rabbit.imported.topology.exchanges.find((e) => e.name === rabbit.target);
     return { topology: rabbit.imported.topology, exchange: rabbit.target, type: x?.type, alternate: x?.alternateExchange };
   }
@@ -57,6 +61,8 @@ export const RabbitPlayground = memo(function RabbitPlayground({ rabbit, onChang
       : null;
   const msg: Publish | null = useMemo(() => (blocked ? null : { ...base, routingKey }), [blocked, base, routingKey]);
   const result = useMemo(() => (msg ? route(active.topology, msg) : null), [active.topology, msg]);
+  // The graph draws the topology even while the message is not valid (nothing lit then).
+  const drawn = useMemo(() => msg ?? { ...base, routingKey: '' }, [msg, base]);
   const imported = source === 'imported' && importedTopology;
   const divertedBy = useMemo(() => {
     if (!result?.viaAlternate) return [];
@@ -67,11 +73,16 @@ export const RabbitPlayground = memo(function RabbitPlayground({ rabbit, onChang
   }, [result, active.topology]);
   const exchangeOptions = useMemo(
     () =>
-      importedTopology?.topology.exchanges.map((x) => (
-        <option key={x.name} value={x.name}>
-          {x.name} ({x.type})
-        </option>
-      )),
+      importedTopology && (
+        <>
+          <option value={DEFAULT_EXCHANGE}>(default exchange: to the queue named by the routing key)</option>
+          {importedTopology.topology.exchanges.map((x) => (
+            <option key={x.name} value={x.name}>
+              {x.name} ({x.type})
+            </option>
+          ))}
+        </>
+      ),
     [importedTopology],
   );
 
@@ -79,7 +90,7 @@ export const RabbitPlayground = memo(function RabbitPlayground({ rabbit, onChang
     onChange({ imported: next, source: 'imported', target: firstExchange });
 
   return (
-    <div className="space-y-5">
+    <div className="min-w-0 space-y-5">
       <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <legend className="sr-only">Topology</legend>
         <label className="inline-flex items-center gap-1.5">
@@ -234,6 +245,8 @@ export const RabbitPlayground = memo(function RabbitPlayground({ rabbit, onChang
       </div>
 
       <Outcome result={result} blocked={blocked} alternate={active.alternate} divertedBy={divertedBy} mandatory={rabbit.mandatory} />
+
+      <TopologyGraph topology={active.topology} msg={drawn} result={result} />
 
       {imported ? (
         <ImportedView imported={imported} msg={msg} result={result} />

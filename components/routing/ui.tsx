@@ -54,3 +54,8 @@ export function Source({ href, children }: { href: string; children: ReactNode }
     </a>
   );
 }
+
+/** A white card around one part of a tool. */
+export const panelClass = 'rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-700 dark:bg-zinc-900';
+export const kafkaHeading = 'text-lg font-semibold text-kafka-900 dark:text-kafka-200';
+export const rabbitHeading = 'text-lg font-semibold text-rabbit-900 dark:text-rabbit-200';

@@ -2,6 +2,7 @@
 // Loaded lazily (next/dynamic) when the charts panel comes into view: recharts stays out of first load.
 import { memo, useEffect, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { wholeSecondTicks } from '@/lib/simulate/time-ticks';
 import type { SeriesLine, SeriesPoint } from '@/lib/simulate/series';
 import { useSim } from './context';
 
@@ -12,7 +13,7 @@ const COLORS = ['#4f46e5', '#ea580c', '#059669', '#db2777', '#0891b2', '#ca8a04'
 // second of play) must change nothing but the ReferenceLine.
 const MARGIN = { top: 8, right: 12, bottom: 4, left: 0 };
 const X_DOMAIN = ['dataMin', 'dataMax'];
-const secondsTick = (t: number) => `${t / 1000}s`;
+const secondsTick = (t: number) => `${t / 1000} s`;
 const secondsLabel = (t: unknown) => `${Number(t) / 1000} s`;
 const TOOLTIP_STYLE = { color: '#18181b' };
 const LEGEND_STYLE = { fontSize: 11 };
@@ -31,6 +32,7 @@ const Chart = memo(function Chart({
   unit: string;
 }) {
   const formatter = useMemo(() => (v: unknown) => `${Math.round(Number(v) * 10) / 10} ${unit}`, [unit]);
+  const ticks = useMemo(() => wholeSecondTicks(data[0]?.time ?? 0, data.at(-1)?.time ?? 0), [data]);
   const lines = useMemo(
     () =>
       keys.map((k, i) => (
@@ -55,7 +57,15 @@ const Chart = memo(function Chart({
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
-            <XAxis dataKey="time" type="number" domain={X_DOMAIN} tickFormatter={secondsTick} stroke="currentColor" fontSize={11} />
+            <XAxis
+              dataKey="time"
+              type="number"
+              domain={X_DOMAIN}
+              ticks={ticks}
+              tickFormatter={secondsTick}
+              stroke="currentColor"
+              fontSize={11}
+            />
             <YAxis stroke="currentColor" fontSize={11} width={40} allowDecimals={false} />
             <Tooltip labelFormatter={secondsLabel} formatter={formatter} contentStyle={TOOLTIP_STYLE} />
             <Legend wrapperStyle={LEGEND_STYLE} />

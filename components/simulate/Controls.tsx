@@ -1,10 +1,11 @@
 'use client';
+import { useState } from 'react';
 import { SPEEDS } from '@/lib/simulate/store';
 import { useSim } from './context';
 import { buttonClass } from '@/components/ui/button';
 
 const btn = buttonClass({ size: 'touch' });
-const primary = `${buttonClass({ size: 'touch', tone: 'primary' })} min-w-24`;
+const primary = `${buttonClass({ size: 'touch', tone: 'primary' })} sm:min-w-24`;
 
 /** Small inline icons: system fonts lack some media glyphs. */
 const ICONS = {
@@ -49,14 +50,17 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
   const pause = useSim((s) => s.pause);
   const setSpeed = useSim((s) => s.setSpeed);
   const restart = useSim((s) => s.restart);
+  const [scrub, setScrub] = useState<number | null>(null);
 
   return (
     <div
       role="group"
       aria-label="Playback"
-      className="sticky bottom-0 z-20 -mx-4 mt-6 border-t border-zinc-200 bg-white px-4 py-2 sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950"
+      data-testid="playback"
+      className="sticky bottom-0 z-20 -mx-4 mt-4 border-t border-zinc-200 bg-white/95 px-4 py-1.5 backdrop-blur sm:-mx-6 sm:px-6 dark:border-zinc-800 dark:bg-zinc-950/95"
     >
-      <div className="flex flex-wrap items-center gap-2">
+      {/* One row on wide screens; on a phone the buttons, then the time line under them. */}
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
         <button type="button" className={btn} onClick={restart} aria-label="Restart" title="Restart">
           <Icon name="restart" />
         </button>
@@ -84,9 +88,10 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
           <Icon name="forward" />
         </button>
         <label className="flex items-center gap-1 text-sm">
-          <span>Speed</span>
+          <span className="sr-only sm:not-sr-only">Speed</span>
           <select
             name="speed"
+            aria-label="Speed"
             className="h-11 rounded-lg border border-zinc-300 bg-white px-2 dark:border-zinc-700 dark:bg-zinc-900"
             value={speed}
             onChange={(e) => setSpeed(Number(e.target.value))}
@@ -98,31 +103,41 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
             ))}
           </select>
         </label>
-        <output className="ml-auto font-mono text-sm tabular-nums" aria-label="Simulated time" data-testid="sim-time">
-          {formatTime(time)} / {formatTime(endTime)}
-        </output>
-        <button type="button" className={btn} onClick={onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <button
+          type="button"
+          className={`${btn} hidden sm:order-last sm:inline-flex`}
+          onClick={onHelp}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
           ?
         </button>
+        <label className="flex min-w-0 flex-[1_1_100%] items-center gap-2 text-sm sm:flex-[1_1_12rem]">
+          <span className="sr-only">Time</span>
+          <input
+            type="range"
+            name="time"
+            className="h-8 w-full min-w-0 accent-kafka-700 dark:accent-kafka-300"
+            min={0}
+            // In steps of 10 ms; a run that stopped early ends between two, and the last step is its end.
+            max={Math.ceil(endTime / 10) * 10}
+            step={10}
+            value={scrub ?? time}
+            aria-valuetext={`${scrub ?? time} ms of ${endTime} ms`}
+            onChange={(e) => {
+              // The slider shows where it was put while the engine gets there (a seek is asynchronous):
+              // otherwise it would spring back and its closing change event seek to where it was.
+              const to = Math.min(Number(e.target.value), endTime);
+              pause();
+              setScrub(to);
+              void seek(to).then(() => setScrub((s) => (s === to ? null : s)));
+            }}
+          />
+          <output className="shrink-0 font-mono text-sm whitespace-nowrap tabular-nums" aria-label="Simulated time" data-testid="sim-time">
+            {formatTime(time)} / {formatTime(endTime)}
+          </output>
+        </label>
       </div>
-      <label className="mt-1 flex items-center gap-2 text-sm">
-        <span className="sr-only sm:not-sr-only">Time</span>
-        <input
-          type="range"
-          name="time"
-          className="h-8 w-full accent-kafka-700 dark:accent-kafka-300"
-          min={0}
-          // In steps of 10 ms; a run that stopped early ends between two, and the last step is its end.
-          max={Math.ceil(endTime / 10) * 10}
-          step={10}
-          value={time}
-          aria-valuetext={`${time} ms of ${endTime} ms`}
-          onChange={(e) => {
-            pause();
-            seek(Math.min(Number(e.target.value), endTime));
-          }}
-        />
-      </label>
     </div>
   );
 }

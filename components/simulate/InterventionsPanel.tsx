@@ -1,5 +1,8 @@
 'use client';
 import { useId, useState } from 'react';
+import { describeIntervention } from '@/lib/simulate/interventions';
+import type { TimedIntervention } from '@/lib/simulate/url-state';
+import type { Intervention } from '@/simulator';
 import { ACTIONS, type FieldSpec, type Fields, type Option } from '@/lib/simulate/intervention-form';
 import { useSim, useSimStore } from './context';
 import { buttonClass } from '@/components/ui/button';
@@ -32,7 +35,7 @@ export function InterventionsPanel() {
       const opts = f.options(snapshot, values);
       const chosen = edits[f.name];
       values[f.name] = chosen !== undefined && opts.some((o) => o.value === chosen) ? chosen : (opts[0]?.value ?? '');
-    } else if (f.kind === 'checkbox') values[f.name] = edits[f.name] ?? 'true';
+    } else if (f.kind === 'checkbox') values[f.name] = edits[f.name] ?? String(f.initial ?? true);
     else values[f.name] = edits[f.name] ?? f.initial(snapshot);
   }
 
@@ -85,16 +88,18 @@ export function InterventionsPanel() {
             ))}
           </select>
         </label>
-        {action.fields.map((f) => (
-          <FieldControl
-            key={f.name}
-            f={f}
-            id={`${uid}-${f.name}`}
-            value={values[f.name]!}
-            options={f.kind === 'select' ? f.options(snapshot, values) : []}
-            onChange={(v) => setEdits((x) => ({ ...x, [f.name]: v }))}
-          />
-        ))}
+        {action.fields
+          .filter((f) => !f.when || f.when(values))
+          .map((f) => (
+            <FieldControl
+              key={f.name}
+              f={f}
+              id={`${uid}-${f.name}`}
+              value={values[f.name]!}
+              options={f.kind === 'select' ? f.options(snapshot, values) : []}
+              onChange={(v) => setEdits((x) => ({ ...x, [f.name]: v }))}
+            />
+          ))}
         <div className="sm:col-span-2">
           <button type="submit" className={buttonClass({ size: 'touch', tone: 'primary' })}>
             Apply now
@@ -181,18 +186,53 @@ function FieldControl({
   );
 }
 
-function YourChanges({ interventions }: { interventions: readonly { time: number; intervention: unknown }[] }) {
+/** "Your changes": each in words under its time, with a way to go to that moment and to take it back. */
+function YourChanges({ interventions }: { interventions: readonly TimedIntervention[] }) {
+  const store = useSimStore();
   if (interventions.length === 0) return null;
+  const jump = (time: number) => {
+    store.getState().pause();
+    void store.getState().seek(time);
+  };
+  const undo = (index: number) => {
+    const s = store.getState();
+    s.pause();
+    void s.openUrlState({
+      source: s.loaded.id !== null ? { kind: 'builtin', id: s.loaded.id } : { kind: 'custom', json: s.loaded.custom },
+      seed: s.seed,
+      time: s.time,
+      interventions: interventions.filter((_, k) => k !== index),
+      wholeLog: s.wholeLog,
+    });
+  };
   return (
-    <details className="mt-2 text-sm">
-      <summary className="cursor-pointer">Your changes ({interventions.length})</summary>
-      <ul className="mt-1 list-disc pl-5">
+    <details className="mt-3 text-sm" open>
+      <summary className="cursor-pointer font-medium">Your changes ({interventions.length})</summary>
+      <ol className="mt-1 divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Your changes">
         {interventions.map((i, k) => (
-          <li key={k}>
-            {i.time} ms: {(i.intervention as { type: string }).type}
+          <li key={k} className="flex flex-wrap items-center gap-x-2 gap-y-1 py-1.5">
+            <span className="font-mono text-xs whitespace-nowrap tabular-nums">{formatMs(i.time)}</span>
+            <span className="min-w-0 flex-1">{sentence(describeIntervention(i.intervention as Intervention))}</span>
+            <span className="flex gap-1">
+              <button type="button" className={small} onClick={() => jump(i.time)} aria-label={`Go to ${formatMs(i.time)}`}>
+                Go to
+              </button>
+              <button
+                type="button"
+                className={small}
+                onClick={() => undo(k)}
+                aria-label={`Undo: ${describeIntervention(i.intervention as Intervention)} at ${formatMs(i.time)}`}
+              >
+                Undo
+              </button>
+            </span>
           </li>
         ))}
-      </ul>
+      </ol>
     </details>
   );
 }
+
+const small = buttonClass({ size: 'touch' });
+const formatMs = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1) + '.';

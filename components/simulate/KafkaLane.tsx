@@ -7,6 +7,7 @@ import { StripRow } from './KafkaStripRow';
 import { LaneFrame } from './LaneFrame';
 import { ShowMore } from './ShowMore';
 import { WholeRow } from './KafkaWholeRow';
+import { KafkaLegend } from './KafkaLegend';
 
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
@@ -68,16 +69,6 @@ function TopicRows({
         onToggle={() => setOpen(!open)}
       />
     </>
-  );
-}
-
-function KafkaLegend({ whole }: { whole: boolean }) {
-  return (
-    <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-      Cells are records labelled with their offset; colour follows the key. <span aria-hidden="true">▲</span> a consumer&rsquo;s position
-      (next offset to fetch{whole ? ', a notch at the top of that record' : ''}); <span aria-hidden="true">▏</span>a group&rsquo;s committed
-      offset{whole ? ', a bar before the record it points at, named in the band above' : ''}. Lag = log-end offset − committed offset.
-    </p>
   );
 }
 

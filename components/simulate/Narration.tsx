@@ -18,24 +18,32 @@ export function Narration() {
         {latest
           ? [
               latest.chapter ? `${latest.chapter.title}. ${latest.chapter.text}` : '',
+              latest.from !== undefined && latest.more ? `${latest.more} earlier events, then:` : '',
               ...latest.lines,
-              latest.more ? `and ${latest.more} more events` : '',
+              latest.from === undefined && latest.more ? `and ${latest.more} more events` : '',
             ].join(' ')
           : ''}
       </p>
       <ol className="mt-2 max-h-64 space-y-2 overflow-y-auto text-sm" aria-label="Recent steps, newest first" tabIndex={0}>
         {recent.map((n) => (
           <li key={n.id} className="border-l-2 border-zinc-300 pl-2 dark:border-zinc-700">
-            <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{n.time} ms</span>
+            <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400" data-testid="narration-time">
+              {n.from !== undefined ? `${n.from}–${n.time} ms` : `${n.time} ms`}
+            </span>
             {n.chapter && (
               <p className="font-semibold">
                 {n.chapter.title}: <span className="font-normal">{n.chapter.text}</span>
               </p>
             )}
+            {n.from !== undefined && n.more > 0 && (
+              <p className="text-zinc-600 dark:text-zinc-400">
+                {n.more} earlier event{n.more === 1 ? '' : 's'}, then:
+              </p>
+            )}
             {n.lines.map((l, i) => (
               <p key={i}>{l}</p>
             ))}
-            {n.more > 0 && <p className="text-zinc-600 dark:text-zinc-400">… and {n.more} more events</p>}
+            {n.from === undefined && n.more > 0 && <p className="text-zinc-600 dark:text-zinc-400">… and {n.more} more events</p>}
           </li>
         ))}
       </ol>

@@ -61,17 +61,13 @@ export function CommittedBar({
 export const committedTitle = (m: MarkerModel) => `${m.group} committed offset ${m.offset}`;
 export const positionTitle = (m: MarkerModel) => `${m.label} (${m.group}) position ${m.offset}`;
 
-/** A consumer's position: ▲ and its name (← when it points before the first record drawn). */
+/** A consumer's position: ▲ and its name, or ◂, its name and offset when it points before the first record drawn. */
 export function PositionText({ marker }: { marker: MarkerModel }) {
-  return (
-    <>
-      ▲{marker.slot === BEFORE_FIRST ? '←' : ''}
-      {marker.label}
-    </>
-  );
+  return <>{marker.slot === BEFORE_FIRST ? `◂${marker.label} @${marker.offset}` : `▲${marker.label}`}</>;
 }
 
-export function Lags({ row }: { row: PartitionRowModel }) {
+/** Each group's committed offset and lag in words; `bars` adds a small bar per group (the strip draws the lag on the partition instead). */
+export function Lags({ row, bars = true }: { row: PartitionRowModel; bars?: boolean }) {
   if (row.lags.length === 0) return null;
   return (
     <ul className="mt-1 space-y-0.5 text-xs" aria-label={`Lag on ${row.name}`}>
@@ -82,9 +78,11 @@ export function Lags({ row }: { row: PartitionRowModel }) {
             {l.owner ? ` (${l.owner})` : ''}: {l.committedOffset === null ? 'nothing committed' : `committed ${l.committedOffset}`} ·{' '}
             <strong>lag {l.lag ?? '–'}</strong>
           </span>
-          <span className="h-2 w-16 shrink-0 overflow-hidden rounded bg-zinc-200 sm:w-24 dark:bg-zinc-700" aria-hidden="true">
-            <span className="kvr-bar block h-full bg-kafka-600 dark:bg-kafka-400" style={{ transform: `scaleX(${l.fraction})` }} />
-          </span>
+          {bars && (
+            <span className="h-2 w-16 shrink-0 overflow-hidden rounded bg-zinc-200 sm:w-24 dark:bg-zinc-700" aria-hidden="true">
+              <span className="kvr-bar block h-full bg-kafka-600 dark:bg-kafka-400" style={{ transform: `scaleX(${l.fraction})` }} />
+            </span>
+          )}
         </li>
       ))}
     </ul>

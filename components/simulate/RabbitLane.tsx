@@ -1,50 +1,52 @@
 'use client';
-import { memo, useMemo, useRef, useState } from 'react';
+import { createContext, memo, useContext, useMemo, useRef, useState } from 'react';
 import type { RabbitView } from '@/simulator';
 import { LAZY_ROWS } from '@/lib/simulate/bounded';
-import { hueFor, queueModels, WHOLE_LOG_CAP, type QueueModel } from '@/lib/simulate/view-model';
+import { chipLabel, hueFor, queueModels, WHOLE_LOG_CAP, type QueueModel } from '@/lib/simulate/view-model';
 import { Chip } from './Cell';
 import { LaneFrame } from './LaneFrame';
 import { PublisherLedger, QuorumMembers, RabbitNodes } from './RabbitNodes';
 import { SlotGrid, slotXY, type SlotPlace } from './SlotGrid';
 import { useFlights } from './useFlights';
 
-/** `shop-12` → `12`: the chip shows the sequence, the title the whole id. */
-function shortId(messageId: string): string {
-  const m = /(\d+)$/.exec(messageId);
-  return m ? m[1]! : messageId.slice(0, 3);
-}
+/** The publishers whose messages the lane can show: a chip keeps its publisher when there are several (chipLabel). */
+const Publishers = createContext<readonly string[]>([]);
 
 export const RabbitLane = memo(function RabbitLane({
   rabbit,
   cap,
   seq,
   whole = false,
+  publishers,
 }: {
   rabbit: RabbitView;
   cap: number;
+  /** Ids of the scenario's publishers (and of bursts): message ids are `<publisher>-<n>`. */
+  publishers: readonly string[];
   /** The snapshot's eventCount: the events up to it are on screen (the flights between redraws come from them). */
   seq: number;
   whole?: boolean;
 }) {
   const queues = useMemo(() => queueModels(rabbit, cap), [rabbit, cap]);
   return (
-    <LaneFrame broker="rabbit" title="RabbitMQ" tagline="exchange → bindings → queues; an ack deletes">
-      <RabbitNodes rabbit={rabbit} />
-      <Exchanges rabbit={rabbit} />
-      {queues.map((q) => (
-        <div key={q.name} className={queues.length > LAZY_ROWS ? 'kvr-lazy' : undefined}>
-          <QueueCard q={q} seq={seq} whole={whole} />
-        </div>
-      ))}
-      <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-        Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots:
-        filled = delivered and not yet acked; the ringed one is being processed.
-        {rabbit.returned > 0 ? ` Returned to publishers (mandatory, unroutable): ${rabbit.returned}.` : ''}
-        {queues.some((q) => q.type === 'quorum') ? ' On a quorum queue the number after ↻ is the x-delivery-count.' : ''}
-      </p>
-      {rabbit.ledger && <PublisherLedger ledger={rabbit.ledger} />}
-    </LaneFrame>
+    <Publishers.Provider value={publishers}>
+      <LaneFrame broker="rabbit" title="RabbitMQ" tagline="exchange → bindings → queues; an ack deletes">
+        <RabbitNodes rabbit={rabbit} />
+        <Exchanges rabbit={rabbit} />
+        {queues.map((q) => (
+          <div key={q.name} className={queues.length > LAZY_ROWS ? 'kvr-lazy' : undefined}>
+            <QueueCard q={q} seq={seq} whole={whole} />
+          </div>
+        ))}
+        <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+          Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots:
+          filled = delivered and not yet acked; the ringed one is being processed.
+          {rabbit.returned > 0 ? ` Returned to publishers (mandatory, unroutable): ${rabbit.returned}.` : ''}
+          {queues.some((q) => q.type === 'quorum') ? ' On a quorum queue the number after ↻ is the x-delivery-count.' : ''}
+        </p>
+        {rabbit.ledger && <PublisherLedger ledger={rabbit.ledger} />}
+      </LaneFrame>
+    </Publishers.Provider>
   );
 });
 
@@ -86,6 +88,11 @@ const QueueCard = memo(
             <p className="mt-1">
               <strong>ready {q.readyCount}</strong> · <strong>unacked {q.unackedCount}</strong>
             </p>
+            {q.deadLetterReasons.length > 0 && (
+              <p className="mt-0.5" data-testid="dead-letter-reasons">
+                <span className="font-semibold">Dead-lettered here:</span> {q.deadLetterReasons.join('; ')}
+              </p>
+            )}
             {whole ? <WholeReady q={q} /> : <StripReady q={q} />}
             <ul className="mt-1 space-y-1" aria-label={`Consumers of ${q.name}`}>
               {q.consumers.map((c) => (
@@ -169,6 +176,7 @@ function StripReady({ q }: { q: QueueModel }) {
 
 /** A consumer and its prefetch slots: filled = delivered and unacked (ringed: being processed), dashed = free. */
 function ConsumerRow({ c }: { c: QueueModel['consumers'][number] }) {
+  const publishers = useContext(Publishers);
   return (
     <li className="flex flex-wrap items-center gap-1" data-consumer={c.id}>
       <span className="mr-1">
@@ -186,7 +194,7 @@ function ConsumerRow({ c }: { c: QueueModel['consumers'][number] }) {
           title={`${s.messageId}, delivery tag ${s.deliveryTag}, unacked${s.redelivered ? ', redelivered' : ''}${s.deliveryCount ? `, x-delivery-count ${s.deliveryCount}` : ''}${s.processing ? ', being processed' : ''}`}
           className={`kvr-pop relative ${s.redelivered ? 'kvr-redelivered' : ''} ${s.processing ? 'ring-2 ring-zinc-700 ring-offset-1 dark:ring-zinc-200 dark:ring-offset-zinc-900' : ''}`}
         >
-          {shortId(s.messageId)}
+          {chipLabel(s.messageId, publishers)}
           {s.redelivered && <Redelivered count={s.deliveryCount} />}
           <span className="sr-only">
             {' '}
@@ -251,20 +259,23 @@ function WholeReady({ q }: { q: QueueModel }) {
 /** Memoised: a queue that grows renders only its new chips. `x`/`y` place it in the "Whole log" grid. */
 const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][number]; x?: number; y?: number }) {
   const title = `${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.deliveryCount ? `, x-delivery-count ${m.deliveryCount}` : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`;
+  const publishers = useContext(Publishers);
+  const grid = x !== undefined && y !== undefined;
+  const text = chipLabel(m.messageId, publishers, grid);
   const label = (
     <>
-      {shortId(m.messageId)}
+      {text}
       {m.redelivered && <Redelivered count={m.deliveryCount} />}
     </>
   );
   // In the grid the chip itself is the list item (one element per message); in the strip it flexes.
-  return x !== undefined && y !== undefined ? (
+  return grid ? (
     <Chip
       hue={m.hue}
       title={title}
       flight={{ msg: m.messageId, side: 'ready' }}
       role="listitem"
-      className={`kvr-pop ${shortId(m.messageId).length > 4 ? 'kvr-long' : ''} ${m.redelivered ? 'kvr-redelivered' : ''}`}
+      className={`kvr-pop ${text.length > 4 ? 'kvr-long' : ''} ${m.redelivered ? 'kvr-redelivered' : ''}`}
       at={{ x, y }}
     >
       {label}

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/simulate/draft';
 import { readJson } from '@/lib/simulate/editor';
-import { useSimStore } from './context';
+import { useSim, useSimStore } from './context';
 import { buttonClass } from '@/components/ui/button';
 import { Notice } from '@/components/ui/Notice';
 
@@ -23,6 +23,33 @@ export function ScenarioEditor() {
   const [notice, setNotice] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The draft belongs to the scenario it was written over: switching scenario shows the new one's JSON
+  // and keeps the old draft one click away (running the draft itself is no switch).
+  const loadedKey = useSim((s) => s.loaded.id ?? 'custom');
+  const loadedTitle = useSim((s) => s.loaded.title);
+  const [stash, setStash] = useState<{ text: string; title: string } | null>(null);
+  const draftFor = useRef<{ key: string; title: string } | null>(null);
+  const running = useRef(false);
+  useEffect(() => {
+    const was = draftFor.current;
+    if (text === null) {
+      draftFor.current = null;
+      return;
+    }
+    if (running.current || was === null) {
+      // A draft restored from storage (or just run) belongs to what is loaded now.
+      running.current = false;
+      draftFor.current = { key: loadedKey, title: loadedTitle };
+      return;
+    }
+    if (was.key === loadedKey) return;
+    setStash({ text, title: was.title });
+    setText(null);
+    setErrors([]);
+    setStatus(null);
+    draftFor.current = { key: loadedKey, title: loadedTitle };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of scenario moves the draft aside
+  }, [loadedKey]);
 
   const current = () => JSON.stringify(store.getState().loaded.scenario, null, 2);
 
@@ -41,6 +68,7 @@ export function ScenarioEditor() {
 
   const onChange = (value: string) => {
     setText(value);
+    draftFor.current ??= { key: loadedKey, title: loadedTitle };
     setStatus(null);
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => {
@@ -57,10 +85,12 @@ export function ScenarioEditor() {
     }
     setErrors([]);
     setStatus('Checking your scenario…');
+    running.current = true;
     void store
       .getState()
       .loadCustom(parsed.value)
       .then((result) => {
+        if (result) running.current = false;
         setErrors(result ?? []);
         setStatus(result ? null : 'Running your scenario. Its link (in the address bar) carries it.');
       });
@@ -105,6 +135,22 @@ export function ScenarioEditor() {
               onChange={(e) => onChange(e.target.value)}
             />
             <EditorErrors errors={errors} />
+            {stash && (
+              <p className="mt-2 text-sm" data-testid="editor-stash">
+                Your draft over “{stash.title}” is kept.{' '}
+                <button
+                  type="button"
+                  className="text-link underline"
+                  onClick={() => {
+                    setText(stash.text);
+                    setStash(null);
+                    draftFor.current = { key: loadedKey, title: loadedTitle };
+                  }}
+                >
+                  Bring it back
+                </button>
+              </p>
+            )}
             <div className="mt-2 flex flex-wrap gap-2">
               <button type="button" onClick={run} className={buttonClass({ size: 'touch', tone: 'primary' })}>
                 Run this scenario

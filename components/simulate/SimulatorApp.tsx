@@ -12,16 +12,20 @@ import { decodeSimUrl, simUrlParams } from '@/lib/simulate/url-state';
 import { useUrlParams } from '@/lib/url-state/use-url-params';
 import { WHOLE_LOG_CAP } from '@/lib/simulate/view-model';
 import { CELL_PITCH } from './Cell';
+import { GUTTER_W } from './KafkaStripRow';
 import { ChartsPanel } from './ChartsPanel';
 import { SimStoreContext, useSim, useSimStore } from './context';
 import { Controls } from './Controls';
 import { InterventionsPanel } from './InterventionsPanel';
 import { KafkaLane } from './KafkaLane';
+import { ModelLimits } from './ModelLimits';
 import { Narration } from './Narration';
 import { RabbitLane } from './RabbitLane';
 import { ScenarioEditor } from './ScenarioEditor';
-import { ScenarioIntro, ScenarioPicker } from './ScenarioPicker';
+import { ChapterBanner, ScenarioAbout, ScenarioAboutWide, Toolbar } from './ScenarioPicker';
+import { ScenarioFormat } from './ScenarioFormat';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { SimTopology } from './SimTopology';
 import './simulate.css';
 
 /**
@@ -73,8 +77,8 @@ function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
     if (!el) return;
     const measure = () => {
       const laneWidth = (el.clientWidth - (columns - 1) * 16) / columns;
-      // Lane padding and borders, the "… N earlier" label, group labels and the LEO slot take the rest.
-      setCap(Math.max(6, Math.floor((laneWidth - 44 - 72 - 60 - CELL_PITCH) / CELL_PITCH)));
+      // Lane and row padding and borders, the left column ("… N earlier", group names) and the LEO slot take the rest.
+      setCap(Math.max(6, Math.floor((laneWidth - 60 - GUTTER_W - CELL_PITCH) / CELL_PITCH)));
     };
     measure();
     const ro = new ResizeObserver(measure);
@@ -82,27 +86,6 @@ function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
     return () => ro.disconnect();
   }, [ref, columns]);
   return cap;
-}
-
-function WholeLogToggle() {
-  const wholeLog = useSim((s) => s.wholeLog);
-  const setWholeLog = useSim((s) => s.setWholeLog);
-  return (
-    // Inline flow, not flex: on a phone the description wraps under the name instead of squeezing it.
-    <label className="mt-4 block cursor-pointer py-3 text-sm font-medium">
-      <input
-        type="checkbox"
-        name="whole-log"
-        className="mr-2 size-4 align-[-2px] accent-kafka-700"
-        checked={wholeLog}
-        onChange={(e) => setWholeLog(e.target.checked)}
-      />
-      Whole log{' '}
-      <span className="font-normal text-zinc-600 dark:text-zinc-400">
-        — every record and ready message (up to {WHOLE_LOG_CAP.toLocaleString('en')} a row), wrapped
-      </span>
-    </label>
-  );
 }
 
 /** Redraws of the "Whole log" view while playing: every redraw reflows thousands of wrapped cells. */
@@ -126,8 +109,39 @@ function useThrottled<T>(value: T, ms: number): T {
   return ms === 0 ? value : shown;
 }
 
+/** The ids a RabbitMQ message id can start with: the scenario's publishers and those of the bursts in the timeline. */
+function usePublishers(): readonly string[] {
+  const scenario = useSim((s) => s.loaded.scenario);
+  const bursts = useSim(
+    useShallow((s) =>
+      s.interventions.flatMap(({ intervention }) => {
+        const iv = intervention as { type?: string; publisher?: string };
+        return iv.type === 'rabbitmq.publishBurst' ? [iv.publisher ?? 'burst'] : [];
+      }),
+    ),
+  );
+  return useMemo(() => [...new Set([...(scenario.rabbitmq?.publishers ?? []).map((p) => p.id), ...bursts])], [scenario, bursts]);
+}
+
 /** Speeds from which motion is not tweened (see simulate.css). */
 const FAST_SPEED = 4;
+
+/**
+ * When play starts with the lanes mostly off screen (a phone, or scrolled down to the narration),
+ * they scroll into view: Play never animates what the user cannot see.
+ */
+function useInViewOnPlay(ref: React.RefObject<HTMLElement | null>, playing: boolean) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!playing || !el) return;
+    const r = el.getBoundingClientRect();
+    const bar = document.querySelector('[data-testid="playback"]')?.getBoundingClientRect().top ?? window.innerHeight;
+    const visible = Math.min(r.bottom, bar) - Math.max(r.top, 0);
+    if (visible >= Math.min(r.height, bar * 0.5)) return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+  }, [ref, playing]);
+}
 
 function Lanes() {
   // Deferred: the lanes re-render in a background, time-sliced render, so a big update never blocks
@@ -156,13 +170,15 @@ function Lanes() {
   const cap = whole ? WHOLE_LOG_CAP : stripCap;
   // Only what fits on screen is materialised by the engine (the rest is counted: "… N earlier").
   useEffect(() => store.getState().setViewLimits({ maxRecords: cap, maxMessages: cap }), [store, cap]);
+  const publishers = usePublishers();
+  useInViewOnPlay(ref, playing);
   const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;
   const showRabbit = lanes.includes('rabbitmq') && snapshot.rabbitmq !== null;
   const both = showKafka && showRabbit;
   return (
     <div ref={ref} data-fast={fast} className={`mt-4 grid gap-4 ${both ? 'lg:grid-cols-2' : ''}`}>
       {showKafka && <KafkaLane kafka={snapshot.kafka!} cap={cap} whole={whole} />}
-      {showRabbit && <RabbitLane rabbit={snapshot.rabbitmq!} cap={cap} seq={snapshot.eventCount} whole={whole} />}
+      {showRabbit && <RabbitLane rabbit={snapshot.rabbitmq!} cap={cap} seq={snapshot.eventCount} whole={whole} publishers={publishers} />}
     </div>
   );
 }
@@ -243,7 +259,7 @@ export const SimulatorApp = memo(function SimulatorApp({
   const [store] = useState(() => createSimStore({ builtInScenarios: scenarios, engine: workerEngine, initial, describeEvent }));
   const [help, setHelp] = useState(false);
   const [ready, setReady] = useState(false);
-  const list = useMemo(() => scenarios.map((b) => ({ id: b.id, title: b.title })), [scenarios]);
+  const list = useMemo(() => scenarios.map((b) => ({ id: b.id, title: b.title, lanes: b.lanes })), [scenarios]);
 
   useOpenLink(store, scenarios, setReady);
   useShortcuts(store, setHelp);
@@ -253,17 +269,24 @@ export const SimulatorApp = memo(function SimulatorApp({
       <PlayLoop store={store} />
       <UrlSync ready={ready} />
       <ReadyRoot testId="simulator" ready={ready}>
-        <ScenarioPicker scenarios={list} />
+        {/* The picture comes first: the scenario's words fold away on phones and sit beside the controls on wide screens. */}
+        <div className="grid gap-x-6 gap-y-2 lg:grid-cols-[minmax(0,30rem)_minmax(0,1fr)] lg:items-start">
+          <Toolbar scenarios={list} />
+          <ScenarioAboutWide />
+        </div>
         <LinkNotice />
-        <ScenarioIntro />
-        <WholeLogToggle />
+        <ScenarioAbout />
+        <ChapterBanner />
         <Lanes />
+        <SimTopology />
         <div className="mt-4 grid gap-4 lg:grid-cols-2">
           <Narration />
           <InterventionsPanel />
         </div>
         <ChartsPanel />
+        <ModelLimits />
         <ScenarioEditor />
+        <ScenarioFormat />
         <Controls onHelp={() => setHelp(true)} />
       </ReadyRoot>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />

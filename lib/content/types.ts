@@ -57,7 +57,7 @@ export interface FeatureRow<S extends string = string> {
   conditions?: string;
   nuance: readonly Claim<S>[];
   sources: readonly S[];
-  /** True where the two brokers' models differ at the root, not just in degree. */
+  /** True where the two brokers' models differ at the root, not just in degree: the table lists these rows first, under their own heading. */
   differsMost: boolean;
 }
 

@@ -56,7 +56,20 @@ const definitionsSchema = z.object({
 
 export type Definitions = z.infer<typeof definitionsSchema>;
 
-export type ParseResult = { ok: true; definitions: Definitions; vhosts: string[] } | { ok: false; error: string };
+/** Problems a refused file names at most; the rest are counted ("…and 12 more"). */
+export const MAX_PROBLEMS = 25;
+
+export type ParseResult =
+  | { ok: true; definitions: Definitions; vhosts: string[] }
+  | {
+      ok: false;
+      /** One sentence: the problem, or how many there are. */
+      error: string;
+      /** Every problem, up to MAX_PROBLEMS, each naming the field ("bindings[0].destination_type: …"). */
+      problems?: string[];
+      /** Problems found beyond MAX_PROBLEMS. */
+      more?: number;
+    };
 
 /** Items of a single-vhost export carry no vhost field; they belong to the default vhost "/". */
 const DEFAULT_VHOST = '/';
@@ -69,7 +82,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         .join('')
         .replace(/^\./, '')
     : 'the file';
-  return `${where}: ${issue.message}`;
+  // zod's "Invalid option: expected one of "queue"|"exchange"" reads better as "expected "queue" or "exchange"".
+  const message = issue.message
+    .replace(/^Invalid (input|option): /, '')
+    .replace(/one of ((?:"[^"]*"\|)+"[^"]*")/, (_, l: string) => l.split('|').join(' or '));
+  return `${where}: ${message}`;
 }
 
 /** Parses the text of a definitions file; never throws, errors are one readable sentence. */
@@ -89,9 +106,9 @@ export function parseDefinitions(text: string): ParseResult {
     error: (i) => (i.code === 'invalid_type' && i.input === undefined ? 'is missing' : undefined),
   });
   if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const more = issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '';
-    return { ok: false, error: `Not a RabbitMQ definitions file: ${issues.slice(0, 3).map(describeIssue).join('; ')}${more}` };
+    const problems = parsed.error.issues.map(describeIssue);
+    const error = `Not a RabbitMQ definitions file: ${problems.length === 1 ? problems[0] : `${problems.length.toLocaleString('en-US')} problems`}`;
+    return { ok: false, error, problems: problems.slice(0, MAX_PROBLEMS), more: Math.max(0, problems.length - MAX_PROBLEMS) };
   }
   const d = parsed.data;
   if (!d.queues && !d.exchanges && !d.bindings) {

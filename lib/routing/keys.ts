@@ -153,3 +153,7 @@ export function parseBatch(text: string, cap = 500): { keys: string[]; capped: b
   const { keys, capped } = parseKeyList(text, cap);
   return { keys, capped };
 }
+
+/** A key as shown: a long one keeps its start and end (keys from a pattern often differ only there) and says its length. */
+export const showKey = (k: string) =>
+  k === '' ? '(empty key)' : k.length > 80 ? `${k.slice(0, 30)}…${k.slice(-30)} (${k.length.toLocaleString('en-US')} characters)` : k;

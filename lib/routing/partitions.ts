@@ -52,32 +52,51 @@ export function histogram(rows: KeyRow[], numPartitions: number): HistogramBar[]
   return bars;
 }
 
-export interface Move {
-  key: string;
+/** A key's partition before and after the topic grows; null under librdkafka: no fixed partition (an empty key). */
+export interface Placement {
   from: number;
   to: number;
 }
 
+export interface GrowthRow {
+  key: string;
+  java: Placement;
+  librdkafka: Placement | null;
+}
+
 export interface Growth {
-  java: Move[];
-  librdkafka: Move[];
+  /** Every key, in the order given, with where each client's default puts it before and after. */
+  rows: GrowthRow[];
+  /** Keys that move under the Java client's default (murmur2). */
+  javaMoves: number;
+  /** Keys that move under librdkafka's default (consistent_random), of `librdkafkaKeys`. */
+  librdkafkaMoves: number;
+  /** Keys that move under one client's default and not the other's. */
+  oneClientMoves: number;
   /** Keys that have a fixed partition under each partitioner (the share's denominator). */
   javaKeys: number;
   librdkafkaKeys: number;
 }
 
-/** Which keys land elsewhere after the topic grows from `from` to `to` partitions. */
+export const moves = (p: Placement | null): boolean => p !== null && p.from !== p.to;
+
+/** Where each key lands before and after the topic grows from `from` to `to` partitions, per client default. */
 export function growth(keys: string[], from: number, to: number): Growth {
-  const java: Move[] = [];
-  const librdkafka: Move[] = [];
+  let javaMoves = 0;
+  let librdkafkaMoves = 0;
+  let oneClientMoves = 0;
   let librdkafkaKeys = 0;
-  for (const key of keys) {
-    const [a, b] = [javaPartition(key, from), javaPartition(key, to)];
-    if (a !== b) java.push({ key, from: a, to: b });
+  const rows = keys.map((key): GrowthRow => {
+    const java = { from: javaPartition(key, from), to: javaPartition(key, to) };
     const [c, d] = [keyPartition(key, from, 'consistent_random'), keyPartition(key, to, 'consistent_random')];
-    if (c === null || d === null) continue; // no fixed partition under librdkafka's default
-    librdkafkaKeys++;
-    if (c !== d) librdkafka.push({ key, from: c, to: d });
-  }
-  return { java, librdkafka, javaKeys: keys.length, librdkafkaKeys };
+    // An empty key has no fixed partition under librdkafka's default: it cannot "move".
+    const librdkafka = c === null || d === null ? null : { from: c, to: d };
+    if (librdkafka) librdkafkaKeys++;
+    const [j, l] = [moves(java), moves(librdkafka)];
+    if (j) javaMoves++;
+    if (l) librdkafkaMoves++;
+    if (j !== l) oneClientMoves++;
+    return { key, java, librdkafka };
+  });
+  return { rows, javaMoves, librdkafkaMoves, oneClientMoves, javaKeys: keys.length, librdkafkaKeys };
 }

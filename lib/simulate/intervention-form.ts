@@ -4,10 +4,12 @@ import type { Snapshot } from '@/simulator';
 
 export type Fields = Record<string, string>;
 export type Option = { value: string; label: string };
-export type FieldSpec =
+/** `when`: the field shows only when the other fields make it matter (a seek's offset, say). */
+export type FieldSpec = (
   | { name: string; label: string; kind: 'select'; options: (snap: Snapshot, f: Fields) => Option[] }
   | { name: string; label: string; kind: 'text' | 'number'; initial: (snap: Snapshot) => string }
-  | { name: string; label: string; kind: 'checkbox' };
+  | { name: string; label: string; kind: 'checkbox'; initial?: boolean }
+) & { when?: (f: Fields) => boolean };
 
 export interface ActionSpec {
   id: string;
@@ -52,6 +54,7 @@ const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? NaN
 
 const member: FieldSpec = { name: 'member', label: 'Consumer', kind: 'select', options: kafkaMembers };
 const rconsumer: FieldSpec = { name: 'consumer', label: 'Consumer', kind: 'select', options: rabbitConsumers };
+const multiple: FieldSpec = { name: 'multiple', label: 'And every earlier one it holds (multiple)', kind: 'checkbox', initial: false };
 
 export const ACTIONS: ActionSpec[] = [
   {
@@ -92,9 +95,17 @@ export const ACTIONS: ActionSpec[] = [
           { value: 'earliest', label: 'earliest' },
           { value: 'latest', label: 'latest' },
           { value: 'offset', label: 'an offset' },
+          { value: 'timestamp', label: 'a timestamp' },
         ],
       },
-      { name: 'offset', label: 'Offset (when seeking to an offset)', kind: 'number', initial: () => '0' },
+      { name: 'offset', label: 'Offset', kind: 'number', initial: () => '0', when: (f) => f.to === 'offset' },
+      {
+        name: 'timestamp',
+        label: 'Timestamp (ms): the first record at or after it',
+        kind: 'number',
+        initial: (s) => String(Math.max(0, s.time - 5000)),
+        when: (f) => f.to === 'timestamp',
+      },
     ],
     build: (f) => {
       const [topic = '', partition = ''] = (f.partition ?? '').split('\u0000');
@@ -103,7 +114,7 @@ export const ACTIONS: ActionSpec[] = [
         ...splitMember(f.member),
         topic,
         partition: num(partition),
-        to: f.to === 'offset' ? { offset: num(f.offset) } : f.to,
+        to: f.to === 'offset' ? { offset: num(f.offset) } : f.to === 'timestamp' ? { timestamp: num(f.timestamp) } : f.to,
       };
     },
   },
@@ -196,6 +207,13 @@ export const ACTIONS: ActionSpec[] = [
     build: (f) => ({ type: 'rabbitmq.setPrefetch', consumer: f.consumer, prefetchCount: num(f.prefetch) }),
   },
   {
+    id: 'rabbitmq.ack',
+    label: 'Ack a message',
+    lane: 'rabbitmq',
+    fields: [rconsumer, { name: 'deliveryTag', label: 'Unacked message', kind: 'select', options: unackedOf }, multiple],
+    build: (f) => ({ type: 'rabbitmq.ack', consumer: f.consumer, deliveryTag: num(f.deliveryTag), multiple: f.multiple === 'true' }),
+  },
+  {
     id: 'rabbitmq.nack',
     label: 'Nack a message',
     lane: 'rabbitmq',
@@ -203,7 +221,14 @@ export const ACTIONS: ActionSpec[] = [
       rconsumer,
       { name: 'deliveryTag', label: 'Unacked message', kind: 'select', options: unackedOf },
       { name: 'requeue', label: 'Requeue it', kind: 'checkbox' },
+      multiple,
     ],
-    build: (f) => ({ type: 'rabbitmq.nack', consumer: f.consumer, deliveryTag: num(f.deliveryTag), requeue: f.requeue === 'true' }),
+    build: (f) => ({
+      type: 'rabbitmq.nack',
+      consumer: f.consumer,
+      deliveryTag: num(f.deliveryTag),
+      requeue: f.requeue === 'true',
+      multiple: f.multiple === 'true',
+    }),
   },
 ];

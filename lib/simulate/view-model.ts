@@ -212,6 +212,8 @@ export interface QueueModel {
   stream: QueueView['stream'];
   /** Where bindings route into this queue from. */
   bindings: { exchange: string; bindingKey: string }[];
+  /** Why the ready messages shown came here by dead-lettering, one phrase per (queue, reason): empty for most queues. */
+  deadLetterReasons: string[];
   /** Quorum queues: the Raft group. */
   quorum: QueueView['quorum'];
   /** Cluster scenarios: the home node, whether it is available, since when not. */
@@ -248,6 +250,20 @@ function slotModel(u: UnackedView, processingTag: number | null): SlotModel {
   };
 }
 
+/** Why a message was dead-lettered, in words (RabbitMQ's x-death reasons). */
+export function deathPhrase(d: NonNullable<QueueMessageView['deadLettered']>): string {
+  switch (d.reason) {
+    case 'expired':
+      return `expired in ${d.queue} (its TTL ran out)`;
+    case 'rejected':
+      return `rejected in ${d.queue} (nacked or rejected without requeue)`;
+    case 'maxlen':
+      return `pushed out of ${d.queue} over its length limit`;
+    case 'delivery_limit':
+      return `delivered too often from ${d.queue} (over its delivery limit)`;
+  }
+}
+
 export function queueModels(r: RabbitView, cap: number): QueueModel[] {
   return r.queues.map((q) => {
     const consumers = r.consumers
@@ -267,6 +283,9 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
       });
     const ready = q.ready.slice(0, Math.max(1, cap)).map(messageModel);
     const bindings = r.bindings.filter((b) => b.queue === q.name).map((b) => ({ exchange: b.exchange, bindingKey: b.bindingKey }));
+    const deadLetterReasons = [
+      ...new Set(q.ready.slice(0, Math.max(1, cap)).flatMap((m) => (m.deadLettered ? [deathPhrase(m.deadLettered)] : []))),
+    ];
     const signature = [
       q.readyCount,
       q.unacked.length,
@@ -294,6 +313,7 @@ export function queueModels(r: RabbitView, cap: number): QueueModel[] {
       counters: q.counters,
       stream: q.stream,
       bindings,
+      deadLetterReasons,
       quorum: q.quorum,
       node: q.node,
       available: q.available ?? true,
@@ -343,4 +363,32 @@ export function clusterMarkerLabels<M extends Pick<MarkerModel, 'kind' | 'group'
     out.push(next);
   }
   return out;
+}
+
+/** A message id's parts: `shop-12` → publisher `shop`, sequence `12`. */
+function splitMessageId(messageId: string): { publisher: string; seq: string } {
+  const m = /^(.*)-(\d+)$/.exec(messageId);
+  return m ? { publisher: m[1]!, seq: m[2]! } : { publisher: messageId, seq: '' };
+}
+
+/** The shortest start of `name` that no other of `names` starts with (the whole name when there is none). */
+function shortestUnique(name: string, names: readonly string[]): string {
+  for (let n = 1; n < name.length; n++) {
+    const start = name.slice(0, n);
+    if (names.every((o) => o === name || !o.startsWith(start))) return start;
+  }
+  return name;
+}
+
+/**
+ * What a message chip says. With one publisher the sequence number is enough (`12`); with several the
+ * number alone would be ambiguous (`shop-3` and `urgent-3` both "3"), so the publisher stays: whole
+ * (`shop-3`), or `short` to its shortest unambiguous start for fixed-width chips (`s-3`, `u-3`).
+ */
+export function chipLabel(messageId: string, publishers: readonly string[], short = false): string {
+  const { publisher, seq } = splitMessageId(messageId);
+  if (seq === '') return messageId.slice(0, 3);
+  const known = publishers.includes(publisher) ? publishers : [...publishers, publisher];
+  if (known.length <= 1) return seq;
+  return `${short ? shortestUnique(publisher, known) : publisher}-${seq}`;
 }

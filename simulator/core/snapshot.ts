@@ -100,6 +100,8 @@ export interface QueueMessageView {
   /** Order of arrival in this queue: a requeued message keeps it (and its place in line). */
   position: number;
   headers?: Record<string, string | number | boolean | null>;
+  /** Set when it came here by dead-lettering: the queue it last died in and why (its newest x-death entry). */
+  deadLettered?: { queue: string; reason: 'rejected' | 'expired' | 'maxlen' | 'delivery_limit' };
   /** Quorum queues: x-delivery-count (failed deliveries, RabbitMQ 4.3), present once above 0. */
   deliveryCount?: number;
   /** Quorum queues: x-acquired-count (every return), present once above 0. */

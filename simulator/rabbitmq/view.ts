@@ -18,6 +18,7 @@ function messageView(r: RabbitState, q: QueueState, e: Entry): QueueMessageView 
     expiresAt: e.expiresAt === Infinity ? null : e.expiresAt,
     position: e.pos,
     ...(m.headers ? { headers: m.headers } : {}),
+    ...(m.deaths[0] ? { deadLettered: { queue: m.deaths[0].queue, reason: m.deaths[0].reason } } : {}),
   };
   if (q.counts) {
     const { delivery, acquired } = countsOf(q, m);

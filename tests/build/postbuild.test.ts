@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs build script without type declarations
-import { hashInlineScripts, insertCsp, loadScriptsAfterPaint, scriptHash } from '../../scripts/postbuild.mjs';
+import { hashInlineScripts, insertCsp, loadScriptsAfterPaint, pngPreviewUrls, scriptHash } from '../../scripts/postbuild.mjs';
 
 const page = (head: string, body = '<p>hi</p>') => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
 const csp = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'"/>';
@@ -91,5 +91,15 @@ describe('hashInlineScripts', () => {
     const once = hashInlineScripts(page(`${meta}<script>document.title="é→🐇"</script>`)) as string;
     expect(policy(once)).toContain(sha('document.title="é→🐇"'));
     expect(hashInlineScripts(once)).toBe(once);
+  });
+});
+
+describe('pngPreviewUrls', () => {
+  it('names the preview image with .png in meta tags and RSC payloads, and nothing else', () => {
+    expect(pngPreviewUrls('<meta property="og:image" content="https://x.dev/simulate/opengraph-image?916df51d"/>')).toBe(
+      '<meta property="og:image" content="https://x.dev/simulate/opengraph-image.png?916df51d"/>',
+    );
+    expect(pngPreviewUrls('{"content":"http://h/opengraph-image"}')).toBe('{"content":"http://h/opengraph-image.png"}');
+    expect(pngPreviewUrls('the opengraph-image convention; /opengraph-images/')).toBe('the opengraph-image convention; /opengraph-images/');
   });
 });

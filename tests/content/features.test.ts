@@ -42,7 +42,7 @@ describe('feature table rows', () => {
     }
   });
 
-  it('the highlight marks some rows but not all', () => {
+  it('some rows differ at the root, not all (the table groups them first)', () => {
     const marked = FEATURES.filter((r) => r.differsMost).length;
     expect(marked).toBeGreaterThan(0);
     expect(marked).toBeLessThan(FEATURES.length);

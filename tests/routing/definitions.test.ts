@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RE2JS } from 're2js';
-import { busiestVhost, parseDefinitions, topologyOf, type Definitions } from '@/lib/routing/definitions';
+import { busiestVhost, MAX_PROBLEMS, parseDefinitions, topologyOf, type Definitions } from '@/lib/routing/definitions';
 import { patternShape, policyMatcher } from '@/lib/routing/policies';
 import { route } from '@/simulator/rabbitmq/routing';
 import { catastrophicPolicy, exchangeCycle, manyPolicies, manyVhosts } from '../../e2e/fixtures/hostile-definitions';
@@ -41,6 +41,32 @@ describe('parseDefinitions', () => {
     const r = parseDefinitions(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(message);
+  });
+
+  it('names every problem, each with its field, and caps the list', () => {
+    const r = parseDefinitions(
+      JSON.stringify({
+        queues: [{ name: 1 }, { vhost: 2 }],
+        bindings: [{ source: 'a', destination: 'b', destination_type: 'stream', routing_key: 'x' }],
+      }),
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: 'Not a RabbitMQ definitions file: 4 problems',
+      problems: [
+        'queues[0].name: expected string, received number',
+        'queues[1].name: is missing',
+        'queues[1].vhost: expected string, received number',
+        'bindings[0].destination_type: expected "queue" or "exchange"',
+      ],
+      more: 0,
+    });
+    const many = parseDefinitions(JSON.stringify({ queues: Array.from({ length: 40 }, () => ({})) }));
+    expect(many.ok || [many.error, many.problems?.length, many.more]).toEqual([
+      'Not a RabbitMQ definitions file: 40 problems',
+      MAX_PROBLEMS,
+      15,
+    ]);
   });
 
   it('never throws on arbitrary JSON or text', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { growth, histogram, keyRows, parsePartitionCount } from '@/lib/routing/partitions';
-import { javaPartition } from '@/simulator/kafka/partitioner';
+import { growth, histogram, keyRows, moves, parsePartitionCount } from '@/lib/routing/partitions';
+import { javaPartition, keyPartition } from '@/simulator/kafka/partitioner';
 
 describe('parsePartitionCount', () => {
   it.each([
@@ -47,17 +47,34 @@ describe('histogram and growth', () => {
       }),
     );
   });
-  it('growing to the same count moves nothing; moves report old and new partitions', () => {
+  it("growing to the same count moves nothing; each row has every client's partition before and after", () => {
     const keys = Array.from({ length: 200 }, (_, i) => `user-${i}`);
-    expect(growth(keys, 6, 6).java).toEqual([]);
+    const same = growth(keys, 6, 6);
+    expect([same.javaMoves, same.librdkafkaMoves, same.oneClientMoves]).toEqual([0, 0, 0]);
     const g = growth(keys, 6, 12);
-    for (const m of g.java) {
-      expect(javaPartition(m.key, 6)).toBe(m.from);
-      expect(javaPartition(m.key, 12)).toBe(m.to);
+    for (const r of g.rows) {
+      expect(r.java).toEqual({ from: javaPartition(r.key, 6), to: javaPartition(r.key, 12) });
+      expect(r.librdkafka).toEqual({ from: keyPartition(r.key, 6, 'consistent_random'), to: keyPartition(r.key, 12, 'consistent_random') });
+      // Doubling keeps a key either in place or at p + 6 under modulo hashing.
+      if (moves(r.java)) expect(r.java.to).toBe(r.java.from + 6);
     }
-    // Doubling keeps a key either in place or at p + 6 under modulo hashing.
-    for (const m of g.java) expect(m.to).toBe(m.from + 6);
-    expect(g.java.length).toBeGreaterThan(50);
-    expect(g.java.length).toBeLessThan(150);
+    expect(g.javaMoves).toBe(g.rows.filter((r) => moves(r.java)).length);
+    expect(g.librdkafkaMoves).toBe(g.rows.filter((r) => moves(r.librdkafka)).length);
+    expect(g.javaMoves).toBeGreaterThan(50);
+    expect(g.javaMoves).toBeLessThan(150);
+  });
+  it('counts a key that moves under librdkafka only (TT0124: 9 → 19 from 15 to 20 partitions, Java keeps it on 10)', () => {
+    const g = growth(['TT0124', 'user-42', 'order-1001', 'customer-7', 'sensor-3'], 15, 20);
+    const tt = g.rows.find((r) => r.key === 'TT0124')!;
+    expect(tt.java).toEqual({ from: 10, to: 10 });
+    expect(tt.librdkafka).toEqual({ from: 9, to: 19 });
+    expect([g.javaMoves, g.librdkafkaMoves]).toEqual([3, 5]);
+    expect(g.oneClientMoves).toBe(2);
+  });
+  it('an empty key has no librdkafka placement and is not counted as moving there', () => {
+    const g = growth(['', 'a'], 3, 7);
+    expect(g.rows[0]!.librdkafka).toBeNull();
+    expect(g.librdkafkaKeys).toBe(1);
+    expect(g.javaKeys).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInScenarios, createSimulation } from '@/simulator';
-import { hueFor, KEY_HUES, kafkaRows, partitionRow, queueModels, slotFor } from '@/lib/simulate/view-model';
+import { chipLabel, deathPhrase, hueFor, KEY_HUES, kafkaRows, partitionRow, queueModels, slotFor } from '@/lib/simulate/view-model';
 import { lineColumn, readJson } from '@/lib/simulate/editor';
 import { chartSeries } from '@/lib/simulate/series';
 
@@ -112,4 +112,36 @@ describe('chart series', () => {
     const kafkaOnly = chartSeries(sim.series(500), { kafka: true, rabbitmq: false });
     expect(kafkaOnly.throughputKeys.map((k) => k.label)).not.toContain('RabbitMQ acked/s');
   });
+});
+
+describe('chipLabel', () => {
+  it('one publisher: the sequence number; several: the publisher stays, whole or shortened for fixed-width chips', () => {
+    expect(chipLabel('shop-12', ['shop'])).toBe('12');
+    expect(chipLabel('shop-3', ['shop', 'urgent'])).toBe('shop-3');
+    expect(chipLabel('urgent-3', ['shop', 'urgent'])).toBe('urgent-3');
+    expect(chipLabel('shop-3', ['shop', 'urgent'], true)).toBe('s-3');
+    expect(chipLabel('shipping-3', ['shop', 'shipping'], true)).toBe('shi-3');
+    // A publisher that is the start of another keeps its whole name.
+    expect(chipLabel('shop-3', ['shop', 'shop2'], true)).toBe('shop-3');
+    // A burst's publisher the page did not know of still makes the ids ambiguous.
+    expect(chipLabel('burst-1', ['shop'])).toBe('burst-1');
+  });
+});
+
+describe('dead-letter reasons (#19, point 6)', () => {
+  it('a dead-letter queue says why its messages are there; other queues say nothing', () => {
+    const sim = createSimulation(builtInScenarios.find((b) => b.id === 'ttl-dead-letter')!.scenario, 1);
+    sim.seek(20_000);
+    const qs = queueModels(sim.snapshot().rabbitmq!, 50);
+    expect(qs.find((q) => q.name === 'orders')!.deadLetterReasons).toEqual([]);
+    expect(new Set(qs.find((q) => q.name === 'orders.dead')!.deadLetterReasons)).toEqual(
+      new Set(['rejected in orders (nacked or rejected without requeue)', 'expired in orders (its TTL ran out)']),
+    );
+  });
+
+  it.each([
+    [{ queue: 'q', reason: 'expired' as const }, 'expired in q (its TTL ran out)'],
+    [{ queue: 'q', reason: 'rejected' as const }, 'rejected in q (nacked or rejected without requeue)'],
+    [{ queue: 'q', reason: 'maxlen' as const }, 'pushed out of q over its length limit'],
+  ])('%o → %s', (d, phrase) => expect(deathPhrase(d)).toBe(phrase));
 });

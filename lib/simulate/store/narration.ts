@@ -1,6 +1,8 @@
 // Narration: what happened, in plain words, one entry per step (or per stretch of play). While
-// playing, events are gathered into one entry per PLAY_NARRATION_MS of real time. The engine sends at
-// most a few thousand events a frame with how many there were; only the first few are spelled out.
+// playing, events are gathered into one entry per PLAY_NARRATION_MS of real time: its newest events
+// are spelled out under their own time (what the lanes show then), the earlier ones counted. The
+// engine sends at most a few thousand events a frame with how many there were. A jump or a pause says
+// what the picture shows (moment-summary.ts), so the words never lag behind the lanes.
 import type { SimEvent } from '@/simulator';
 import type { Chapter, NarrationEntry, Set } from './types';
 
@@ -12,9 +14,10 @@ export const PLAY_NARRATION_MS = 1200;
 
 export class Narrator {
   private nextId = 1;
-  // Events gathered while playing (the first few), how many in all, and since when.
+  // Events gathered while playing (the newest few), how many in all, the time of the first, and since when (real time).
   private pending: SimEvent[] = [];
   private pendingCount = 0;
+  private pendingFrom: number | null = null;
   private pendingSince = 0;
 
   constructor(
@@ -44,8 +47,26 @@ export class Narrator {
 
   /** Events played through: `events` are the first of `count`. */
   gather(events: readonly SimEvent[], count: number): void {
-    for (let i = 0; i < events.length && this.pending.length < LINES_PER_ENTRY; i++) this.pending.push(events[i]!);
+    if (events.length === 0 && count === 0) return;
+    this.pendingFrom ??= events[0]?.time ?? null;
+    this.pending = [...this.pending, ...events.slice(-LINES_PER_ENTRY)].slice(-LINES_PER_ENTRY);
     this.pendingCount += count;
+  }
+
+  /** The gathered batch: its newest events spelled out under the newest one's time, the earlier ones counted. */
+  private batch(time: number, chapter?: Chapter): NarrationEntry {
+    const newest = this.pending.at(-1);
+    const lines = this.pending.map((e) => this.describe(e));
+    const at = newest?.time ?? time;
+    const from = this.pendingFrom ?? at;
+    return {
+      id: this.nextId++,
+      time: at,
+      ...(from < at ? { from } : {}),
+      lines,
+      more: Math.max(0, this.pendingCount - lines.length),
+      chapter,
+    };
   }
 
   /** Time for the gathered events to become an entry. */
@@ -55,7 +76,8 @@ export class Narrator {
 
   /** Says what was gathered (with a chapter, even when nothing was), and starts gathering afresh. */
   flush(time: number, realClock: number, chapter?: Chapter): void {
-    if (this.pendingCount || chapter) this.say(this.entry(time, this.pending, chapter, this.pendingCount));
+    if (this.pendingCount) this.say(this.batch(time, chapter));
+    else if (chapter) this.say(this.entry(time, [], chapter));
     this.drop();
     this.pendingSince = realClock;
   }
@@ -64,5 +86,6 @@ export class Narrator {
   drop(): void {
     this.pending = [];
     this.pendingCount = 0;
+    this.pendingFrom = null;
   }
 }

@@ -3,6 +3,7 @@
 // moment at most every PUBLISH_MS of real time and only once the last one has arrived, so a heavy
 // moment slows the clock down instead of piling up work or blocking the page.
 import type { ViewLimits } from '../engine/protocol';
+import { describeMoment } from '../moment-summary';
 import { Session } from './session';
 import type { Get, PlaybackActions, PlaybackState, Set } from './types';
 
@@ -19,17 +20,28 @@ function clampSpeed(s: number): number {
 /** Moves the clock by hand: to the next moment something happens, back to the previous one, anywhere, or to 0. */
 function steppingActions(session: Session, set: Set, get: Get): Pick<PlaybackActions, 'stepForward' | 'stepBack' | 'seek' | 'restart'> {
   const { narrator } = session;
-  // Seeks (a dragged slider sends many) go one at a time, each to the latest position asked for.
+  // Seeks (a dragged slider sends many) go one at a time, each to the latest position asked for; where
+  // the last one lands is narrated (unless `quiet`: a restart says it in its own words).
   let seekTo: number | null = null;
   let seeking: Promise<void> | null = null;
+  let quiet = false;
   const seekLatest = async () => {
+    let landed = false;
     while (seekTo !== null) {
       const time = seekTo;
       seekTo = null;
       const reply = await session.ask({ kind: 'seek', time, limits: session.limits });
-      if (reply?.kind === 'frame') session.show(reply.frame);
+      if (reply?.kind === 'frame') {
+        session.show(reply.frame);
+        landed = true;
+      }
     }
     seeking = null;
+    if (landed && !quiet) {
+      const { time, snapshot } = get();
+      narrator.say(narrator.words(time, [`Jumped to t = ${time} ms.`, ...describeMoment(snapshot)]));
+    }
+    quiet = false;
   };
   return {
     async stepForward() {
@@ -65,6 +77,7 @@ function steppingActions(session: Session, set: Set, get: Get): Pick<PlaybackAct
     async restart() {
       session.flushNarration();
       set({ playing: false });
+      quiet = true;
       await get().seek(0);
       narrator.say(narrator.words(0, ['Back to the start.'], Session.chapterAt(get().loaded, 0)));
     },
@@ -127,8 +140,14 @@ export function playbackSlice(session: Session, set: Set, get: Get, initial: Pla
       set({ playing: true });
     },
     pause() {
+      const was = get().playing;
       session.flushNarration();
       set({ playing: false });
+      // What the picture shows now, in the same numbers (the last batch may have ended a moment earlier).
+      if (was) {
+        const { time, snapshot } = get();
+        narrator.say(narrator.words(time, [`Paused at t = ${time} ms.`, ...describeMoment(snapshot)]));
+      }
     },
     togglePlay() {
       if (get().playing) get().pause();

@@ -43,9 +43,12 @@ export interface LoadedScenario {
 
 export interface NarrationEntry {
   id: number;
+  /** When the entry's lines happened (a batch: the newest event spelled out). */
   time: number;
+  /** A batch gathered while playing: when its first event happened; its lines are its newest events. */
+  from?: number;
   lines: string[];
-  /** Events in the batch not spelled out. */
+  /** Events in the batch not spelled out (in a batch with `from`, earlier than its lines). */
   more: number;
   chapter?: Chapter;
 }

@@ -1,0 +1,40 @@
+'use client';
+// Loaded when the topology panel opens (next/dynamic): the graph layout stays out of first load.
+import { useMemo } from 'react';
+import { FlowGraph } from '@/components/ui/FlowGraph';
+import { layoutGraph } from '@/lib/graph/layout';
+import { kafkaGraph, litEvents, rabbitGraph, type SimGraph } from '@/lib/simulate/topology';
+import { useSim } from './context';
+
+function Graph({ title, graph, testId }: { title: string; graph: SimGraph; testId: string }) {
+  const layout = useMemo(() => layoutGraph(graph.nodes, graph.edges), [graph]);
+  if (graph.nodes.length === 0) return null;
+  return (
+    <figure className="min-w-0">
+      <figcaption className="text-sm font-semibold">{title}</figcaption>
+      <FlowGraph
+        className="mt-1"
+        layout={layout}
+        label={graph.summary}
+        litNodes={graph.litNodes}
+        litEdges={graph.litEdges}
+        testId={testId}
+      />
+    </figure>
+  );
+}
+
+export default function Graphs() {
+  const snapshot = useSim((s) => s.snapshot);
+  const scenario = useSim((s) => s.loaded.scenario);
+  const recent = useSim((s) => s.recent);
+  const lit = useMemo(() => litEvents(recent.events, snapshot.time), [recent, snapshot.time]);
+  const kafka = useMemo(() => kafkaGraph(snapshot, scenario, lit), [snapshot, scenario, lit]);
+  const rabbit = useMemo(() => rabbitGraph(snapshot, scenario, lit), [snapshot, scenario, lit]);
+  return (
+    <div className="mt-2 grid gap-4 lg:grid-cols-2">
+      <Graph title="Kafka: producers → partitions → consumer groups" graph={kafka} testId="kafka-topology" />
+      <Graph title="RabbitMQ: publishers → exchanges → queues → consumers" graph={rabbit} testId="rabbit-topology" />
+    </div>
+  );
+}

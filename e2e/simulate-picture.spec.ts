@@ -1,0 +1,246 @@
+// /simulate, issue #19: the picture on screen, telling the truth at every speed.
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, useTheme } from './fixtures';
+
+async function open(page: Page, query = '') {
+  await page.goto('/simulate' + query);
+  await expect(page.getByTestId('simulator')).toHaveAttribute('data-ready', 'true');
+}
+
+type Box = { x: number; y: number; width: number; height: number; text: string; kind: string };
+
+/**
+ * The bounding box of every mark of a partition's strip: each element with text of its own (labels,
+ * group names, "… N"), and the ▲ and ticks, but not the records and the log-end box, which sit in
+ * their own line. Text is measured by its glyphs, not its element's box.
+ */
+async function markBoxes(row: Locator): Promise<Box[]> {
+  return row
+    .locator('div.overflow-hidden')
+    .first()
+    .evaluate((strip) =>
+      [...strip.querySelectorAll<HTMLElement>('*')]
+        .filter((e) => !e.closest('.kvr-chip') && !/^LEO$/.test(e.textContent ?? ''))
+        .filter(
+          (e) =>
+            ['position', 'committed'].includes(e.dataset.mark ?? '') ||
+            [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()),
+        )
+        .map((e) => {
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          const r =
+            e.dataset.mark === 'position' || e.dataset.mark === 'committed' ? e.getBoundingClientRect() : range.getBoundingClientRect();
+          const kind = e.dataset.mark ?? 'label';
+          return { x: r.x, y: r.y, width: r.width, height: r.height, text: e.textContent ?? '', kind: kind === 'gutter' ? 'label' : kind };
+        })
+        .filter((b) => b.width > 0),
+    );
+}
+
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+
+/** No two marks of a row overprint, and every label is whole inside the row's visible strip. */
+async function expectNoOverprint(page: Page) {
+  const rows = page.locator('[data-partition]');
+  expect(await rows.count()).toBeGreaterThan(0);
+  let labels = 0;
+  for (const row of await rows.all()) {
+    const boxes = await markBoxes(row);
+    labels += boxes.filter((b) => b.kind === 'label').length;
+    const clip = (await row.locator('div.overflow-hidden').first().boundingBox())!;
+    for (let i = 0; i < boxes.length; i++) {
+      const a = boxes[i]!;
+      if (a.kind === 'label') {
+        expect(a.x, `${a.text} starts inside the strip`).toBeGreaterThanOrEqual(clip.x - 0.5);
+        expect(a.x + a.width, `${a.text} ends inside the strip`).toBeLessThanOrEqual(clip.x + clip.width + 0.5);
+      }
+      for (let j = i + 1; j < boxes.length; j++) {
+        const b = boxes[j]!;
+        expect(overlap(a, b), `${a.kind} "${a.text}" and ${b.kind} "${b.text}" overprint`).toBe(false);
+      }
+    }
+  }
+  expect(labels, 'labels measured').toBeGreaterThan(0);
+}
+
+test.describe('markers never overprint', () => {
+  test('retention-reset at 18 s, 1280 px: "▲fast-1" no longer prints over "dashboard"; the lag is a span on the partition', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page, '?scenario=retention-reset&t=18000');
+    await expectNoOverprint(page);
+    const row = page.locator('[data-partition="clicks-0"]');
+    // The lag span runs from the committed offset's record to the log-end box, and says the lag the list says.
+    const lagLine = await page
+      .getByRole('list', { name: 'Lag on clicks-0' })
+      .getByRole('listitem')
+      .filter({ hasText: 'dashboard' })
+      .innerText();
+    const [, committed, lag] = /committed (\d+) · lag (\d+)/.exec(lagLine)!;
+    const track = row.locator('[data-track="dashboard"]');
+    await expect(track.locator('[data-mark="label"]').filter({ hasText: `lag ${lag}` })).toBeVisible();
+    // Polled: the cells and the span may still be sliding into place (the moment arrives from the engine's worker).
+    await expect
+      .poll(async () => {
+        const span = (await track.locator('[data-mark="lag-span"]').boundingBox())!;
+        const from = (await row.getByTitle(new RegExp(`^offset ${committed},`)).boundingBox())!;
+        const leo = (await row.getByText('LEO', { exact: true }).boundingBox())!;
+        return Math.max(Math.abs(span.x - from.x), Math.abs(span.x + span.width - leo.x));
+      })
+      .toBeLessThanOrEqual(1.5);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`side-by-side at 6 s on a 390 px phone (${theme}): nothing overprints or is cut off`, async ({ page }) => {
+      await useTheme(page, theme);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await open(page, '?scenario=side-by-side&t=6000');
+      await expectNoOverprint(page);
+    });
+  }
+
+  test('every mark is in the legend; glyphs are at least 11 px', async ({ page }) => {
+    await open(page, '?scenario=retention-reset&t=18000');
+    const legend = page.getByTestId('kafka-legend');
+    for (const words of ['log start offset', 'log-end offset', 'tombstone', 'earlier', '▲', '◂', 'committed offset', 'lag']) {
+      await expect(legend).toContainText(words);
+    }
+    const sizes = await page
+      .locator('[data-track] [data-mark="label"]')
+      .evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const s of sizes) expect(s).toBeGreaterThanOrEqual(11);
+  });
+});
+
+test('chips keep the publisher where ids would be ambiguous: shop-3 and urgent-3', async ({ page }) => {
+  await open(page, '?scenario=ttl-dead-letter&t=4500');
+  const lane = page.locator('section[aria-labelledby="rabbit-lane"]');
+  const labels = await lane.locator('.kvr-chip').allInnerTexts();
+  expect(labels.length).toBeGreaterThan(0);
+  for (const l of labels) expect(l.trim()).toMatch(/^(shop|urgent)-\d+/);
+});
+
+/** The part of the window between the site's header and the playback bar: what the user can see of the page. */
+async function viewArea(page: Page) {
+  const header = (await page.locator('header').first().boundingBox())!;
+  const bar = (await page.getByRole('group', { name: 'Playback' }).boundingBox())!;
+  return { top: Math.max(0, header.y + header.height), bottom: bar.y };
+}
+
+async function expectInView(page: Page, target: Locator, what: string) {
+  await expect
+    .poll(async () => {
+      const box = await target.boundingBox();
+      const area = await viewArea(page);
+      return box !== null && box.y >= area.top - 0.5 && box.y + box.height <= area.bottom + 0.5;
+    }, `${what} is between the header and the playback bar`)
+    .toBe(true);
+}
+
+test.describe('the brokers are on screen when Play is pressed (#19, point 1)', () => {
+  test('1280×800: both lanes side by side, their first partition and queue in view', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page);
+    await page.getByRole('button', { name: 'Play' }).click();
+    const kafka = page.getByRole('region', { name: /^Kafka/ });
+    const rabbit = page.getByRole('region', { name: /^RabbitMQ/ });
+    const k = (await kafka.boundingBox())!;
+    const r = (await rabbit.boundingBox())!;
+    expect(Math.abs(k.y - r.y), 'the lanes start on one line').toBeLessThan(1);
+    expect(r.x, 'RabbitMQ beside Kafka').toBeGreaterThanOrEqual(k.x + k.width);
+    await expectInView(page, page.locator('[data-partition]').first(), 'the first partition');
+    await expectInView(page, page.getByRole('list', { name: /^Ready messages in / }).first(), 'the first queue');
+  });
+
+  test('390×844: the first partition is in view once Play is pressed', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expectInView(page, page.locator('[data-partition]').first(), 'the first partition');
+  });
+
+  test('390×844: a RabbitMQ-only scenario shows its queue once Play is pressed', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, '?scenario=work-queue-prefetch');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expectInView(page, page.getByRole('list', { name: /^Ready messages in / }).first(), 'the first queue');
+  });
+});
+
+/** The newest narration entry and the log-end offset the diagram prints for payments-0. */
+async function narrationAndDiagram(page: Page) {
+  const newest = page.getByRole('list', { name: 'Recent steps, newest first' }).getByRole('listitem').first();
+  const words = (await newest.textContent()) ?? '';
+  const header = (await page.locator('[data-partition="payments-0"] p').filter({ hasText: 'log-end offset' }).first().textContent()) ?? '';
+  return {
+    words,
+    said: Number(/payments-0: log-end offset (\d+)/.exec(words)?.[1] ?? NaN),
+    shown: Number(/log-end offset\s*(\d+)/.exec(header)?.[1] ?? NaN),
+  };
+}
+
+test.describe('the narration describes what is on screen (#19, point 3)', () => {
+  test('after playing at 16× and pausing, and after a drag, Home and End of the time slider', async ({ page }) => {
+    await open(page, '?scenario=crash-before-commit&t=12000');
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('16');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(page.getByTestId('sim-time')).not.toHaveText(/^12 s/);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const newest = page.getByRole('list', { name: 'Recent steps, newest first' }).getByRole('listitem').first();
+    await expect(newest).toContainText(/Paused at t = \d+ ms\./);
+    // The clock says the same moment (the slider rounds to 10 ms steps).
+    const pausedAt = Number(/Paused at t = (\d+) ms/.exec((await newest.textContent()) ?? '')![1]);
+    const clock = Number(/^([\d.]+) s/.exec((await page.getByTestId('sim-time').textContent()) ?? '')![1]);
+    expect(Math.round(clock * 1000)).toBe(pausedAt);
+    let n = await narrationAndDiagram(page);
+    expect(n.said, n.words).toBe(n.shown);
+
+    const slider = page.getByRole('slider', { name: 'Time' });
+    for (const [act, t] of [
+      [() => slider.fill('6000'), '6000'],
+      [() => slider.press('Home'), '0'],
+      [() => slider.press('End'), '20000'],
+    ] as const) {
+      await act();
+      await expect(page.getByRole('list', { name: 'Recent steps, newest first' }).getByRole('listitem').first()).toContainText(
+        `Jumped to t = ${t} ms.`,
+      );
+      n = await narrationAndDiagram(page);
+      expect(n.said, n.words).toBe(n.shown);
+    }
+  });
+});
+
+test('the topology graphs follow the lanes: the counts they print and the edges the last step travelled (#19, point 8)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, '?scenario=side-by-side&t=6000');
+  await page.getByText('Topology: where messages travel').click();
+  const kafka = page.getByTestId('kafka-topology');
+  const rabbit = page.getByTestId('rabbit-topology');
+  await expect(kafka.locator('svg')).toBeVisible();
+  await expect(rabbit.locator('svg')).toBeVisible();
+  const sameAsLane = async () => {
+    const heading = (await page.locator('[data-partition] p').filter({ hasText: 'log-end offset' }).first().textContent()) ?? '';
+    const [, name, leo] = /^(\S+) · .*log-end offset\s*(\d+)/.exec(heading)!;
+    await expect(kafka.locator(`[data-node="p:${name}"]`)).toContainText(`log-end offset ${leo}`);
+  };
+  await sameAsLane();
+  // A step forward lights what it moved, and the graph says the new counts.
+  const lit = page.locator('[data-testid="sim-topology"] [data-lit="true"]');
+  for (let i = 0; i < 6 && (await lit.count()) === 0; i++) {
+    const before = await page.getByTestId('sim-time').textContent();
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(page.getByTestId('sim-time')).not.toHaveText(before!);
+  }
+  await expect(lit.first()).toBeAttached();
+  await sameAsLane();
+  await page.getByRole('slider', { name: 'Time' }).fill('12000');
+  await expect(page.getByTestId('sim-time')).toHaveText(/^12 s/);
+  await sameAsLane();
+});
