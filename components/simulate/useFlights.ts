@@ -24,11 +24,15 @@ function chips(card: HTMLElement): HTMLElement[] {
   return [...ready, ...card.querySelectorAll<HTMLElement>('[data-side="slot"]')];
 }
 
+/** Off screen in a lane that skips such rows (`.kvr-lazy`): nobody sees a flight, and measuring would force its layout. */
+const skipped = (card: HTMLElement) => typeof card.checkVisibility === 'function' && !card.checkVisibility({ contentVisibilityAuto: true });
+
 function still(card: HTMLElement): boolean {
   return (
     card.classList.contains('kvr-whole') ||
     card.closest('[data-fast="true"]') !== null ||
-    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches ||
+    skipped(card)
   );
 }
 
