@@ -91,16 +91,31 @@ async function measure(page, cdp, ms, during = async () => {}) {
   };
 }
 
-/** Milliseconds from pressing Pause until the next frame is painted. */
+/**
+ * Milliseconds from pressing Pause until the next frame is painted, pressed while playing: if the run
+ * just reached its end (at 8× the clock keeps up and gets there), Play is pressed again and Pause
+ * after 30 frames of play in a row.
+ */
 const pauseDelay = (page) =>
   page.evaluate(
     () =>
       new Promise((resolve) => {
-        const button = document.querySelector('button[aria-label="Pause"]');
-        if (!button) return resolve(NaN);
-        const t0 = performance.now();
-        button.click();
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        let playing = 30;
+        let tries = 0;
+        const attempt = () => {
+          const button = document.querySelector('button[aria-label="Pause"]');
+          if (++tries > 600) return resolve(NaN);
+          if (!button) {
+            playing = 0;
+            document.querySelector('button[aria-label="Play"]')?.click();
+          } else if (++playing >= 30) {
+            const t0 = performance.now();
+            button.click();
+            return requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          }
+          requestAnimationFrame(attempt);
+        };
+        attempt();
       }),
   );
 
@@ -141,11 +156,6 @@ try {
     });
     const r = await measure(page, cdp, PLAY_MS, () => page.getByRole('button', { name: 'Play', exact: true }).click());
     await page.evaluate(() => clearInterval(window.__keepPlaying));
-    // Pause is timed while playing: if the run just reached its end, play on until the clock moves again.
-    await page.evaluate(() => document.querySelector('button[aria-label="Play"]')?.click());
-    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
-    const shown = await page.getByTestId('sim-time').textContent();
-    await page.waitForFunction((t) => document.querySelector('[data-testid="sim-time"]')?.textContent !== t, shown);
     r.pause = await pauseDelay(page);
     runs[`${speed}x`] = r;
     const at = `${speed}×`;
