@@ -94,16 +94,31 @@ async function measure(page, cdp, ms, during = async () => {}) {
   };
 }
 
-/** Milliseconds from pressing Pause until the next frame is painted. */
+/**
+ * Milliseconds from pressing Pause until the next frame is painted, pressed while playing: if the run
+ * just reached its end (at 8× the clock keeps up and gets there), Play is pressed again and Pause
+ * after 30 frames of play in a row.
+ */
 const pauseDelay = (page) =>
   page.evaluate(
     () =>
       new Promise((resolve) => {
-        const button = document.querySelector('button[aria-label="Pause"]');
-        if (!button) return resolve(NaN);
-        const t0 = performance.now();
-        button.click();
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        let playing = 30;
+        let tries = 0;
+        const attempt = () => {
+          const button = document.querySelector('button[aria-label="Pause"]');
+          if (++tries > 600) return resolve(NaN);
+          if (!button) {
+            playing = 0;
+            document.querySelector('button[aria-label="Play"]')?.click();
+          } else if (++playing >= 30) {
+            const t0 = performance.now();
+            button.click();
+            return requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          }
+          requestAnimationFrame(attempt);
+        };
+        attempt();
       }),
   );
 
