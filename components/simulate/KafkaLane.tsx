@@ -7,10 +7,13 @@ import { StripRow } from './KafkaStripRow';
 import { LaneFrame } from './LaneFrame';
 import { ShowMore } from './ShowMore';
 import { WholeRow } from './KafkaWholeRow';
+import { KafkaReplicas, replicatedPartitions } from './KafkaReplicas';
+import { ShareGroups } from './ShareGroupView';
 import { KafkaLegend } from './KafkaLegend';
 
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
+  const replicated = useMemo(() => replicatedPartitions(kafka.topics), [kafka.topics]);
   const lazy = topics.reduce((n, t) => n + t.rows.length, 0) > LAZY_ROWS;
   return (
     <LaneFrame broker="kafka" title="Kafka" tagline="a log per partition; reading moves a position, deletes nothing">
@@ -24,7 +27,9 @@ export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: 
         </div>
       ))}
       <KafkaLegend whole={whole} />
+      {kafka.cluster && <KafkaReplicas cluster={kafka.cluster} partitions={replicated} />}
       <Groups groups={kafka.groups} />
+      {kafka.shareGroups && <ShareGroups groups={kafka.shareGroups} />}
     </LaneFrame>
   );
 });
@@ -100,9 +105,18 @@ function GroupCard({ g }: { g: GroupView }) {
         )}
       </h3>
       <p className="text-zinc-600 dark:text-zinc-400">
-        {g.strategy} · generation {g.generation} · {g.enableAutoCommit ? 'auto-commit' : 'commit after processing'} · auto.offset.reset=
-        {g.autoOffsetReset} · total lag {g.totalLag}
+        {g.groupProtocol === 'consumer'
+          ? `group.protocol=consumer (KIP-848), assignor ${g.groupRemoteAssignor} · group epoch ${g.groupEpoch}`
+          : `${g.strategy} · generation ${g.generation}`}{' '}
+        · {g.enableAutoCommit ? 'auto-commit' : 'commit after processing'} · auto.offset.reset={g.autoOffsetReset} · total lag {g.totalLag}
       </p>
+      {g.rebalanceStats && (
+        <p data-testid={`rebalance-stats-${g.id}`}>
+          Rebalances {g.rebalanceStats.rebalances} · partitions paused {(g.rebalanceStats.pausedPartitionMs / 1000).toFixed(1)} partition-s
+          · records processed while rebalancing {g.rebalanceStats.processedDuringRebalance} · time rebalancing{' '}
+          {(g.rebalanceStats.rebalancingMs / 1000).toFixed(1)} s
+        </p>
+      )}
       <ul className="mt-1 space-y-0.5" id={id}>
         {shown.map((m) => (
           <li key={m.id}>
