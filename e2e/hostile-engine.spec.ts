@@ -95,3 +95,44 @@ for (const link of LINKS) {
     });
   });
 }
+
+// Item 5's first frame: a topic draws its first 8 partitions and a group its first 8 consumers, each
+// list with an honest "+N more" that opens the rest from the keyboard (bench/links.json: the longest
+// main-thread task while this link opens stays within 200 ms).
+test('5. 128 consumers polling: 8 of 64 partitions and 8 of 16 consumers a group, "+N more" opens the rest', async ({ page }) => {
+  const sim = await open(page, custom(hostile.pollStorm()));
+  const lane = sim.getByRole('region', { name: /^Kafka/ });
+  await expect(lane.locator('[data-partition]')).toHaveCount(8);
+  await expect(lane.locator('[data-partition="t-7"]')).toBeVisible();
+  await expect(lane.getByText('+56 more partitions')).toBeVisible();
+
+  const all = lane.getByRole('button', { name: 'Show all 64 partitions of topic t' });
+  await expect(all).toHaveAttribute('aria-expanded', 'false');
+  await all.focus();
+  await page.keyboard.press('Enter');
+  await expect(lane.locator('[data-partition]')).toHaveCount(64);
+  await lane.locator('[data-partition="t-63"]').scrollIntoViewIfNeeded();
+  await expect(lane.locator('[data-partition="t-63"]')).toContainText('log-end offset');
+  const fewer = lane.getByRole('button', { name: 'Show fewer partitions' });
+  await expect(fewer).toBeFocused();
+  await expect(fewer).toHaveAttribute('aria-expanded', 'true');
+
+  const g0 = lane.locator('[data-group-card="g0"]');
+  await expect(g0.getByRole('listitem')).toHaveCount(8);
+  await expect(g0.getByText('+8 more consumers')).toBeVisible();
+  await g0.getByRole('button', { name: 'Show all 16 consumers of group g0' }).click();
+  await expect(g0.getByRole('listitem')).toHaveCount(16);
+  await expect(g0.getByRole('listitem').last()).toContainText('c15');
+  // The other groups keep their own fold.
+  await expect(lane.locator('[data-group-card="g1"]').getByRole('listitem')).toHaveCount(8);
+});
+
+test('5. at the caps (8 topics × 64 partitions, 8 groups of 16): 4 partitions a topic, each topic says how many more', async ({ page }) => {
+  const sim = await open(page, custom(hostile.pollStormAtTheCaps()));
+  const lane = sim.getByRole('region', { name: /^Kafka/ });
+  await expect(lane.locator('[data-partition]')).toHaveCount(32);
+  await expect(lane.getByText('+60 more partitions')).toHaveCount(8);
+  await lane.getByRole('button', { name: 'Show all 64 partitions of topic t7' }).click();
+  await expect(lane.locator('[data-partition]')).toHaveCount(92);
+  await expect(lane.locator('[data-partition="t7-63"]')).toHaveCount(1);
+});

@@ -225,11 +225,13 @@ test('the topology graphs follow the lanes: the counts they print and the edges 
   const rabbit = page.getByTestId('rabbit-topology');
   await expect(kafka.locator('svg')).toBeVisible();
   await expect(rabbit.locator('svg')).toBeVisible();
-  const sameAsLane = async () => {
-    const heading = (await page.locator('[data-partition] p').filter({ hasText: 'log-end offset' }).first().textContent()) ?? '';
-    const [, name, leo] = /^(\S+) · .*log-end offset\s*(\d+)/.exec(heading)!;
-    await expect(kafka.locator(`[data-node="p:${name}"]`)).toContainText(`log-end offset ${leo}`);
-  };
+  // Lane and graph read together until they agree: the lanes redraw in a deferred render, a moment after the graph.
+  const sameAsLane = () =>
+    expect(async () => {
+      const heading = (await page.locator('[data-partition] p').filter({ hasText: 'log-end offset' }).first().textContent()) ?? '';
+      const [, name, leo] = /^(\S+) · .*log-end offset\s*(\d+)/.exec(heading)!;
+      expect(await kafka.locator(`[data-node="p:${name}"]`).textContent()).toContain(`log-end offset ${leo}`);
+    }).toPass({ timeout: 10_000 });
   await sameAsLane();
   // A step forward lights what it moved, and the graph says the new counts.
   const lit = page.locator('[data-testid="sim-topology"] [data-lit="true"]');

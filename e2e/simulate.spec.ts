@@ -395,7 +395,7 @@ test('the page says what the model leaves out, next to the simulator, with a lin
   await page.getByTestId('scenario-about-wide').getByRole('link', { name: 'What the model leaves out' }).click();
   const limits = page.getByRole('region', { name: 'What this model leaves out' });
   await expect(limits).toBeInViewport();
-  await expect(limits.getByRole('listitem')).toHaveCount(13);
+  await expect(limits.getByRole('listitem')).toHaveCount(14);
   await expect(limits).toContainText('No network, disks or memory');
   await limits.getByRole('link', { name: 'scenario format' }).click();
   await expect(page.getByRole('region', { name: 'The scenario format' })).toBeInViewport();

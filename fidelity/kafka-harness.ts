@@ -147,22 +147,32 @@ export async function slowLogChecks(h: Harness): Promise<string | null> {
 }
 
 /**
- * Starts a Kafka cluster of `brokers` combined broker+controller nodes of its own (kafka.sh start),
+ * Starts a Kafka cluster of `brokers` combined broker+controller nodes of its own (kafka.sh start), or
+ * with `dedicatedController` one controller-only node (id 1, the only KRaft voter) and brokers 2…N+1,
  * under the fidelity run's directory so scripts/fidelity.sh stops it even if the test dies. Returns
  * its bootstrap servers and a stop function.
  */
-export function startCluster(brokers: number): { bootstrap: string; stop: () => void } {
+export function startCluster(
+  brokers: number,
+  opts: { dedicatedController?: boolean } = {},
+): { bootstrap: string; stop: () => void; kill9: (broker: number) => void } {
   const base = process.env.FIDELITY_KAFKA_WORK;
   if (!base) throw new Error('FIDELITY_KAFKA_WORK is not set: run the fidelity suite with `npm run test:fidelity`');
   const dir = mkdtempSync(join(base, 'kafka-cluster-'));
   const bootstrap = execFileSync('bash', [KAFKA_SH, 'start', dir, String(brokers)], {
     encoding: 'utf8',
+    env: { ...process.env, KAFKA_DEDICATED_CONTROLLER: opts.dedicatedController ? '1' : '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
     .trim()
     .split('\n')
     .pop()!;
-  return { bootstrap, stop: () => execFileSync('bash', [KAFKA_SH, 'stop', dir], { stdio: 'inherit' }) };
+  return {
+    bootstrap,
+    stop: () => execFileSync('bash', [KAFKA_SH, 'stop', dir], { stdio: 'inherit' }),
+    // kill -9 one node (node i has node.id i): no controlled shutdown, the controller must notice.
+    kill9: (broker: number) => process.kill(Number(readFileSync(join(dir, `node-${broker}`, 'pid'), 'utf8').trim()), 'SIGKILL'),
+  };
 }
 
 /**

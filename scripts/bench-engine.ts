@@ -1,7 +1,8 @@
 // Engine benchmark: (a) 1,000,000 keyed Kafka records through 6 partitions read by two groups,
 // (b) 1,000,000 RabbitMQ messages through a topic exchange into 4 queues with 3 consumers each
 // (prefetch 10, manual ack), (c) seek to random points in a 100,000-event run, (d) 1,000,000 messages
-// through a 3-member quorum queue on 3 nodes.
+// through a 3-member quorum queue on 3 nodes, (e) 1,000,000 records through a 3-broker Kafka cluster
+// with replication factor 3 and acks=all, (f) 1,000,000 records through a share group.
 // Run: npx tsx --expose-gc scripts/bench-engine.ts (or npm run bench:engine). Writes bench/engine.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -174,6 +175,84 @@ for (const processingMs of [0, 1]) {
     ),
   );
 }
+
+// (e) the cluster model (#16): 1M records, 3 brokers, 3 partitions replicated 3 times, acks=all
+// (min.insync.replicas=2): every record appended by the leader, fetched by two followers, the high
+// watermark moved and the producer acknowledged.
+function kafkaClusterScenario() {
+  const s = unchecked({
+    version: 1,
+    durationMs: 2000,
+    kafka: {
+      brokers: 3,
+      topics: [{ name: 'bench', partitions: 3, replicationFactor: 3, minInsyncReplicas: 2, segmentBytes: 1_000_000_000 }],
+      producers: [
+        { id: 'p', topic: 'bench', acks: 'all', keys: { prefix: 'key-', count: 1000 }, ratePerSec: 1, count: 1, valueBytes: 100 },
+      ],
+    },
+  });
+  const p = s.kafka!.producers[0]!;
+  p.ratePerSec = N;
+  p.count = N;
+  return s;
+}
+
+rows.push(
+  runThroughput(
+    'kafka cluster: 1M records, 3 brokers, RF 3, acks=all',
+    kafkaClusterScenario(),
+    (sim) => {
+      const ledger = sim.snapshot({ maxRecordsPerPartition: 0 }).kafka!.cluster!.ledger[0]!;
+      if (ledger.acknowledged !== N) throw new Error(`cluster bench incomplete: ${JSON.stringify(ledger)}`);
+      return N;
+    },
+    'each record on 3 replicas (leader append, 2 follower fetches), high watermark, acks=all acknowledgement; retained = 1M records (3 copies); event log off',
+  ),
+);
+
+// (f) a share group (#17): 1M records over 3 partitions, 6 share consumers (2 per partition), each
+// record acquired under a lock and acknowledged (implicit mode).
+function shareGroupScenario() {
+  const s = unchecked({
+    version: 1,
+    durationMs: 2000,
+    kafka: {
+      topics: [{ name: 'bench', partitions: 3, segmentBytes: 1_000_000_000 }],
+      producers: [{ id: 'p', topic: 'bench', keys: { prefix: 'key-', count: 1000 }, ratePerSec: 1, count: 1, valueBytes: 100 }],
+      shareGroups: [
+        {
+          id: 'sg',
+          topics: ['bench'],
+          shareAutoOffsetReset: 'earliest',
+          consumers: Array.from({ length: 6 }, (_, i) => ({
+            id: `s${i}`,
+            maxPollRecords: 500,
+            processingMsPerRecord: 0,
+            pollIntervalMs: 1,
+          })),
+        },
+      ],
+    },
+  });
+  const p = s.kafka!.producers[0]!;
+  p.ratePerSec = N;
+  p.count = N;
+  return s;
+}
+
+rows.push(
+  runThroughput(
+    'kafka share group: 1M records, 3 partitions, 6 share consumers',
+    shareGroupScenario(),
+    (sim) => {
+      const parts = sim.snapshot({ maxRecordsPerPartition: 0 }).kafka!.shareGroups![0]!.partitions;
+      const acknowledged = parts.reduce((n, x) => n + x.acknowledged, 0);
+      if (acknowledged !== N) throw new Error(`share-group bench incomplete: ${acknowledged} of ${N} acknowledged`);
+      return N;
+    },
+    'each record acquired (delivery count, lock) and acknowledged once, the start offset moved; retained = 1M records in the log; event log off',
+  ),
+);
 
 // (d) a 3-member quorum queue on a 3-node cluster: every message is replicated to 3 members, committed
 // by a majority, delivered to one of 3 consumers (one per node) and acked (#16, #17). (With publisher

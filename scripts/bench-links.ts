@@ -16,6 +16,12 @@ const b64 = (x: unknown) => Buffer.from(JSON.stringify(x)).toString('base64url')
 const BASELINE = { name: 'for comparison: /simulate with its default scenario', url: '/simulate', tooHeavy: false };
 const LINKS: { name: string; url: string; tooHeavy: boolean }[] = [
   { name: 'item 5: 128 Kafka consumers polling every 1 ms', url: `/simulate?custom=${b64(hostile.pollStorm())}`, tooHeavy: true },
+  {
+    name: 'item 5 at the caps: 8 topics × 64 partitions, 8 groups of 16 consumers polling every 1 ms',
+    url: `/simulate?custom=${b64(hostile.pollStormAtTheCaps())}`,
+    // Not too heavy: its whole run is under the work budget (the lanes' size is what it tests).
+    tooHeavy: false,
+  },
   { name: 'item 5: 16 fanout queues flooded', url: `/simulate?custom=${b64(hostile.fanoutFlood())}`, tooHeavy: true },
   { name: 'item 5: 32 consumers nack-requeueing', url: `/simulate?custom=${b64(hostile.nackRequeueStorm())}`, tooHeavy: true },
   { name: 'item 4: 1 ms TTL dead-letter ping-pong', url: `/simulate?custom=${b64(hostile.ttlDeadLetterStack())}`, tooHeavy: false },

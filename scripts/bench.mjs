@@ -204,16 +204,18 @@ try {
 
 if (!ci && !pagesOnly) {
   // Engine and page timings: noisy on a shared 2-core machine, so they live here and not in npm test.
-  for (const [script, file, label] of [
+  for (const [script, file, label, args = []] of [
     ['scripts/bench-engine.ts', 'bench/engine.json', 'engine'],
     ['scripts/bench-frames.mjs', 'bench/frames.json', 'simulate frames'],
+    // The heaviest cluster scenario (#16): three partitions on three brokers, replica tables and the ledger.
+    ['scripts/bench-frames.mjs', 'bench/frames-acks-all-leader-dies.json', 'simulate frames', ['--scenario=acks-all-leader-dies']],
     ['scripts/bench-links.ts', 'bench/links.json', 'simulate hostile links'],
   ]) {
     if (!existsSync(script)) {
       record(label, script, 'exists', 'missing', false);
       continue;
     }
-    const runner = script.endsWith('.ts') ? ['node_modules/tsx/dist/cli.mjs', '--expose-gc', script] : [script];
+    const runner = script.endsWith('.ts') ? ['node_modules/tsx/dist/cli.mjs', '--expose-gc', script] : [script, ...args];
     const startedAt = Date.now();
     const status = run(process.execPath, runner);
     // A script that misses its own budget still writes its rows (and exits non-zero): show them.

@@ -33,6 +33,21 @@ const KAFKA_TASK_WORDS: Record<KafkaTask, string> = {
   [KafkaTask.sessionTimeout]: 'Kafka session timeouts',
   [KafkaTask.memberStart]: 'Kafka consumers starting',
   [KafkaTask.logCheck]: 'Kafka log checks',
+  [KafkaTask.brokerFenced]: 'Kafka broker session timeouts',
+  [KafkaTask.isrCheck]: 'Kafka ISR checks',
+  [KafkaTask.fetchRespond]: 'Kafka follower fetches',
+  [KafkaTask.fetchArrive]: 'Kafka fetch responses',
+  [KafkaTask.produceRetry]: 'Kafka producer retries',
+  [KafkaTask.produceTimeout]: 'Kafka request timeouts',
+  [KafkaTask.preferredLeader]: 'Kafka preferred-leader checks',
+  [KafkaTask.shareLockExpiry]: 'Kafka share-group lock expiries',
+  [KafkaTask.shareStart]: 'Kafka share consumers starting',
+  [KafkaTask.sharePoll]: 'Kafka share consumer polls',
+  [KafkaTask.shareProcessed]: 'Kafka share batches processed',
+  [KafkaTask.shareHeartbeat]: 'Kafka share-group heartbeats',
+  [KafkaTask.shareRenew]: 'Kafka share-lock renewals',
+  [KafkaTask.shareSessionTimeout]: 'Kafka share-group session timeouts',
+  [KafkaTask.heartbeat]: 'Kafka consumer-protocol heartbeats',
 };
 
 const RABBIT_TASK_WORDS: Record<RabbitTask, string> = {

@@ -14,7 +14,187 @@ function list(parts: string[]): string {
 }
 
 export function describeEvent(e: SimEvent): string {
-  return describeKafka(e) ?? describeRabbit(e) ?? describeRabbitCluster(e) ?? (e.type === 'note' ? e.text : e.type);
+  return (
+    describeKafka(e) ??
+    describeCluster(e) ??
+    describeShare(e) ??
+    describeRabbit(e) ??
+    describeRabbitCluster(e) ??
+    (e.type === 'note' ? e.text : e.type)
+  );
+}
+
+function offsetList(list: number[]): string {
+  return list.length === 1 ? `offset ${list[0]}` : `offsets ${ids(list.map(String), 6)}`;
+}
+
+function window(e: { spso: number; speo: number }): string {
+  return `SPSO ${e.spso}, SPEO ${e.speo}`;
+}
+
+/** Share groups: acquisition, acknowledgement, locks, the delivery count limit. */
+function describeShare(e: SimEvent): string | null {
+  switch (e.type) {
+    case 'sharePartitionInitialized':
+      return `Share group ${e.group} starts reading ${e.topic}-${e.partition} at offset ${e.spso} (share.auto.offset.reset=${e.reset}${e.reset === 'latest' ? ': records already in the log are not delivered' : ''})`;
+    case 'shareAcquired': {
+      const again = e.deliveryCounts.some((c) => c > 1);
+      return `Share consumer ${e.consumer} acquired ${offsetList(e.offsets)} of ${e.topic}-${e.partition} (group ${e.group}) under a lock until ${e.lockUntil} ms${
+        again ? `; delivery count ${e.deliveryCounts.join(', ')}: ${e.offsets.length === 1 ? 'it was' : 'some were'} delivered before` : ''
+      }. No other member can take ${e.offsets.length === 1 ? 'it' : 'them'} meanwhile`;
+    }
+    case 'shareAcknowledged': {
+      const failed = e.failedOffsets.length
+        ? `${e.offsets.length ? '; ' : ''}${offsetList(e.failedOffsets)} refused (InvalidRecordStateException: ${e.consumer}'s lock had expired, the record is not its any more)`
+        : '';
+      if (e.offsets.length === 0)
+        return `Share consumer ${e.consumer}'s ${e.ack} of ${e.topic}-${e.partition} failed: ${offsetList(e.failedOffsets)} refused (InvalidRecordStateException: its lock had expired, so the record went back or to another consumer and was processed twice)`;
+      const what =
+        e.ack === 'ACCEPT'
+          ? 'accepted: done for the group'
+          : e.ack === 'REJECT'
+            ? 'rejected: archived at once, never delivered again'
+            : e.ack === 'RENEW'
+              ? 'renewed: a fresh lock while it keeps processing'
+              : e.archivedOffsets.length
+                ? `released; ${offsetList(e.archivedOffsets)} had reached the delivery count limit and ${e.archivedOffsets.length === 1 ? 'is' : 'are'} archived instead`
+                : 'released: available again, delivery count kept';
+      return `Share consumer ${e.consumer} ${e.ack === 'RENEW' ? 'renewed' : 'acknowledged'} ${offsetList(e.offsets)} of ${e.topic}-${e.partition} (${e.ack}): ${what}${failed}; ${window(e)}`;
+    }
+    case 'shareLockExpired':
+    case 'shareReleasedOnLeave': {
+      const why =
+        e.type === 'shareLockExpired'
+          ? `Share consumer ${e.consumer}'s acquisition lock on ${offsetList(e.offsets)} of ${e.topic}-${e.partition} expired before it acknowledged (share.record.lock.duration.ms)`
+          : `Share consumer ${e.consumer}'s connection closed, so the broker released ${offsetList(e.offsets)} of ${e.topic}-${e.partition} it held`;
+      const fate = e.archivedOffsets.length
+        ? `; ${offsetList(e.archivedOffsets)} had reached the delivery count limit and ${e.archivedOffsets.length === 1 ? 'is' : 'are'} archived`
+        : '';
+      return `${why}: available to any member again, delivery count kept (${e.deliveryCounts.join(', ')})${fate}; ${window(e)}`;
+    }
+    case 'shareArchived':
+      return `Share group ${e.group} archived ${offsetList(e.offsets)} of ${e.topic}-${e.partition} (${
+        e.reason === 'rejected'
+          ? 'rejected by the consumer'
+          : `delivered ${e.deliveryCounts.join(', ')} times: share.delivery.count.limit reached`
+      })${e.dlq ? `, after copying ${e.offsets.length === 1 ? 'it' : 'them'} to the dead-letter topic ${e.dlq.topic}-${e.dlq.partition} (Kafka 4.4)` : '; it is skipped for good (no dead-letter topic configured)'}; ${window(e)}`;
+    case 'targetAssignment': {
+      const owned = Object.entries(e.target).map(([m, ps]) => `${m}: ${ps.length ? ps.join(' ') : 'none'}`);
+      return `Group ${e.group}'s coordinator computed a new target assignment (group epoch ${e.groupEpoch}, server-side ${e.assignor} assignor, because ${e.reason}): ${list(owned)}. Each member reconciles on its own heartbeats; nobody stops`;
+    }
+    case 'memberReconciled': {
+      const parts: string[] = [];
+      if (e.revoked.length) parts.push(`gave up ${e.revoked.join(' ')} (committed first) and said so on a heartbeat at once`);
+      if (e.added.length) parts.push(`got ${e.added.join(' ')}, which no one holds any more`);
+      if (e.waiting.length)
+        parts.push(
+          `waits for ${e.waiting.join(' ')} until ${e.waiting.length === 1 ? 'its owner releases it' : 'their owners release them'}`,
+        );
+      if (parts.length === 0) parts.push(`is at the group epoch ${e.groupEpoch}`);
+      return `Consumer ${e.consumer} of group ${e.group} ${parts.join('; ')} (member epoch ${e.memberEpoch}); it keeps reading ${e.assigned.length ? e.assigned.join(' ') : 'nothing'} meanwhile`;
+    }
+    case 'shareAssigned': {
+      const owned = Object.entries(e.assignment).map(([m, ps]) => `${m}: ${ps.length ? ps.join(' ') : 'none'}`);
+      return `Share group ${e.group} reassigned (group epoch ${e.groupEpoch}, simple assignor, because ${e.reason}): ${list(owned)}. Several members may share a partition; nothing is revoked first`;
+    }
+    default:
+      return null;
+  }
+}
+
+function brokers(ids: number[]): string {
+  return `[${ids.join(', ')}]`;
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+}
+
+function ids(list: string[], max = 4): string {
+  return list.length <= max ? list.join(', ') : `${list.slice(0, max).join(', ')} and ${list.length - max} more`;
+}
+
+const ACKS_MEANING = {
+  '0': 'acks=0: sent, and nobody answers',
+  '1': 'acks=1: the leader has it; no follower needs to',
+  all: 'acks=all: every in-sync replica has it',
+} as const;
+
+const ERRORS = {
+  NOT_ENOUGH_REPLICAS: 'NOT_ENOUGH_REPLICAS',
+  REQUEST_TIMED_OUT: 'REQUEST_TIMED_OUT (the in-sync replicas did not confirm within request.timeout.ms)',
+  NETWORK_EXCEPTION: 'a broken connection (NETWORK_EXCEPTION: the leader died)',
+  NOT_LEADER_OR_FOLLOWER: 'NOT_LEADER_OR_FOLLOWER (leadership moved)',
+  DELIVERY_TIMEOUT: 'a TimeoutException: delivery.timeout.ms passed since it was sent',
+} as const;
+
+/** Brokers, replication, the producer's acknowledgements: each says why. */
+function describeCluster(e: SimEvent): string | null {
+  switch (e.type) {
+    case 'brokerDown':
+      return `Broker ${e.broker} died (kill -9). Clients lose their connections to it at once; the controller notices only after broker.session.timeout.ms without a heartbeat`;
+    case 'brokerFenced':
+      return `The controller fenced broker ${e.broker}: no heartbeat for ${seconds(e.sessionTimeoutMs ?? 0)} (broker.session.timeout.ms). It leaves every ISR, and the partitions it led get new leaders`;
+    case 'brokerUp':
+      return `Broker ${e.broker} is back: each of its replicas cuts its log back to where it agrees with its leader, then catches up`;
+    case 'fetcherPaused':
+      return `Broker ${e.broker}'s replica fetcher stalled (a slow disk or a congested link): its followers stop copying from their leaders, while it keeps its controller session`;
+    case 'fetcherResumed':
+      return `Broker ${e.broker}'s replica fetcher runs again: its followers catch up from their leaders`;
+    case 'partitionLeaderElected': {
+      const p = `${e.topic}-${e.partition}`;
+      if (e.leader === null)
+        return `Partition ${p} is offline: no live replica in its ISR ${brokers(e.isr)} to lead it, and unclean leader election is off. Producers and consumers wait until an in-sync replica comes back`;
+      if (e.reason === 'unclean')
+        return `Broker ${e.leader} leads ${p} (leader epoch ${e.leaderEpoch}) by unclean election: it was not in sync${
+          e.missing ? `, so offsets ${e.missing.fromOffset}–${e.missing.toOffset - 1} that broker ${e.previous ?? '?'} had are gone` : ''
+        }. Records it lacks are lost, even acknowledged ones`;
+      if (e.reason === 'preferred-leader')
+        return `Leadership of ${p} went back to its preferred replica, broker ${e.leader} (leader epoch ${e.leaderEpoch}; auto.leader.rebalance.enable)`;
+      if (e.reason === 'broker-returned')
+        return `Broker ${e.leader} came back as the last in-sync replica of ${p} and leads it again (leader epoch ${e.leaderEpoch})`;
+      return `Broker ${e.leader} leads ${p} now (leader epoch ${e.leaderEpoch}): the first live replica in its ISR ${brokers(e.isr)}, since broker ${e.previous ?? '?'} was fenced. It has every committed record`;
+    }
+    case 'isrShrunk': {
+      const p = `${e.topic}-${e.partition}`;
+      const why =
+        e.reason === 'lagging'
+          ? `it has not caught up for ${seconds(e.lagMs ?? 0)} (replica.lag.time.max.ms is ${seconds(e.replicaLagTimeMaxMs ?? 0)})`
+          : 'the controller fenced it';
+      const under =
+        e.isr.length < e.minInsyncReplicas
+          ? `; fewer than min.insync.replicas=${e.minInsyncReplicas}, so acks=all writes fail with NOT_ENOUGH_REPLICAS and the high watermark stands still`
+          : '';
+      return `Broker ${e.broker} left the ISR of ${p}: ${why}. ISR now ${brokers(e.isr)}${under}`;
+    }
+    case 'isrExpanded':
+      return `Broker ${e.broker} reached the high watermark (it has every committed record) and rejoined the ISR of ${e.topic}-${e.partition}: ${brokers(e.isr)}`;
+    case 'hwAdvanced':
+      return `The high watermark of ${e.topic}-${e.partition} moved from ${e.previous} to ${e.highWatermark}: every in-sync replica has ${offsets(e.previous, e.highWatermark)}, so consumers may read ${e.highWatermark - e.previous === 1 ? 'it' : 'them'}`;
+    case 'replicated':
+      return `Broker ${e.broker} copied ${offsets(e.fromOffset, e.toOffset)} of ${e.topic}-${e.partition} from leader ${e.leader}; its log-end offset is ${e.logEndOffset}`;
+    case 'logTruncated': {
+      const lost = e.acknowledged.length
+        ? `. ${ids(e.acknowledged)} had been acknowledged (${e.acks.map((a) => `acks=${a}`).join(', ')}) and ${e.acknowledged.length === 1 ? 'is' : 'are'} lost: no other replica ever had ${e.acknowledged.length === 1 ? 'it' : 'them'}`
+        : '';
+      return `Broker ${e.broker} truncated ${e.topic}-${e.partition} to offset ${e.fromOffset} to match leader ${e.leader}: ${offsets(e.fromOffset, e.toOffset)} (${ids(e.messageIds)}) are gone from it${lost}`;
+    }
+    case 'produceAcked':
+      return e.deduplicated
+        ? `Producer ${e.producer}'s retry of ${ids(e.messageIds)} was recognised by the leader (idempotent producer: same producer id and sequence) and answered with the first copy's offset ${e.offsets[0]}: no duplicate`
+        : `Producer ${e.producer} got its acknowledgement for ${ids(e.messageIds)} (${e.topic}-${e.partition} ${e.offsets.length === 1 ? `offset ${e.offsets[0]}` : `offsets ${e.offsets[0]}–${e.offsets[e.offsets.length - 1]}`}; ${ACKS_MEANING[e.acks]})`;
+    case 'produceFailed': {
+      const what =
+        e.error === 'NOT_ENOUGH_REPLICAS'
+          ? `NOT_ENOUGH_REPLICAS: the ISR ${brokers(e.isr ?? [])} is smaller than min.insync.replicas=${e.minInsyncReplicas ?? '?'} and the producer asked for acks=all`
+          : ERRORS[e.error];
+      return e.final
+        ? `Producer ${e.producer} gave up on ${ids(e.messageIds)} (${e.topic}-${e.partition}) with ${what}: the application's callback gets the error`
+        : `Producer ${e.producer}'s send of ${ids(e.messageIds)} (${e.topic}-${e.partition}) failed with ${what}; it retries after retry.backoff.ms`;
+    }
+    default:
+      return null;
+  }
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -32,7 +212,13 @@ function describeKafka(e: SimEvent): string | null {
     case 'appended':
       return `Producer ${e.producer} appended ${e.tombstone ? 'a tombstone' : 'a record'} ${e.key === null ? 'with no key' : `with key "${e.key}"`} to partition ${e.partition} of ${e.topic} at offset ${e.offset} (${
         e.partitionedBy === 'sticky' ? 'sticky partition for a null key' : `${e.partitionedBy} hash of the key`
-      }); the log-end offset is now ${e.logEndOffset}`;
+      }${e.leader !== undefined ? `, on leader broker ${e.leader}` : ''}); the log-end offset is now ${e.logEndOffset}${
+        e.duplicateOf !== undefined
+          ? `. This was a retry, and the log already had ${e.messageId} at offset ${e.duplicateOf}: without idempotence it is now in the log twice`
+          : e.attempt !== undefined && e.attempt > 1
+            ? ` (attempt ${e.attempt})`
+            : ''
+      }`;
     case 'segmentRolled':
       return `Partition ${e.partition} of ${e.topic} rolled a new active segment at offset ${e.baseOffset} (segment ${e.reason === 'bytes' ? 'full' : 'old enough'})`;
     case 'segmentDeleted':
@@ -62,7 +248,9 @@ function describeKafka(e: SimEvent): string | null {
     case 'offsetReset':
       return e.to === null
         ? `Consumer ${e.consumer} of group ${e.group} has no valid offset for ${e.topic}-${e.partition} and auto.offset.reset is none: it fails`
-        : `Consumer ${e.consumer} of group ${e.group} ${e.reason === 'out-of-range' ? `found offset ${e.from} out of range (log starts at ${e.logStartOffset})` : 'has no committed offset'} for ${e.topic}-${e.partition}; auto.offset.reset=${e.policy} moves it to ${e.to}`;
+        : e.reason === 'log-truncation'
+          ? `Consumer ${e.consumer} of group ${e.group} found that the new leader of ${e.topic}-${e.partition} no longer has what it read past offset ${e.to}: the log was truncated (an unclean election), so it goes back to ${e.to}, the first offset that differs (KIP-320)`
+          : `Consumer ${e.consumer} of group ${e.group} ${e.reason === 'out-of-range' ? `found offset ${e.from} out of range (log starts at ${e.logStartOffset})` : 'has no committed offset'} for ${e.topic}-${e.partition}; auto.offset.reset=${e.policy} moves it to ${e.to}`;
     case 'seeked':
       return `Consumer ${e.consumer} of group ${e.group} seeked ${e.topic}-${e.partition} from ${e.from} to ${e.to} (${e.target})`;
     case 'consumerJoined':

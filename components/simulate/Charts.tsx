@@ -1,6 +1,6 @@
 'use client';
 // Loaded lazily (next/dynamic) when the charts panel comes into view: recharts stays out of first load.
-import { useEffect } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { wholeSecondTicks } from '@/lib/simulate/time-ticks';
 import type { SeriesLine, SeriesPoint } from '@/lib/simulate/series';
@@ -8,50 +8,75 @@ import { useSim } from './context';
 
 const COLORS = ['#4f46e5', '#ea580c', '#059669', '#db2777', '#0891b2', '#ca8a04', '#7c3aed', '#dc2626'];
 
-function Chart({ title, data, keys, time, unit }: { title: string; data: SeriesPoint[]; keys: SeriesLine[]; time: number; unit: string }) {
+// Every prop recharts sees is stable unless its data changes: recharts keeps its props in a store and
+// recomputes (and re-measures) the axes whenever one changes, so a moved time line (a seek, each
+// second of play) must change nothing but the ReferenceLine.
+const MARGIN = { top: 8, right: 12, bottom: 4, left: 0 };
+const X_DOMAIN = ['dataMin', 'dataMax'];
+const secondsTick = (t: number) => `${t / 1000} s`;
+const secondsLabel = (t: unknown) => `${Number(t) / 1000} s`;
+const TOOLTIP_STYLE = { color: '#18181b' };
+const LEGEND_STYLE = { fontSize: 11 };
+
+const Chart = memo(function Chart({
+  title,
+  data,
+  keys,
+  time,
+  unit,
+}: {
+  title: string;
+  data: SeriesPoint[];
+  keys: SeriesLine[];
+  time: number;
+  unit: string;
+}) {
+  const formatter = useMemo(() => (v: unknown) => `${Math.round(Number(v) * 10) / 10} ${unit}`, [unit]);
+  const ticks = useMemo(() => wholeSecondTicks(data[0]?.time ?? 0, data.at(-1)?.time ?? 0), [data]);
+  const lines = useMemo(
+    () =>
+      keys.map((k, i) => (
+        <Line
+          key={k.key}
+          type="linear"
+          dataKey={k.key}
+          name={k.label}
+          stroke={COLORS[i % COLORS.length]}
+          dot={false}
+          isAnimationActive={false}
+          strokeWidth={2}
+        />
+      )),
+    [keys],
+  );
   if (keys.length === 0) return null;
   return (
     <figure className="min-w-0">
       <figcaption className="text-sm font-semibold">{title}</figcaption>
       <div className="h-56 w-full">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+          <LineChart data={data} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
             <XAxis
               dataKey="time"
               type="number"
-              domain={['dataMin', 'dataMax']}
-              ticks={wholeSecondTicks(data[0]?.time ?? 0, data.at(-1)?.time ?? 0)}
-              tickFormatter={(t: number) => `${t / 1000} s`}
+              domain={X_DOMAIN}
+              ticks={ticks}
+              tickFormatter={secondsTick}
               stroke="currentColor"
               fontSize={11}
             />
             <YAxis stroke="currentColor" fontSize={11} width={40} allowDecimals={false} />
-            <Tooltip
-              labelFormatter={(t) => `${Number(t) / 1000} s`}
-              formatter={(v) => `${Math.round(Number(v) * 10) / 10} ${unit}`}
-              contentStyle={{ color: '#18181b' }}
-            />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Tooltip labelFormatter={secondsLabel} formatter={formatter} contentStyle={TOOLTIP_STYLE} />
+            <Legend wrapperStyle={LEGEND_STYLE} />
             <ReferenceLine x={time} stroke="currentColor" strokeDasharray="4 2" />
-            {keys.map((k, i) => (
-              <Line
-                key={k.key}
-                type="linear"
-                dataKey={k.key}
-                name={k.label}
-                stroke={COLORS[i % COLORS.length]}
-                dot={false}
-                isAnimationActive={false}
-                strokeWidth={2}
-              />
-            ))}
+            {lines}
           </LineChart>
         </ResponsiveContainer>
       </div>
     </figure>
   );
-}
+});
 
 export default function Charts() {
   const revision = useSim((s) => s.revision);

@@ -13,7 +13,7 @@ export interface LedgerColumn<Row> {
 
 /**
  * A ledger per producer or publisher: what became of what it sent. Generic over rows so each broker's
- * lane shows its own (RabbitMQ publishers here; Kafka producers can pass their rows and columns).
+ * lane shows its own (RabbitMQ publishers in RabbitNodes.tsx, Kafka producers in KafkaReplicas.tsx).
  */
 export function LedgerTable<Row>({
   caption,
@@ -22,8 +22,11 @@ export function LedgerTable<Row>({
   rowLabel,
   columns,
   note,
+  rowHeading = 'publisher',
 }: {
   caption: string;
+  /** The first column's heading: who sent (publisher, producer). */
+  rowHeading?: string;
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   rowLabel: (row: Row) => ReactNode;
@@ -38,7 +41,7 @@ export function LedgerTable<Row>({
         <thead>
           <tr className="border-b border-zinc-200 dark:border-zinc-800">
             <th scope="col" className="py-1 pr-2 font-medium">
-              publisher
+              {rowHeading}
             </th>
             {columns.map((c) => (
               <th key={c.key} scope="col" title={c.help} className="px-1 py-1 text-right font-medium">

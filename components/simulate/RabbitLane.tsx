@@ -1,6 +1,7 @@
 'use client';
 import { createContext, memo, useContext, useMemo, useRef, useState } from 'react';
 import type { RabbitView } from '@/simulator';
+import { LAZY_ROWS } from '@/lib/simulate/bounded';
 import { chipLabel, hueFor, queueModels, WHOLE_LOG_CAP, type QueueModel } from '@/lib/simulate/view-model';
 import { Chip } from './Cell';
 import { LaneFrame } from './LaneFrame';
@@ -33,7 +34,9 @@ export const RabbitLane = memo(function RabbitLane({
         <RabbitNodes rabbit={rabbit} />
         <Exchanges rabbit={rabbit} />
         {queues.map((q) => (
-          <QueueCard key={q.name} q={q} seq={seq} whole={whole} />
+          <div key={q.name} className={queues.length > LAZY_ROWS ? 'kvr-lazy' : undefined}>
+            <QueueCard q={q} seq={seq} whole={whole} />
+          </div>
         ))}
         <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
           Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots:

@@ -88,27 +88,6 @@ function useLaneCap(ref: React.RefObject<HTMLElement | null>, columns: number) {
   return cap;
 }
 
-/** Redraws of the "Whole log" view while playing: every redraw reflows thousands of wrapped cells. */
-const WHOLE_LOG_REDRAW_MS = 100;
-
-/** `value`, passed on at most once per `ms` (always the latest); `ms` = 0 passes every change at once. */
-function useThrottled<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    if (ms === 0) return;
-    const id = setTimeout(
-      () => {
-        last.current = performance.now();
-        setShown(value);
-      },
-      Math.max(0, last.current + ms - performance.now()),
-    );
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return ms === 0 ? value : shown;
-}
-
 /** The ids a RabbitMQ message id can start with: the scenario's publishers and those of the bursts in the timeline. */
 function usePublishers(): readonly string[] {
   const scenario = useSim((s) => s.loaded.scenario);
@@ -145,15 +124,11 @@ function useInViewOnPlay(ref: React.RefObject<HTMLElement | null>, playing: bool
 
 function Lanes() {
   // Deferred: the lanes re-render in a background, time-sliced render, so a big update never blocks
-  // an animation frame. The engine builds each snapshot in its worker.
+  // an animation frame. The engine builds each snapshot in its worker; with the "Whole log" view on,
+  // play asks for one at most every WHOLE_LOG_PUBLISH_MS (lib/simulate/store/playback.ts).
   const whole = useSim((s) => s.wholeLog);
   const playing = useSim((s) => s.playing);
-  const snapshot = useDeferredValue(
-    useThrottled(
-      useSim((s) => s.snapshot),
-      whole && playing ? WHOLE_LOG_REDRAW_MS : 0,
-    ),
-  );
+  const snapshot = useDeferredValue(useSim((s) => s.snapshot));
   const store = useSimStore();
   const fast = useSim((s) => s.speed >= FAST_SPEED);
   const lanes = useSim((s) => s.loaded.lanes);

@@ -3,7 +3,8 @@
 // chip from where it waited into the consumer's slot, a requeue moves it back. Which chips fly comes
 // from the engine's `delivered` / `requeued` events since the card last drew (lib/simulate/flights);
 // the chips' places before and after are measured (FLIP with the Web Animations API). Skipped at
-// fast speeds and with reduced motion, where the state simply steps.
+// fast speeds, with reduced motion and in the "Whole log" view, where the state simply steps (measuring
+// the chips there lays out thousands of them again, several times a second).
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { movesBetween } from '@/lib/simulate/flights';
 import { useSimStore } from './context';
@@ -23,8 +24,16 @@ function chips(card: HTMLElement): HTMLElement[] {
   return [...ready, ...card.querySelectorAll<HTMLElement>('[data-side="slot"]')];
 }
 
+/** Off screen in a lane that skips such rows (`.kvr-lazy`): nobody sees a flight, and measuring would force its layout. */
+const skipped = (card: HTMLElement) => typeof card.checkVisibility === 'function' && !card.checkVisibility({ contentVisibilityAuto: true });
+
 function still(card: HTMLElement): boolean {
-  return card.closest('[data-fast="true"]') !== null || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return (
+    card.classList.contains('kvr-whole') ||
+    card.closest('[data-fast="true"]') !== null ||
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches ||
+    skipped(card)
+  );
 }
 
 /**

@@ -82,6 +82,11 @@ public final class Harness {
   private final Map<String, KafkaProducer<String, String>> producers = new HashMap<>();
   private final Map<String, GroupConsumer> consumers = new LinkedHashMap<>();
   private final Map<String, KafkaShareConsumer<String, String>> shareConsumers = new HashMap<>();
+  /** Records a share consumer polled with ack HOLD: acknowledged later by shareAck. */
+  private final Map<String, List<ConsumerRecord<String, String>>> heldShareRecords = new HashMap<>();
+  /** Background producing (startProducing): the sending thread and each record's outcome. */
+  private final Map<String, Thread> producingThreads = new HashMap<>();
+  private final Map<String, String[]> producingResults = new HashMap<>();
 
   /** A subscribed consumer, its rebalance callbacks and the records it received but nobody asked for yet. */
   private static final class GroupConsumer {
@@ -209,6 +214,12 @@ public final class Harness {
         return shareClose(s);
       case "describeShareGroup":
         return describeShareGroup(s);
+      case "shareAck":
+        return shareAck(s);
+      case "startProducing":
+        return startProducing(s);
+      case "producingResult":
+        return producingResult(s);
       default:
         throw new IllegalArgumentException("unknown op \"" + op + "\"");
     }
@@ -379,12 +390,67 @@ public final class Harness {
       sent.add(f);
     }
     producer.flush();
+    boolean collect = s.path("collectErrors").asBoolean(false);
     for (Future<RecordMetadata> f : sent) {
-      RecordMetadata m = f.get();
+      RecordMetadata m;
+      if (collect) {
+        try {
+          m = f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          results.addObject().put("error", e.getCause().getClass().getSimpleName());
+          continue;
+        }
+      } else m = f.get();
       ObjectNode n = results.addObject();
       n.put("partition", m.partition());
       n.put("offset", m.offset());
       n.put("timestamp", m.timestamp());
+    }
+    return o;
+  }
+
+  /**
+   * {producer, topic, count, intervalMs, configs}: sends records value "m0" … in a background thread,
+   * one every intervalMs (so a test can kill a broker meanwhile); producingResult waits for them.
+   */
+  private ObjectNode startProducing(JsonNode s) {
+    KafkaProducer<String, String> producer = producer(s);
+    String name = s.path("producer").asText("default");
+    String topic = s.path("topic").asText();
+    int count = s.path("count").asInt();
+    long interval = s.path("intervalMs").asLong(10);
+    String[] results = new String[count];
+    producingResults.put(name, results);
+    Thread t = new Thread(() -> {
+      for (int i = 0; i < count; i++) {
+        final int n = i;
+        producer.send(new ProducerRecord<>(topic, null, "m" + i), (m, e) -> {
+          synchronized (results) {
+            results[n] = e == null ? "ok:" + m.partition() + ":" + m.offset() : "error:" + e.getClass().getSimpleName();
+          }
+        });
+        try {
+          Thread.sleep(interval);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+      producer.flush();
+    });
+    t.start();
+    producingThreads.put(name, t);
+    return JSON.createObjectNode();
+  }
+
+  /** {producer}: waits for a startProducing run to end; answers each record's "ok:partition:offset" or "error:<exception>". */
+  private ObjectNode producingResult(JsonNode s) throws Exception {
+    String name = s.path("producer").asText("default");
+    producingThreads.remove(name).join();
+    ObjectNode o = JSON.createObjectNode();
+    ArrayNode out = o.putArray("results");
+    String[] results = producingResults.remove(name);
+    synchronized (results) {
+      for (String r : results) out.add(r);
     }
     return o;
   }
@@ -849,15 +915,36 @@ public final class Harness {
       if (!rs.isEmpty()) break;
     }
     String dflt = s.path("ack").asText("ACCEPT");
+    boolean acked = false;
     for (ConsumerRecord<String, String> r : rs) {
       ObjectNode n = recordJson(r);
       String type = s.path("acks").path(r.partition() + ":" + r.offset()).asText(dflt);
       n.put("ack", type);
       recs.add(n);
-      c.acknowledge(r, AcknowledgeType.valueOf(type));
+      // HOLD: not acknowledged now (the lock keeps running); shareAck acknowledges it later.
+      if (type.equals("HOLD")) heldShareRecords.computeIfAbsent(s.path("name").asText(), k -> new ArrayList<>()).add(r);
+      else {
+        c.acknowledge(r, AcknowledgeType.valueOf(type));
+        acked = true;
+      }
     }
     ObjectNode commit = o.putObject("commit");
-    if (!rs.isEmpty()) c.commitSync(Duration.ofSeconds(10)).forEach((tp, err) -> commit.put(tp.topic() + "-" + tp.partition(), err.map(Throwable::toString).orElse("ok")));
+    if (acked) c.commitSync(Duration.ofSeconds(10)).forEach((tp, err) -> commit.put(tp.topic() + "-" + tp.partition(), err.map(Throwable::toString).orElse("ok")));
+    return o;
+  }
+
+  /** {name, ack}: acknowledges the records held by earlier HOLD polls, then commitSync; answers what the commit returned per partition. */
+  private ObjectNode shareAck(JsonNode s) {
+    String name = s.path("name").asText();
+    KafkaShareConsumer<String, String> c = shareConsumers.get(name);
+    if (c == null) throw new IllegalArgumentException("no share consumer \"" + name + "\"");
+    List<ConsumerRecord<String, String>> held = heldShareRecords.remove(name);
+    ObjectNode o = JSON.createObjectNode();
+    ObjectNode commit = o.putObject("commit");
+    if (held == null) return o;
+    for (ConsumerRecord<String, String> r : held) c.acknowledge(r, AcknowledgeType.valueOf(s.path("ack").asText("ACCEPT")));
+    c.commitSync(Duration.ofSeconds(10))
+        .forEach((tp, err) -> commit.put(tp.topic() + "-" + tp.partition(), err.map(e -> e.getClass().getSimpleName()).orElse("ok")));
     return o;
   }
 

@@ -5,6 +5,9 @@
 #   kafka.sh setup            install what is missing (Debian, root: JDK 17, Maven), fetch lib/, compile the harness
 #   kafka.sh start DIR [N]    format and start N combined broker+controller nodes (default 1) under DIR;
 #                             waits until all N answer; prints the bootstrap servers (also in DIR/bootstrap)
+#   KAFKA_DEDICATED_CONTROLLER=1 kafka.sh start DIR N
+#                             node 1 is a controller only (the single KRaft voter) and nodes 2..N+1 are
+#                             brokers: killing brokers never costs the controller quorum its majority
 #   kafka.sh stop DIR         stops every node started under DIR and removes DIR
 #   kafka.sh classpath        the classpath of the broker, the client and the harness
 #
@@ -79,16 +82,20 @@ free_ports() {
 
 # Small settings so a node starts in seconds and retention and compaction act within a second.
 node_config() {
-  local dir="$1" id="$2" n="$3" broker_port="$4" controller_port="$5" voters="$6"
+  local dir="$1" id="$2" n="$3" broker_port="$4" controller_port="$5" voters="$6" roles="${7:-broker,controller}"
   local rf=$((n < 3 ? n : 3))
+  [ "$roles" = controller ] || printf 'advertised.listeners=PLAINTEXT://127.0.0.1:%s\ninter.broker.listener.name=PLAINTEXT\n' "$broker_port"
+  if [ "$roles" = broker ]; then
+    printf 'process.roles=broker\nlisteners=PLAINTEXT://127.0.0.1:%s\n' "$broker_port"
+  elif [ "$roles" = controller ]; then
+    printf 'process.roles=controller\nlisteners=CONTROLLER://127.0.0.1:%s\n' "$controller_port"
+  else
+    printf 'process.roles=broker,controller\nlisteners=PLAINTEXT://127.0.0.1:%s,CONTROLLER://127.0.0.1:%s\n' "$broker_port" "$controller_port"
+  fi
   cat <<EOF
-process.roles=broker,controller
 node.id=$id
 controller.quorum.voters=$voters
-listeners=PLAINTEXT://127.0.0.1:$broker_port,CONTROLLER://127.0.0.1:$controller_port
-advertised.listeners=PLAINTEXT://127.0.0.1:$broker_port
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 log.dirs=$dir/data
 auto.create.topics.enable=false
@@ -126,16 +133,18 @@ EOF
 }
 
 start() {
-  local dir="$1" n="${2:-1}"
+  local dir="$1" brokers="${2:-1}" n="${2:-1}" dedicated="${KAFKA_DEDICATED_CONTROLLER:-}"
+  [ -z "$dedicated" ] || n=$((brokers + 1))
   mkdir -p "$dir"
   dir="$(cd "$dir" && pwd)"
   # shellcheck disable=SC2207
   local ports=($(free_ports $((2 * n))))
   local voters="" bootstrap="" i
   for i in $(seq 1 "$n"); do
-    voters+="${voters:+,}$i@127.0.0.1:${ports[$((2 * i - 1))]}"
-    bootstrap+="${bootstrap:+,}127.0.0.1:${ports[$((2 * i - 2))]}"
+    if [ -z "$dedicated" ] || [ "$i" = 1 ]; then voters+="${voters:+,}$i@127.0.0.1:${ports[$((2 * i - 1))]}"; fi
+    if [ -z "$dedicated" ] || [ "$i" != 1 ]; then bootstrap+="${bootstrap:+,}127.0.0.1:${ports[$((2 * i - 2))]}"; fi
   done
+  role() { if [ -z "$dedicated" ]; then echo broker,controller; elif [ "$1" = 1 ]; then echo controller; else echo broker; fi; }
   local cluster_id
   cluster_id="$(node -e "console.log(require('crypto').randomBytes(16).toString('base64url'))")"
   trap 'say "start failed; stopping what it started"; stop "$dir" keep; trap - ERR; exit 1' ERR
@@ -144,12 +153,28 @@ start() {
   for i in $(seq 1 "$n"); do
     local nd="$dir/node-$i"
     mkdir -p "$nd/data" "$nd/logs"
-    node_config "$nd" "$i" "$n" "${ports[$((2 * i - 2))]}" "${ports[$((2 * i - 1))]}" "$voters" >"$nd/server.properties"
+    node_config "$nd" "$i" "$brokers" "${ports[$((2 * i - 2))]}" "${ports[$((2 * i - 1))]}" "$voters" "$(role "$i")" >"$nd/server.properties"
     # shellcheck disable=SC2086
     java $KAFKA_HEAP -XX:+UseSerialGC -cp "$cp" -Dlog4j2.configurationFile="$HERE/log4j2-broker.properties" \
       -Dkafka.logs.dir="$nd/logs" kafka.tools.StorageTool format -t "$cluster_id" -c "$nd/server.properties" >"$nd/logs/format.out" 2>&1 &
   done
   wait
+  # A format that died (a loaded machine once left no meta.properties and the node refused to start):
+  # run it again, alone, before starting anything.
+  for i in $(seq 1 "$n"); do
+    local nd="$dir/node-$i"
+    [ -f "$nd/data/meta.properties" ] && continue
+    say "node $i: formatting again (the first format left no meta.properties)"
+    # shellcheck disable=SC2086
+    java $KAFKA_HEAP -XX:+UseSerialGC -cp "$cp" -Dlog4j2.configurationFile="$HERE/log4j2-broker.properties" \
+      -Dkafka.logs.dir="$nd/logs" kafka.tools.StorageTool format -t "$cluster_id" -c "$nd/server.properties" >>"$nd/logs/format.out" 2>&1 ||
+      true
+    if [ ! -f "$nd/data/meta.properties" ]; then
+      say "node $i: format failed twice; its output:"
+      tail -n 30 "$nd/logs/format.out" >&2 || true
+      false
+    fi
+  done
   for i in $(seq 1 "$n"); do
     local nd="$dir/node-$i"
     # shellcheck disable=SC2086
@@ -159,7 +184,7 @@ start() {
     echo $! >"$nd/pid"
   done
   say "starting $n node(s) of Kafka 4.4.0 on $bootstrap (cluster $cluster_id, $dir)"
-  if ! echo '{"op":"awaitBrokers","count":'"$n"',"timeoutMs":90000}' |
+  if ! echo '{"op":"awaitBrokers","count":'"$brokers"',"timeoutMs":90000}' |
     java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile="$HERE/log4j2-client.properties" \
       -cp "$cp" Harness "$bootstrap" | grep -q '"ok":true'; then
     say "the brokers did not answer within 90 s; their logs:"

@@ -24,6 +24,20 @@ export function describeIntervention(iv: Intervention): string {
       return `grew topic ${iv.topic} to ${iv.partitions} partitions`;
     case 'kafka.produceBurst':
       return `produced a burst of ${iv.count} records to ${iv.topic}`;
+    case 'kafka.killBroker':
+      return `killed broker ${iv.broker} (kill -9)`;
+    case 'kafka.startBroker':
+      return `started broker ${iv.broker} again`;
+    case 'kafka.pauseFetching':
+      return `stalled broker ${iv.broker}'s replica fetcher (it stops copying from leaders)`;
+    case 'kafka.resumeFetching':
+      return `let broker ${iv.broker}'s replica fetcher run again`;
+    case 'kafka.addShareConsumer':
+      return `added share consumer ${iv.consumer.id} to share group ${iv.group}`;
+    case 'kafka.removeShareConsumer':
+      return `closed share consumer ${iv.consumer} of share group ${iv.group}`;
+    case 'kafka.crashShareConsumer':
+      return `crashed share consumer ${iv.consumer} of share group ${iv.group}`;
     case 'rabbitmq.publishBurst':
       return `published a burst of ${iv.count} messages to ${iv.exchange === '' ? 'the default exchange' : `exchange ${iv.exchange}`}`;
     case 'rabbitmq.addConsumer':

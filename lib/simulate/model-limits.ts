@@ -12,11 +12,15 @@ export interface ModelLimit {
 export const MODEL_LIMITS: readonly ModelLimit[] = [
   {
     title: 'No network, disks or memory',
-    text: 'A record is in the log the moment it is produced and a message reaches its classic queues the moment it is published. Apart from a RabbitMQ cluster’s replication (below) there is no latency between clients and brokers, no lost packets, no slow disks, and no memory or disk alarms or flow control.',
+    text: 'A record is in the log the moment it is produced and a message reaches its classic queues the moment it is published. Apart from replication in a Kafka or RabbitMQ cluster (below) there is no latency between clients and brokers, no lost packets, no slow disks, and no memory or disk alarms or flow control.',
   },
   {
-    title: 'Kafka brokers never fail here',
-    text: 'No replication, leaders, ISR or producer acks on the Kafka side: a record is in the log the moment it is produced.',
+    title: 'Kafka follows 4.4; a cluster’s brokers can die',
+    text: 'A scenario without brokers has one Kafka broker that never fails. In a cluster, replicas, the ISR, the high watermark, acks and elections follow Kafka’s rules, but the KRaft controller never fails, a follower fetch takes one network delay, the ISR is checked all the time (Kafka: every replica.lag.time.max.ms / 2), and there are no eligible leader replicas or controlled shutdowns. Records are acknowledged from memory, as Kafka does from the page cache; a power loss of every replica at once is not shown. Built-in scenarios scale the timeouts down (session 9 s → 3 s, lag 30 s → 4–10 s) and say so.',
+  },
+  {
+    title: 'Share groups acquire record by record',
+    text: 'Kafka acquires whole log batches, and in 4.4 hands a record near its delivery limit out alone; here each record is acquired on its own. Share-group state is never lost (Kafka warns that delivery counts are not exact after a leader change), and there are no transactions (read_committed).',
   },
   {
     title: 'RabbitMQ follows 4.3; nodes can die',
@@ -39,8 +43,8 @@ export const MODEL_LIMITS: readonly ModelLimit[] = [
     text: 'Record values and message bodies are labels (v1, v2 … or the scenario’s values). Sizes come from each record’s key plus the scenario’s valueBytes; real Kafka counts the record batch on disk, about 70 bytes more for a one-record batch.',
   },
   {
-    title: 'Rebalances pause the whole group',
-    text: 'With either protocol, every consumer of a group stops fetching until the rebalance completes; cooperative-sticky differs only in which partitions are revoked. There is no max.poll.interval.ms and no static membership: a crashed consumer keeps its partitions until its session times out.',
+    title: 'Rebalances as Kafka 4.x runs them, with simpler timing',
+    text: 'An eager rebalance (range, roundrobin) stops the whole group until it completes; cooperative-sticky keeps fetching what each member keeps; the consumer protocol (KIP-848) lets each member reconcile on its own heartbeats. Members are assigned in join order, where Kafka walks random member ids. There is no max.poll.interval.ms and no static membership: a crashed consumer keeps its partitions until its session times out.',
   },
   {
     title: 'Producers see new partitions at once',

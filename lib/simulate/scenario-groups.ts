@@ -11,6 +11,10 @@ export interface ScenarioGroup {
 export const SCENARIO_GROUPS: readonly ScenarioGroup[] = [
   { theme: 'Start here: a log beside a queue', ids: ['log-vs-queue', 'side-by-side'] },
   {
+    theme: 'Kafka and RabbitMQ on one clock: failures and slow or poison messages',
+    ids: ['broker-dies-both', 'poison-three-ways', 'slow-consumer-lock-vs-prefetch'],
+  },
+  {
     theme: 'Kafka: consumer groups and offsets',
     ids: ['group-scaling', 'more-consumers-than-partitions', 'rebalance-styles', 'replay-new-group', 'crash-before-commit', 'key-ordering'],
   },

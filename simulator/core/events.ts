@@ -24,6 +24,13 @@ export interface AppendedEvent extends Base {
   logEndOffset: number;
   /** How the partition was chosen: 'murmur2' (Java), 'crc32' (librdkafka consistent_random), 'sticky' (null key). */
   partitionedBy: 'murmur2' | 'crc32' | 'sticky';
+  /** Cluster model only: the broker whose log took the record (the partition leader) and its leader epoch. */
+  leader?: number;
+  leaderEpoch?: number;
+  /** Cluster model only: the send attempt (1 = first); a later one is a retry. */
+  attempt?: number;
+  /** A retry without idempotence appended a second copy: the log already held this record at that offset. */
+  duplicateOf?: number;
 }
 export interface SegmentRolledEvent extends Base {
   type: 'segmentRolled';
@@ -121,7 +128,8 @@ export interface OffsetResetEvent extends Base {
   policy: KafkaResetPolicy;
   from: number | null;
   to: number | null;
-  reason: 'no-committed-offset' | 'out-of-range';
+  /** log-truncation: the leader changed and its log no longer has what the consumer read past `to` (KIP-320). */
+  reason: 'no-committed-offset' | 'out-of-range' | 'log-truncation';
   logStartOffset: number;
   logEndOffset: number;
 }
@@ -146,6 +154,187 @@ export interface GroupCreatedEvent extends Base {
   group: string;
   topics: string[];
   autoOffsetReset: KafkaResetPolicy;
+}
+
+// ---------- Kafka cluster: brokers, replication, producer acknowledgements ----------
+/** A broker process died (kill -9), came back, or was fenced by the controller. */
+export interface BrokerEvent extends Base {
+  type: 'brokerDown' | 'brokerUp' | 'brokerFenced';
+  broker: number;
+  /** brokerFenced: the session timeout that passed without a heartbeat. */
+  sessionTimeoutMs?: number;
+}
+/** A broker's replica fetcher stopped or started again (it stays in the cluster). */
+export interface FetcherEvent extends Base {
+  type: 'fetcherPaused' | 'fetcherResumed';
+  broker: number;
+}
+export interface PartitionLeaderElectedEvent extends Base {
+  type: 'partitionLeaderElected';
+  topic: string;
+  partition: number;
+  /** The new leader's broker, or null: no eligible replica, the partition is offline. */
+  leader: number | null;
+  previous: number | null;
+  leaderEpoch: number;
+  isr: number[];
+  reason: 'leader-fenced' | 'broker-returned' | 'preferred-leader' | 'unclean';
+  /** Unclean election only: offsets the new leader lacks that the previous leader's log had (possibly committed). */
+  missing?: { fromOffset: number; toOffset: number };
+}
+export interface IsrChangedEvent extends Base {
+  type: 'isrShrunk' | 'isrExpanded';
+  topic: string;
+  partition: number;
+  broker: number;
+  isr: number[];
+  /** isrShrunk: the follower lagged (not caught up for lagMs) or its broker was fenced. */
+  reason?: 'lagging' | 'fenced';
+  lagMs?: number;
+  replicaLagTimeMaxMs?: number;
+  minInsyncReplicas: number;
+}
+export interface HighWatermarkEvent extends Base {
+  type: 'hwAdvanced';
+  topic: string;
+  partition: number;
+  leader: number;
+  highWatermark: number;
+  previous: number;
+}
+/** Offsets [fromOffset, toOffset) of one replica's log on `broker`, changed to follow `leader`. */
+export interface ReplicaRange {
+  topic: string;
+  partition: number;
+  broker: number;
+  leader: number;
+  fromOffset: number;
+  toOffset: number;
+}
+/** A follower's fetch brought records from the leader into its log. */
+export interface ReplicatedEvent extends Base, ReplicaRange {
+  type: 'replicated';
+  logEndOffset: number;
+}
+/** A replica cut its log back to where it agrees with its leader: those offsets are gone from it. */
+export interface LogTruncatedEvent extends Base, ReplicaRange {
+  type: 'logTruncated';
+  messageIds: string[];
+  /** Those of messageIds their producer had been told were written: acknowledged, now gone. */
+  acknowledged: string[];
+  /** The acks setting of the producers whose acknowledged records went. */
+  acks: ('0' | '1' | 'all')[];
+}
+export type ProduceError =
+  'NOT_ENOUGH_REPLICAS' | 'REQUEST_TIMED_OUT' | 'NETWORK_EXCEPTION' | 'NOT_LEADER_OR_FOLLOWER' | 'DELIVERY_TIMEOUT';
+export interface ProduceAckedEvent extends Base {
+  type: 'produceAcked';
+  producer: string;
+  topic: string;
+  partition: number;
+  acks: '0' | '1' | 'all';
+  offsets: number[];
+  messageIds: string[];
+  /** An idempotent retry the leader recognised: answered with the offset of the copy it already had. */
+  deduplicated?: boolean;
+}
+export interface ProduceFailedEvent extends Base {
+  type: 'produceFailed';
+  producer: string;
+  topic: string;
+  partition: number;
+  acks: '0' | '1' | 'all';
+  messageIds: string[];
+  error: ProduceError;
+  /** true: the producer gave up (the application's callback gets the error); false: it will retry. */
+  final: boolean;
+  /** For NOT_ENOUGH_REPLICAS: the in-sync replicas and the minimum. */
+  isr?: number[];
+  minInsyncReplicas?: number;
+}
+
+// ---------- Kafka share groups (KIP-932) ----------
+export type ShareAckType = 'ACCEPT' | 'RELEASE' | 'REJECT' | 'RENEW';
+export interface SharePartitionEvent extends Base {
+  group: string;
+  topic: string;
+  partition: number;
+  /** Share-partition start and end offsets after the change (SPEO exclusive, as KIP-932 writes it). */
+  spso: number;
+  speo: number;
+}
+export interface ShareInitializedEvent extends SharePartitionEvent {
+  type: 'sharePartitionInitialized';
+  reset: 'earliest' | 'latest';
+}
+export interface ShareAcquiredEvent extends SharePartitionEvent {
+  type: 'shareAcquired';
+  consumer: string;
+  offsets: number[];
+  messageIds: string[];
+  deliveryCounts: number[];
+  lockUntil: number;
+}
+export interface ShareAcknowledgedEvent extends SharePartitionEvent {
+  type: 'shareAcknowledged';
+  consumer: string;
+  ack: ShareAckType;
+  offsets: number[];
+  messageIds: string[];
+  /** Offsets the broker refused (InvalidRecordStateException): the record was no longer acquired by this consumer. */
+  failedOffsets: number[];
+  /** RELEASE: offsets archived because they reached the delivery count limit. */
+  archivedOffsets: number[];
+}
+export interface ShareReleasedEvent extends SharePartitionEvent {
+  type: 'shareLockExpired' | 'shareReleasedOnLeave';
+  consumer: string;
+  offsets: number[];
+  messageIds: string[];
+  deliveryCounts: number[];
+  /** Offsets archived instead of made available: delivery count limit reached. */
+  archivedOffsets: number[];
+}
+export interface ShareArchivedEvent extends SharePartitionEvent {
+  type: 'shareArchived';
+  offsets: number[];
+  messageIds: string[];
+  deliveryCounts: number[];
+  reason: 'delivery-count-limit' | 'rejected';
+  /** Kafka 4.4 DLQ: where the dead-letter copies went. */
+  dlq?: { topic: string; partition: number; offsets: number[] };
+}
+export interface ShareAssignedEvent extends Base {
+  type: 'shareAssigned';
+  group: string;
+  groupEpoch: number;
+  /** member → partitions it now fetches (several members may share a partition). */
+  assignment: Record<string, string[]>;
+  reason: string;
+}
+
+// ---------- Kafka consumer group protocol (KIP-848) ----------
+export interface TargetAssignmentEvent extends Base {
+  type: 'targetAssignment';
+  group: string;
+  groupEpoch: number;
+  assignor: 'uniform' | 'range';
+  target: Record<string, string[]>;
+  reason: string;
+}
+export interface MemberReconciledEvent extends Base {
+  type: 'memberReconciled';
+  group: string;
+  consumer: string;
+  memberEpoch: number;
+  groupEpoch: number;
+  /** Partitions it owns after this heartbeat. */
+  assigned: string[];
+  /** Given up now (it committed first), or newly received. */
+  revoked: string[];
+  added: string[];
+  /** Target partitions another member has not released yet. */
+  waiting: string[];
 }
 
 // ---------- RabbitMQ ----------
@@ -436,6 +625,23 @@ export type SimEvent =
   | SeekedEvent
   | KafkaConsumerLifecycleEvent
   | GroupCreatedEvent
+  | BrokerEvent
+  | FetcherEvent
+  | PartitionLeaderElectedEvent
+  | IsrChangedEvent
+  | HighWatermarkEvent
+  | ReplicatedEvent
+  | LogTruncatedEvent
+  | ProduceAckedEvent
+  | ProduceFailedEvent
+  | ShareInitializedEvent
+  | ShareAcquiredEvent
+  | ShareAcknowledgedEvent
+  | ShareReleasedEvent
+  | ShareArchivedEvent
+  | ShareAssignedEvent
+  | TargetAssignmentEvent
+  | MemberReconciledEvent
   | PublishedEvent
   | RoutedEvent
   | UnroutableEvent

@@ -33,6 +33,136 @@ export interface PartitionView {
   /** Records present in the log, including any left out of `records`. */
   recordCount: number;
   segments: SegmentView[];
+  /** Cluster model only: the partition's replicas, leader, ISR and high watermark. */
+  replication?: ReplicationView;
+}
+
+export interface ReplicaView {
+  broker: number;
+  role: 'leader' | 'follower';
+  inIsr: boolean;
+  /** The broker is down (killed) or its replica fetcher is paused. */
+  alive: boolean;
+  fetching: boolean;
+  logEndOffset: number;
+  /** This replica's own high watermark (a follower's trails the leader's by a fetch). */
+  highWatermark: number;
+  /** Leader's view: how long since this follower was last caught up (0 for the leader or a caught-up follower). */
+  lagMs: number;
+  /** Offsets this replica holds that the current leader does not (they go when it truncates). */
+  divergentFrom: number | null;
+}
+
+export interface ReplicationView {
+  /** The leader's broker, or null when the partition is offline. */
+  leader: number | null;
+  leaderEpoch: number;
+  isr: number[];
+  /** Consumers read below it: what every in-sync replica has. */
+  highWatermark: number;
+  minInsyncReplicas: number;
+  /** The ISR is smaller than minInsyncReplicas: acks=all fails, the high watermark stands still. */
+  underMinIsr: boolean;
+  /** The leader's broker is down but not fenced yet: clients cannot reach the partition. */
+  leaderUnreachable: boolean;
+  uncleanLeaderElection: boolean;
+  replicas: ReplicaView[];
+}
+
+export interface BrokerView {
+  id: number;
+  /** up; down (killed, the controller has not noticed yet); fenced (noticed: no longer a leader or in any ISR). */
+  status: 'up' | 'down' | 'fenced';
+  diedAt: number | null;
+  fetching: boolean;
+  /** Partitions it leads now. */
+  leads: string[];
+}
+
+/** What a producer sent and what became of it: the numbers that say what acks and idempotence bought. */
+export interface ProducerLedgerView {
+  producer: string;
+  topic: string;
+  acks: '0' | '1' | 'all';
+  idempotent: boolean;
+  /** Records handed to send() so far. */
+  sent: number;
+  /** The producer was told they were written (acks=0: as soon as they were sent). */
+  acknowledged: number;
+  /** The producer gave up (delivery.timeout.ms, or retries spent): the application got an error. */
+  failed: number;
+  /** Waiting for a leader, a retry or the in-sync replicas. */
+  pending: number;
+  /** Acknowledged, yet no longer in the partition's log: no consumer can ever read them. */
+  acknowledgedButLost: number;
+  /** Extra copies committed to the log by retries: every consumer is delivered them again. */
+  duplicatesDelivered: number;
+  /** Message ids of the acknowledged-but-lost records (the first 50). */
+  lostMessageIds: string[];
+  /** Message ids with a committed duplicate (the first 50). */
+  duplicateMessageIds: string[];
+}
+
+export interface ClusterView {
+  brokers: BrokerView[];
+  ledger: ProducerLedgerView[];
+  brokerSessionTimeoutMs: number;
+  replicaLagTimeMaxMs: number;
+}
+
+export type ShareRecordState = 'available' | 'acquired' | 'acknowledged' | 'archived';
+
+export interface ShareRecordView {
+  offset: number;
+  messageId: string;
+  key: string | null;
+  state: ShareRecordState;
+  /** The consumer holding the acquisition lock, or null. */
+  owner: string | null;
+  deliveryCount: number;
+  lockUntil: number | null;
+}
+
+export interface SharePartitionView {
+  topic: string;
+  partition: number;
+  name: string;
+  /** Share-partition start offset: everything below is done for this group. */
+  spso: number;
+  /** Share-partition end offset (exclusive, as KIP-932 writes it): the next new record to acquire. */
+  speo: number;
+  /** The partition's high watermark: records up to it can be acquired. */
+  highWatermark: number;
+  /** Records from SPSO to SPEO (the in-flight window), the newest ones when there are more than the snapshot asked for. */
+  records: ShareRecordView[];
+  inFlight: number;
+  /** The window is full (share.partition.max.record.locks): no new records until the SPSO moves. */
+  windowFull: boolean;
+  acknowledged: number;
+  archived: number;
+  initialized: boolean;
+}
+
+export interface ShareMemberView {
+  id: string;
+  status: 'active' | 'idle' | 'crashed' | 'stopped';
+  assigned: string[];
+  ackMode: 'implicit' | 'explicit';
+  /** Records acquired and being processed, with when processing ends. */
+  processing: { topic: string; partition: number; offsets: number[]; until: number }[];
+}
+
+export interface ShareGroupView {
+  id: string;
+  topics: string[];
+  groupEpoch: number;
+  lockDurationMs: number;
+  deliveryCountLimit: number;
+  maxRecordLocks: number;
+  autoOffsetReset: 'earliest' | 'latest';
+  deadLetterTopic: string | null;
+  members: ShareMemberView[];
+  partitions: SharePartitionView[];
 }
 
 export interface TopicView {
@@ -55,6 +185,8 @@ export type KafkaMemberStatus = 'active' | 'idle' | 'crashed' | 'stopped';
 export interface MemberView {
   id: string;
   status: KafkaMemberStatus;
+  /** Consumer protocol only: its member epoch (it equals the group epoch once it has reconciled). */
+  memberEpoch?: number;
   /** Partitions `topic-N` owned now. */
   assigned: string[];
   partitions: MemberPartitionView[];
@@ -72,10 +204,38 @@ export interface GroupPartitionView {
   owner: string | null;
 }
 
+/** How much a group's rebalances cost it so far. */
+export interface RebalanceStatsView {
+  rebalances: number;
+  /** Sum over partitions of the time nobody fetched them because of a rebalance (partition-milliseconds). */
+  pausedPartitionMs: number;
+  /** Records processed while a rebalance was in progress. */
+  processedDuringRebalance: number;
+  /** Time from the first membership change to a settled assignment, summed over rebalances. */
+  rebalancingMs: number;
+  /** The latest rebalance alone (still running when `inProgress`). */
+  latest: {
+    startedAt: number;
+    inProgress: boolean;
+    pausedPartitionMs: number;
+    processedDuringRebalance: number;
+    rebalancingMs: number;
+  } | null;
+}
+
 export interface GroupView {
   id: string;
   topics: string[];
   strategy: 'range' | 'roundrobin' | 'cooperative-sticky';
+  /** group.protocol "consumer" (KIP-848): the broker's assignor instead of `strategy`; left out for the classic protocol. */
+  groupProtocol?: 'consumer';
+  groupRemoteAssignor?: 'uniform' | 'range';
+  groupEpoch?: number;
+  /**
+   * What its rebalances cost. Present when the scenario has a group that does not stop the world
+   * (cooperative-sticky or the consumer protocol), so every group of it can be compared.
+   */
+  rebalanceStats?: RebalanceStatsView;
   generation: number;
   rebalancing: boolean;
   enableAutoCommit: boolean;
@@ -89,6 +249,10 @@ export interface GroupView {
 export interface KafkaView {
   topics: TopicView[];
   groups: GroupView[];
+  /** Cluster model only (a scenario that declares `brokers`, or once a broker was killed). */
+  cluster?: ClusterView;
+  /** Left out when the scenario has no share groups. */
+  shareGroups?: ShareGroupView[];
 }
 
 export interface QueueMessageView {

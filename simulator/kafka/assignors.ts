@@ -384,3 +384,112 @@ function balance(
     if (!moved) break;
   }
 }
+
+/**
+ * The share groups' "simple" assignor for members with the same subscription (Kafka 4.4
+ * group-coordinator SimpleHomogeneousAssignmentBuilder): each partition goes to ceil(M / P) members
+ * (so with more members than partitions several share one), member i of M is given
+ * ceil(q·(i+1)) − ceil(q·i) partitions with q = sharing·P/M; balance first, then each member keeps
+ * what it had. There is no revocation step. Kafka walks members and partitions in hash order (member
+ * ids are random); here members go in join order and partitions in name order.
+ */
+export function simpleShareAssign(memberIds: readonly string[], partitions: readonly string[], previous: Assignment): Assignment {
+  const m = memberIds.length;
+  const p = partitions.length;
+  const out = nameTable<string[]>();
+  for (const id of memberIds) out[id] = [];
+  if (m === 0 || p === 0) return out;
+  const sharing = Math.ceil(m / p);
+  const q = (sharing * p) / m;
+  const desired = memberIds.map((_, i) => Math.ceil(q * (i + 1)) - Math.ceil(q * i));
+  const exists = new Set(partitions);
+  const byPartition = new Map<string, number[]>(partitions.map((x) => [x, []]));
+  const mine: string[][] = memberIds.map((id) =>
+    [...new Set(own(previous, id) ?? [])].filter((x) => exists.has(x)).sort((a, b) => partitions.indexOf(a) - partitions.indexOf(b)),
+  );
+  // Members with too many keep their first ones.
+  mine.forEach((list, i) => list.splice(desired[i]!));
+  mine.forEach((list, i) => list.forEach((x) => byPartition.get(x)!.push(i)));
+  // A partition shared by more members than it should be loses its lowest-numbered ones.
+  for (const [x, holders] of byPartition) {
+    while (holders.length > sharing) {
+      const i = holders.shift()!;
+      mine[i] = mine[i]!.filter((y) => y !== x);
+    }
+  }
+  const unfilled = memberIds.map((_, i) => i).filter((i) => mine[i]!.length < desired[i]!);
+  let cursor = 0;
+  let assignedThisPass = false;
+  for (const x of partitions) {
+    const holders = byPartition.get(x)!;
+    let wanted = sharing - holders.length;
+    while (wanted > 0 && unfilled.length > 0) {
+      if (cursor >= unfilled.length) {
+        if (!assignedThisPass) break;
+        cursor = 0;
+        assignedThisPass = false;
+      }
+      const i = unfilled[cursor]!;
+      if (holders.includes(i)) {
+        cursor++;
+        continue;
+      }
+      mine[i]!.push(x);
+      holders.push(i);
+      wanted--;
+      assignedThisPass = true;
+      if (mine[i]!.length >= desired[i]!) unfilled.splice(cursor, 1);
+      else cursor++;
+    }
+    if (unfilled.length === 0) break;
+  }
+  memberIds.forEach((id, i) => (out[id] = [...mine[i]!].sort(comparePartitionNames)));
+  return out;
+}
+
+/**
+ * The consumer group protocol's server-side "uniform" assignor for members with the same subscription
+ * (Kafka 4.4 group-coordinator UniformHomogeneousAssignmentBuilder): every member keeps what it owns up
+ * to its quota (total / members, and one more for the first members that already hold more, as many as
+ * total % members allow), the rest goes to the members under quota in order. Balance, then
+ * stickiness. Kafka walks members in hash order of their (random) ids; `memberIds` is that order here.
+ */
+export function uniformAssign(memberIds: readonly string[], partitions: readonly string[], previous: Assignment): Assignment {
+  const out = nameTable<string[]>();
+  const n = memberIds.length;
+  if (n === 0) return out;
+  const exists = new Set(partitions);
+  const held = new Set(memberIds.flatMap((id) => own(previous, id) ?? []));
+  // Partitions nobody holds first (in order), then those members give up, in member order.
+  const unassigned = partitions.filter((p) => !held.has(p));
+  const minQuota = Math.floor(partitions.length / n);
+  let extra = partitions.length % n;
+  const unfilled: { id: string; left: number }[] = [];
+  memberIds.forEach((id, index) => {
+    let quota = minQuota;
+    let hasExtra = false;
+    if (extra > 0) {
+      quota++;
+      hasExtra = true;
+    }
+    const kept: string[] = [];
+    for (const p of (own(previous, id) ?? []).filter((x) => exists.has(x)).sort(comparePartitionNames)) {
+      if (quota > 0) {
+        kept.push(p);
+        quota--;
+      } else unassigned.push(p);
+    }
+    // Give the extra partition up for a later member, unless this member is one of the last that must take it.
+    if (quota > 0 && hasExtra && n - index > extra) {
+      quota--;
+      hasExtra = false;
+    }
+    if (quota > 0) unfilled.push({ id, left: quota });
+    if (hasExtra) extra--;
+    out[id] = kept;
+  });
+  let next = 0;
+  for (const u of unfilled) for (let i = 0; i < u.left && next < unassigned.length; i++) out[u.id]!.push(unassigned[next++]!);
+  for (const id of memberIds) out[id]!.sort(comparePartitionNames);
+  return out;
+}

@@ -18,20 +18,35 @@ import {
   sessionTimedOut,
   triggerRebalance,
 } from './group-coordinator';
+import { brokerFenced, killBroker, preferredLeaderCheck, scheduleChecks, setFetching, startBroker, startCluster } from './controller';
+import { heartbeat } from './group-protocol';
 import { logCheck } from './log-cleaner';
-import { PartitionLog } from './log';
-import { addProducer, produceBurst, produceTick, seedRecords } from './producer';
+import { addProducer, produceBurst, produceRetry, produceTick, produceTimeout, seedRecords } from './producer';
 import { KafkaRegistry } from './registry';
-import { KafkaState, KafkaTask } from './state';
+import { arrive, createPartition, isrCheck, respond, startFollowers } from './replication';
+import {
+  addShareConsumer,
+  addShareGroup,
+  crashShareConsumer,
+  removeShareConsumer,
+  shareHeartbeat,
+  shareLockExpiry,
+  sharePoll,
+  shareProcessed,
+  shareRenew,
+  shareSessionTimeout,
+  shareStart,
+} from './share-group';
+import { KafkaState, KafkaTask, type ClusterState } from './state';
 import { groupLag, kafkaView } from './view';
 
 export type KafkaIntervention = Extract<Intervention, { type: `kafka.${string}` }>;
 
 function addTopic(k: KafkaState, spec: TopicSpec): void {
-  const t = { spec, name: spec.name, partitions: [] as PartitionLog[] };
-  for (let p = 0; p < spec.partitions; p++) t.partitions.push(new PartitionLog(spec.name, p));
+  const t = { spec, name: spec.name, partitions: [], parts: [] };
   k.topicIndex.set(spec.name, k.topics.length);
   k.topics.push(t);
+  for (let p = 0; p < spec.partitions; p++) createPartition(k, t, p);
   seedRecords(k, t, spec);
   k.schedule(spec.logCheckIntervalMs, KafkaTask.logCheck, k.topics.length - 1, 0);
 }
@@ -41,7 +56,11 @@ function addPartitions(k: KafkaState, topicName: string, total: number): void {
   const t = k.topic(topicName);
   if (!t || total <= t.partitions.length) return k.note(`Ignored: topic "${topicName}" cannot grow to ${total} partitions`);
   const from = t.partitions.length;
-  for (let p = from; p < total; p++) t.partitions.push(new PartitionLog(t.name, p));
+  for (let p = from; p < total; p++) {
+    createPartition(k, t, p);
+    startFollowers(k, k.parts[t.parts[p]!]!);
+  }
+  scheduleChecks(k);
   if (k.w.rec) k.w.emit({ type: 'partitionsAdded', topic: t.name, from, to: total });
   for (const g of k.groups)
     if (g.spec.topics.includes(t.name) && g.members.length > 0) triggerRebalance(k, g, `${t.name} grew to ${total} partitions`);
@@ -51,10 +70,26 @@ export class KafkaBroker implements Broker<KafkaIntervention, KafkaView> {
   private constructor(readonly state: KafkaState) {}
 
   static start(ctx: Ctx, spec: NonNullable<Scenario['kafka']>): KafkaBroker {
-    const k = new KafkaState(ctx, new KafkaRegistry());
+    const cluster: ClusterState = {
+      spec,
+      brokers: Array.from({ length: spec.brokers ?? 1 }, (_, i) => ({
+        id: i + 1,
+        alive: true,
+        fenced: false,
+        diedAt: null,
+        fetching: true,
+        token: 0,
+      })),
+      on: spec.brokers !== undefined,
+      replicated: false,
+      checks: false,
+    };
+    const k = new KafkaState(ctx, new KafkaRegistry(), cluster);
     for (const t of spec.topics) addTopic(k, t);
+    startCluster(k);
     for (const p of spec.producers) addProducer(k, p);
     for (const g of spec.groups) addGroup(k, g, 0);
+    for (const g of spec.shareGroups) addShareGroup(k, g);
     return new KafkaBroker(k);
   }
 
@@ -80,6 +115,36 @@ export class KafkaBroker implements Broker<KafkaIntervention, KafkaView> {
         return join(k, k.members[a]!, 'joined');
       case KafkaTask.logCheck:
         return logCheck(k, a);
+      case KafkaTask.brokerFenced:
+        return brokerFenced(k, a, b);
+      case KafkaTask.isrCheck:
+        return isrCheck(k);
+      case KafkaTask.fetchRespond:
+        return respond(k, k.replicas[a]!, b);
+      case KafkaTask.fetchArrive:
+        return arrive(k, k.replicas[a]!, b);
+      case KafkaTask.produceRetry:
+        return produceRetry(k, a, b);
+      case KafkaTask.produceTimeout:
+        return produceTimeout(k, a, b);
+      case KafkaTask.preferredLeader:
+        return preferredLeaderCheck(k);
+      case KafkaTask.shareStart:
+        return shareStart(k, a);
+      case KafkaTask.sharePoll:
+        return sharePoll(k, a, b);
+      case KafkaTask.shareProcessed:
+        return shareProcessed(k, a, b);
+      case KafkaTask.shareHeartbeat:
+        return shareHeartbeat(k, a, b);
+      case KafkaTask.shareLockExpiry:
+        return shareLockExpiry(k, a, b);
+      case KafkaTask.shareRenew:
+        return shareRenew(k, a, b);
+      case KafkaTask.shareSessionTimeout:
+        return shareSessionTimeout(k, a, b);
+      case KafkaTask.heartbeat:
+        return heartbeat(k, a, b);
     }
   }
 
@@ -102,6 +167,20 @@ export class KafkaBroker implements Broker<KafkaIntervention, KafkaView> {
         return addPartitions(k, iv.topic, iv.partitions);
       case 'kafka.produceBurst':
         return produceBurst(k, iv.topic, iv.count, iv.keys, iv.partitioner, iv.producer);
+      case 'kafka.killBroker':
+        return killBroker(k, iv.broker);
+      case 'kafka.startBroker':
+        return startBroker(k, iv.broker);
+      case 'kafka.pauseFetching':
+        return setFetching(k, iv.broker, false);
+      case 'kafka.resumeFetching':
+        return setFetching(k, iv.broker, true);
+      case 'kafka.addShareConsumer':
+        return addShareConsumer(k, iv.group, iv.consumer);
+      case 'kafka.removeShareConsumer':
+        return removeShareConsumer(k, iv.group, iv.consumer);
+      case 'kafka.crashShareConsumer':
+        return crashShareConsumer(k, iv.group, iv.consumer);
     }
   }
 

@@ -6,6 +6,8 @@ import type { KafkaResetPolicy } from '../core/events';
 import type { Intervention } from '../schema';
 import { partitionName } from './assignors';
 import { REMOVED, type PartitionLog } from './log';
+import { applyAssignment, rejoinFromPoll, stopsTheWorld } from './group-coordinator';
+import { reconcileInPoll } from './group-protocol';
 import { KafkaTask, type Batch, type GroupState, type KafkaState, type MemberState } from './state';
 
 type CommitMode = 'auto' | 'manual' | 'revoke';
@@ -31,7 +33,7 @@ export function commit(k: KafkaState, g: GroupState, m: MemberState, pname: stri
     committedOffset: offset,
     previous: prev ?? null,
     logEndOffset: log.logEndOffset,
-    lag: Math.max(0, log.logEndOffset - offset),
+    lag: Math.max(0, log.highWatermark - offset),
     mode,
   });
 }
@@ -63,11 +65,13 @@ function reset(
   m: MemberState,
   pname: string,
   from: number | null,
-  reason: 'no-committed-offset' | 'out-of-range',
+  reason: 'no-committed-offset' | 'out-of-range' | 'log-truncation',
+  at?: number,
 ): boolean {
   const log = k.log(pname)!;
   const policy: KafkaResetPolicy = g.spec.autoOffsetReset;
-  const to = policy === 'earliest' ? log.logStartOffset : policy === 'latest' ? log.logEndOffset : null;
+  // ListOffsets "latest" for read_uncommitted is the high watermark.
+  const to = policy === 'none' ? null : (at ?? (policy === 'earliest' ? log.logStartOffset : log.highWatermark));
   if (k.w.rec)
     k.w.emit({
       type: 'offsetReset',
@@ -96,7 +100,11 @@ function reset(
 export function poll(k: KafkaState, m: MemberState): void {
   const g = k.groups[m.group]!;
   if (!m.inGroup || (m.status !== 'active' && m.status !== 'idle')) return;
-  if (g.rebalancing) return; // rejoining; the rebalance reschedules polls
+  if (g.rebalancing && stopsTheWorld(g)) return; // rejoining; the rebalance reschedules polls
+  // An assignment that arrived while it was processing takes effect now (the revocation callback runs in poll()).
+  if (m.pending && !reconcileInPoll(k, m)) applyAssignment(k, g, m, m.pending);
+  // Cooperative: it rejoins with what it owns now; if that completes the rebalance, the rebalance schedules its poll.
+  if (g.rebalancing && g.spec.groupProtocol === 'classic' && rejoinFromPoll(k, g, m)) return;
   const now = k.w.time;
   if (g.spec.enableAutoCommit && now - m.lastAutoCommit >= g.spec.autoCommitIntervalMs) {
     commitProcessed(k, g, m, 'auto');
@@ -111,7 +119,10 @@ export function poll(k: KafkaState, m: MemberState): void {
   const batches: Batch[] = [];
   for (let i = 0; i < n && budget > 0; i++) {
     const pname = m.assigned[(m.rr + i) % n]!;
+    // A partition whose leader is down or missing cannot be fetched; the consumer tries again later.
+    if (!k.reachable(k.parts[k.partIndex.get(pname)!]!)) continue;
     const log = k.log(pname)!;
+    if (k.cluster.on && !validatePosition(k, g, m, pname, log)) return;
     const pos = m.positions.get(pname)!;
     if ((pos < log.logStartOffset || pos > log.logEndOffset) && !reset(k, g, m, pname, pos, 'out-of-range')) return;
     const b = fetch(k, g, m, pname, log, budget);
@@ -130,7 +141,25 @@ export function poll(k: KafkaState, m: MemberState): void {
   k.schedule(m.processingUntil, KafkaTask.processed, m.idx, m.token);
 }
 
-/** Up to `budget` present records of one partition from the member's position (compacted offsets are skipped). */
+/**
+ * KIP-320: after a leader change the consumer checks that the new leader still has what it read (the
+ * end offset, in the leader's log, of the epoch of the last record it fetched). If the log was cut
+ * below its position (an unclean election), it resets to that point (SubscriptionState: "resetting
+ * offset to the first offset known to diverge"), or fails with LogTruncationException under
+ * auto.offset.reset=none. False when the consumer stopped.
+ */
+function validatePosition(k: KafkaState, g: GroupState, m: MemberState, pname: string, log: PartitionLog): boolean {
+  const seen = m.fetchEpochs.get(pname);
+  const epoch = k.part(pname)!.epoch;
+  if (!seen || seen.validated === epoch) return true;
+  m.fetchEpochs.set(pname, { record: seen.record, validated: epoch }); // a new object: checkpoints share the old
+  const pos = m.positions.get(pname)!;
+  const end = log.endOffsetFor(seen.record);
+  if (end >= pos) return true;
+  return reset(k, g, m, pname, pos, 'log-truncation', end);
+}
+
+/** Up to `budget` present records of one partition from the member's position, below the high watermark (compacted offsets are skipped). */
 function fetch(k: KafkaState, g: GroupState, m: MemberState, pname: string, log: PartitionLog, budget: number): Batch | null {
   const rec = k.w.rec;
   const from = m.positions.get(pname)!;
@@ -138,7 +167,8 @@ function fetch(k: KafkaState, g: GroupState, m: MemberState, pname: string, log:
   const offsets: number[] = [];
   let o = from;
   let count = 0;
-  while (o < log.logEndOffset && count < budget) {
+  const hw = log.highWatermark;
+  while (o < hw && count < budget) {
     if ((flags[o]! & REMOVED) === 0) {
       count++;
       if (rec) offsets.push(o);
@@ -148,6 +178,7 @@ function fetch(k: KafkaState, g: GroupState, m: MemberState, pname: string, log:
   if (o === from) return null;
   k.w.charge(Work.fetch, o - from);
   m.positions.set(pname, o);
+  if (k.cluster.on) m.fetchEpochs.set(pname, { record: log.epochAt(o - 1), validated: k.part(pname)!.epoch });
   if (count === 0) return null;
   k.w.counters.kafkaFetched += count;
   const high = g.fetchedHigh.get(pname) ?? 0;
@@ -170,7 +201,7 @@ function fetch(k: KafkaState, g: GroupState, m: MemberState, pname: string, log:
       position: o,
       committedOffset: c ?? null,
       logEndOffset: log.logEndOffset,
-      lag: c === undefined ? null : Math.max(0, log.logEndOffset - c),
+      lag: c === undefined ? null : Math.max(0, hw - c),
       redelivered,
     });
   }
@@ -183,6 +214,7 @@ export function processed(k: KafkaState, m: MemberState): void {
   m.inFlight = null;
   for (const b of batches) {
     k.w.counters.kafkaProcessed += b.count;
+    if (g.rebalancing) g.stats.processedDuringRebalance += b.count;
     if (k.w.rec)
       k.w.emit({
         type: 'processed',
@@ -215,7 +247,7 @@ export function seek(k: KafkaState, groupId: string, id: string, topic: string, 
   let target: number;
   let label: string;
   if (to === 'earliest') [target, label] = [log.logStartOffset, 'earliest'];
-  else if (to === 'latest') [target, label] = [log.logEndOffset, 'latest'];
+  else if (to === 'latest') [target, label] = [log.highWatermark, 'latest'];
   else if ('offset' in to) [target, label] = [to.offset, `offset ${to.offset}`];
   else [target, label] = [log.offsetForTime(to.timestamp), `timestamp ${to.timestamp}`];
   m.positions.set(pname, target);

@@ -10,14 +10,21 @@ import { KafkaTask, type KafkaState, type TopicState } from './state';
 export function logCheck(k: KafkaState, index: number): void {
   const t = k.topics[index]!;
   const now = k.w.time;
-  for (const log of t.partitions) {
-    if (t.spec.cleanupPolicy === 'compact') compact(k, t, log, now);
-    else retain(k, t, log, now);
+  // Every replica cleans its own log on its broker (a dead broker does nothing); only what the
+  // partition's clients see, the leader's log, is told as events.
+  for (let p = 0; p < t.parts.length; p++) {
+    for (const i of k.parts[t.parts[p]!]!.replicas) {
+      const r = k.replicas[i]!;
+      if (!k.broker(r.broker).alive) continue;
+      const tell = r.log === t.partitions[p];
+      if (t.spec.cleanupPolicy === 'compact') compact(k, t, r.log, now, tell);
+      else retain(k, t, r.log, now, tell);
+    }
   }
   k.schedule(now + t.spec.logCheckIntervalMs, KafkaTask.logCheck, index, 0);
 }
 
-function retain(k: KafkaState, t: TopicState, log: PartitionLog, now: number): void {
+function retain(k: KafkaState, t: TopicState, log: PartitionLog, now: number, tell: boolean): void {
   const { retentionMs, retentionBytes } = t.spec;
   let size = retentionBytes === undefined ? 0 : log.bytes();
   // Whole segments, oldest first. The active one goes too once it has records and has expired: Kafka
@@ -34,7 +41,7 @@ function retain(k: KafkaState, t: TopicState, log: PartitionLog, now: number): v
     log.segments.shift();
     size -= s.bytes;
     log.logStartOffset = log.segments[0]!.baseOffset;
-    if (k.w.rec)
+    if (k.w.rec && tell)
       k.w.emit({
         type: 'segmentDeleted',
         topic: t.name,
@@ -47,7 +54,7 @@ function retain(k: KafkaState, t: TopicState, log: PartitionLog, now: number): v
   }
 }
 
-function compact(k: KafkaState, t: TopicState, log: PartitionLog, now: number): void {
+function compact(k: KafkaState, t: TopicState, log: PartitionLog, now: number, tell: boolean): void {
   const end = log.activeSegment.baseOffset; // the active segment is never cleaned
   if (end > log.logStartOffset) k.w.charge(Work.clean, end - log.logStartOffset);
   const latest = new Map<number, number>();
@@ -66,7 +73,7 @@ function compact(k: KafkaState, t: TopicState, log: PartitionLog, now: number): 
   }
   if (removed.length === 0) return;
   log.markRemoved(removed);
-  if (k.w.rec)
+  if (k.w.rec && tell)
     k.w.emit({
       type: 'compacted',
       topic: t.name,

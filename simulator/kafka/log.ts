@@ -1,11 +1,15 @@
-// One partition's log, stored column-wise in typed arrays (about 25 bytes a record) so a million
-// records stay small. Offsets are array indexes: the log is append-only, so a clone shares the
-// columns and only the compaction flags are copied before they change (copy-on-write).
+// One replica's log of a partition, stored column-wise in typed arrays (about 25 bytes a record) so a
+// million records stay small. Offsets are array indexes. A clone shares the columns: appends write past
+// every clone's end, the compaction flags are copied before they change, and a truncation (a
+// returning replica cutting back to its leader's log, after which other records take those offsets)
+// copies all columns first (copy-on-write).
 
 import { grown } from '../core/columns';
 
 export const TOMBSTONE = 1;
 export const REMOVED = 2;
+/** A share group's dead-letter record without the original's key and value (Kafka 4.4: only headers). */
+export const HEADERS_ONLY = 4;
 
 /** One record as a producer hands it to the log (its bytes and flags are the log's to work out). */
 export interface NewRecord {
@@ -44,7 +48,19 @@ export class PartitionLog {
   size: Int32Array;
   flags: Uint8Array;
   private flagsShared = false;
+  private columnsShared = false;
   segments: Segment[] = [];
+  /**
+   * This replica's high watermark: on the leader, the partition's (what every in-sync replica has;
+   * consumers read below it); on a follower, min(the leader's as of its last fetch, its own LEO).
+   * A log without replication keeps it at the log-end offset.
+   */
+  highWatermark = 0;
+  /**
+   * The leader-epoch cache (LeaderEpochFileCache): pairs [epoch, start offset] in order. Each record
+   * belongs to the epoch of the leader that appended it; truncation compares these (KIP-101, KIP-279).
+   */
+  epochs: number[] = [];
 
   constructor(
     readonly topic: string,
@@ -73,6 +89,7 @@ export class PartitionLog {
     this.size = grown(this.size, cap);
     this.flags = grown(this.flags, cap);
     this.flagsShared = false;
+    this.columnsShared = false;
   }
 
   /**
@@ -106,6 +123,93 @@ export class PartitionLog {
     if (ts > seg.maxTimestamp || seg.lastOffset === seg.baseOffset) seg.maxTimestamp = ts;
     this.logEndOffset = offset + 1;
     return { offset, rolled };
+  }
+
+  /** Starts a leader epoch at the current log-end offset (a new leader does this when it takes over). */
+  beginEpoch(epoch: number): void {
+    const n = this.epochs.length;
+    if (n >= 2 && this.epochs[n - 1] === this.logEndOffset) this.epochs.length = n - 2; // an epoch with no record is replaced
+    if (this.epochs.length >= 2 && this.epochs[this.epochs.length - 2] === epoch) return;
+    this.epochs.push(epoch, this.logEndOffset);
+  }
+
+  /**
+   * LeaderEpochFileCache.endOffsetFor: where `epoch` ends in this log, the start of the next higher
+   * epoch, or the log-end offset when it is the latest.
+   */
+  endOffsetFor(epoch: number): number {
+    for (let i = 0; i < this.epochs.length; i += 2) if (this.epochs[i]! > epoch) return this.epochs[i + 1]!;
+    return this.logEndOffset;
+  }
+
+  /** The epoch of the leader that wrote `offset` (-1 before any epoch). */
+  epochAt(offset: number): number {
+    let e = -1;
+    for (let i = 0; i < this.epochs.length && this.epochs[i + 1]! <= offset; i += 2) e = this.epochs[i]!;
+    return e;
+  }
+
+  /**
+   * Copies records [from, to) of the leader's log (a follower's fetch), with their epochs. The
+   * follower's LEO must be `from`.
+   */
+  copyFrom(leader: PartitionLog, from: number, to: number, roll: SegmentRoll): void {
+    const le = leader.epochs;
+    for (let i = 0; i < le.length; i += 2) {
+      const start = le[i + 1]!;
+      const next = i + 3 < le.length ? le[i + 3]! : Infinity;
+      if (next <= from || start >= to) continue;
+      const epoch = le[i]!;
+      const n = this.epochs.length;
+      if (n === 0 || this.epochs[n - 2] !== epoch) this.epochs.push(epoch, Math.max(start, from));
+    }
+    const rec: NewRecord = { timestamp: 0, keyId: 0, source: 0, seq: 0 };
+    for (let o = from; o < to; o++) {
+      rec.timestamp = leader.timestamp[o]!;
+      rec.keyId = leader.keyId[o]!;
+      rec.source = leader.source[o]!;
+      rec.seq = leader.sourceSeq[o]!;
+      this.append(rec, leader.size[o]!, leader.flags[o]! & TOMBSTONE, roll);
+    }
+  }
+
+  /**
+   * Removes every record from `offset` on (UnifiedLog.truncateTo): segments past it go, the epoch cache
+   * forgets epochs that start there or later. Returns how many records went.
+   */
+  truncateTo(offset: number): number {
+    const removed = this.logEndOffset - offset;
+    if (removed <= 0) return 0;
+    if (this.columnsShared || this.flagsShared) {
+      this.timestamp = this.timestamp.slice();
+      this.keyId = this.keyId.slice();
+      this.source = this.source.slice();
+      this.sourceSeq = this.sourceSeq.slice();
+      this.size = this.size.slice();
+      this.flags = this.flags.slice();
+      this.columnsShared = false;
+      this.flagsShared = false;
+    }
+    while (this.segments.length > 1 && this.activeSegment.baseOffset >= offset) this.segments.pop();
+    const seg = this.activeSegment;
+    if (seg.baseOffset >= offset) {
+      seg.baseOffset = offset;
+      seg.lastOffset = offset - 1;
+      seg.bytes = 0;
+    } else {
+      seg.lastOffset = offset - 1;
+      seg.bytes = 0;
+      seg.maxTimestamp = this.timestamp[seg.baseOffset]!;
+      for (let o = seg.baseOffset; o < offset; o++) {
+        if ((this.flags[o]! & REMOVED) === 0) seg.bytes += this.size[o]!;
+        if (this.timestamp[o]! > seg.maxTimestamp) seg.maxTimestamp = this.timestamp[o]!;
+      }
+    }
+    this.logEndOffset = offset;
+    if (this.logStartOffset > offset) this.logStartOffset = offset;
+    if (this.highWatermark > offset) this.highWatermark = offset;
+    while (this.epochs.length >= 2 && this.epochs[this.epochs.length - 1]! >= offset) this.epochs.length -= 2;
+    return removed;
   }
 
   isPresent(offset: number): boolean {
@@ -162,8 +266,11 @@ export class PartitionLog {
     const c: PartitionLog = Object.create(PartitionLog.prototype);
     Object.assign(c, this);
     c.segments = this.segments.map((s) => ({ ...s }));
+    c.epochs = this.epochs.slice();
     c.flagsShared = true;
     this.flagsShared = true;
+    c.columnsShared = true;
+    this.columnsShared = true;
     return c;
   }
 }

@@ -4,6 +4,9 @@
 import { scenarioSchema } from '../schema';
 import { sideBySideScenarios } from './both';
 import { kafkaScenarios } from './kafka';
+import { kafkaFailureScenarios } from './kafka-failures';
+import { kafkaQueueScenarios } from './kafka-queues';
+import { kafkaRabbitScenarios } from './kafka-rabbit';
 import { rabbitScenarios } from './rabbitmq';
 import { rabbitConsumerScenarios } from './rabbitmq-consumers';
 import { rabbitFailureScenarios } from './rabbitmq-failure';
@@ -12,10 +15,16 @@ import { SCENARIO_IDS, type BuiltInScenario, type Def, type ScenarioId } from '.
 export type { BuiltInScenario, ScenarioId };
 
 const byId = new Map<string, Def>(
-  [...sideBySideScenarios, ...kafkaScenarios, ...rabbitScenarios, ...rabbitFailureScenarios, ...rabbitConsumerScenarios].map((d) => [
-    d.id,
-    d,
-  ]),
+  [
+    ...sideBySideScenarios,
+    ...kafkaScenarios,
+    ...kafkaFailureScenarios,
+    ...kafkaQueueScenarios,
+    ...kafkaRabbitScenarios,
+    ...rabbitScenarios,
+    ...rabbitFailureScenarios,
+    ...rabbitConsumerScenarios,
+  ].map((d) => [d.id, d]),
 );
 
 export const builtInScenarios: readonly BuiltInScenario[] = SCENARIO_IDS.map((id) => {

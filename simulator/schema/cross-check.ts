@@ -46,6 +46,7 @@ function checkKafka(k: Kafka, report: Report): void {
     if (!topics.has(p.topic)) report(['producers', i, 'topic'], `names no declared topic ("${p.topic}")`);
   });
   for (const i of duplicates(k.groups.map((g) => g.id))) report(['groups', i, 'id'], 'duplicates another group id');
+  checkCluster(k, report);
   k.groups.forEach((g, gi) => {
     g.topics.forEach((t, ti) => {
       if (!topics.has(t)) report(['groups', gi, 'topics', ti], `names no declared topic ("${t}")`);
@@ -53,6 +54,60 @@ function checkKafka(k: Kafka, report: Report): void {
     for (const i of duplicates(g.consumers.map((c) => c.id)))
       report(['groups', gi, 'consumers', i, 'id'], 'duplicates another consumer id in this group');
   });
+}
+
+/** Brokers, replicas, producer acks and share groups (Kafka's own checks, with its error where it has one). */
+function checkCluster(k: Kafka, report: Report): void {
+  const brokers = k.brokers ?? 1;
+  const topics = new Map(k.topics.map((t) => [t.name, t]));
+  k.topics.forEach((t, ti) => {
+    if (t.replicationFactor > brokers)
+      report(
+        ['topics', ti, 'replicationFactor'],
+        `must be at most the ${brokers} broker${brokers === 1 ? '' : 's'} of the cluster (Kafka: INVALID_REPLICATION_FACTOR)`,
+      );
+    if (t.replicaAssignment === undefined) return;
+    if (t.replicaAssignment.length !== t.partitions)
+      report(['topics', ti, 'replicaAssignment'], `must list replicas for each of the ${t.partitions} partitions`);
+    t.replicaAssignment.forEach((replicas, p) => {
+      const at = ['topics', ti, 'replicaAssignment', p];
+      if (replicas.length !== t.replicationFactor) report(at, `must name ${t.replicationFactor} brokers (the replicationFactor)`);
+      if (new Set(replicas).size !== replicas.length) report(at, 'must name distinct brokers');
+      if (replicas.some((b) => b > brokers)) report(at, `must name brokers 1 to ${brokers}`);
+    });
+  });
+  k.producers.forEach((p, i) => {
+    if (p.enableIdempotence === true && p.acks !== 'all')
+      report(['producers', i, 'enableIdempotence'], 'needs acks: "all" (the Java client refuses it: ConfigException)');
+  });
+  const groupIds = new Set(k.groups.map((g) => g.id));
+  for (const i of duplicates(k.shareGroups.map((g) => g.id))) report(['shareGroups', i, 'id'], 'duplicates another share group id');
+  k.shareGroups.forEach((g, gi) => {
+    if (groupIds.has(g.id)) report(['shareGroups', gi, 'id'], 'is already a consumer group id (a group id has one type)');
+    g.topics.forEach((t, ti) => {
+      if (!topics.has(t)) report(['shareGroups', gi, 'topics', ti], `names no declared topic ("${t}")`);
+    });
+    const dlq = g.errorsDeadletterqueueTopicName;
+    if (dlq !== undefined) {
+      const at = ['shareGroups', gi, 'errorsDeadletterqueueTopicName'];
+      const t = topics.get(dlq);
+      if (!dlq.startsWith('dlq.')) report(at, 'must start with "dlq." (errors.deadletterqueue.topic.name.prefix)');
+      else if (!t)
+        report(at, `names no declared topic ("${dlq}"); Kafka creates none unless errors.deadletterqueue.auto.create.topics.enable`);
+      else if (!t.errorsDeadletterqueueGroupEnable) report(at, `names a topic without errorsDeadletterqueueGroupEnable: true`);
+      else if (g.topics.includes(dlq)) report(at, 'must not be a topic the group reads');
+    }
+    for (const i of duplicates(g.consumers.map((c) => c.id)))
+      report(['shareGroups', gi, 'consumers', i, 'id'], 'duplicates another consumer id in this group');
+    g.consumers.forEach((c, ci) => checkShareConsumer(c, (p, m) => report(['shareGroups', gi, 'consumers', ci, ...p], m)));
+  });
+}
+
+function checkShareConsumer(c: { shareAcknowledgementMode: string; fail?: unknown; renewLocks: boolean }, report: Report): void {
+  if (c.shareAcknowledgementMode !== 'explicit' && c.fail !== undefined)
+    report(['fail'], 'needs shareAcknowledgementMode: "explicit" (implicit mode cannot release or reject a record)');
+  if (c.shareAcknowledgementMode !== 'explicit' && c.renewLocks)
+    report(['renewLocks'], 'needs shareAcknowledgementMode: "explicit" (RENEW is an explicit acknowledgement)');
 }
 
 function checkRabbit(r: Rabbit, report: Report): void {
@@ -138,6 +193,15 @@ function checkInterventions(s: Checked, report: Report): void {
       if (!t) at(['topic'], `names no declared topic ("${iv.topic}")`);
       else if (iv.type === 'kafka.addPartitions' && iv.partitions <= t.partitions)
         at(['partitions'], `must be more than the topic's current ${t.partitions} partitions`);
+    }
+    if (iv.type.startsWith('kafka.') && 'broker' in iv && s.kafka && iv.broker > (s.kafka.brokers ?? 1))
+      at(['broker'], `must name one of the ${s.kafka.brokers ?? 1} broker${(s.kafka.brokers ?? 1) === 1 ? '' : 's'}`);
+    if (
+      (iv.type === 'kafka.addShareConsumer' || iv.type === 'kafka.removeShareConsumer' || iv.type === 'kafka.crashShareConsumer') &&
+      s.kafka
+    ) {
+      if (!s.kafka.shareGroups.some((g) => g.id === iv.group)) at(['group'], `names no declared share group ("${iv.group}")`);
+      if (iv.type === 'kafka.addShareConsumer') checkShareConsumer(iv.consumer, (p, m) => at(['consumer', ...p], m));
     }
     if (iv.type === 'kafka.newGroup' && s.kafka) {
       iv.group.topics.forEach((t, ti) => {

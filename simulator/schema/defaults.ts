@@ -21,6 +21,7 @@ export const LIMITS = {
   interventions: 200,
   burst: 5_000,
   timeMs: 3_600_000,
+  brokers: 9,
   bytes: 1_000_000_000,
   /** RabbitMQ cluster nodes. */
   rabbitNodes: 7,
@@ -53,6 +54,12 @@ export const DEFAULTS = {
     keys: null,
     valueBytes: VALUE_BYTES,
     stickyBatchRecords: 4,
+    acks: 'all',
+    retries: 2_147_483_647,
+    deliveryTimeoutMs: 120_000,
+    requestTimeoutMs: 30_000,
+    retryBackoffMs: 100,
+    retryBackoffMaxMs: 1_000,
   },
   /**
    * RabbitMQ 4.x defaults the engine applies when a scenario leaves them out. Sources:

@@ -3,7 +3,16 @@
 import { z } from 'zod';
 import { intIn, LIMITS } from './common';
 import { crossCheck } from './cross-check';
-import { groupSchema, kafkaConsumerSchema, kafkaSchema, keysSchema, producerSchema, topicSchema } from './kafka';
+import {
+  groupSchema,
+  kafkaConsumerSchema,
+  kafkaSchema,
+  keysSchema,
+  producerSchema,
+  shareConsumerSchema,
+  shareGroupSchema,
+  topicSchema,
+} from './kafka';
 import { interventionSchema, timedInterventionSchema } from './interventions';
 import {
   bindingSchema,
@@ -16,7 +25,7 @@ import {
 } from './rabbitmq';
 
 export { DEFAULTS, LIMITS, headerValueSchema } from './common';
-export { groupSchema, kafkaConsumerSchema, kafkaSchema, producerSchema, topicSchema } from './kafka';
+export { groupSchema, kafkaConsumerSchema, kafkaSchema, producerSchema, shareConsumerSchema, shareGroupSchema, topicSchema } from './kafka';
 export { bindingSchema, exchangeSchema, publisherSchema, queueSchema, rabbitConsumerSchema, rabbitmqSchema } from './rabbitmq';
 export { interventionSchema, timedInterventionSchema };
 
@@ -42,6 +51,8 @@ export type TopicSpec = z.infer<typeof topicSchema>;
 export type ProducerSpec = z.infer<typeof producerSchema>;
 export type GroupSpec = z.infer<typeof groupSchema>;
 export type KafkaConsumerSpec = z.infer<typeof kafkaConsumerSchema>;
+export type ShareGroupSpec = z.infer<typeof shareGroupSchema>;
+export type ShareConsumerSpec = z.infer<typeof shareConsumerSchema>;
 export type ExchangeSpec = z.infer<typeof exchangeSchema>;
 export type QueueSpec = z.infer<typeof queueSchema>;
 export type BindingSpec = z.infer<typeof bindingSchema>;

@@ -1,7 +1,7 @@
 // Interventions: what a user (or a scenario's timeline) does to a running simulation.
 import { z } from 'zod';
 import { headersSchema, idString, intIn, LIMITS, routingKey, timeMs } from './common';
-import { groupSchema, kafkaConsumerSchema, keysSchema } from './kafka';
+import { groupSchema, kafkaConsumerSchema, keysSchema, shareConsumerSchema } from './kafka';
 import { nodeNumber, rabbitConsumerSchema } from './rabbitmq';
 
 const kafkaSeekTarget = z.union(
@@ -34,6 +34,17 @@ export const interventionSchema = z.discriminatedUnion(
       partitioner: z.enum(['java', 'consistent_random', 'murmur2_random']).default('java'),
       producer: idString.default('burst'),
     }),
+    z.strictObject({ type: z.literal('kafka.killBroker'), broker: intIn(1, LIMITS.brokers) }),
+    z.strictObject({ type: z.literal('kafka.startBroker'), broker: intIn(1, LIMITS.brokers) }),
+    z.strictObject({ type: z.literal('kafka.pauseFetching'), broker: intIn(1, LIMITS.brokers) }),
+    z.strictObject({ type: z.literal('kafka.resumeFetching'), broker: intIn(1, LIMITS.brokers) }),
+    z.strictObject({
+      type: z.literal('kafka.addShareConsumer'),
+      group: idString,
+      consumer: shareConsumerSchema.omit({ startMs: true }),
+    }),
+    z.strictObject({ type: z.literal('kafka.removeShareConsumer'), group: idString, consumer: idString }),
+    z.strictObject({ type: z.literal('kafka.crashShareConsumer'), group: idString, consumer: idString }),
     z.strictObject({
       type: z.literal('rabbitmq.publishBurst'),
       exchange: z.string().max(255).default(''),

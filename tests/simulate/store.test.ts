@@ -231,6 +231,26 @@ describe('store publishing while playing', () => {
     await fresh.getState().seek(s.getState().time);
     expect(s.getState().snapshot).toEqual(fresh.getState().snapshot);
   });
+  it('with the "Whole log" view on, asks for at most one moment per WHOLE_LOG_PUBLISH_MS', async () => {
+    const { PUBLISH_MS, WHOLE_LOG_PUBLISH_MS } = await import('@/lib/simulate/store');
+    expect(WHOLE_LOG_PUBLISH_MS).toBeGreaterThan(PUBLISH_MS);
+    const s = await openStore('heavy');
+    s.getState().setWholeLog(true);
+    await idle(s);
+    s.getState().setSpeed(8);
+    s.getState().play();
+    let publishes = 0;
+    const off = s.subscribe((a, b) => void (a.frame !== b.frame && publishes++));
+    const frames = 120;
+    for (let i = 0; i < frames; i++) {
+      s.getState().tick(16);
+      if (i % 4 === 3) await idle(s);
+    }
+    await idle(s);
+    off();
+    expect(publishes).toBeLessThanOrEqual(Math.ceil((frames * 16) / WHOLE_LOG_PUBLISH_MS) + 1);
+    expect(publishes).toBeGreaterThan(0);
+  });
 });
 
 describe('the engine’s limits on what a snapshot carries', () => {

@@ -28,6 +28,34 @@ describe('a run past its budget', () => {
     expect(sim.snapshot()).toEqual(free.snapshot());
   });
 
+  it('charges the Kafka cluster and share groups: follower fetches are steps (they lead the tally with the share polls)', () => {
+    // 3 brokers, RF 3, 4 producers at 500 records/s: each record is fetched by two followers; a share group of 4 reads them all.
+    const heavy: ScenarioInput = {
+      version: 1,
+      durationMs: 60_000,
+      kafka: {
+        brokers: 3,
+        topics: [{ name: 't', partitions: 3, replicationFactor: 3 }],
+        producers: ['p', 'q', 'r', 's'].map((id) => ({ id, topic: 't', ratePerSec: 500, count: 20_000 })),
+        shareGroups: [
+          {
+            id: 's',
+            topics: ['t'],
+            shareAutoOffsetReset: 'earliest',
+            consumers: ['a', 'b', 'c', 'd'].map((id) => ({ id, maxPollRecords: 500, processingMsPerRecord: 0, pollIntervalMs: 1 })),
+          },
+        ],
+      },
+    } as ScenarioInput;
+    const sim = small(heavy, 40_000, false);
+    sim.runUntil(60_000);
+    expect(sim.stopped?.reason).toBe('too-heavy');
+    expect(sim.steps).toBeLessThanOrEqual(40_000);
+    const words = sim.stopped!.details.join('; ');
+    expect(words).toMatch(/Kafka records fetched/);
+    expect(words).toMatch(/Kafka share consumer polls/);
+  });
+
   it('is met at the same moment with or without the event log, so the charts end where the run does', () => {
     const withLog = small(nackRequeueStorm(), 30_000);
     withLog.runUntil(withLog.endTime);

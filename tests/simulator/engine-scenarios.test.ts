@@ -11,6 +11,18 @@ const IDS = [
   'compaction',
   'crash-before-commit',
   'key-ordering',
+  'acks-all-leader-dies',
+  'acks-1-leader-dies',
+  'two-brokers-down',
+  'unclean-election',
+  'retries-duplicates',
+  'more-consumers-than-partitions',
+  'share-lock-expiry',
+  'share-poison-message',
+  'rebalance-styles',
+  'broker-dies-both',
+  'poison-three-ways',
+  'slow-consumer-lock-vs-prefetch',
   'work-queue-prefetch',
   'requeue-on-crash',
   'ttl-dead-letter',
@@ -308,5 +320,149 @@ describe('snapshot limits', () => {
     const { sim: streams } = runBuiltIn('stream-replay');
     const log = streams.snapshot().rabbitmq!.queues[0]!.stream!.log;
     expect(streams.snapshot({ maxRecordsPerPartition: 3 }).rabbitmq!.queues[0]!.stream!.log).toEqual(log.slice(-3));
+  });
+});
+
+describe('the Kafka failure and queue scenarios show what their chapters say', () => {
+  const ledger = (snap: Snapshot, producer: string) => snap.kafka!.cluster!.ledger.find((l) => l.producer === producer)!;
+
+  it('acks-all-leader-dies: broker 2 takes over at 11 s, nothing acknowledged is lost, leadership goes home at 30 s', () => {
+    const { sim, events } = runBuiltIn('acks-all-leader-dies');
+    const elected = ofType(events, 'partitionLeaderElected');
+    expect(elected.map((e) => [e.time, e.topic + '-' + e.partition, e.leader, e.reason])).toEqual([
+      [11_000, 'orders-0', 2, 'leader-fenced'],
+      [30_000, 'orders-0', 1, 'preferred-leader'],
+    ]);
+    expect(ledger(sim.snapshot(), 'checkout')).toMatchObject({
+      sent: 160,
+      acknowledged: 160,
+      acknowledgedButLost: 0,
+      duplicatesDelivered: 0,
+    });
+  });
+
+  it('acks-1-leader-dies: web-20 to web-34 were acknowledged and are lost; broker 1 truncates them at 18 s', () => {
+    const { sim, events } = runBuiltIn('acks-1-leader-dies');
+    const l = ledger(sim.snapshot(), 'web');
+    expect(l.lostMessageIds).toEqual(Array.from({ length: 15 }, (_, i) => `web-${20 + i}`));
+    const cut = ofType(events, 'logTruncated');
+    expect(cut.map((e) => [e.time, e.broker, e.fromOffset, e.toOffset])).toEqual([[18_000, 1, 20, 35]]);
+    expect(ofType(events, 'fetched').flatMap((f) => f.messageIds)).not.toContain('web-20');
+  });
+
+  it('two-brokers-down: NOT_ENOUGH_REPLICAS only for safe; fast is acknowledged but read only after broker 2 returns', () => {
+    const { sim, events } = runBuiltIn('two-brokers-down');
+    const failed = ofType(events, 'produceFailed');
+    expect(new Set(failed.map((f) => f.producer))).toEqual(new Set(['safe']));
+    expect(failed.some((f) => f.error === 'NOT_ENOUGH_REPLICAS')).toBe(true);
+    expect(failed.some((f) => f.final && f.error === 'DELIVERY_TIMEOUT' && f.time >= 21_000)).toBe(true);
+    const frozen = ofType(events, 'hwAdvanced').filter((e) => e.time > 13_000 && e.time < 24_000);
+    expect(frozen).toEqual([]);
+    expect(ledger(sim.snapshot(), 'fast')).toMatchObject({ acknowledged: 90, failed: 0, acknowledgedButLost: 0 });
+  });
+
+  it('unclean-election: safe-orders goes offline and loses nothing; risky-orders elects broker 2 and loses acknowledged records', () => {
+    const { sim, events } = runBuiltIn('unclean-election');
+    const at15 = ofType(events, 'partitionLeaderElected').filter((e) => e.time === 15_000);
+    expect(at15.map((e) => [e.topic, e.leader, e.reason])).toEqual([
+      ['safe-orders', null, 'leader-fenced'],
+      ['risky-orders', 2, 'unclean'],
+    ]);
+    expect(ledger(sim.snapshot(), 'safe-app').acknowledgedButLost).toBe(0);
+    expect(ledger(sim.snapshot(), 'risky-app').acknowledgedButLost).toBeGreaterThan(20);
+  });
+
+  it('retries-duplicates: plain writes duplicates that the consumer reads; idempotent writes none', () => {
+    const { sim, events } = runBuiltIn('retries-duplicates');
+    expect(ledger(sim.snapshot(), 'plain').duplicatesDelivered).toBeGreaterThan(10);
+    expect(ledger(sim.snapshot(), 'idempotent').duplicatesDelivered).toBe(0);
+    const read = ofType(events, 'fetched').flatMap((f) => f.messageIds);
+    expect(read.filter((id) => id.startsWith('plain-')).length - 36).toBe(ledger(sim.snapshot(), 'plain').duplicatesDelivered);
+  });
+
+  it('more-consumers-than-partitions: two group members idle, all four share consumers work, the share backlog is smaller', () => {
+    const { sim, events } = runBuiltIn('more-consumers-than-partitions');
+    const k = sim.snapshot().kafka!;
+    expect(k.groups[0]!.members.filter((m) => m.status === 'idle')).toHaveLength(2);
+    expect(new Set(ofType(events, 'shareAcquired').map((e) => e.consumer)).size).toBe(4);
+    const groupDone = k.groups[0]!.partitions.reduce((n, p) => n + (p.committedOffset ?? 0), 0);
+    const shareDone = k.shareGroups![0]!.partitions.reduce((n, p) => n + p.acknowledged, 0);
+    expect(shareDone).toBeGreaterThan(groupDone);
+  });
+
+  it("share-lock-expiry: slow's lock expires at 3.5 s, fast takes the record with count 2, slow's ACCEPT is refused; renewing keeps its locks", () => {
+    const { events } = runBuiltIn('share-lock-expiry');
+    const expired = ofType(events, 'shareLockExpired');
+    expect(expired[0]).toMatchObject({ time: 3500, consumer: 'slow' });
+    expect(expired.every((e) => e.consumer === 'slow')).toBe(true);
+    const retaken = ofType(events, 'shareAcquired').find((e) => e.consumer === 'fast' && e.deliveryCounts.includes(2))!;
+    expect(retaken.time).toBe(3500);
+    expect(ofType(events, 'shareAcknowledged').some((e) => e.consumer === 'slow' && e.failedOffsets.length > 0)).toBe(true);
+    expect(
+      ofType(events, 'shareAcknowledged')
+        .filter((e) => e.consumer === 'renewing')
+        .every((e) => e.failedOffsets.length === 0),
+    ).toBe(true);
+  });
+
+  it('share-poison-message: the poison record is delivered 5 times, the 5th alone, then archived into dlq.orders at 5.5 s', () => {
+    const { sim, events } = runBuiltIn('share-poison-message');
+    const deliveries = ofType(events, 'shareAcquired').filter((e) => e.offsets.includes(2));
+    expect(deliveries.map((e) => e.deliveryCounts[e.offsets.indexOf(2)])).toEqual([1, 2, 3, 4, 5]);
+    expect(deliveries.at(-1)!.offsets).toEqual([2]);
+    const archived = ofType(events, 'shareArchived')[0]!;
+    expect(archived).toMatchObject({ time: 5500, offsets: [2], reason: 'delivery-count-limit' });
+    expect(sim.snapshot().kafka!.topics[1]!.partitions[0]!.records[0]!.messageId).toBe('shop-2');
+  });
+
+  it('broker-dies-both: nothing acknowledged by Kafka or confirmed by the quorum queue is lost; the classic queue refuses publishes while its node is down', () => {
+    const { sim, events } = runBuiltIn('broker-dies-both');
+    const snap = sim.snapshot();
+    expect(snap.kafka!.cluster!.ledger[0]).toMatchObject({
+      sent: 80,
+      acknowledged: 80,
+      failed: 0,
+      acknowledgedButLost: 0,
+      duplicatesDelivered: 0,
+    });
+    const rabbit = Object.fromEntries(snap.rabbitmq!.ledger!.map((l) => [l.publisher, l]));
+    expect(rabbit['to-quorum']).toMatchObject({ sent: 80, confirmed: 80, lost: 0, confirmedLost: 0 });
+    expect(rabbit['to-classic']!.failed).toBeGreaterThan(0);
+    expect(rabbit['to-classic']!.confirmedLost).toBe(0);
+    // The quorum queue has a new leader within about a second; Kafka's partition after the (scaled) session timeout.
+    const kafkaElected = ofType(events, 'partitionLeaderElected').find((e) => e.reason === 'leader-fenced')!;
+    expect(kafkaElected).toMatchObject({ time: 9000, leader: 2 });
+    expect(ofType(events, 'leaderElected')[0]!.time).toBeLessThan(kafkaElected.time);
+  });
+
+  it('poison-three-ways: the classic queue loops, the quorum queue dead-letters after 5, the share group archives at 5', () => {
+    const { events } = runBuiltIn('poison-three-ways');
+    const dead = ofType(events, 'deadLettered');
+    expect(dead.map((e) => [e.messageId, e.fromQueue, e.reason])).toEqual([['shop-3', 'quorum', 'delivery_limit']]);
+    const classicRedeliveries = ofType(events, 'delivered').filter((e) => e.queue === 'classic' && e.messageId === 'shop-3');
+    expect(classicRedeliveries.length).toBeGreaterThan(10);
+    const archived = ofType(events, 'shareArchived');
+    expect(archived).toHaveLength(1);
+    expect(archived[0]).toMatchObject({ reason: 'delivery-count-limit', deliveryCounts: [5] });
+  });
+
+  it("slow-consumer-lock-vs-prefetch: the share group hands slow's five records to fast (processed twice); RabbitMQ keeps them with slow (once)", () => {
+    const { events } = runBuiltIn('slow-consumer-lock-vs-prefetch');
+    const expired = ofType(events, 'shareLockExpired');
+    expect(expired.map((e) => [e.consumer, e.offsets.length])).toEqual([['slow', 5]]);
+    const refused = ofType(events, 'shareAcknowledged').filter((e) => e.consumer === 'slow' && e.failedOffsets.length > 0);
+    expect(refused.flatMap((e) => e.failedOffsets)).toEqual([0, 1, 2, 3, 4]);
+    const rabbit = ofType(events, 'delivered').filter((e) => e.queue === 'jobs');
+    expect(rabbit.filter((e) => e.redelivered)).toHaveLength(0);
+    expect(rabbit.filter((e) => e.consumer === 'slow').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('rebalance-styles: eager pauses all six partitions, cooperative and the consumer protocol keep fetching', () => {
+    const { sim } = runBuiltIn('rebalance-styles');
+    const latest = Object.fromEntries(sim.snapshot().kafka!.groups.map((g) => [g.id, g.rebalanceStats!.latest!]));
+    expect(latest.eager!.pausedPartitionMs).toBe(6 * latest.eager!.rebalancingMs);
+    expect(latest.coop!.pausedPartitionMs).toBeLessThan(latest.eager!.pausedPartitionMs);
+    expect(latest.kip848!.pausedPartitionMs).toBeLessThan(latest.eager!.pausedPartitionMs);
+    expect(latest.coop!.processedDuringRebalance).toBeGreaterThan(latest.eager!.processedDuringRebalance);
   });
 });

@@ -10,6 +10,11 @@ import type { Get, PlaybackActions, PlaybackState, Set } from './types';
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 /** While playing, a new moment is asked for at most this often (real ms). */
 export const PUBLISH_MS = 50;
+/**
+ * With the "Whole log" view on, at most this often: each moment then carries and redraws thousands of
+ * chips, and copying it out of the worker and drawing it cost the page more than a frame.
+ */
+export const WHOLE_LOG_PUBLISH_MS = 100;
 /** While playing, one request covers at most this much real time, however long the last one took. */
 const MAX_PLAY_STEP_MS = 250;
 
@@ -161,7 +166,9 @@ export function playbackSlice(session: Session, set: Set, get: Get, initial: Pla
 
     tick(realMs) {
       session.realClock += realMs;
-      if (!get().playing || asking || (!justStarted && session.realClock - lastAsked < PUBLISH_MS)) return;
+      const s = get();
+      if (!s.playing || asking || (!justStarted && session.realClock - lastAsked < (s.wholeLog ? WHOLE_LOG_PUBLISH_MS : PUBLISH_MS)))
+        return;
       void advance();
     },
 
