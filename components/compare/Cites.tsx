@@ -29,7 +29,7 @@ export function Cites({ ids }: { ids: readonly SourceId[] }) {
 export function ScenarioLinks({ ids }: { ids: readonly ScenarioId[] }) {
   if (ids.length === 0) return null;
   return (
-    <span className="ml-1 inline-flex flex-wrap gap-x-3 text-sm" data-testid="scenario-links">
+    <span className="ml-1 inline-flex flex-wrap gap-x-3 gap-y-1 text-sm" data-testid="scenario-links">
       {ids.map((id) => (
         <a key={id} href={scenarioHref(id)} className="scenario-link">
           <span aria-hidden="true">▶ </span>

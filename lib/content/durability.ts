@@ -148,7 +148,7 @@ export const RABBIT_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     defaults: 'quorum queues: yes; streams: no (like Kafka)',
     guarantee: {
       text: 'A quorum queue confirms only once a majority has the message on disk, so a confirmed message survives even a power cut of every node. Streams, like Kafka, confirm once replicas hold the data in memory.',
-      sources: ['rabbitmq-quorum-queues', 'rabbitmq-streams'],
+      sources: ['rabbitmq-quorum-queues', 'rabbitmq-streams', 'kafka-flush'],
     },
   },
 ];
@@ -194,10 +194,7 @@ export const DURABILITY_OUTCOMES: readonly DurabilityOutcome<SourceId>[] = [
 
 /** Every sourced sentence of the section, in page order. */
 export function durabilityClaims(): Claim<SourceId>[] {
-  const setting = (s: DurabilitySetting<SourceId>) => [
-    { text: `${s.name}: ${s.defaults}`, sources: s.guarantee.sources },
-    s.guarantee,
-  ];
+  const setting = (s: DurabilitySetting<SourceId>) => [{ text: `${s.name}: ${s.defaults}`, sources: s.guarantee.sources }, s.guarantee];
   return [
     DURABILITY_LEAD,
     ...DURABILITY_OUTCOMES.map((o) => o.outcome),

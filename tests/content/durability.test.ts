@@ -17,7 +17,9 @@ describe('“When a broker dies” on /', () => {
     expect(KAFKA_DURABILITY.map((s) => s.name)).toEqual(
       expect.arrayContaining(['replication.factor', 'acks', 'min.insync.replicas', 'unclean.leader.election.enable', 'enable.idempotence']),
     );
-    expect(RABBIT_DURABILITY.map((s) => s.id)).toEqual(expect.arrayContaining(['queue-type', 'durable-persistent', 'confirms', 'majority']));
+    expect(RABBIT_DURABILITY.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['queue-type', 'durable-persistent', 'confirms', 'majority']),
+    );
     for (const s of [...KAFKA_DURABILITY, ...RABBIT_DURABILITY]) {
       expect(s.defaults.length, s.id).toBeGreaterThan(0);
       expect(s.guarantee.sources.length, s.id).toBeGreaterThan(0);
