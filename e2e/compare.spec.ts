@@ -1,6 +1,6 @@
 import { checkA11y, expect, test, useTheme } from './fixtures';
 
-const SECTION_IDS = ['verdict', 'log-vs-queue', 'features', 'code', 'routing', 'when', 'managed', 'bottom-line', 'sources'];
+const SECTION_IDS = ['verdict', 'log-vs-queue', 'features', 'broker-dies', 'code', 'routing', 'when', 'managed', 'bottom-line', 'sources'];
 const FEATURE_IDS = [
   'throughput',
   'retention',

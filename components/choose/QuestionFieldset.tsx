@@ -82,18 +82,18 @@ function QuestionNotes({ question: q }: { question: QuizQuestion }) {
       <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
         <span className="font-semibold">Why this matters:</span> {q.why} {q.sources.length > 0 && <SourceLinks sources={q.sources} />}
       </p>
-      {(q.row || q.scenario) && (
+      {(q.row || q.scenarios) && (
         <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm leading-6">
           {q.row && (
             <a href={rowHref(q.row)} className={linkClass}>
               {rowLabel(q.row)}
             </a>
           )}
-          {q.scenario && (
-            <a href={scenarioHref(q.scenario)} className={linkClass}>
-              {scenarioLabel(q.scenario)}
+          {q.scenarios?.map((id) => (
+            <a key={id} href={scenarioHref(id)} className={linkClass}>
+              {scenarioLabel(id)}
             </a>
-          )}
+          ))}
         </p>
       )}
     </>

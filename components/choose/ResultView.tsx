@@ -193,11 +193,11 @@ export function ResultView({ result }: { result: QuizResult }) {
                       {rowLabel(d.row)}
                     </a>
                   )}
-                  {d.scenario && (
-                    <a href={scenarioHref(d.scenario)} className={linkClass}>
-                      {scenarioLabel(d.scenario)}
+                  {d.scenarios?.map((id) => (
+                    <a key={id} href={scenarioHref(id)} className={linkClass}>
+                      {scenarioLabel(id)}
                     </a>
-                  )}
+                  ))}
                 </p>
               </li>
             ))}

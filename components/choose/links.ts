@@ -1,10 +1,10 @@
 import { buttonClass as kitButton } from '@/components/ui/button';
 import { FEATURE_LABELS } from '@/lib/content/types';
 import type { RowId, ScenarioId } from '@/lib/quiz';
-import { SCENARIO_TITLES } from '@/lib/quiz/scenario-titles';
+import { SCENARIO_TITLES, scenarioHref } from '@/lib/scenario-titles';
 
 export const rowHref = (row: RowId) => `/#feature-${row}`;
-export const scenarioHref = (scenario: ScenarioId) => `/simulate?scenario=${scenario}`;
+export { scenarioHref };
 /** Link labels name things as the pages do, never by their internal ids. */
 export const rowLabel = (row: RowId) => `Compare: the “${FEATURE_LABELS[row]}” row`;
 export const scenarioLabel = (scenario: ScenarioId) => `Simulate: ${SCENARIO_TITLES[scenario]}`;

@@ -1,4 +1,6 @@
 import { sourceById, sourceNumber, type Claim, type SourceId } from '@/lib/content';
+import { SCENARIO_TITLES, scenarioHref } from '@/lib/scenario-titles';
+import type { ScenarioId } from '@/simulator/scenarios';
 
 /** Numbered links to a claim's sources: each goes to the source's entry in the list at the end of the page, which links out. */
 export function Cites({ ids }: { ids: readonly SourceId[] }) {
@@ -23,12 +25,28 @@ export function Cites({ ids }: { ids: readonly SourceId[] }) {
   );
 }
 
-/** A sentence followed by its source links. */
+/** Links to the simulator scenarios that show a claim happening. */
+export function ScenarioLinks({ ids }: { ids: readonly ScenarioId[] }) {
+  if (ids.length === 0) return null;
+  return (
+    <span className="ml-1 inline-flex flex-wrap gap-x-3 gap-y-1 text-sm" data-testid="scenario-links">
+      {ids.map((id) => (
+        <a key={id} href={scenarioHref(id)} className="scenario-link">
+          <span aria-hidden="true">▶ </span>
+          Simulate: {SCENARIO_TITLES[id]}
+        </a>
+      ))}
+    </span>
+  );
+}
+
+/** A sentence followed by its source links, and the scenarios that show it. */
 export function ClaimText({ claim }: { claim: Claim<SourceId> }) {
   return (
     <>
       {claim.text}
       <Cites ids={claim.sources} />
+      {claim.scenarios ? <ScenarioLinks ids={claim.scenarios} /> : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { BOTTOM_LINE, INTRO, ONE_LINE_VERDICT, VERSIONS } from '@/lib/content/verdict';
 import { ClaimText } from './Cites';
+import { BrokerDies } from './BrokerDies';
 import { CodeSection } from './CodeSection';
 import { FeatureTable } from './FeatureTable';
 import { LogVsQueue } from './LogVsQueue';
@@ -55,6 +56,13 @@ export function ComparePage() {
           </Section>
           <Section id="features" title={sectionTitle('features')}>
             <FeatureTable />
+          </Section>
+          <Section
+            id="broker-dies"
+            title={sectionTitle('broker-dies')}
+            lead="What survives a dead broker or node, what stops, and what arrives twice, on each side: with the defaults, and set up on purpose."
+          >
+            <BrokerDies />
           </Section>
           <Section
             id="code"

@@ -3,6 +3,7 @@ export const SECTIONS = [
   { id: 'verdict', label: 'Quick verdict' },
   { id: 'log-vs-queue', label: 'Log vs queue' },
   { id: 'features', label: 'Feature table' },
+  { id: 'broker-dies', label: 'When a broker dies' },
   { id: 'code', label: 'Code' },
   { id: 'routing', label: 'RabbitMQ routing' },
   { id: 'when', label: 'When each wins' },

@@ -60,10 +60,22 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
       {
         text: 'Kafka share groups (KIP-932) add queue-style consumption: many consumers on one partition, per-record acknowledgement, delivery counts. Early access in 4.0, preview in 4.1, production-ready in 4.2.',
         sources: ['kip-932-early-access', 'kafka-41-upgrade', 'kafka-42-upgrade'],
+        scenarios: ['more-consumers-than-partitions', 'share-poison-message'],
+      },
+      {
+        text: 'A rebalance need not stop a Kafka group any more. The eager assignors (range, roundrobin) still revoke every partition from every member; cooperative-sticky revokes only the partitions that move; and the consumer group protocol (KIP-848, generally available since 4.0, opted into with group.protocol=consumer) lets the broker assign partitions and each member hand over its own, with no group-wide barrier.',
+        sources: ['kip-429', 'kafka-rebalance-protocol'],
+        scenarios: ['rebalance-styles'],
+      },
+      {
+        text: 'A message that fails every time: a classic queue requeues it for ever; a quorum queue counts its deliveries and drops or dead-letters it past x-delivery-limit (20 by default since RabbitMQ 4.0); a Kafka share group archives a record once it has been delivered share.delivery.count.limit times (5 by default).',
+        sources: ['rabbitmq-quorum-queues', 'rabbitmq-dlx', 'kip-932'],
+        scenarios: ['poison-three-ways', 'poison-message', 'share-poison-message'],
       },
       {
         text: 'RabbitMQ pushes messages to subscribed consumers, at most prefetch-count unacknowledged at a time each; basic.get lets a client pull one. A queue can also run single-active-consumer, and exchanges give each service its own copy.',
         sources: ['rabbitmq-consumers', 'rabbitmq-prefetch', 'rabbitmq-exchanges'],
+        scenarios: ['single-active-consumer', 'consumer-priorities'],
       },
     ],
     sources: ['kafka-consumer-javadoc', 'kafka-42-upgrade', 'rabbitmq-consumers', 'rabbitmq-prefetch'],
@@ -85,6 +97,7 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
       {
         text: 'Kafka share groups track per-record state instead of offsets, so a share consumer cannot seek.',
         sources: ['kip-932'],
+        scenarios: ['share-lock-expiry', 'slow-consumer-lock-vs-prefetch'],
       },
     ],
     sources: ['kafka-consumer-javadoc', 'rabbitmq-streams', 'kip-932'],

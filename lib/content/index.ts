@@ -1,5 +1,6 @@
 import { CLIENT_DEFAULTS, CLIENT_DEFAULTS_NOTE } from './client-defaults';
 import { LIBRARY_NOTES, codeTabs } from './code-samples';
+import { durabilityClaims } from './durability';
 import { FEATURES } from './features';
 import { KAFKA_POINTS, RABBIT_POINTS } from './log-vs-queue';
 import { EXCHANGE_SOURCES, KAFKA_INSTEAD, UNROUTABLE_NOTE } from './routing';
@@ -22,6 +23,7 @@ export function allClaims(): Claim<SourceId>[] {
     ...KAFKA_POINTS,
     ...RABBIT_POINTS,
     ...FEATURES.flatMap((row) => [{ text: `${row.kafka} | ${row.rabbitmq}`, sources: row.sources }, ...row.nuance]),
+    ...durabilityClaims(),
     CLIENT_DEFAULTS_NOTE,
     ...CLIENT_DEFAULTS.map((c) => ({
       text: `${c.client}: ${c.idempotence.text}; ${c.acks}; ${c.linger}; ${c.partitioner}`,

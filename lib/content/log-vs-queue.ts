@@ -102,6 +102,7 @@ export const RABBIT_POINTS: readonly Claim<SourceId>[] = [
   {
     text: 'Replication is Raft-based: RabbitMQ 4.0 removed classic mirrored queues in favour of quorum queues and streams. Cluster metadata lives in Khepri, also Raft: the default for new clusters since 4.2 and the only store since 4.3 (April 2026), which removed Mnesia.',
     sources: ['rabbitmq-4-0-release', 'rabbitmq-4-2-release', 'rabbitmq-4-3-release'],
+    scenarios: ['quorum-leader-dies'],
   },
 ];
 

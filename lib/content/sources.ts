@@ -21,7 +21,8 @@ export const SOURCES = {
     publisher: 'Apache Kafka wiki',
     url: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-932%3A+Queues+for+Kafka',
     checked: RECHECKED,
-    supports: 'Share groups: per-record acknowledgement and delivery counts, more consumers than partitions; a share consumer cannot seek',
+    supports:
+      'Share groups: per-record acknowledgement and delivery counts, more consumers than partitions; a share consumer cannot seek; a record is archived after the delivery count limit (default 5); an acquisition lock expires after 30 s by default',
     kind: 'primary',
   },
   'kafka-streams': {
@@ -172,6 +173,50 @@ export const SOURCES = {
     supports: 'retention.ms (default 7 days; -1 keeps records for ever), retention.bytes, cleanup.policy delete or compact',
     kind: 'primary',
   },
+  'kafka-replication': {
+    title: 'Replication (Apache Kafka documentation, design)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/documentation/#replication',
+    checked: RECHECKED,
+    supports:
+      'Leaders, followers and the ISR; a committed record is not lost while one in-sync replica lives; acks=all with min.insync.replicas; unclean leader election trades consistency for availability',
+    kind: 'primary',
+  },
+  'kafka-broker-configs': {
+    title: 'Broker Configs (Apache Kafka 4.2 documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/42/configuration/broker-configs/',
+    checked: RECHECKED,
+    supports:
+      'Broker defaults: default.replication.factor 1, min.insync.replicas 1, unclean.leader.election.enable false, log.flush.interval.messages unset (the OS flushes)',
+    kind: 'primary',
+  },
+  'kafka-flush': {
+    title: 'Application vs. OS flush management (Apache Kafka documentation, operations)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/documentation/#appvsosflush',
+    checked: RECHECKED,
+    supports: 'Kafka leaves flushing to the operating system by default and relies on replication, not fsync, for durability',
+    kind: 'primary',
+  },
+  'kip-429': {
+    title: 'KIP-429: Kafka Consumer Incremental Rebalance Protocol',
+    publisher: 'Apache Kafka wiki',
+    url: 'https://cwiki.apache.org/confluence/display/KAFKA/KIP-429%3A+Kafka+Consumer+Incremental+Rebalance+Protocol',
+    checked: RECHECKED,
+    supports:
+      'The eager protocol revokes every partition before reassigning; the cooperative (incremental) protocol revokes only the partitions that move (CooperativeStickyAssignor)',
+    kind: 'primary',
+  },
+  'kafka-rebalance-protocol': {
+    title: 'Consumer Rebalance Protocol (Apache Kafka 4.4 documentation)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/44/operations/consumer-rebalance-protocol/',
+    checked: RECHECKED,
+    supports:
+      'The consumer group protocol (KIP-848) is GA since 4.0: incremental, no group-wide synchronization barrier; the broker assigns with the uniform (default) or range assignor',
+    kind: 'primary',
+  },
   'librdkafka-configuration': {
     title: 'librdkafka CONFIGURATION.md',
     publisher: 'librdkafka (GitHub)',
@@ -253,8 +298,9 @@ export const SOURCES = {
     title: 'Queues',
     publisher: 'RabbitMQ documentation',
     url: 'https://www.rabbitmq.com/docs/queues',
-    checked: CHECKED,
-    supports: 'Queues are FIFO; priorities and requeueing change the order consumers observe',
+    checked: RECHECKED,
+    supports:
+      'Queues are FIFO; priorities and requeueing change the order consumers observe; a durable queue comes back after a restart with its persistent messages, transient messages do not',
     kind: 'primary',
   },
   'rabbitmq-priority': {
@@ -281,6 +327,22 @@ export const SOURCES = {
     checked: RECHECKED,
     supports:
       'An unroutable message is dropped unless published with mandatory (returned with basic.return) or sent to an alternate exchange; a returned message is still confirmed',
+    kind: 'primary',
+  },
+  'rabbitmq-clustering': {
+    title: 'Clustering Guide',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/clustering',
+    checked: RECHECKED,
+    supports: 'A classic queue’s contents live on one node; replicated queue types (quorum queues, streams) keep copies on several',
+    kind: 'primary',
+  },
+  'rabbitmq-vhosts': {
+    title: 'Virtual Hosts',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/vhosts',
+    checked: RECHECKED,
+    supports: 'Virtual hosts; a queue declared without x-queue-type gets the virtual host’s default queue type (classic unless configured)',
     kind: 'primary',
   },
   'rabbitmq-quorum-queues': {
@@ -510,6 +572,14 @@ export const SOURCES = {
     url: 'https://github.com/amqp-node/amqplib',
     checked: CHECKED,
     supports: 'amqplib channel API: assertExchange, assertQueue, bindQueue, prefetch, consume, ack',
+    kind: 'primary',
+  },
+  'amqplib-api-args': {
+    title: 'amqplib lib/api_args.js (defaults of assertQueue and publish)',
+    publisher: 'amqplib (GitHub)',
+    url: 'https://github.com/amqp-node/amqplib/blob/main/lib/api_args.js',
+    checked: RECHECKED,
+    supports: 'amqplib declares queues durable unless told otherwise, and publishes transient messages unless persistent: true',
     kind: 'primary',
   },
   'pika-repo': {

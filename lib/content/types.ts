@@ -1,4 +1,5 @@
 // Shapes of the comparison page's content. Plain data: rendered by server components.
+import type { ScenarioId } from '@/simulator/scenarios';
 
 export type Broker = 'kafka' | 'rabbitmq';
 
@@ -19,6 +20,29 @@ export interface SourceDef {
 export interface Claim<S extends string = string> {
   text: string;
   sources: readonly S[];
+  /** Simulator scenarios that show the claim happening (`/simulate?scenario=<id>`). */
+  scenarios?: readonly ScenarioId[];
+}
+
+/** A setting that decides what survives a dead broker or node ("When a broker dies" on `/`). */
+export interface DurabilitySetting<S extends string = string> {
+  id: string;
+  /** The broker's or client's own name for it. */
+  name: string;
+  /** Where it is set: producer, topic, queue argument… */
+  where: string;
+  /** Its default, per version and client where they differ. */
+  defaults: string;
+  guarantee: Claim<S>;
+  scenarios?: readonly ScenarioId[];
+}
+
+/** What one setup does when a machine dies. */
+export interface DurabilityOutcome<S extends string = string> {
+  broker: Broker;
+  setup: string;
+  outcome: Claim<S>;
+  scenarios?: readonly ScenarioId[];
 }
 
 export const FEATURE_IDS = [

@@ -88,6 +88,7 @@ export const VERDICT: readonly VerdictSide[] = [
 export const CONVERGENCE: Claim<SourceId> = {
   text: 'The line has blurred: RabbitMQ streams (since 3.9) give RabbitMQ a replayable log, and Kafka share groups (production-ready in 4.2) give Kafka queue-style consumption with per-record acknowledgements.',
   sources: ['rabbitmq-streams', 'kafka-42-upgrade'],
+  scenarios: ['stream-replay', 'more-consumers-than-partitions'],
 };
 
 export const BOTTOM_LINE: readonly Claim<SourceId>[] = [

@@ -32,7 +32,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'A queue deletes a message once it is acknowledged; a log keeps it until retention removes it. RabbitMQ streams (since 3.9) are a log too.',
     sources: [SOURCES.rabbitStreams, SOURCES.kafkaConsumer],
     row: 'replay',
-    scenario: 'replay-new-group',
+    scenarios: ['replay-new-group'],
   },
   {
     id: 'retention',
@@ -72,7 +72,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'A queue deletes a message once it is acknowledged. A Kafka topic, or a RabbitMQ stream, keeps messages by time or size, and Kafka can move old segments to object storage.',
     sources: [SOURCES.rabbitConfirms, SOURCES.kafkaTopicConfigs, SOURCES.rabbitStreams, SOURCES.kafkaTiered],
     row: 'retention',
-    scenario: 'retention-reset',
+    scenarios: ['retention-reset'],
   },
   {
     id: 'changelog',
@@ -93,7 +93,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'An event store must keep every event; a changelog can keep only the latest value per key (log compaction), so the topic serves as a table. RabbitMQ has no compaction.',
     sources: [SOURCES.kafkaCompaction, SOURCES.kafkaTopicConfigs, SOURCES.debezium, SOURCES.rabbitStreams],
     row: 'retention',
-    scenario: 'compaction',
+    scenarios: ['compaction'],
   },
   {
     id: 'streamproc',
@@ -127,7 +127,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'These tools expect a partitioned, replayable log with offsets: that is Kafka’s model.',
     sources: [SOURCES.kafkaStreams, SOURCES.flinkKafka, SOURCES.kafkaConnect],
     row: 'replay',
-    scenario: 'group-scaling',
+    scenarios: ['group-scaling', 'more-consumers-than-partitions', 'rebalance-styles'],
   },
   {
     id: 'tasks',
@@ -147,7 +147,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'A queue tracks every message on its own; a Kafka consumer group only tracks an offset per partition. Kafka share groups (production-ready in 4.2) add per-record acks, but with no seek.',
     sources: [SOURCES.rabbitDlx, SOURCES.rabbitQuorum, SOURCES.kafka42Upgrade],
     row: 'consumers',
-    scenario: 'requeue-on-crash',
+    scenarios: ['requeue-on-crash', 'poison-three-ways'],
   },
   {
     id: 'msgfeatures',
@@ -181,7 +181,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'These are properties of a single message in a queue; a log treats every record the same way.',
     sources: [SOURCES.rabbitPriority, SOURCES.rabbitTtl, SOURCES.rabbitReplyTo],
     row: 'routing',
-    scenario: 'ttl-dead-letter',
+    scenarios: ['ttl-dead-letter'],
   },
   {
     id: 'routing',
@@ -201,7 +201,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'RabbitMQ routes each message through an exchange to the queues whose bindings match; in Kafka the producer picks the topic and the key picks the partition.',
     sources: [SOURCES.rabbitExchanges],
     row: 'routing',
-    scenario: 'order-topic-exchange',
+    scenarios: ['order-topic-exchange'],
   },
   {
     id: 'fanout',
@@ -229,7 +229,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'Within one service, instances share the work on either broker (a Kafka consumer group competes too). Across services, a fanout exchange copies each message into one queue per reader, while a log is read by any number of groups without copies.',
     sources: [SOURCES.kafkaConsumer, SOURCES.rabbitExchanges],
     row: 'consumers',
-    scenario: 'log-vs-queue',
+    scenarios: ['log-vs-queue'],
   },
   {
     id: 'ordering',
@@ -259,7 +259,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'Kafka orders per partition; RabbitMQ per queue, but several consumers, requeues and priorities change the order they see. Consumers working in parallel finish out of order on either broker.',
     sources: [SOURCES.rabbitQueues, SOURCES.kafkaConcepts],
     row: 'ordering',
-    scenario: 'key-ordering',
+    scenarios: ['key-ordering'],
   },
   {
     id: 'throughput',
@@ -294,7 +294,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'Published figures are single runs, not ceilings. RabbitMQ team, 4.0, one node limited to 3 scheduler threads with the client on the same machine, 12-byte messages: ≈99k msg/s end to end through a classic queue, ≈112k through a stream over AMQP 1.0 (≈89k over AMQP 0-9-1). Confluent, 2020, three brokers, 1 KB messages: Kafka ≈605 MB/s (≈600k msg/s).',
     sources: [SOURCES.rabbitBench, SOURCES.confluentBench],
     row: 'throughput',
-    scenario: 'heavy',
+    scenarios: ['heavy'],
   },
   {
     id: 'latency',
@@ -315,7 +315,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'In Confluent’s 2020 test (three brokers, 1 KB messages) RabbitMQ, on the mirrored queues it had then, reached a 1 ms p99 at 30 MB/s and degraded above it; Kafka held a 5 ms p99 at 200 MB/s. Measure at your load.',
     sources: [SOURCES.confluentBench, SOURCES.lingerDefault],
     row: 'latency',
-    scenario: 'side-by-side',
+    scenarios: ['side-by-side'],
   },
   {
     id: 'durability',
@@ -334,7 +334,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     ],
     why: 'Both replicate; the difference is whether a confirm waits for the disk.',
     sources: [SOURCES.rabbitQuorum, SOURCES.kafkaPersistence],
-    scenario: 'crash-before-commit',
+    scenarios: ['broker-dies-both', 'acks-1-leader-dies', 'publisher-confirms'],
   },
   {
     id: 'exactlyonce',
@@ -354,7 +354,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'Kafka transactions make read-process-write atomic inside Kafka; RabbitMQ streams only deduplicate publishers. Side effects elsewhere need idempotent consumers with either.',
     sources: [SOURCES.kafkaSemantics, SOURCES.rabbitStreams],
     row: 'consumers',
-    scenario: 'crash-before-commit',
+    scenarios: ['crash-before-commit'],
   },
   {
     id: 'protocols',
@@ -414,7 +414,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'RabbitMQ virtual hosts give each tenant its own queues, exchanges and permissions on one cluster.',
     sources: [SOURCES.rabbitVhosts],
     row: 'management',
-    scenario: 'length-limit',
+    scenarios: ['length-limit'],
   },
   {
     id: 'managed',
@@ -464,7 +464,7 @@ export const QUESTIONS: readonly QuizQuestion[] = [
     why: 'Commands want one consumer and an ack; events want a durable record many readers share. Many systems use a queue for the first and a log for the second.',
     sources: [SOURCES.azureChoose],
     row: 'consumers',
-    scenario: 'side-by-side',
+    scenarios: ['side-by-side'],
   },
 ];
 

@@ -238,7 +238,7 @@ export function score(answers: Answers): QuizResult {
     if (push.kafka > 0 || push.rabbitmq > 0) {
       const side: Side = net >= 0 ? 'kafka' : 'rabbitmq';
       const why = reasonOf(q, chosen, valid);
-      decisive.push({ ...c, side, why, sources: sourcesOf(q, chosen, valid), row: q.row, scenario: q.scenario });
+      decisive.push({ ...c, side, why, sources: sourcesOf(q, chosen, valid), row: q.row, scenarios: q.scenarios });
     }
     for (const o of chosen) {
       const part = q.options.find((opt) => opt.id === o)?.part;

@@ -45,7 +45,7 @@ export const SOURCES = {
   rabbitExchanges: fromContent('rabbitmq-exchanges'),
   rabbitProtocols: fromContent('rabbitmq-protocols'),
   rabbitMqtt: { label: 'RabbitMQ docs: MQTT', url: 'https://www.rabbitmq.com/docs/mqtt' },
-  rabbitVhosts: { label: 'RabbitMQ docs: virtual hosts', url: 'https://www.rabbitmq.com/docs/vhosts' },
+  rabbitVhosts: fromContent('rabbitmq-vhosts'),
   rabbitBench: fromContent('rabbitmq-amqp-benchmarks'),
   confluentBench: fromContent('confluent-benchmark'),
   eventHubsKafka: fromContent('azure-event-hubs-kafka'),

@@ -43,7 +43,8 @@ export interface QuizQuestion {
   /** Every claim in `why` (and in option reasons) is backed by one of these. */
   sources: Source[];
   row?: RowId;
-  scenario?: ScenarioId;
+  /** Simulator scenarios that show what the question is about. */
+  scenarios?: readonly ScenarioId[];
 }
 
 /** Question id → chosen option ids. `['ns']` (or a missing key) means "not sure / doesn't matter". */
@@ -70,7 +71,7 @@ export interface DecidingAnswer extends Contribution {
   /** Every claim in `why` (and in option reasons) is backed by one of these. */
   sources: Source[];
   row?: RowId;
-  scenario?: ScenarioId;
+  scenarios?: readonly ScenarioId[];
 }
 
 /** A need that the constraint cannot meet, with what would meet it. */

@@ -1,6 +1,8 @@
-// The simulator scenarios' titles, for link labels on /choose. Kept here so the quiz does not load the engine;
-// tests/quiz/links.test.ts checks they equal the engine's own titles.
-import type { ScenarioId } from './types';
+// The simulator scenarios' titles, for link labels on `/` and /choose. Kept here so those pages do not load the
+// engine; tests/quiz/links.test.ts checks they equal the engine's own titles.
+import type { ScenarioId } from '@/simulator/scenarios';
+
+export const scenarioHref = (scenario: ScenarioId) => `/simulate?scenario=${scenario}`;
 
 export const SCENARIO_TITLES: Record<ScenarioId, string> = {
   'log-vs-queue': 'A log keeps, a queue deletes',
