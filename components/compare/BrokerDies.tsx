@@ -1,6 +1,6 @@
 import { DURABILITY_LEAD, DURABILITY_OUTCOMES, KAFKA_DURABILITY, RABBIT_DURABILITY } from '@/lib/content/durability';
 import type { Broker, DurabilitySetting, SourceId } from '@/lib/content';
-import { ClaimText, ScenarioLinks } from './Cites';
+import { ClaimText } from './Cites';
 
 const SIDE = {
   kafka: {
@@ -33,11 +33,6 @@ function Setting({ s, rule }: { s: DurabilitySetting<SourceId>; rule: string }) 
       <p className="mt-1 text-zinc-700 dark:text-zinc-300">
         <ClaimText claim={s.guarantee} />
       </p>
-      {s.scenarios ? (
-        <p className="mt-1">
-          <ScenarioLinks ids={s.scenarios} />
-        </p>
-      ) : null}
     </li>
   );
 }
@@ -60,11 +55,6 @@ export function BrokerDies() {
                   <dt className="text-sm font-semibold text-zinc-950 dark:text-white">{o.setup}</dt>
                   <dd className="mt-0.5 text-zinc-700 dark:text-zinc-300">
                     <ClaimText claim={o.outcome} />
-                    {o.scenarios ? (
-                      <span className="mt-1 block">
-                        <ScenarioLinks ids={o.scenarios} />
-                      </span>
-                    ) : null}
                   </dd>
                 </div>
               ))}

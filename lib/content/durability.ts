@@ -24,8 +24,8 @@ export const KAFKA_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     guarantee: {
       text: 'Each partition has one leader and replication.factor − 1 followers on other brokers. With one replica a dead broker takes its partitions offline until it returns; with three, a follower in the in-sync set takes over.',
       sources: ['kafka-replication', 'kafka-broker-configs'],
+      scenarios: ['acks-all-leader-dies'],
     },
-    scenarios: ['acks-all-leader-dies'],
   },
   {
     id: 'acks',
@@ -35,8 +35,8 @@ export const KAFKA_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     guarantee: {
       text: 'acks=all answers once every in-sync replica has the record, so it survives while any of them lives. acks=1 answers after the leader alone has written it: if the leader dies before a follower copies it, the record was acknowledged and is gone.',
       sources: ['kafka-producer-configs', 'kafka-replication'],
+      scenarios: ['acks-all-leader-dies', 'acks-1-leader-dies'],
     },
-    scenarios: ['acks-all-leader-dies', 'acks-1-leader-dies'],
   },
   {
     id: 'min-insync-replicas',
@@ -46,8 +46,8 @@ export const KAFKA_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     guarantee: {
       text: 'With acks=all, a write is refused with NOT_ENOUGH_REPLICAS while fewer replicas than this are in sync. At the default of 1 the leader alone can acknowledge once its followers have fallen out of sync; 2 with three replicas keeps two copies of every acknowledged record and stops writes when a second broker is lost.',
       sources: ['kafka-replication', 'kafka-broker-configs'],
+      scenarios: ['two-brokers-down'],
     },
-    scenarios: ['two-brokers-down'],
   },
   {
     id: 'unclean-leader-election',
@@ -57,8 +57,8 @@ export const KAFKA_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     guarantee: {
       text: 'When no in-sync replica is alive the partition stays offline until one returns. Turned on, an out-of-sync replica may lead instead: the partition is back sooner, and the records it lacks are lost for good.',
       sources: ['kafka-replication', 'kafka-broker-configs'],
+      scenarios: ['unclean-election'],
     },
-    scenarios: ['unclean-election'],
   },
   {
     id: 'idempotence',
@@ -68,8 +68,8 @@ export const KAFKA_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     guarantee: {
       text: 'A producer that times out waiting for an answer retries. Without idempotence a retry of a write that did land is written again; with it the broker recognises the batch by its sequence number and keeps one copy.',
       sources: ['kafka-producer-configs', 'kafka-idempotence-default'],
+      scenarios: ['retries-duplicates'],
     },
-    scenarios: ['retries-duplicates'],
   },
   {
     id: 'flush',
@@ -93,8 +93,8 @@ export const RABBIT_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     guarantee: {
       text: 'A classic queue lives on one node: while that node is down the queue cannot be used. A quorum queue keeps copies on several nodes (three by default) and elects a new leader when its leader’s node dies.',
       sources: ['rabbitmq-clustering', 'rabbitmq-quorum-queues', 'rabbitmq-vhosts', 'rabbitmq-4-0-release', 'amazon-mq-rabbitmq-4'],
+      scenarios: ['classic-node-dies', 'quorum-leader-dies'],
     },
-    scenarios: ['classic-node-dies', 'quorum-leader-dies'],
   },
   {
     id: 'durable-persistent',
@@ -105,8 +105,8 @@ export const RABBIT_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     guarantee: {
       text: 'When a classic queue’s node restarts, a durable queue comes back with its persistent messages; transient messages are gone.',
       sources: ['rabbitmq-queues', 'amqplib-api-args'],
+      scenarios: ['classic-node-dies'],
     },
-    scenarios: ['classic-node-dies'],
   },
   {
     id: 'confirms',
@@ -116,8 +116,8 @@ export const RABBIT_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     guarantee: {
       text: 'With confirms the broker acks a message once it is safe: written to a majority for a quorum queue, to disk for a persistent message in a durable classic queue. Without them a publisher never learns of a loss; resending what was not confirmed can deliver a message twice.',
       sources: ['rabbitmq-confirms', 'rabbitmq-quorum-queues'],
+      scenarios: ['publisher-confirms'],
     },
-    scenarios: ['publisher-confirms'],
   },
   {
     id: 'majority',
@@ -127,8 +127,8 @@ export const RABBIT_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     guarantee: {
       text: 'A quorum queue works while a majority of its members is up: two of three. With one of three left it accepts and delivers nothing until a majority is back, rather than risk losing a confirmed message.',
       sources: ['rabbitmq-quorum-queues'],
+      scenarios: ['quorum-leader-dies'],
     },
-    scenarios: ['quorum-leader-dies'],
   },
   {
     id: 'manual-ack',
@@ -138,8 +138,8 @@ export const RABBIT_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     guarantee: {
       text: 'A delivery that was not acknowledged when the consumer’s connection died goes back to the queue and is delivered again, marked redelivered: at least once, so handlers must tolerate repeats. With automatic acknowledgement a message counts as done when it is sent, so a crash loses it.',
       sources: ['rabbitmq-confirms', 'amqplib-api-args'],
+      scenarios: ['quorum-leader-dies'],
     },
-    scenarios: ['quorum-leader-dies'],
   },
   {
     id: 'fsync',
@@ -169,8 +169,8 @@ export const DURABILITY_OUTCOMES: readonly DurabilityOutcome<SourceId>[] = [
     outcome: {
       text: 'One broker down: a follower leads, writes go on, nothing acknowledged is lost and retries write no duplicates. Two down: writes are refused until a second replica is back.',
       sources: ['kafka-replication', 'kafka-producer-configs'],
+      scenarios: ['acks-all-leader-dies', 'two-brokers-down'],
     },
-    scenarios: ['acks-all-leader-dies', 'two-brokers-down'],
   },
   {
     broker: 'rabbitmq',
@@ -178,8 +178,8 @@ export const DURABILITY_OUTCOMES: readonly DurabilityOutcome<SourceId>[] = [
     outcome: {
       text: 'The queue is unavailable while its node is down; afterwards only persistent messages in durable queues remain, and publishers are not told what was lost.',
       sources: ['rabbitmq-clustering', 'rabbitmq-queues', 'rabbitmq-confirms'],
+      scenarios: ['classic-node-dies'],
     },
-    scenarios: ['classic-node-dies'],
   },
   {
     broker: 'rabbitmq',
@@ -187,8 +187,8 @@ export const DURABILITY_OUTCOMES: readonly DurabilityOutcome<SourceId>[] = [
     outcome: {
       text: 'One node of three down: a new leader is elected, nothing confirmed is lost, unacknowledged deliveries are redelivered. Two down: no confirms and no deliveries until a majority is back.',
       sources: ['rabbitmq-quorum-queues', 'rabbitmq-confirms'],
+      scenarios: ['quorum-leader-dies', 'publisher-confirms'],
     },
-    scenarios: ['quorum-leader-dies', 'publisher-confirms'],
   },
 ];
 

@@ -33,16 +33,16 @@ export interface DurabilitySetting<S extends string = string> {
   where: string;
   /** Its default, per version and client where they differ. */
   defaults: string;
+  /** What it guarantees, with the scenarios that show it. */
   guarantee: Claim<S>;
-  scenarios?: readonly ScenarioId[];
 }
 
 /** What one setup does when a machine dies. */
 export interface DurabilityOutcome<S extends string = string> {
   broker: Broker;
   setup: string;
+  /** What happens, with the scenarios that show it. */
   outcome: Claim<S>;
-  scenarios?: readonly ScenarioId[];
 }
 
 export const FEATURE_IDS = [

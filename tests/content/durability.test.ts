@@ -47,15 +47,15 @@ describe('“When a broker dies” on /', () => {
     for (const broker of ['kafka', 'rabbitmq'] as const) {
       const outcomes = DURABILITY_OUTCOMES.filter((o) => o.broker === broker);
       expect(outcomes.length).toBe(2);
-      expect(outcomes.some((o) => (o.scenarios ?? []).length > 0)).toBe(true);
+      expect(outcomes.some((o) => (o.outcome.scenarios ?? []).length > 0)).toBe(true);
     }
   });
 
   it('links only to scenarios the simulator has, and each failure scenario is linked from the section', () => {
     const linked = [
-      ...KAFKA_DURABILITY.flatMap((s) => s.scenarios ?? []),
-      ...RABBIT_DURABILITY.flatMap((s) => s.scenarios ?? []),
-      ...DURABILITY_OUTCOMES.flatMap((o) => o.scenarios ?? []),
+      ...KAFKA_DURABILITY.flatMap((s) => s.guarantee.scenarios ?? []),
+      ...RABBIT_DURABILITY.flatMap((s) => s.guarantee.scenarios ?? []),
+      ...DURABILITY_OUTCOMES.flatMap((o) => o.outcome.scenarios ?? []),
     ];
     for (const id of linked) expect(scenarioIds.has(id), id).toBe(true);
     for (const id of [
