@@ -9,10 +9,19 @@ export function wholeSecondTicks(from: number, to: number, most = 8): number[] {
   const first = Math.ceil(from / 1000);
   const last = Math.floor(to / 1000);
   if (last < first) return [];
-  const span = last - first;
-  const step = STEPS_S.find((s) => Math.floor(span / s) + 1 <= most) ?? Math.ceil(span / (most - 1));
-  const start = Math.ceil(first / step) * step;
+  // How many multiples of a step lie in [first, last]: ticks sit on round times (0 s, 30 s, 60 s…).
+  const aligned = (step: number) => Math.floor(last / step) - Math.ceil(first / step) + 1;
+  const step = STEPS_S.find((s) => aligned(s) <= most);
   const ticks: number[] = [];
-  for (let s = start; s <= last; s += step) ticks.push(s * 1000);
+  if (step === undefined) {
+    // Longer than the table's steps allow: evenly from the first whole second.
+    const every = Math.ceil((last - first) / (most - 1));
+    for (let s = first; s <= last; s += every) ticks.push(s * 1000);
+  } else if (aligned(step) === 0) {
+    // The smaller steps give too many ticks and this one none (a short range between two multiples): one tick.
+    ticks.push(first * 1000);
+  } else {
+    for (let s = Math.ceil(first / step) * step; s <= last; s += step) ticks.push(s * 1000);
+  }
   return ticks;
 }
