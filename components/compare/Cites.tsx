@@ -32,8 +32,8 @@ export function ScenarioLinks({ ids }: { ids: readonly ScenarioId[] }) {
     <span className="ml-1 inline-flex flex-wrap gap-x-3 gap-y-1 text-sm" data-testid="scenario-links">
       {ids.map((id) => (
         <a key={id} href={scenarioHref(id)} className="scenario-link">
-          <span aria-hidden="true">▶ </span>
-          Simulate: {SCENARIO_TITLES[id]}
+          <span aria-hidden="true">▶</span>
+          <span>Simulate: {SCENARIO_TITLES[id]}</span>
         </a>
       ))}
     </span>
