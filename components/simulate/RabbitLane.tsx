@@ -256,8 +256,21 @@ function WholeReady({ q }: { q: QueueModel }) {
   );
 }
 
+type ReadyChipProps = { m: QueueModel['ready'][number]; x?: number; y?: number };
+
+/** The same chip: each frame's models are new objects, so the memo compares what the chip shows. */
+const sameReadyChip = (a: ReadyChipProps, b: ReadyChipProps) =>
+  a.x === b.x &&
+  a.y === b.y &&
+  a.m.messageId === b.m.messageId &&
+  a.m.hue === b.m.hue &&
+  a.m.redelivered === b.m.redelivered &&
+  a.m.routingKey === b.m.routingKey &&
+  a.m.expiresAt === b.m.expiresAt &&
+  a.m.deliveryCount === b.m.deliveryCount;
+
 /** Memoised: a queue that grows renders only its new chips. `x`/`y` place it in the "Whole log" grid. */
-const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][number]; x?: number; y?: number }) {
+const ReadyChip = memo(function ReadyChip({ m, x, y }: ReadyChipProps) {
   const title = `${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.deliveryCount ? `, x-delivery-count ${m.deliveryCount}` : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`;
   const publishers = useContext(Publishers);
   const grid = x !== undefined && y !== undefined;
@@ -290,7 +303,7 @@ const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][
       <span role="listitem">{label}</span>
     </Chip>
   );
-});
+}, sameReadyChip);
 
 /**
  * A small ↻ badge on the chip's corner (the chip keeps its width), spelled out for screen readers; on a
