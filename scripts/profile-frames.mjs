@@ -25,7 +25,7 @@ try {
   await page.goto(`${server.url}/simulate?scenario=heavy&seed=1&t=40000`, { waitUntil: 'networkidle' });
   await page.getByTestId('simulator').and(page.locator('[data-ready="true"]')).waitFor();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption(SPEED);
-  await page.getByRole('checkbox', { name: /Whole log/ }).check();
+  if (!process.argv.includes('--strip')) await page.getByRole('checkbox', { name: /Whole log/ }).check();
   await page.locator('#kafka-lane').scrollIntoViewIfNeeded();
   if (CSS) await page.addStyleTag({ content: decodeURIComponent(CSS) });
   await page.evaluate(() => {
@@ -42,7 +42,7 @@ try {
     await cdp.send('Profiler.start');
   }
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,toplevel,blink',
+    categories: `devtools.timeline,disabled-by-default-devtools.timeline,v8,toplevel,blink${process.argv.includes('--invalidations') ? ',disabled-by-default-devtools.timeline.invalidationTracking' : ''}`,
     transferMode: 'ReportEvents',
   });
   const load0 = load();
@@ -71,7 +71,8 @@ try {
   const stack = [];
   let wall = 0;
   let cpu = 0;
-  /** Tasks over 12 ms of CPU: their wall and CPU time and self CPU time by event. */
+  let maxTask = 0;
+  /** Tasks over --long ms of CPU (12): their wall and CPU time and self CPU time by event. */
   const long = [];
   let task = null;
   for (const e of onMain) {
@@ -82,8 +83,9 @@ try {
     else {
       wall += e.dur;
       cpu += t;
-      task = { ms: e.dur / 1000, cpu: t / 1000, self: new Map() };
-      if (t > 12_000) long.push(task);
+      task = { at: (e.ts - onMain[0].ts) / 1000, ms: e.dur / 1000, cpu: t / 1000, self: new Map() };
+      if (t > Number(arg('long', '12')) * 1000) long.push(task);
+      maxTask = Math.max(maxTask, t / 1000);
     }
     if (parent) task.self.set(parent.name, (task.self.get(parent.name) ?? 0) - t);
     task.self.set(e.name, (task.self.get(e.name) ?? 0) + t);
@@ -91,13 +93,13 @@ try {
     stack.push(e);
   }
   console.log(
-    `${SPEED}×, ${MS} ms, ${frames} frames; per frame: busy ${(wall / 1000 / frames).toFixed(2)} ms wall, ${(cpu / 1000 / frames).toFixed(2)} ms CPU (${Math.round(cpu / 1000 / (MS / 1000))} ms CPU per second); load ${load0} → ${load()}`,
+    `${SPEED}×, ${MS} ms, ${frames} frames; per frame: busy ${(wall / 1000 / frames).toFixed(2)} ms wall, ${(cpu / 1000 / frames).toFixed(2)} ms CPU (${Math.round(cpu / 1000 / (MS / 1000))} ms CPU per second, longest task ${maxTask.toFixed(1)} ms CPU, ${long.length} over 12 ms); load ${load0} → ${load()}`,
   );
   for (const [n, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 18))
     console.log(`${(us / 1000 / frames).toFixed(2).padStart(7)} ms/frame  ${n}`);
   for (const l of long)
     console.log(
-      `task ${l.ms.toFixed(0)} ms (${l.cpu.toFixed(0)} ms CPU): ${[...l.self]
+      `task at ${l.at.toFixed(0)} ms: ${l.ms.toFixed(0)} ms (${l.cpu.toFixed(0)} ms CPU): ${[...l.self]
         .sort((a, b) => b[1] - a[1])
         .slice(0, 7)
         .map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`)

@@ -8,6 +8,8 @@ import { LaneFrame } from './LaneFrame';
 import { PublisherLedger, QuorumMembers, RabbitNodes } from './RabbitNodes';
 import { SlotGrid, slotXY, type SlotPlace } from './SlotGrid';
 import { useFlights } from './useFlights';
+import { useSim } from './context';
+import { useHeldOffScreen } from './useHeldOffScreen';
 
 /** The publishers whose messages the lane can show: a chip keeps its publisher when there are several (chipLabel). */
 const Publishers = createContext<readonly string[]>([]);
@@ -28,15 +30,14 @@ export const RabbitLane = memo(function RabbitLane({
   whole?: boolean;
 }) {
   const queues = useMemo(() => queueModels(rabbit, cap), [rabbit, cap]);
+  const playing = useSim((s) => s.playing);
   return (
     <Publishers.Provider value={publishers}>
       <LaneFrame broker="rabbit" title="RabbitMQ" tagline="exchange → bindings → queues; an ack deletes">
         <RabbitNodes rabbit={rabbit} />
         <Exchanges rabbit={rabbit} />
         {queues.map((q) => (
-          <div key={q.name} className={queues.length > LAZY_ROWS ? 'kvr-lazy' : undefined}>
-            <QueueCard q={q} seq={seq} whole={whole} />
-          </div>
+          <QueueBox key={q.name} q={q} seq={seq} whole={whole} lazy={queues.length > LAZY_ROWS} playing={playing} />
         ))}
         <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
           Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots:
@@ -69,6 +70,16 @@ const Exchanges = memo(
   },
   (a, b) => a.rabbit.exchanges === b.rabbit.exchanges || JSON.stringify(a.rabbit.exchanges) === JSON.stringify(b.rabbit.exchanges),
 );
+
+/** One queue's card; in the "Whole log" view, while playing, it holds its moment while far off screen (useHeldOffScreen). */
+function QueueBox({ q, seq, whole, lazy, playing }: { q: QueueModel; seq: number; whole: boolean; lazy: boolean; playing: boolean }) {
+  const { ref, shown } = useHeldOffScreen(q, whole && playing);
+  return (
+    <div ref={ref} className={lazy ? 'kvr-lazy' : undefined}>
+      <QueueCard q={shown} seq={seq} whole={whole} />
+    </div>
+  );
+}
 
 const QueueCard = memo(
   function QueueCard({ q, seq, whole }: { q: QueueModel; seq: number; whole: boolean }) {
