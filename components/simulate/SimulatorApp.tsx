@@ -146,8 +146,16 @@ function Lanes() {
   const cap = whole ? WHOLE_LOG_CAP : stripCap;
   // Only what fits on screen is materialised by the engine (the rest is counted: "… N earlier").
   useEffect(() => store.getState().setViewLimits({ maxRecords: cap, maxMessages: cap }), [store, cap]);
-  // Drawn: play paces its next request by how long this took (lib/simulate/store/playback.ts).
-  useEffect(() => store.getState().drawn(snapshot), [store, snapshot]);
+  // Drawn once the frame after this commit is painted: play paces its next request by how long that
+  // took (lib/simulate/store/playback.ts).
+  useEffect(() => {
+    let painted = 0;
+    const frame = requestAnimationFrame(() => (painted = window.setTimeout(() => store.getState().drawn(snapshot), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(painted);
+    };
+  }, [store, snapshot]);
   const publishers = usePublishers();
   useInViewOnPlay(ref, playing);
   const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;
