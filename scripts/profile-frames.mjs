@@ -31,8 +31,12 @@ try {
   await page.evaluate(() => {
     window.__keepPlaying = setInterval(() => document.querySelector('button[aria-label="Play"]')?.click(), 100);
   });
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.waitForTimeout(1000);
+  // Tracing starts 1 s into play (--from-play: at once, as bench-frames measures).
+  if (process.argv.includes('--from-play')) setTimeout(() => page.getByRole('button', { name: 'Play', exact: true }).click(), 300);
+  else {
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForTimeout(1000);
+  }
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
