@@ -91,6 +91,17 @@ describe('play paced by drawing', () => {
     expect(s.getState().playing).toBe(true);
   });
 
+  it('a moment shown by a seek while playing, once drawn, releases play (the moment it waited for was never drawn)', async () => {
+    const { s } = await playWithLanes(null, 3);
+    const shownBefore = s.getState().frame;
+    await s.getState().seek(50_000);
+    s.getState().drawn(s.getState().snapshot);
+    s.getState().tick(WHOLE_LOG_PUBLISH_MS);
+    await idle(s);
+    expect(s.getState().frame).toBeGreaterThan(shownBefore + 1);
+    expect(s.getState().time).toBeGreaterThan(50_000);
+  });
+
   it('without lanes that report drawing (as in the other store tests) plays as before', async () => {
     const { shown } = await playWithLanes('no lanes');
     expect(shown).toBeGreaterThanOrEqual(Math.floor(2400 / (WHOLE_LOG_PUBLISH_MS + 16)));

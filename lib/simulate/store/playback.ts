@@ -200,9 +200,10 @@ export function playbackSlice(session: Session, set: Set, get: Get, initial: Pla
 
     drawn(snapshot) {
       lanesDraw = true;
-      if (undrawn?.snapshot !== snapshot) return;
-      drawMs = session.realClock - undrawn.at;
-      undrawn = null;
+      if (!undrawn) return;
+      if (snapshot === undrawn.snapshot) drawMs = session.realClock - undrawn.at;
+      // The moment play waits for is drawn, or a later one (a seek or an intervention while playing) is.
+      if (snapshot === undrawn.snapshot || snapshot === get().snapshot) undrawn = null;
     },
 
     setViewLimits(limits: ViewLimits) {
