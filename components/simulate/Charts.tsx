@@ -18,6 +18,7 @@ const secondsTick = (t: number) => `${t / 1000} s`;
 const secondsLabel = (t: unknown) => `${Number(t) / 1000} s`;
 const TOOLTIP_STYLE = { color: '#18181b' };
 const LEGEND_STYLE = { fontSize: 11 };
+// The legend lists the lines in their order (recharts sorts by name by default), so "N more, summed" comes last.
 
 /** The moment shown, as a dashed line across the plot (once a second while playing). */
 function TimeLine() {
@@ -102,7 +103,7 @@ const Chart = memo(function Chart({
             {drawn >= 3 && (
               <Tooltip labelFormatter={secondsLabel} formatter={formatter} contentStyle={TOOLTIP_STYLE} isAnimationActive={false} />
             )}
-            {drawn >= 3 && <Legend wrapperStyle={LEGEND_STYLE} />}
+            {drawn >= 3 && <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} />}
             {lines}
             {drawn >= 2 && <TimeLine />}
           </LineChart>
