@@ -106,7 +106,7 @@ class Difference extends Error {
   step = -1;
 }
 
-async function runScript(script: Script): Promise<void> {
+async function runScript(script: Script, consumers = CONSUMERS): Promise<void> {
   const q = `${runId}.d${scriptNo++}`;
   const dlx = `${q}.dlx`;
   const dlq = `${q}.dlq`;
@@ -137,8 +137,8 @@ async function runScript(script: Script): Promise<void> {
   const modelDeadLettered: string[] = [];
   const modelRejected: string[] = [];
   const brokerRejected: string[] = [];
-  const live: (BrokerConsumer | undefined)[] = Array(CONSUMERS).fill(undefined);
-  const generation = Array(CONSUMERS).fill(0) as number[];
+  const live: (BrokerConsumer | undefined)[] = Array(consumers).fill(undefined);
+  const generation = Array(consumers).fill(0) as number[];
   const all: BrokerConsumer[] = [];
   let nextMsg = 0;
   let failedStep = -1;
@@ -390,6 +390,40 @@ describe('dispatch differential against RabbitMQ', () => {
         { kind: 'close', consumer: 0 },
       ],
     });
+    scripts++;
+  });
+
+  // Issue #20 item 5's nack-requeue storm (32 consumers, prefetch 0, every message nacked with requeue):
+  // on the engine its first 8 messages all went to c0. Who gets what when consumers wait on an empty
+  // queue and messages arrive (one at a time, or as a burst), or when messages wait and consumers
+  // subscribe one by one; then every consumer in turn nacks what it holds, with requeue, twice round.
+  const nackCases = [4, 32].flatMap((n) =>
+    [0, 1].flatMap((prefetch) =>
+      (['consumers first', 'messages first'] as const).flatMap((order) =>
+        (['one by one', 'as a burst'] as const).map((publish) => ({
+          name: `${n} consumers, prefetch ${prefetch}, ${order}, 8 messages ${publish}`,
+          n,
+          prefetch,
+          order,
+          publish,
+        })),
+      ),
+    ),
+  );
+  it.each(nackCases)('nack-requeue dispatch: $name', async ({ n, prefetch, order, publish }) => {
+    const consume = Array.from({ length: n }, (_, consumer): Step => ({ kind: 'consume', consumer, prefetch }));
+    const messages: Step[] =
+      publish === 'as a burst'
+        ? [{ kind: 'publish', count: 8, bytes: 1 }]
+        : Array.from({ length: 8 }, (): Step => ({ kind: 'publish', count: 1, bytes: 1 }));
+    const nacks = Array.from({ length: 2 * n }, (_, i): Step => ({ kind: 'nackRequeue', consumer: i % n, pick: 0, multiple: false }));
+    await runScript(
+      {
+        queue: { overflow: 'drop-head', deadLetter: false },
+        steps: [...(order === 'consumers first' ? [...consume, ...messages] : [...messages, ...consume]), ...nacks],
+      },
+      n,
+    );
     scripts++;
   });
 

@@ -167,7 +167,7 @@ describe('a run past its budget', () => {
     expect(whole.endTime).toBe(300_000);
 
     const eager = pollStormAtTheCaps();
-    for (const g of eager.kafka!.groups!) for (const c of g.consumers) c.processingMsPerRecord = 0;
+    for (const g of eager.kafka!.groups!) for (const c of g.consumers ?? []) c.processingMsPerRecord = 0;
     const fast = createSimulation(scenario(eager), 1, { recordEvents: false });
     fast.runUntil(Infinity);
     expect(fast.stopped?.reason).toBe('too-heavy');
