@@ -15,6 +15,9 @@ const COLORS = ['#4f46e5', '#ea580c', '#059669', '#db2777', '#0891b2', '#ca8a04'
 const MARGIN = { top: 8, right: 12, bottom: 4, left: 0 };
 const X_DOMAIN = ['dataMin', 'dataMax'];
 const secondsTick = (t: number) => `${t / 1000} s`;
+// 35,000 reads "35K": the y axis is 40 px wide.
+const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const compactTick = (v: number) => COMPACT.format(v);
 const secondsLabel = (t: unknown) => `${Number(t) / 1000} s`;
 const TOOLTIP_STYLE = { color: '#18181b' };
 const LEGEND_STYLE = { fontSize: 11 };
@@ -99,7 +102,7 @@ const Chart = memo(function Chart({
                 fontSize={11}
               />
             )}
-            {drawn >= 2 && <YAxis stroke="currentColor" fontSize={11} width={40} allowDecimals={false} />}
+            {drawn >= 2 && <YAxis stroke="currentColor" fontSize={11} width={40} allowDecimals={false} tickFormatter={compactTick} />}
             {drawn >= 3 && (
               <Tooltip labelFormatter={secondsLabel} formatter={formatter} contentStyle={TOOLTIP_STYLE} isAnimationActive={false} />
             )}

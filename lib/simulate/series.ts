@@ -22,7 +22,10 @@ export interface SeriesLine {
   label: string;
 }
 
-/** How a chart was bounded: each point is the highest value in `bucketMs` (the sampling step when nothing was merged); `summed` lines are one "more" line. */
+/**
+ * How a chart was bounded: each point is the highest value in `bucketMs` (the sampling step when nothing
+ * was merged; for rates, the span each rate is over); `summed` lines are one "more" line.
+ */
 export interface ChartBounds {
   bucketMs: number;
   summed: number;
@@ -86,9 +89,7 @@ export function chartSeries(
   const lagLines = lines();
   const depthLines = lines();
   const throughputLines = lines();
-  let prev: { time: number; totals: Totals } | null = null;
-  for (const s of samples) {
-    const { time, totals } = s;
+  for (const { time, totals } of samples) {
     const lp: SeriesPoint = { time };
     for (const [g, v] of Object.entries(totals.groupLag)) lp[lagLines.key(g)] = v;
     lag.push(lp);
@@ -98,6 +99,14 @@ export function chartSeries(
       dp[depthLines.key(`${q} unacked`)] = d.unacked;
     }
     depth.push(dp);
+  }
+  // Rates come from counters, so fewer points need no maximum: each is the exact rate over a longer
+  // span (every `every` samples), which also keeps one sample's few messages from reading as noise.
+  const every = Math.max(1, Math.ceil((samples.length - 1) / limits.maxPoints));
+  let prev: { time: number; totals: Totals } | null = null;
+  for (const [i, s] of samples.entries()) {
+    if (i % every !== 0 && i !== samples.length - 1) continue;
+    const { time, totals } = s;
     if (prev && time > prev.time) {
       const perSec = 1000 / (time - prev.time);
       const tp: SeriesPoint = { time };
@@ -119,7 +128,7 @@ export function chartSeries(
   const sampleMs = samples.length > 1 ? samples[1]!.time - samples[0]!.time : 0;
   const l = bound(lag, lagLines.list(), sampleMs, limits);
   const d = bound(depth, depthLines.list(), sampleMs, limits);
-  const t = bound(throughput, throughputLines.list(), sampleMs, limits);
+  const t = bound(throughput, throughputLines.list(), sampleMs * every, limits);
   return {
     lag: l.points,
     lagKeys: l.keys,
@@ -136,11 +145,11 @@ export function chartSeries(
 
 const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms) / 1000} s`);
 
-/** What a chart's caption says about how its lines were sampled and bounded. */
+/** What a chart's caption says about how its lines were sampled and bounded (`rates`: the throughput chart). */
 export function boundsCaption(bounds: ChartBounds, sampleMs: number, rates: boolean): string {
   if (sampleMs === 0) return 'One sample: the run stopped at its start.';
-  const sampled = rates ? `Rates over each ${duration(sampleMs)}` : `Sampled every ${duration(sampleMs)}`;
-  const merged = bounds.bucketMs > sampleMs ? `; each point is the highest in ${duration(bounds.bucketMs)}` : '';
+  const sampled = rates ? `Rates over each ${duration(bounds.bucketMs)}` : `Sampled every ${duration(sampleMs)}`;
+  const merged = !rates && bounds.bucketMs > sampleMs ? `; each point is the highest in ${duration(bounds.bucketMs)}` : '';
   const summed = bounds.summed > 0 ? ` The ${bounds.summed} lines with the lowest peaks are summed into one.` : '';
   return `${sampled}${merged}.${summed}`;
 }

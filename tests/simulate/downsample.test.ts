@@ -150,7 +150,7 @@ describe('chartSeries bounds', () => {
     expect(boundsCaption(s.depthBounds, s.sampleMs, false)).toBe(
       'Sampled every 250 ms; each point is the highest in 1 s. The 25 lines with the lowest peaks are summed into one.',
     );
-    expect(boundsCaption(s.throughputBounds, s.sampleMs, true)).toBe('Rates over each 250 ms; each point is the highest in 1 s.');
+    expect(boundsCaption(s.throughputBounds, s.sampleMs, true)).toBe('Rates over each 1 s.');
     // The 5 messages are in every queue at the end: the summed line holds the 25 lines' share.
     const last = s.depth.at(-1)!;
     expect(s.depthKeys.reduce((n, k) => n + last[k.key]!, 0)).toBe(16 * 5);
