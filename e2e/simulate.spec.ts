@@ -316,6 +316,9 @@ test('in the "Whole log" view a record keeps its place while the head of the log
   await open(page, '?scenario=heavy&seed=1&t=40000&view=whole-log');
   const row = page.locator('[data-partition="metrics-2"]');
   const heading = row.getByText(/log start offset/);
+  // The card in view and its figures drawn before reading them.
+  await row.scrollIntoViewIfNeeded();
+  await expect(heading).toContainText(/log start offset \d+ · log-end offset \d+/);
   const startBefore = /log start offset (\d+)/.exec(await heading.innerText())![1]!;
   const leoBefore = Number(/log-end offset (\d+)/.exec(await heading.innerText())![1]);
   // Two records near the newest end: they survive the next 10 s of retention.

@@ -18,7 +18,11 @@ export function Chip({
   title: string;
   className?: string;
   style?: CSSProperties;
-  /** Place the chip at this point of a SlotGrid: one plain fixed-size box (cheap to add by the hundred). */
+  /**
+   * Place the chip at this point of a SlotGrid: one plain fixed-size box (cheap to add by the hundred),
+   * placed by left/top, not a transform (a transform per chip is a paint chunk per chip, which the
+   * compositor re-sorts every frame something animates).
+   */
   at?: { x: number; y: number };
   role?: 'listitem';
   /** Marks a queue message for the delivery animation (useFlights): its id and which side it is on. */
@@ -30,7 +34,7 @@ export function Chip({
       role={role}
       data-msg={flight?.msg}
       data-side={flight?.side}
-      style={{ '--h': String(hue), ...(at ? { translate: `${at.x}px ${at.y}px` } : {}), ...style } as CSSProperties}
+      style={{ '--h': String(hue), ...(at ? { left: at.x, top: at.y } : {}), ...style } as CSSProperties}
       className={`kvr-chip ${at ? 'kvr-slot-chip' : 'inline-flex h-7 min-w-7 items-center justify-center rounded border px-0.5 font-mono text-[11px] leading-none'} ${className}`}
     >
       {children}

@@ -10,6 +10,8 @@ import { WholeRow } from './KafkaWholeRow';
 import { KafkaReplicas, replicatedPartitions } from './KafkaReplicas';
 import { ShareGroups } from './ShareGroupView';
 import { KafkaLegend } from './KafkaLegend';
+import { useSim } from './context';
+import { useHeldOffScreen } from './useHeldOffScreen';
 
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
@@ -54,14 +56,13 @@ function TopicRows({
 }) {
   const [open, setOpen] = useState(false);
   const id = useId();
+  const playing = useSim((s) => s.playing);
   const { shown, more } = bounded(rows, limit, open);
   return (
     <>
       <div id={id}>
         {shown.map((row) => (
-          <div key={row.name} className={lazy ? 'kvr-lazy' : undefined}>
-            {whole ? <WholeRow row={row} /> : <StripRow row={row} />}
-          </div>
+          <PartitionRow key={row.name} row={row} lazy={lazy} whole={whole} playing={playing} />
         ))}
       </div>
       <ShowMore
@@ -74,6 +75,16 @@ function TopicRows({
         onToggle={() => setOpen(!open)}
       />
     </>
+  );
+}
+
+/** One partition, strip or "Whole log"; the latter, while playing, holds its moment while far off screen (useHeldOffScreen). */
+function PartitionRow({ row, lazy, whole, playing }: { row: PartitionRowModel; lazy: boolean; whole: boolean; playing: boolean }) {
+  const { ref, shown } = useHeldOffScreen(row, whole && playing);
+  return (
+    <div ref={ref} className={lazy ? 'kvr-lazy' : undefined}>
+      {whole ? <WholeRow row={shown} /> : <StripRow row={shown} />}
+    </div>
   );
 }
 

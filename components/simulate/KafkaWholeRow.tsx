@@ -63,10 +63,10 @@ function WholeMarkers({ at, place }: { at: Map<number, MarkerModel[]>; place: Sl
         return (
           <Fragment key={slot}>
             {markers.some((m) => m.kind === 'committed') && (
-              <CommittedBar height="h-10" place="kvr-slot" style={{ translate: `${x - 1}px ${y - MARKER_BAND}px` }} />
+              <CommittedBar height="h-10" place="kvr-slot" style={{ left: x - 1, top: y - MARKER_BAND }} />
             )}
             {markers.some((m) => m.kind === 'position') && (
-              <span aria-hidden="true" className="kvr-slot kvr-notch" style={{ translate: `${x + 10}px ${y + 1}px` }} />
+              <span aria-hidden="true" className="kvr-slot kvr-notch" style={{ left: x + 10, top: y + 1 }} />
             )}
           </Fragment>
         );
@@ -75,7 +75,7 @@ function WholeMarkers({ at, place }: { at: Map<number, MarkerModel[]>; place: Sl
         <span
           key={c.markers[0]!.id}
           className="kvr-slot flex gap-1 rounded-sm bg-white px-0.5 text-[9px] leading-3 whitespace-nowrap dark:bg-zinc-900"
-          style={{ translate: `${c.left}px ${band(c.row * place.cols).y - MARKER_BAND}px` }}
+          style={{ left: c.left, top: band(c.row * place.cols).y - MARKER_BAND }}
         >
           {c.markers.map((m) =>
             m.kind === 'committed' ? (
@@ -145,7 +145,7 @@ export const WholeRow = memo(
                     />
                   );
                 })}
-                <LogEndBox logEndOffset={row.logEndOffset} place="kvr-slot" style={{ translate: `${leoAt.x}px ${leoAt.y}px` }} />
+                <LogEndBox logEndOffset={row.logEndOffset} place="kvr-slot" style={{ left: leoAt.x, top: leoAt.y }} />
                 <WholeMarkers at={at} place={place} />
               </>
             );

@@ -8,6 +8,8 @@ import { LaneFrame } from './LaneFrame';
 import { PublisherLedger, QuorumMembers, RabbitNodes } from './RabbitNodes';
 import { SlotGrid, slotXY, type SlotPlace } from './SlotGrid';
 import { useFlights } from './useFlights';
+import { useSim } from './context';
+import { useHeldOffScreen } from './useHeldOffScreen';
 
 /** The publishers whose messages the lane can show: a chip keeps its publisher when there are several (chipLabel). */
 const Publishers = createContext<readonly string[]>([]);
@@ -28,15 +30,14 @@ export const RabbitLane = memo(function RabbitLane({
   whole?: boolean;
 }) {
   const queues = useMemo(() => queueModels(rabbit, cap), [rabbit, cap]);
+  const playing = useSim((s) => s.playing);
   return (
     <Publishers.Provider value={publishers}>
       <LaneFrame broker="rabbit" title="RabbitMQ" tagline="exchange → bindings → queues; an ack deletes">
         <RabbitNodes rabbit={rabbit} />
         <Exchanges rabbit={rabbit} />
         {queues.map((q) => (
-          <div key={q.name} className={queues.length > LAZY_ROWS ? 'kvr-lazy' : undefined}>
-            <QueueCard q={q} seq={seq} whole={whole} />
-          </div>
+          <QueueBox key={q.name} q={q} seq={seq} whole={whole} lazy={queues.length > LAZY_ROWS} playing={playing} />
         ))}
         <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
           Chips are messages (colour by routing key); a dashed chip marked ↻ is redelivered. Boxes beside a consumer are its prefetch slots:
@@ -69,6 +70,16 @@ const Exchanges = memo(
   },
   (a, b) => a.rabbit.exchanges === b.rabbit.exchanges || JSON.stringify(a.rabbit.exchanges) === JSON.stringify(b.rabbit.exchanges),
 );
+
+/** One queue's card; in the "Whole log" view, while playing, it holds its moment while far off screen (useHeldOffScreen). */
+function QueueBox({ q, seq, whole, lazy, playing }: { q: QueueModel; seq: number; whole: boolean; lazy: boolean; playing: boolean }) {
+  const { ref, shown } = useHeldOffScreen(q, whole && playing);
+  return (
+    <div ref={ref} className={lazy ? 'kvr-lazy' : undefined}>
+      <QueueCard q={shown} seq={seq} whole={whole} />
+    </div>
+  );
+}
 
 const QueueCard = memo(
   function QueueCard({ q, seq, whole }: { q: QueueModel; seq: number; whole: boolean }) {
@@ -256,8 +267,21 @@ function WholeReady({ q }: { q: QueueModel }) {
   );
 }
 
+type ReadyChipProps = { m: QueueModel['ready'][number]; x?: number; y?: number };
+
+/** The same chip: each frame's models are new objects, so the memo compares what the chip shows. */
+const sameReadyChip = (a: ReadyChipProps, b: ReadyChipProps) =>
+  a.x === b.x &&
+  a.y === b.y &&
+  a.m.messageId === b.m.messageId &&
+  a.m.hue === b.m.hue &&
+  a.m.redelivered === b.m.redelivered &&
+  a.m.routingKey === b.m.routingKey &&
+  a.m.expiresAt === b.m.expiresAt &&
+  a.m.deliveryCount === b.m.deliveryCount;
+
 /** Memoised: a queue that grows renders only its new chips. `x`/`y` place it in the "Whole log" grid. */
-const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][number]; x?: number; y?: number }) {
+const ReadyChip = memo(function ReadyChip({ m, x, y }: ReadyChipProps) {
   const title = `${m.messageId}, routing key ${m.routingKey}${m.redelivered ? ', redelivered' : ''}${m.deliveryCount ? `, x-delivery-count ${m.deliveryCount}` : ''}${m.expiresAt !== null ? `, expires at ${m.expiresAt} ms` : ''}`;
   const publishers = useContext(Publishers);
   const grid = x !== undefined && y !== undefined;
@@ -290,7 +314,7 @@ const ReadyChip = memo(function ReadyChip({ m, x, y }: { m: QueueModel['ready'][
       <span role="listitem">{label}</span>
     </Chip>
   );
-});
+}, sameReadyChip);
 
 /**
  * A small ↻ badge on the chip's corner (the chip keeps its width), spelled out for screen readers; on a

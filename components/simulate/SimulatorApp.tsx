@@ -125,7 +125,8 @@ function useInViewOnPlay(ref: React.RefObject<HTMLElement | null>, playing: bool
 function Lanes() {
   // Deferred: the lanes re-render in a background, time-sliced render, so a big update never blocks
   // an animation frame. The engine builds each snapshot in its worker; with the "Whole log" view on,
-  // play asks for one at most every WHOLE_LOG_PUBLISH_MS (lib/simulate/store/playback.ts).
+  // play asks for one at most every WHOLE_LOG_PUBLISH_MS, and less often when drawing is slow
+  // (lib/simulate/store/playback.ts).
   const whole = useSim((s) => s.wholeLog);
   const playing = useSim((s) => s.playing);
   const snapshot = useDeferredValue(useSim((s) => s.snapshot));
@@ -145,6 +146,16 @@ function Lanes() {
   const cap = whole ? WHOLE_LOG_CAP : stripCap;
   // Only what fits on screen is materialised by the engine (the rest is counted: "… N earlier").
   useEffect(() => store.getState().setViewLimits({ maxRecords: cap, maxMessages: cap }), [store, cap]);
+  // Drawn once the frame after this commit is painted: play paces its next request by how long that
+  // took (lib/simulate/store/playback.ts).
+  useEffect(() => {
+    let painted = 0;
+    const frame = requestAnimationFrame(() => (painted = window.setTimeout(() => store.getState().drawn(snapshot), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(painted);
+    };
+  }, [store, snapshot]);
   const publishers = usePublishers();
   useInViewOnPlay(ref, playing);
   const showKafka = lanes.includes('kafka') && snapshot.kafka !== null;

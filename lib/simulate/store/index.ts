@@ -10,7 +10,7 @@ import type { SimActions, SimState, SimStore, SimStoreOptions } from './types';
 
 export type * from './types';
 export { LINES_PER_ENTRY, PLAY_NARRATION_MS } from './narration';
-export { PUBLISH_MS, SPEEDS, WHOLE_LOG_PUBLISH_MS } from './playback';
+export { DRAW_SHARE, DRAW_WAIT_MS, playInterval, PUBLISH_MS, SPEEDS, WHOLE_LOG_PUBLISH_MS } from './playback';
 
 export function createSimStore(options: SimStoreOptions): SimStore {
   const first = options.builtInScenarios.find((b) => b.id === options.initial.id) ?? options.builtInScenarios[0];

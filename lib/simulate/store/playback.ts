@@ -1,7 +1,8 @@
 // The clock: play and pause, speed, step forward and back, seek, restart, and the animation loop's
 // tick. The engine computes each moment in its worker; while playing the store asks for the next
-// moment at most every PUBLISH_MS of real time and only once the last one has arrived, so a heavy
-// moment slows the clock down instead of piling up work or blocking the page.
+// moment at most every PUBLISH_MS of real time, only once the last one has arrived and the lanes have
+// drawn it, and less often when drawing takes long (a busy machine): a heavy moment slows the clock's
+// updates down instead of piling up work or blocking the page.
 import type { ViewLimits } from '../engine/protocol';
 import { describeMoment } from '../moment-summary';
 import { Session } from './session';
@@ -17,6 +18,20 @@ export const PUBLISH_MS = 50;
 export const WHOLE_LOG_PUBLISH_MS = 100;
 /** While playing, one request covers at most this much real time, however long the last one took. */
 const MAX_PLAY_STEP_MS = 250;
+/**
+ * While playing, the next moment is asked for no sooner than this many times as long as the lanes
+ * took to draw the last one (from the store showing it to the lanes' commit), so that drawing takes
+ * at most about a third of the page's time however busy the machine (up to MAX_PLAY_STEP_MS apart,
+ * which keeps the clock in step with real time).
+ */
+export const DRAW_SHARE = 3;
+/** Play waits this long (real ms) at most for the lanes to draw a moment before asking for the next. */
+export const DRAW_WAIT_MS = 1000;
+
+/** Real ms between two requests while playing: the publishing interval, or longer when drawing is slow. */
+export function playInterval(base: number, drawMs: number): number {
+  return Math.max(base, Math.min(MAX_PLAY_STEP_MS, DRAW_SHARE * drawMs));
+}
 
 function clampSpeed(s: number): number {
   return SPEEDS.reduce((best, x) => (Math.abs(x - s) < Math.abs(best - s) ? x : best), 1);
@@ -98,6 +113,11 @@ export function playbackSlice(session: Session, set: Set, get: Get, initial: Pla
   let justStarted = false;
   // A change of the lanes' limits while nothing else is asked for: one request for the same moment.
   let viewPending = false;
+  // Drawing: the moment play showed last and the real time it was shown, until the lanes draw it;
+  // how long the last drawing took; whether any lanes report drawing (tests have none).
+  let undrawn: { snapshot: PlaybackState['snapshot']; at: number } | null = null;
+  let drawMs = 0;
+  let lanesDraw = false;
 
   async function advance(): Promise<void> {
     const s = get();
@@ -117,6 +137,7 @@ export function playbackSlice(session: Session, set: Set, get: Get, initial: Pla
     narrator.gather(frame.events.list, frame.events.count);
     const ended = frame.time >= frame.endTime;
     if (chapter || ended || narrator.due(session.realClock)) narrator.flush(frame.time, session.realClock, chapter);
+    undrawn = lanesDraw ? { snapshot: frame.snapshot, at: session.realClock } : null;
     session.show(frame, chapter || ended ? { playing: false } : {});
   }
 
@@ -142,6 +163,7 @@ export function playbackSlice(session: Session, set: Set, get: Get, initial: Pla
       narrator.startGathering(session.realClock);
       lastAsked = session.realClock;
       justStarted = true;
+      undrawn = null;
       set({ playing: true });
     },
     pause() {
@@ -167,9 +189,21 @@ export function playbackSlice(session: Session, set: Set, get: Get, initial: Pla
     tick(realMs) {
       session.realClock += realMs;
       const s = get();
-      if (!s.playing || asking || (!justStarted && session.realClock - lastAsked < (s.wholeLog ? WHOLE_LOG_PUBLISH_MS : PUBLISH_MS)))
-        return;
+      if (!s.playing || asking) return;
+      if (!justStarted) {
+        // Not before the lanes drew the last moment (or play gave up waiting), nor sooner than the interval.
+        if (undrawn && session.realClock - undrawn.at < DRAW_WAIT_MS) return;
+        if (session.realClock - lastAsked < playInterval(s.wholeLog ? WHOLE_LOG_PUBLISH_MS : PUBLISH_MS, drawMs)) return;
+      }
       void advance();
+    },
+
+    drawn(snapshot) {
+      lanesDraw = true;
+      if (!undrawn) return;
+      if (snapshot === undrawn.snapshot) drawMs = session.realClock - undrawn.at;
+      // The moment play waits for is drawn, or a later one (a seek or an intervention while playing) is.
+      if (snapshot === undrawn.snapshot || snapshot === get().snapshot) undrawn = null;
     },
 
     setViewLimits(limits: ViewLimits) {

@@ -113,6 +113,8 @@ export interface PlaybackActions {
   tick(realMs: number): void;
   /** How much the lanes can show: snapshots from now on carry at most this. */
   setViewLimits(limits: ViewLimits): void;
+  /** The lanes drew this snapshot (they say so after each commit): play paces its requests by how long that took. */
+  drawn(snapshot: Snapshot): void;
 }
 
 /** Chart data for the whole timeline, computed by the engine in the background. */
