@@ -440,6 +440,13 @@ test.describe('changes the engine has, on the page (#19, point 4)', () => {
     await changes.getByRole('button', { name: /^Undo/ }).click();
     await expect(page.getByRole('list', { name: 'Your changes' })).toHaveCount(0);
     await expect(queue).toContainText('acked 17');
+    // The narration says what was undone and where the clock is (not "Loaded …").
+    const newest = page.getByRole('list', { name: 'Recent steps, newest first' }).getByRole('listitem').first();
+    await expect(newest).toContainText(
+      'Undid your change at 4000 ms: acked delivery tag 8 and every earlier one of hoarder. At t = 4000 ms now.',
+    );
+    await expect(newest).toContainText('Queue tasks: ready');
+    await expect(newest).not.toContainText('Loaded');
   });
 
   test('a Kafka consumer seeks to a timestamp', async ({ page }) => {

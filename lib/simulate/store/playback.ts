@@ -67,9 +67,9 @@ function steppingActions(session: Session, set: Set, get: Get): Pick<PlaybackAct
       const reply = await session.ask({ kind: 'step', direction: 'back', limits: session.limits });
       if (reply?.kind !== 'frame') return;
       const { frame } = reply;
-      const e = narrator.entry(frame.time, frame.moment ?? []);
-      narrator.say({ ...e, lines: [`Stepped back to ${frame.time} ms.`, ...e.lines] });
       session.show(frame);
+      // Like a jump: where the clock is and what the lanes show there (not the events of that moment).
+      narrator.say(narrator.words(frame.time, [`Stepped back to t = ${frame.time} ms.`, ...describeMoment(frame.snapshot)]));
     },
 
     seek(t) {

@@ -79,6 +79,8 @@ export interface LoadingActions {
   setSeed(seed: number): Promise<void>;
   /** Applies an intervention now; resolves with what is wrong with it instead when it was refused. */
   intervene(input: unknown): Promise<Errors | null>;
+  /** Takes back the user's `index`-th change: the timeline is made again without it, at the same moment. */
+  undo(index: number): Promise<void>;
   setNotice(notice: string | null): void;
 }
 
