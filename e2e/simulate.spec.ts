@@ -155,6 +155,25 @@ test('keyboard only: space plays and pauses, arrows step, ? lists the shortcuts'
   await expect(time(page)).not.toHaveText(before);
 });
 
+test('at 390 px the "?" shortcuts button is not shown (no keyboard there), the "?" key still opens the list; at 1280 px it is', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '?scenario=group-scaling');
+  const button = page.getByRole('button', { name: 'Keyboard shortcuts' });
+  await expect(button).toBeHidden();
+  await page.locator('h1').click();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(button).toBeVisible();
+  await button.click();
+  await expect(dialog).toBeVisible();
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`no axe violation in the ${theme} theme, with both lanes and the editor open`, async ({ page }) => {
     await useTheme(page, theme);
