@@ -5,19 +5,24 @@ import { FlowGraph } from '@/components/ui/FlowGraph';
 import { layoutGraph } from '@/lib/graph/layout';
 import { kafkaGraph, litEvents, rabbitGraph, type SimGraph } from '@/lib/simulate/topology';
 import { useSim } from './context';
+import { useGraphFlights } from './GraphFlights';
 
 function Graph({ title, graph, testId }: { title: string; graph: SimGraph; testId: string }) {
   const layout = useMemo(() => layoutGraph(graph.nodes, graph.edges), [graph]);
+  const flights = useGraphFlights(layout);
   if (graph.nodes.length === 0) return null;
   return (
     <figure className="min-w-0">
-      <figcaption className="text-sm font-semibold">{title}</figcaption>
+      <figcaption className="text-sm font-semibold">
+        {title} {flights.note}
+      </figcaption>
       <FlowGraph
         className="mt-1"
         layout={layout}
         label={graph.summary}
         litNodes={graph.litNodes}
         litEdges={graph.litEdges}
+        overlay={flights.overlay}
         testId={testId}
       />
     </figure>

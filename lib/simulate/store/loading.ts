@@ -75,7 +75,7 @@ async function start(session: Session, set: Set, o: Opening): Promise<{ errors: 
   const frame: Frame = reply.frame;
   const words = o.say?.(frame) ?? [`Loaded “${loaded.title}” at ${frame.time} ms.`];
   const line = session.narrator.words(frame.time, words, Session.chapterAt(loaded, frame.time));
-  session.show(frame, { loaded, seed: o.seed, narration: [line], series: null, chartsProblem: null });
+  session.show(frame, { loaded, seed: o.seed, narration: [line], series: null, chartsProblem: null }, true);
   set((s) => ({ revision: s.revision + 1 }));
   return { notices: reply.notices };
 }
