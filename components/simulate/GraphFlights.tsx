@@ -120,7 +120,14 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
             data-testid="graph-flight"
           >
             <circle r={5} className="fill-amber-500 stroke-white dark:fill-amber-400 dark:stroke-zinc-900" strokeWidth={1.5} />
-            <text x={7} y={-6} fontSize={10} className="fill-zinc-900 dark:fill-zinc-100" />
+            <text
+              x={7}
+              y={-6}
+              fontSize={10}
+              paintOrder="stroke"
+              strokeWidth={3}
+              className="fill-zinc-900 stroke-white dark:fill-zinc-100 dark:stroke-zinc-900"
+            />
           </g>
         ))}
       </g>

@@ -37,7 +37,8 @@ export default function Graphs() {
   const kafka = useMemo(() => kafkaGraph(snapshot, scenario, lit), [snapshot, scenario, lit]);
   const rabbit = useMemo(() => rabbitGraph(snapshot, scenario, lit), [snapshot, scenario, lit]);
   return (
-    <div className="mt-2 grid gap-4 lg:grid-cols-2">
+    // Side by side only when both are drawn: one graph alone gets the whole width.
+    <div className={`mt-2 grid gap-4 ${kafka.nodes.length > 0 && rabbit.nodes.length > 0 ? 'lg:grid-cols-2' : ''}`}>
       <Graph title="Kafka: producers → partitions → consumer groups" graph={kafka} testId="kafka-topology" />
       <Graph title="RabbitMQ: publishers → exchanges → queues → consumers" graph={rabbit} testId="rabbit-topology" />
     </div>
