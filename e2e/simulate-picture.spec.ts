@@ -93,6 +93,31 @@ test.describe('markers never overprint', () => {
       .toBeLessThanOrEqual(1.5);
   });
 
+  test('broker-dies-both at 12 s: with a follower behind, the lag on the partition is the lag the list says, up to the high watermark', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page, '?scenario=broker-dies-both&t=12000');
+    const row = page.locator('[data-partition="orders-0"]');
+    const lagLine = await page
+      .getByRole('list', { name: 'Lag on orders-0' })
+      .getByRole('listitem')
+      .filter({ hasText: 'billing' })
+      .innerText();
+    const [, committed, lag] = /committed (\d+) · lag (\d+)/.exec(lagLine)!;
+    const track = row.locator('[data-track="billing"]');
+    await expect(track.locator('[data-mark="label"]').filter({ hasText: /^lag / })).toHaveText(`lag ${lag}`);
+    // The span ends at the record at the high watermark (committed + lag), not at the log-end box.
+    const end = Number(committed) + Number(lag);
+    await expect
+      .poll(async () => {
+        const span = (await track.locator('[data-mark="lag-span"]').boundingBox())!;
+        const hw = (await row.getByTitle(new RegExp(`^offset ${end},`)).boundingBox())!;
+        return Math.abs(span.x + span.width - hw.x);
+      })
+      .toBeLessThanOrEqual(1.5);
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     test(`side-by-side at 6 s on a 390 px phone (${theme}): nothing overprints or is cut off`, async ({ page }) => {
       await useTheme(page, theme);

@@ -90,7 +90,8 @@ export function KafkaLegend({ whole }: { whole: boolean }) {
             a tick: the group&rsquo;s committed offset (named on the left)
           </Item>
           <Item mark={<span className="kvr-lag-span block w-8" />}>
-            the band: the group&rsquo;s lag, from its committed offset to the log-end offset (lag = log-end − committed)
+            the band: the group&rsquo;s lag, from its committed offset to the log-end offset (lag = log-end − committed; with replicas, to
+            the high watermark, the end consumers may read)
           </Item>
         </>
       )}

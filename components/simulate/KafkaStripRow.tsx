@@ -21,7 +21,11 @@ export const StripRow = memo(
     const at = (slot: number) => (row.hidden + slot) * CELL_PITCH;
     const slide = { translate: `${GUTTER_W - row.hidden * CELL_PITCH}px 0` };
     const tracks = useMemo(
-      () => row.tracks.map((t) => ({ ...t, layout: trackLayout(t.markers, row.cells.length, CELL_PITCH, row.logEndOffset) })),
+      () =>
+        row.tracks.map((t) => ({
+          ...t,
+          layout: trackLayout(t.markers, row.cells.length, CELL_PITCH, { lag: t.lag, readableSlot: row.readableEnd.slot }),
+        })),
       [row],
     );
     return (

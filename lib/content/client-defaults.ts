@@ -23,7 +23,10 @@ export const CLIENT_DEFAULTS: readonly ClientDefaults[] = [
     id: 'java',
     client: 'Java client (Apache Kafka 4.x)',
     usedBy: 'Java and JVM services, Kafka Streams, Kafka Connect',
-    idempotence: { on: true, text: 'on (since 3.0)' },
+    idempotence: {
+      on: true,
+      text: 'on (since 3.0); setting acks to 0 or 1 (or a conflicting retries or max.in.flight) without setting it turns it off silently',
+    },
     acks: 'all (since 3.0)',
     lingerMs: 5,
     linger: '5 ms (since 4.0; 0 before)',

@@ -193,7 +193,8 @@ def on_message(ch, method, properties, body):
         process(order)
     except Exception as e:
         print(f"processing failed, requeueing: {e}")
-        ch.basic_nack(delivery_tag=method.delivery_tag, requeue=True)  # the delivery limit stops endless retries
+        # reject, not nack: since RabbitMQ 4.3 only a reject counts toward the delivery limit
+        ch.basic_reject(delivery_tag=method.delivery_tag, requeue=True)
         return
     ch.basic_ack(delivery_tag=method.delivery_tag)  # done: the broker deletes it
 
@@ -577,7 +578,8 @@ async function main(): Promise<void> {
         processOrder(order);
       } catch (err) {
         console.error('processing failed, requeueing', err);
-        channel.nack(msg, false, true); // the delivery limit stops endless retries
+        // reject, not nack: since RabbitMQ 4.3 only a reject counts toward the delivery limit
+        channel.reject(msg, true);
         return;
       }
       channel.ack(msg); // done: the broker deletes it
@@ -654,7 +656,7 @@ export const CODE_SAMPLES: readonly CodeSample[] = [
     notes: [
       'quorum queue with a dead-letter exchange and a delivery limit',
       'prefetch 1',
-      'malformed messages dead-lettered, failures requeued',
+      'malformed messages dead-lettered, failures rejected back to the queue (counted toward the delivery limit)',
       'manual ack after processing',
     ],
   },
@@ -734,7 +736,7 @@ export const CODE_SAMPLES: readonly CodeSample[] = [
     notes: [
       'quorum queue with a dead-letter exchange and a delivery limit',
       'prefetch 1',
-      'malformed messages dead-lettered, failures requeued',
+      'malformed messages dead-lettered, failures rejected back to the queue (counted toward the delivery limit)',
       'close channel and connection on exit',
     ],
   },
@@ -771,8 +773,9 @@ export const LIBRARY_NOTES: Partial<Record<string, Claim<SourceId>>> = {
     sources: ['confluent-javascript-migration', 'librdkafka-configuration'],
   },
   pika: {
-    text: 'The RabbitMQ samples need RabbitMQ 3.9 or later for the stream and work unchanged on 4.x; the fidelity suite runs them against RabbitMQ 3.10, including a malformed message.',
-    sources: ['rabbitmq-streams', 'rabbitmq-quorum-queues'],
+    text: 'The RabbitMQ samples need RabbitMQ 3.9 or later for the stream and work on 4.x. A failed order is requeued with reject rather than nack: since RabbitMQ 4.3 a quorum queue counts only rejects (and deliveries to a consumer that died) toward its delivery limit, so a message nacked with requeue would come back for ever. The fidelity suite runs the samples against RabbitMQ 3.10, including malformed messages and one that fails every time.',
+    sources: ['rabbitmq-streams', 'rabbitmq-quorum-queues', 'rabbitmq-nack'],
+    scenarios: ['poison-three-ways'],
   },
 };
 

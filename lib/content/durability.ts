@@ -55,8 +55,8 @@ export const KAFKA_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     where: 'topic or broker',
     defaults: 'false',
     guarantee: {
-      text: 'When no in-sync replica is alive the partition stays offline until one returns. Turned on, an out-of-sync replica may lead instead: the partition is back sooner, and the records it lacks are lost for good.',
-      sources: ['kafka-replication', 'kafka-broker-configs'],
+      text: 'When no in-sync replica is alive the partition stays offline until a replica holding every committed record returns: an in-sync one or, on clusters created with 4.1 or later, an eligible leader replica. Turned on, an out-of-sync replica may lead instead: the partition is back sooner, and the records it lacks are lost for good.',
+      sources: ['kafka-replication', 'kafka-broker-configs', 'kafka-eligible-leader-replicas'],
       scenarios: ['unclean-election'],
     },
   },
@@ -75,10 +75,10 @@ export const KAFKA_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     id: 'flush',
     name: 'log.flush.interval.messages / .ms',
     where: 'broker or topic',
-    defaults: 'unset: the operating system decides when data reaches the disk',
+    defaults: '9223372036854775807, i.e. never: Kafka forces no fsync, and the operating system decides when data reaches the disk',
     guarantee: {
-      text: 'Kafka acknowledges from memory and counts on the replicas for durability, not on fsync. Losing one broker loses nothing acknowledged with acks=all; a power cut that takes every in-sync replica at once can.',
-      sources: ['kafka-flush', 'kafka-broker-configs'],
+      text: 'Kafka acknowledges from memory and counts on the replicas for durability, not on fsync. With three replicas, min.insync.replicas 2 and acks=all, losing one broker loses nothing acknowledged; a power cut that takes every in-sync replica at once can.',
+      sources: ['kafka-flush', 'kafka-broker-configs', 'kafka-replication'],
     },
   },
 ];
@@ -89,7 +89,7 @@ export const RABBIT_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     name: 'x-queue-type',
     where: 'queue (declare argument)',
     defaults:
-      'classic, unless the virtual host sets another default; Amazon MQ’s RabbitMQ 4 brokers default to quorum. Classic mirroring was removed in 4.0',
+      'classic, unless the virtual host or the node’s default_queue_type names another; Amazon MQ’s RabbitMQ 4.2 brokers default to quorum. Classic mirroring was removed in 4.0',
     guarantee: {
       text: 'A classic queue lives on one node: while that node is down the queue cannot be used. A quorum queue keeps copies on several nodes (three by default) and elects a new leader when its leader’s node dies.',
       sources: ['rabbitmq-clustering', 'rabbitmq-quorum-queues', 'rabbitmq-vhosts', 'rabbitmq-4-0-release', 'amazon-mq-rabbitmq-4'],
@@ -101,10 +101,10 @@ export const RABBIT_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     name: 'durable (queue) + persistent (message)',
     where: 'queue declaration and each publish',
     defaults:
-      'AMQP 0-9-1 leaves both off; amqplib declares queues durable but publishes transient messages unless persistent: true. Quorum queues are always durable',
+      'the AMQP 0-9-1 flags are off, but RabbitMQ 4.3 refuses a non-durable queue that is not exclusive (pika needs durable=True; amqplib declares queues durable). Messages are transient unless published persistent (delivery_mode=2, persistent: true in amqplib). Quorum queues and streams are always durable and keep every message',
     guarantee: {
       text: 'When a classic queue’s node restarts, a durable queue comes back with its persistent messages; transient messages are gone.',
-      sources: ['rabbitmq-queues', 'amqplib-api-args'],
+      sources: ['rabbitmq-queues', 'amqplib-api-args', 'rabbitmq-4-3-release', 'rabbitmq-quorum-queues'],
       scenarios: ['classic-node-dies'],
     },
   },
@@ -123,7 +123,7 @@ export const RABBIT_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     id: 'majority',
     name: 'x-quorum-initial-group-size',
     where: 'quorum queue (declare argument)',
-    defaults: '3 members',
+    defaults: '3 members (fewer on a smaller cluster; quorum_queue.initial_cluster_size changes it node-wide)',
     guarantee: {
       text: 'A quorum queue works while a majority of its members is up: two of three. With one of three left it accepts and delivers nothing until a majority is back, rather than risk losing a confirmed message.',
       sources: ['rabbitmq-quorum-queues'],
@@ -147,7 +147,7 @@ export const RABBIT_DURABILITY: readonly DurabilitySetting<SourceId>[] = [
     where: 'queue type',
     defaults: 'quorum queues: yes; streams: no (like Kafka)',
     guarantee: {
-      text: 'A quorum queue confirms only once a majority has the message on disk, so a confirmed message survives even a power cut of every node. Streams, like Kafka, confirm once replicas hold the data in memory.',
+      text: 'A quorum queue confirms only once a majority has the message on disk, so a confirmed message survives even a power cut of every node. Streams, like Kafka, confirm once a majority of replicas has written the data, without fsync: it may still be in the operating system’s page cache.',
       sources: ['rabbitmq-quorum-queues', 'rabbitmq-streams', 'kafka-flush'],
     },
   },
@@ -176,8 +176,8 @@ export const DURABILITY_OUTCOMES: readonly DurabilityOutcome<SourceId>[] = [
     broker: 'rabbitmq',
     setup: 'Defaults (classic queue, no confirms)',
     outcome: {
-      text: 'The queue is unavailable while its node is down; afterwards only persistent messages in durable queues remain, and publishers are not told what was lost.',
-      sources: ['rabbitmq-clustering', 'rabbitmq-queues', 'rabbitmq-confirms'],
+      text: 'The queue is unavailable while its node is down; afterwards only persistent messages remain (in a durable queue, which RabbitMQ 4.3 requires of a shared one), and publishers are not told what was lost.',
+      sources: ['rabbitmq-clustering', 'rabbitmq-queues', 'rabbitmq-confirms', 'rabbitmq-4-3-release'],
       scenarios: ['classic-node-dies'],
     },
   },

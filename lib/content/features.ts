@@ -41,8 +41,8 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
         sources: ['kafka-tiered-storage', 'kafka-tiered-storage-ga'],
       },
       {
-        text: 'A classic or quorum queue deletes a message once a consumer acknowledges it. A RabbitMQ stream keeps messages until x-max-age or x-max-length-bytes removes them. RabbitMQ has neither compaction nor tiered storage.',
-        sources: ['rabbitmq-streams', 'rabbitmq-queues'],
+        text: 'A classic or quorum queue deletes a message once a consumer acknowledges it. A RabbitMQ stream keeps messages until x-max-age or x-max-length-bytes removes them, on the nodes’ local disks: RabbitMQ has neither compaction nor tiered storage.',
+        sources: ['rabbitmq-streams', 'rabbitmq-queues', 'rabbitmq-compare-kafka'],
       },
     ],
     sources: ['kafka-compaction', 'kafka-tiered-storage', 'kafka-tiered-storage-ga', 'rabbitmq-streams'],
@@ -68,8 +68,8 @@ export const FEATURES: readonly FeatureRow<SourceId>[] = [
         scenarios: ['rebalance-styles'],
       },
       {
-        text: 'A message that fails every time: a classic queue requeues it for ever; a quorum queue counts its deliveries and drops or dead-letters it past x-delivery-limit (20 by default since RabbitMQ 4.0); a Kafka share group archives a record once it has been delivered share.delivery.count.limit times (5 by default).',
-        sources: ['rabbitmq-quorum-queues', 'rabbitmq-dlx', 'kip-932'],
+        text: 'A message that fails every time: a classic queue requeues it for ever; a quorum queue counts failed deliveries (a reject, or a consumer that dies holding the message; since RabbitMQ 4.3 not a nack) and drops or dead-letters it past x-delivery-limit (20 by default since RabbitMQ 4.0); a Kafka share group archives a record once it has been delivered group.share.delivery.count.limit times (5 by default).',
+        sources: ['rabbitmq-quorum-queues', 'rabbitmq-nack', 'rabbitmq-dlx', 'kip-932'],
         scenarios: ['poison-three-ways', 'poison-message', 'share-poison-message'],
       },
       {

@@ -188,7 +188,7 @@ export const SOURCES = {
     url: 'https://kafka.apache.org/42/configuration/broker-configs/',
     checked: RECHECKED,
     supports:
-      'Broker defaults: default.replication.factor 1, min.insync.replicas 1, unclean.leader.election.enable false, log.flush.interval.messages unset (the OS flushes)',
+      'Broker defaults: default.replication.factor 1, min.insync.replicas 1, unclean.leader.election.enable false, log.flush.interval.messages 9223372036854775807 (never forced: the OS flushes)',
     kind: 'primary',
   },
   'kafka-flush': {
@@ -342,7 +342,8 @@ export const SOURCES = {
     publisher: 'RabbitMQ documentation',
     url: 'https://www.rabbitmq.com/docs/vhosts',
     checked: RECHECKED,
-    supports: 'Virtual hosts; a queue declared without x-queue-type gets the virtual host’s default queue type (classic unless configured)',
+    supports:
+      'Virtual hosts; a queue declared without x-queue-type gets the virtual host’s default queue type, else the node-wide default_queue_type, else classic',
     kind: 'primary',
   },
   'rabbitmq-quorum-queues': {
@@ -351,7 +352,33 @@ export const SOURCES = {
     url: 'https://www.rabbitmq.com/docs/quorum-queues',
     checked: RECHECKED,
     supports:
-      'Quorum queues: replicated (Raft), fsync before confirming, recommended replicated queue type; x-delivery-limit dead-letters or drops a message redelivered too often (default 20 since 4.0)',
+      'Quorum queues: replicated (Raft), fsync before confirming, recommended replicated queue type, 3 members by default; x-delivery-limit dead-letters or drops a message whose failed deliveries pass it (default 20 since 4.0; since 4.3 counted by delivery-count, which a reject raises and a nack does not)',
+    kind: 'primary',
+  },
+  'rabbitmq-nack': {
+    title: 'Negative Acknowledgements',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/nack',
+    checked: RECHECKED,
+    supports:
+      'basic.reject signals a failed delivery and raises the delivery-count header; basic.nack does not; a quorum queue dead-letters or drops a message whose delivery-count passes its delivery-limit (20 by default)',
+    kind: 'primary',
+  },
+  'rabbitmq-compare-kafka': {
+    title: 'RabbitMQ and Kafka',
+    publisher: 'RabbitMQ documentation',
+    url: 'https://www.rabbitmq.com/docs/compare/kafka',
+    checked: RECHECKED,
+    supports: 'RabbitMQ streams are bounded by local disk; for log compaction or tiered storage the page points to Kafka',
+    kind: 'primary',
+  },
+  'kafka-eligible-leader-replicas': {
+    title: 'Eligible Leader Replicas (Apache Kafka 4.2 documentation, operations)',
+    publisher: 'Apache Kafka',
+    url: 'https://kafka.apache.org/42/operations/eligible-leader-replicas',
+    checked: RECHECKED,
+    supports:
+      'Eligible leader replicas (KIP-966) are on by default for new clusters since 4.1; when the ISR is empty the controller elects an unfenced eligible replica, then the last known leader',
     kind: 'primary',
   },
   'rabbitmq-dlx': {
@@ -433,7 +460,8 @@ export const SOURCES = {
     publisher: 'RabbitMQ (GitHub)',
     url: 'https://github.com/rabbitmq/rabbitmq-server/releases/tag/v4.3.0',
     checked: RECHECKED,
-    supports: 'RabbitMQ 4.3.0 (April 2026) removes Mnesia: Khepri is the only metadata store; partition handling strategies are gone',
+    supports:
+      'RabbitMQ 4.3.0 (April 2026) removes Mnesia: Khepri is the only metadata store; partition handling strategies are gone; transient non-exclusive queues are refused by default; the quorum queue delivery limit counts delivery-count (failed deliveries), so nacks with requeue are unlimited',
     kind: 'primary',
   },
   'rabbitmq-amqp-filters': {
@@ -457,7 +485,7 @@ export const SOURCES = {
     publisher: 'AWS documentation',
     url: 'https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/rabbitmq-4.html',
     checked: CHECKED,
-    supports: 'Amazon MQ runs RabbitMQ 4.2 and 4.3; quorum is the default queue type',
+    supports: 'Amazon MQ runs RabbitMQ 4.2 and 4.3; quorum is the default queue type on its RabbitMQ 4.2 brokers',
     kind: 'primary',
   },
   'amazon-msk': {

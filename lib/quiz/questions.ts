@@ -138,7 +138,8 @@ export const QUESTIONS: readonly QuizQuestion[] = [
       {
         id: 'yes',
         label: 'Yes',
-        reason: 'Per-message acks, requeue and dead-letter exchanges are RabbitMQ’s home ground (quorum queues also count deliveries).',
+        reason:
+          'Per-message acks, requeue and dead-letter exchanges are RabbitMQ’s home ground (quorum queues also count failed deliveries and stop a poison message).',
         sources: [SOURCES.rabbitDlx, SOURCES.rabbitQuorum],
         part: 'commands and background jobs (quorum queues with dead-lettering)',
       },

@@ -1,5 +1,6 @@
 // Where the marks of one consumer group go on the line under a partition's strip of records: the
-// lag span (from the committed offset to the log-end offset), the committed offset's tick, each
+// lag span (from the committed offset to where consumers may read up to: the high watermark, which is
+// the log-end offset unless followers are still catching up), the committed offset's tick, each
 // consumer's position (a ▲ under the record it fetches next) and the labels that name them. Marks sit
 // at their exact record; labels move to the nearest free room, never over a mark or another label,
 // and never past the strip's ends; a label with no room on the line goes to a second line.
@@ -82,9 +83,16 @@ export function placeLabels(
 
 /**
  * The marks of one group under a strip of `cells` records drawn `pitch` px apart (the log-end box
- * just after the last). `markers` come from partitionRow (slot: index among the drawn records).
+ * just after the last). `markers` come from partitionRow (slot: index among the drawn records);
+ * `lag` is the engine's figure for the group and `readableSlot` the high watermark's slot, where the
+ * lag span ends.
  */
-export function trackLayout(markers: readonly MarkerModel[], cells: number, pitch: number, logEndOffset: number): TrackLayout {
+export function trackLayout(
+  markers: readonly MarkerModel[],
+  cells: number,
+  pitch: number,
+  { lag, readableSlot }: { lag: number | null; readableSlot: number },
+): TrackLayout {
   const end = cells * pitch; // the log-end box's left edge
   const max = end + pitch; // …and its right edge: labels stay within the strip
   const committed = markers.find((m) => m.kind === 'committed');
@@ -95,8 +103,9 @@ export function trackLayout(markers: readonly MarkerModel[], cells: number, pitc
   let tick: Interval | null = null;
   if (committed) {
     const x = slotX(committed.slot);
+    const to = Math.min(end, slotX(readableSlot));
     if (committed.slot !== BEFORE_FIRST) tick = { x: Math.max(0, x - TICK_W / 2), w: TICK_W };
-    if (x < end) span = { x, w: end - x, open: committed.slot === BEFORE_FIRST };
+    if (x < to) span = { x, w: to - x, open: committed.slot === BEFORE_FIRST };
   }
   // A position before the first record drawn has no record to point at: its label (◂) says where it is.
   const triangles = positions
@@ -109,8 +118,7 @@ export function trackLayout(markers: readonly MarkerModel[], cells: number, pitc
     const name = cut(m.label, MAX_NAME);
     wants.push(t ? { id: m.id, text: name, x: t.x + t.w + GAP } : { id: m.id, text: `◂${name} @${m.offset}`, x: 0 });
   }
-  if (committed) {
-    const lag = logEndOffset - committed.offset;
+  if (committed && lag !== null) {
     const text = `lag ${lag}`;
     const center = span ? span.x + span.w / 2 : end;
     wants.push({ id: `${committed.group}:lag`, text, x: center - labelWidth(text) / 2 });

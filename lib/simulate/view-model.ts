@@ -62,8 +62,13 @@ export interface PartitionRowModel {
   cells: CellModel[];
   /** Records older than the visible ones ("… N earlier"). */
   hidden: number;
-  /** One marker track per group reading the partition. */
-  tracks: { group: string; markers: MarkerModel[] }[];
+  /** One marker track per group reading the partition, with its lag as the engine counts it. */
+  tracks: { group: string; markers: MarkerModel[]; lag: number | null }[];
+  /**
+   * Where consumers may read up to: the high watermark (the log-end offset without replication; below
+   * it with replication, while followers catch up). `slot` as a marker's; lag spans end there.
+   */
+  readableEnd: { offset: number; slot: number };
   lags: GroupLagModel[];
   /** Changes exactly when what the row shows changes: the memo key. */
   signature: string;
@@ -99,6 +104,7 @@ export function partitionRow(p: PartitionView, groups: readonly GroupView[], cap
     cells.push({ offset: r.offset, key: r.key, hue: hueFor(r.colorKey), tombstone: r.tombstone, messageId: r.messageId });
   }
   const held = Math.max(1, p.logEndOffset - p.logStartOffset);
+  const readable = p.replication?.highWatermark ?? p.logEndOffset;
   const tracks: PartitionRowModel['tracks'] = [];
   const lags: GroupLagModel[] = [];
   for (const g of groupsReading(groups, p)) {
@@ -125,7 +131,7 @@ export function partitionRow(p: PartitionView, groups: readonly GroupView[], cap
           slot: slotFor(cells, mp.position),
         });
     }
-    tracks.push({ group: g.id, markers });
+    tracks.push({ group: g.id, markers, lag: gp?.lag ?? null });
     lags.push({
       group: g.id,
       committedOffset: gp?.committedOffset ?? null,
@@ -137,6 +143,7 @@ export function partitionRow(p: PartitionView, groups: readonly GroupView[], cap
   const signature = [
     p.logStartOffset,
     p.logEndOffset,
+    readable,
     omitted + start,
     cells.map((c) => c.offset).join(','),
     tracks.map((t) => t.markers.map((m) => `${m.id}@${m.offset}`).join(';')).join('|'),
@@ -149,6 +156,7 @@ export function partitionRow(p: PartitionView, groups: readonly GroupView[], cap
     cells,
     hidden: omitted + start,
     tracks,
+    readableEnd: { offset: readable, slot: slotFor(cells, readable) },
     lags,
     signature,
   };

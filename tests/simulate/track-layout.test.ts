@@ -25,7 +25,7 @@ const committed = (slot: number, offset: number): MarkerModel => ({
 describe('trackLayout', () => {
   it('retention-reset at 18 s: the lag span runs from the committed record to the log-end box, labelled, the ▲ under the position', () => {
     // 28 records drawn (offsets 45..72), committed 54 (slot 9), fast-1 at 60 (slot 15), log-end offset 73.
-    const t = trackLayout([committed(9, 54), position('fast-1', 15, 60)], 28, PITCH, 73);
+    const t = trackLayout([committed(9, 54), position('fast-1', 15, 60)], 28, PITCH, { lag: 19, readableSlot: 28 });
     expect(t.span).toEqual({ x: 9 * PITCH, w: 19 * PITCH, open: false });
     expect(t.tick!.x).toBe(9 * PITCH - 1);
     expect(t.triangles[0]!.x).toBeGreaterThan(15 * PITCH);
@@ -37,8 +37,15 @@ describe('trackLayout', () => {
     expect(t.lines).toBe(1);
   });
 
+  it('broker-dies-both at 12 s: with a follower behind, the lag is the engine’s (to the high watermark), and so is the span', () => {
+    // 12 records drawn (offsets 37..48), log-end offset 49, high watermark 48 (slot 11), billing committed 46 (slot 9).
+    const t = trackLayout([committed(9, 46), position('billing-1', 11, 48)], 12, PITCH, { lag: 2, readableSlot: 11 });
+    expect(t.span).toEqual({ x: 9 * PITCH, w: 2 * PITCH, open: false });
+    expect(t.labels.find((l) => l.id === 'g:lag')!.text).toBe('lag 2');
+  });
+
   it('a position before the first record drawn says where it is; nothing committed means no span and no lag label', () => {
-    const t = trackLayout([position('slow-1', BEFORE_FIRST, 12)], 10, PITCH, 80);
+    const t = trackLayout([position('slow-1', BEFORE_FIRST, 12)], 10, PITCH, { lag: null, readableSlot: 10 });
     expect(t.span).toBeNull();
     expect(t.triangles).toEqual([]);
     expect(t.labels.map((l) => [l.text, l.x])).toEqual([['◂slow-1 @12', 0]]);
@@ -58,7 +65,7 @@ describe('trackLayout', () => {
           ...(committedSlot === null ? [] : [committed(clamp(committedSlot), Math.max(0, committedSlot))]),
           ...names.map((n, i) => position(n, clamp(slots[i]!), slots[i]!)),
         ];
-        const t = trackLayout(markers, cells, PITCH, cells + 5);
+        const t = trackLayout(markers, cells, PITCH, { lag: committedSlot === null ? null : 5, readableSlot: cells });
         const max = (cells + 1) * PITCH;
         const fixed = [...t.triangles, ...(t.tick ? [t.tick] : [])];
         for (const l of t.labels) {

@@ -36,6 +36,21 @@ describe('view model', () => {
     expect(row.tracks.find((t) => t.group === 'billing')!.markers[0]!.slot).toBe(5); // at the LEO slot
   });
 
+  it('ends lag spans at the high watermark and takes each group’s lag from the engine (broker-dies-both at 12 s: a follower behind)', () => {
+    const sim = createSimulation(scenario('broker-dies-both'), 1);
+    sim.runUntil(12_000);
+    const snap = sim.snapshot();
+    const p = snap.kafka!.topics[0]!.partitions[0]!;
+    const hw = p.replication!.highWatermark;
+    expect(hw).toBeLessThan(p.logEndOffset); // the case this is about
+    const row = partitionRow(p, snap.kafka!.groups, 12);
+    expect(row.readableEnd.offset).toBe(hw);
+    expect(row.cells[row.readableEnd.slot]!.offset).toBe(hw);
+    for (const t of row.tracks) expect(t.lag).toBe(row.lags.find((l) => l.group === t.group)!.lag);
+    const billing = row.lags.find((l) => l.group === 'billing')!;
+    expect(billing.lag).toBe(hw - billing.committedOffset!);
+  });
+
   it('caps a long log and counts the hidden records', () => {
     const sim = createSimulation(scenario('heavy'), 1);
     sim.runUntil(20_000);
