@@ -280,28 +280,36 @@ test.describe('messages travel the topology graphs, in step with the clock (#19,
     await expect(page.getByTestId('rabbit-topology').or(page.getByTestId('kafka-topology')).first().locator('svg')).toBeVisible();
   }
 
-  /** The drawn flights of a graph: id, place, and whether the place lies on the stroke of the edge it travels. */
+  /**
+   * The flights on show in a graph (its dot painted, as the animation has it now): id, the edge it
+   * travels, where the dot's centre is in the drawing's coordinates, and whether that point lies on
+   * the stroke of that edge's path.
+   */
   const flights = (graph: Locator) =>
-    graph.evaluate((root) =>
-      [...root.querySelectorAll<SVGGElement>('[data-testid="graph-flight"]:not([display])')].map((g) => {
-        const [x, y] = /translate\(([-\d.]+) ([-\d.]+)\)/
-          .exec(g.getAttribute('transform') ?? '')!
-          .slice(1)
-          .map(Number);
-        const path = [...root.querySelectorAll<SVGPathElement>('path[data-edge]')].find((p) => p.dataset.edge === g.dataset.on);
-        return { id: g.dataset.flight!, on: g.dataset.on!, x: x!, y: y!, onEdge: path?.isPointInStroke(new DOMPoint(x, y)) ?? false };
-      }),
-    );
+    graph.evaluate((root) => {
+      const svg = root.querySelector('svg')!;
+      const toSvg = svg.getScreenCTM()!.inverse();
+      return [...root.querySelectorAll<HTMLElement>('[data-testid="graph-flight"]')]
+        .filter((g) => getComputedStyle(g).opacity !== '0')
+        .map((g) => {
+          const r = g.firstElementChild!.getBoundingClientRect();
+          const at = new DOMPoint(r.x + r.width / 2, r.y + r.height / 2).matrixTransform(toSvg);
+          const path = [...root.querySelectorAll<SVGPathElement>('path[data-edge]')].find((p) => p.dataset.edge === g.dataset.on);
+          return { id: g.dataset.flight!, on: g.dataset.on!, x: at.x, y: at.y, onEdge: path?.isPointInStroke(at) ?? false };
+        });
+    });
 
   /** Whether some flight of `graph` changes place between two animation frames (read in each; no timer). */
   const movesBetweenFrames = (graph: Locator) =>
     graph.evaluate(async (root) => {
       const read = () =>
         new Map(
-          [...root.querySelectorAll<SVGGElement>('[data-testid="graph-flight"]:not([display])')].map((g) => [
-            g.dataset.flight,
-            g.getAttribute('transform'),
-          ]),
+          [...root.querySelectorAll<HTMLElement>('[data-testid="graph-flight"]')]
+            .filter((g) => getComputedStyle(g).opacity !== '0')
+            .map((g) => {
+              const r = g.getBoundingClientRect();
+              return [g.dataset.flight, `${r.x},${r.y}`];
+            }),
         );
       const a = read();
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

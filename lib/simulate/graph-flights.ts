@@ -63,6 +63,11 @@ export class FlightPlan {
     return this.flights.filter((f) => now >= f.start).map((flight) => ({ flight, along: (now - flight.start) / flight.duration }));
   }
 
+  /** Every flight scheduled and not yet arrived at the last `at` (some may not have left yet). */
+  get scheduled(): readonly Flight[] {
+    return this.flights;
+  }
+
   /** When the last scheduled flight arrives (0 when none). */
   get until(): number {
     return this.flights.reduce((t, f) => Math.max(t, f.start + f.duration), 0);
