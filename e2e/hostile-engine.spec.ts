@@ -136,3 +136,52 @@ test('5. at the caps (8 topics × 64 partitions, 8 groups of 16): 4 partitions a
   await expect(lane.locator('[data-partition]')).toHaveCount(92);
   await expect(lane.locator('[data-partition="t7-63"]')).toHaveCount(1);
 });
+
+// Item 5's charts: opening them on the heaviest link was one main-thread task of 450–800 ms in recharts.
+// They now draw a part per frame (bench/links.json: the longest task while they open, ≤ 50 ms idle), each
+// line at most 320 points of bucket maxima and each chart at most 8 lines, and the captions say so.
+test.describe('5. the charts', () => {
+  test('open on the heaviest link (at the caps) a part per frame, answering keys meanwhile; the caption says each point is a maximum', async ({
+    page,
+  }) => {
+    await open(page, custom(hostile.pollStormAtTheCaps()));
+    const charts = page.getByTestId('charts');
+    const slider = page.getByRole('slider', { name: /Time/ });
+    const time = page.getByTestId('sim-time');
+    const delays: number[] = [];
+    const longest = await longestTask(page, async () => {
+      await charts.scrollIntoViewIfNeeded();
+      await expect(charts.locator('figure').first()).toBeVisible({ timeout: 30_000 });
+      // Keys while the charts draw: each answered, and the seek reaches the clock.
+      const start = await time.innerText();
+      delays.push(await keyDelay(page, slider, 'End'));
+      await expect(time).not.toHaveText(start);
+      await expect(charts.locator('[data-drawn="all"]')).toHaveCount(1, { timeout: 30_000 });
+    });
+    test.info().annotations.push({ type: 'longest main-thread task while the charts open (ms)', description: String(Math.round(longest)) });
+    for (const d of delays) expect(d, 'ms from keypress to the next frame').toBeLessThan(answerBudgetMs());
+    expect(longest, 'longest main-thread task while the charts open (ms)').toBeLessThan(answerBudgetMs());
+
+    const lag = charts.getByRole('figure').filter({ hasText: 'Consumer lag per group' });
+    await expect(lag.getByTestId('chart-caption')).toHaveText('Sampled every 250 ms; each point is the highest in 1 s.');
+    await expect(lag.locator('path.recharts-curve')).toHaveCount(8);
+    await expect(lag.locator('.recharts-legend-item')).toHaveText(Array.from({ length: 8 }, (_, g) => `g${g}`));
+    // A seek moves the time line, not the lines: stepping back from the end moves it left.
+    const line = lag.getByTestId('chart-time');
+    const atEnd = Number(await line.getAttribute('x1'));
+    await page.getByRole('slider', { name: /Time/ }).focus();
+    await page.keyboard.press('Home');
+    await expect.poll(async () => Number(await line.getAttribute('x1'))).toBeLessThan(atEnd);
+  });
+
+  test('on 16 flooded queues: 7 lines and the rest summed, said in the legend and the caption', async ({ page }) => {
+    await open(page, custom(hostile.fanoutFlood()));
+    const charts = page.getByTestId('charts');
+    await charts.scrollIntoViewIfNeeded();
+    const depth = charts.getByRole('figure').filter({ hasText: 'Queue depth' });
+    await expect(charts.locator('[data-drawn="all"]')).toHaveCount(1, { timeout: 30_000 });
+    await expect(depth.locator('.recharts-legend-item')).toHaveCount(8);
+    await expect(depth.locator('.recharts-legend-item').last()).toHaveText('25 more, summed');
+    await expect(depth.getByTestId('chart-caption')).toContainText('The 25 lines with the lowest peaks are summed into one.');
+  });
+});

@@ -106,7 +106,8 @@ class Difference extends Error {
   step = -1;
 }
 
-async function runScript(script: Script): Promise<void> {
+/** Runs `script` on all three; returns what each broker consumer received, in order (`delivery()` strings). */
+async function runScript(script: Script, consumers = CONSUMERS): Promise<Record<string, string[]>> {
   const q = `${runId}.d${scriptNo++}`;
   const dlx = `${q}.dlx`;
   const dlq = `${q}.dlq`;
@@ -137,8 +138,8 @@ async function runScript(script: Script): Promise<void> {
   const modelDeadLettered: string[] = [];
   const modelRejected: string[] = [];
   const brokerRejected: string[] = [];
-  const live: (BrokerConsumer | undefined)[] = Array(CONSUMERS).fill(undefined);
-  const generation = Array(CONSUMERS).fill(0) as number[];
+  const live: (BrokerConsumer | undefined)[] = Array(consumers).fill(undefined);
+  const generation = Array(consumers).fill(0) as number[];
   const all: BrokerConsumer[] = [];
   let nextMsg = 0;
   let failedStep = -1;
@@ -320,6 +321,7 @@ async function runScript(script: Script): Promise<void> {
       throw d;
     }
     deliveries += all.reduce((n, c) => n + c.received.length, 0);
+    return Object.fromEntries(all.map((c) => [c.id, c.received]));
   } catch (e) {
     if (e instanceof Difference && failedStep >= 0 && e.step < 0) e.step = failedStep;
     throw e;
@@ -391,6 +393,53 @@ describe('dispatch differential against RabbitMQ', () => {
       ],
     });
     scripts++;
+  });
+
+  // Issue #20 item 5's nack-requeue storm (32 consumers, prefetch 0, every message nacked with requeue):
+  // on the engine its first 8 messages all went to c0. Who gets what when consumers wait on an empty
+  // queue and messages arrive (one at a time, or as a burst), or when messages wait and consumers
+  // subscribe one by one; then every consumer in turn nacks what it holds, with requeue, twice round.
+  const nackCases = [4, 32].flatMap((n) =>
+    [0, 1].flatMap((prefetch) =>
+      (['consumers first', 'messages first'] as const).flatMap((order) =>
+        (['one by one', 'as a burst'] as const).map((publish) => ({
+          name: `${n} consumers, prefetch ${prefetch}, ${order}, 8 messages ${publish}`,
+          n,
+          prefetch,
+          order,
+          publish,
+        })),
+      ),
+    ),
+  );
+  it.each(nackCases)('nack-requeue dispatch: $name', async ({ n, prefetch, order, publish }) => {
+    const consume = Array.from({ length: n }, (_, consumer): Step => ({ kind: 'consume', consumer, prefetch }));
+    const messages: Step[] =
+      publish === 'as a burst'
+        ? [{ kind: 'publish', count: 8, bytes: 1 }]
+        : Array.from({ length: 8 }, (): Step => ({ kind: 'publish', count: 1, bytes: 1 }));
+    const nacks = Array.from({ length: 2 * n }, (_, i): Step => ({ kind: 'nackRequeue', consumer: i % n, pick: 0, multiple: false }));
+    const received = await runScript(
+      {
+        queue: { overflow: 'drop-head', deadLetter: false },
+        steps: [...(order === 'consumers first' ? [...consume, ...messages] : [...messages, ...consume]), ...nacks],
+      },
+      n,
+    );
+    scripts++;
+    // Who got each message first. RabbitMQ 3.10.8 (asked by these cases): consumers waiting on an empty
+    // queue take the messages in turn, one by one or as a burst, whatever their prefetch; messages
+    // waiting for consumers go, with prefetch 0 (unlimited), all to the first consumer to subscribe
+    // (it can take them all before the next one exists), with prefetch 1 one to each. The engine's
+    // storm is the second case: at 0 ms its publishers publish before its consumers subscribe.
+    const firstTo = (m: number) => Object.keys(received).find((c) => received[c]!.some((d) => d.startsWith(`${m}#`))) ?? null;
+    const first = Array.from({ length: 8 }, (_, m) => firstTo(m));
+    console.log(
+      `nack-requeue dispatch, ${n} consumers, prefetch ${prefetch}, ${order}, 8 messages ${publish}: first deliveries ${first.join(' ')}`,
+    );
+    const expected = (m: number) =>
+      order === 'messages first' && prefetch === 0 ? 'c0.0' : prefetch === 0 || m < n ? `c${m % n}.0` : null;
+    expect(first).toEqual(Array.from({ length: 8 }, (_, m) => expected(m)));
   });
 
   it('random scripts agree on the broker, ClassicQueueOracle and the engine', async () => {

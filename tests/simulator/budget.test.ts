@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, hashEvents, LIMITS, type Scenario, type ScenarioInput } from '@/simulator';
 import { BUDGET } from '@/simulator/schema/defaults';
-import { deadLetterFanOut, fanoutFlood, nackRequeueStorm, pollStorm } from '@/e2e/fixtures/hostile-scenarios';
+import { deadLetterFanOut, fanoutFlood, nackRequeueStorm, pollStorm, pollStormAtTheCaps } from '@/e2e/fixtures/hostile-scenarios';
 import { scenario } from './engine-helpers';
 import { runs } from '../support/property';
 import { namePool } from '../support/names';
@@ -143,6 +143,36 @@ describe('a run past its budget', () => {
       expect(sim.stopped?.reason).toBe('too-heavy');
       expect(sim.steps).toBeLessThanOrEqual(BUDGET.steps);
     }
+  }, 60_000);
+
+  // Why the storm at the caps (8 topics, 128 consumers polling every 1 ms) runs its 300 s within the budget
+  // while the one-topic storm is too heavy at 8.2 s: pollIntervalMs is the wait after a poll that returned
+  // nothing. The one-topic storm has 100 records in all, so its consumers poll empty every 1 ms. At the caps
+  // 4,000 records a second arrive for each group of 16: a consumer always finds records, takes 5
+  // (max.poll.records) and processes them in 500 ms (100 ms each, the default) before it polls again, as a
+  // poll loop does (poll(), process, poll()). With no processing time the same consumers poll every moment.
+  it('at the caps, consumers with records poll once a batch is processed, not every 1 ms: the run fits the budget; with 0 ms processing it does not', () => {
+    const caps = createSimulation(scenario(pollStormAtTheCaps()), 1, { checkpointEvery: 0 });
+    caps.runUntil(3000);
+    const records = new Map<string, number>();
+    for (const e of caps.events())
+      if (e.type === 'fetched' && e.time >= 2000)
+        records.set(`${e.group}/${e.consumer}`, (records.get(`${e.group}/${e.consumer}`) ?? 0) + e.count);
+    // All 128 consumers busy: each fetched 2 batches of 5 in that second, none polled empty in between.
+    expect(records.size).toBe(128);
+    expect(new Set(records.values())).toEqual(new Set([10]));
+    const whole = createSimulation(scenario(pollStormAtTheCaps()), 1, { recordEvents: false });
+    whole.runUntil(Infinity);
+    expect(whole.stopped).toBeNull();
+    expect(whole.endTime).toBe(300_000);
+
+    const eager = pollStormAtTheCaps();
+    for (const g of eager.kafka!.groups!) for (const c of g.consumers ?? []) c.processingMsPerRecord = 0;
+    const fast = createSimulation(scenario(eager), 1, { recordEvents: false });
+    fast.runUntil(Infinity);
+    expect(fast.stopped?.reason).toBe('too-heavy');
+    expect(fast.stopped!.details[0]).toMatch(/Kafka consumer polls|records fetched/);
+    expect(fast.endTime).toBeLessThan(8_000);
   }, 60_000);
 });
 

@@ -36,9 +36,13 @@ export interface HostOptions {
   later?: (fn: () => void) => void;
 }
 
-/** The chart sampling step for a run of `durationMs`: about 60 points. */
+/**
+ * The chart sampling step for a run of `durationMs`: about 1,200 samples (at least 50 ms apart), which
+ * chartSeries merges into at most MAX_POINTS points a line, each the highest of its samples, so a spike
+ * between two drawn points still shows.
+ */
 export function seriesStep(durationMs: number): number {
-  return Math.max(50, Math.ceil(durationMs / 60));
+  return Math.max(50, Math.ceil(durationMs / 1200));
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
