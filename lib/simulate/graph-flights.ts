@@ -7,7 +7,7 @@
 import type { Hop } from './topology';
 
 /** Flights drawn at once per graph. */
-export const MAX_FLIGHTS = 24;
+export const MAX_FLIGHTS = 12;
 /** How long a hop takes at 1× (real ms); the speed divides it, down to MIN_HOP_MS. */
 export const HOP_MS = 600;
 export const MIN_HOP_MS = 150;
