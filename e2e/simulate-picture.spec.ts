@@ -1,6 +1,6 @@
 // /simulate, issue #19: the picture on screen, telling the truth at every speed.
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, useTheme } from './fixtures';
+import { checkA11y, expect, test, useTheme } from './fixtures';
 
 async function open(page: Page, query = '') {
   await page.goto('/simulate' + query);
@@ -270,4 +270,105 @@ test('the topology graphs follow the lanes: the counts they print and the edges 
   await page.getByRole('slider', { name: 'Time' }).fill('12000');
   await expect(page.getByTestId('sim-time')).toHaveText(/^12 s/);
   await sameAsLane();
+});
+
+test.describe('messages travel the topology graphs, in step with the clock (#19, point 8)', () => {
+  async function openGraphs(page: Page, query: string) {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await open(page, query);
+    await page.getByText('Topology: where messages travel').click();
+    await expect(page.getByTestId('rabbit-topology').or(page.getByTestId('kafka-topology')).first().locator('svg')).toBeVisible();
+  }
+
+  /**
+   * The flights on show in a graph (its dot painted, as the animation has it now): id, the edge it
+   * travels, where the dot's centre is in the drawing's coordinates, and whether that point lies on
+   * the stroke of that edge's path.
+   */
+  const flights = (graph: Locator) =>
+    graph.evaluate((root) => {
+      const svg = root.querySelector('svg')!;
+      const toSvg = svg.getScreenCTM()!.inverse();
+      return [...root.querySelectorAll<HTMLElement>('[data-testid="graph-flight"]')]
+        .filter((g) => getComputedStyle(g).opacity !== '0')
+        .map((g) => {
+          const r = g.firstElementChild!.getBoundingClientRect();
+          const at = new DOMPoint(r.x + r.width / 2, r.y + r.height / 2).matrixTransform(toSvg);
+          const path = [...root.querySelectorAll<SVGPathElement>('path[data-edge]')].find((p) => p.dataset.edge === g.dataset.on);
+          return { id: g.dataset.flight!, on: g.dataset.on!, x: at.x, y: at.y, onEdge: path?.isPointInStroke(at) ?? false };
+        });
+    });
+
+  /** Whether some flight of `graph` changes place between two animation frames (read in each; no timer). */
+  const movesBetweenFrames = (graph: Locator) =>
+    graph.evaluate(async (root) => {
+      const read = () =>
+        new Map(
+          [...root.querySelectorAll<HTMLElement>('[data-testid="graph-flight"]')]
+            .filter((g) => getComputedStyle(g).opacity !== '0')
+            .map((g) => {
+              const r = g.getBoundingClientRect();
+              return [g.dataset.flight, `${r.x},${r.y}`];
+            }),
+        );
+      const a = read();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const b = read();
+      return [...b].some(([id, t]) => a.has(id) && a.get(id) !== t);
+    });
+
+  for (const [scenario, testId] of [
+    ['ttl-dead-letter', 'rabbit-topology'],
+    ['crash-before-commit', 'kafka-topology'],
+  ] as const) {
+    test(`${scenario}: after Play a message moves along an edge; paused it stays; a jump leaves none`, async ({ page }) => {
+      await openGraphs(page, `?scenario=${scenario}`);
+      const graph = page.getByTestId(testId);
+      const play = page.getByRole('button', { name: 'Play', exact: true });
+      // Play until a message moves, then pause while some are in the air (between two messages none may be).
+      await expect(async () => {
+        if (await play.isVisible()) await play.click();
+        await expect.poll(() => movesBetweenFrames(graph), { timeout: 15_000, intervals: [50] }).toBe(true);
+        const drawn = await flights(graph);
+        expect(drawn.length).toBeGreaterThan(0);
+        for (const f of drawn) expect(f.onEdge, `${f.id} at ${f.x},${f.y} on ${f.on}`).toBe(true);
+        await page.getByRole('button', { name: 'Pause' }).click();
+        expect((await flights(graph)).length).toBeGreaterThan(0);
+      }).toPass({ timeout: 40_000 });
+      await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+      const paused = await flights(graph);
+      expect(await movesBetweenFrames(graph)).toBe(false);
+      expect(await flights(graph)).toEqual(paused);
+      // A jump: nothing from before it is in the air.
+      await page.getByRole('slider', { name: 'Time' }).fill('2000');
+      await expect(page.getByTestId('sim-time')).toHaveText(/^2 s/);
+      await expect.poll(async () => (await flights(graph)).length).toBe(0);
+      await checkA11y(page, '[data-testid="sim-topology"]');
+    });
+  }
+
+  test('a queue with a dead-letter exchange has a dashed "dead-letter" edge, and dead-lettered messages travel it', async ({ page }) => {
+    await openGraphs(page, '?scenario=ttl-dead-letter&t=6000'); // after the last chapter (a chapter pauses play)
+    const rabbit = page.getByTestId('rabbit-topology');
+    const dlx = 'q:orders\u0000x:dlx';
+    const edge = await rabbit.evaluate((root, key) => {
+      const p = [...root.querySelectorAll<SVGPathElement>('path[data-edge]')].find((x) => x.dataset.edge === key);
+      return p ? { dashed: p.getAttribute('stroke-dasharray') } : null;
+    }, dlx);
+    expect(edge?.dashed).toBeTruthy();
+    await expect(rabbit.locator('[data-label-of]').filter({ hasText: /^dead-letter$/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect
+      .poll(async () => (await flights(rabbit)).some((f) => f.on === dlx && f.onEdge), { timeout: 20_000, intervals: [50] })
+      .toBe(true);
+  });
+
+  test('with reduced motion no message moves: the path lights and the counts change', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openGraphs(page, '?scenario=ttl-dead-letter');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const rabbit = page.getByTestId('rabbit-topology');
+    await expect(rabbit.locator('[data-lit="true"]').first()).toBeAttached({ timeout: 15_000 });
+    await expect(rabbit.getByTestId('graph-flight')).toHaveCount(0);
+  });
 });

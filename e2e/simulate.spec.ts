@@ -155,6 +155,25 @@ test('keyboard only: space plays and pauses, arrows step, ? lists the shortcuts'
   await expect(time(page)).not.toHaveText(before);
 });
 
+test('at 390 px the "?" shortcuts button is not shown (no keyboard there), the "?" key still opens the list; at 1280 px it is', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '?scenario=group-scaling');
+  const button = page.getByRole('button', { name: 'Keyboard shortcuts' });
+  await expect(button).toBeHidden();
+  await page.locator('h1').click();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(button).toBeVisible();
+  await button.click();
+  await expect(dialog).toBeVisible();
+});
+
 for (const theme of ['light', 'dark'] as const) {
   test(`no axe violation in the ${theme} theme, with both lanes and the editor open`, async ({ page }) => {
     await useTheme(page, theme);
@@ -443,6 +462,13 @@ test.describe('changes the engine has, on the page (#19, point 4)', () => {
     await changes.getByRole('button', { name: /^Undo/ }).click();
     await expect(page.getByRole('list', { name: 'Your changes' })).toHaveCount(0);
     await expect(queue).toContainText('acked 17');
+    // The narration says what was undone and where the clock is (not "Loaded …").
+    const newest = page.getByRole('list', { name: 'Recent steps, newest first' }).getByRole('listitem').first();
+    await expect(newest).toContainText(
+      'Undid your change at 4000 ms: acked delivery tag 8 and every earlier one of hoarder. At t = 4000 ms now.',
+    );
+    await expect(newest).toContainText('Queue tasks: ready');
+    await expect(newest).not.toContainText('Loaded');
   });
 
   test('a Kafka consumer seeks to a timestamp', async ({ page }) => {
@@ -464,4 +490,43 @@ test('a dead-letter queue says why its messages landed there (#19, point 6)', as
   await expect(dead.getByTestId('dead-letter-reasons')).toContainText('expired in orders (its TTL ran out)');
   await expect(dead.getByTestId('dead-letter-reasons')).toContainText('rejected in orders (nacked or rejected without requeue)');
   await expect(page.locator('[data-queue="orders"]').getByTestId('dead-letter-reasons')).toHaveCount(0);
+});
+
+test('a built-in scenario shows explicit acks: one by one, with multiple=true, and auto-ack lost in a crash (#19, point 4)', async ({
+  page,
+}) => {
+  await open(page);
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  await expect(
+    picker.locator('optgroup[label="RabbitMQ: work queues, acks and consumers"] option', {
+      hasText: 'Acks: one by one, many at once, or none',
+    }),
+  ).toHaveCount(1);
+  await picker.selectOption({ label: 'Acks: one by one, many at once, or none' });
+  await expect(page.getByText('Three consumers, three ways to ack').first()).toBeVisible();
+  await page.getByRole('slider', { name: 'Time' }).fill('2590');
+  await expect(time(page)).toHaveText(/^2\.590 s/);
+  const steps = page.getByRole('list', { name: 'Recent steps, newest first' });
+  // Step to 2.6 s: batcher's one basic.ack with multiple=true settles tags 1 to 6.
+  for (let i = 0; i < 5 && !/^2\.6 s/.test(await time(page).innerText()); i++) {
+    const before = await time(page).innerText();
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(time(page)).not.toHaveText(before);
+  }
+  await expect(time(page)).toHaveText(/^2\.6 s/);
+  await expect(steps.getByRole('listitem').first()).toContainText(
+    'Consumer batcher acked app-0 (delivery tag 1) with one basic.ack of tag 6, multiple=true; queue batched deleted it',
+  );
+  await expect(steps.getByRole('listitem').first()).toContainText('One ack settles six deliveries');
+  // Manual acks, one per delivery, are narrated too.
+  await page.getByRole('slider', { name: 'Time' }).fill('1500');
+  await expect(time(page)).toHaveText(/^1\.5 s/);
+  for (let i = 0; i < 10 && !(await steps.getByRole('listitem').first().innerText()).includes('Consumer each acked'); i++) {
+    const before = await time(page).innerText();
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(time(page)).not.toHaveText(before);
+  }
+  await expect(steps.getByRole('listitem').first()).toContainText(
+    /Consumer each acked app-\d+ \(delivery tag \d+\); queue one-by-one deleted it/,
+  );
 });

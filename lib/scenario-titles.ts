@@ -26,6 +26,7 @@ export const SCENARIO_TITLES: Record<ScenarioId, string> = {
   'slow-consumer-lock-vs-prefetch': 'A slow consumer: share-group lock vs RabbitMQ prefetch',
   'work-queue-prefetch': 'Work queue: prefetch 1 vs 10',
   'requeue-on-crash': 'A consumer dies holding unacked messages',
+  'ack-each-multiple-auto': 'Acks: one by one, many at once, or none',
   'ttl-dead-letter': 'TTL and a dead-letter queue',
   'order-topic-exchange': 'Order notifications through a topic exchange',
   'length-limit': 'A queue length limit overflows',

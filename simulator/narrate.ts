@@ -287,7 +287,9 @@ function describeRabbit(e: SimEvent): string | null {
     case 'delivered':
       return `Queue ${e.queue} delivered ${e.messageId} to ${e.consumer} (delivery tag ${e.deliveryTag}${e.redelivered ? ', redelivered' : ''}${countsText(e.deliveryCount, e.acquiredCount)}${e.autoAck ? ', auto-ack: gone from the queue' : `; ${e.unacked}/${e.prefetchCount === 0 ? '∞' : e.prefetchCount} unacked`})`;
     case 'acked':
-      return `Consumer ${e.consumer} acked ${e.messageId} (delivery tag ${e.deliveryTag}); queue ${e.queue} deleted it`;
+      return e.multipleUpTo === undefined
+        ? `Consumer ${e.consumer} acked ${e.messageId} (delivery tag ${e.deliveryTag}); queue ${e.queue} deleted it`
+        : `Consumer ${e.consumer} acked ${e.messageId} (delivery tag ${e.deliveryTag}) with one basic.ack of tag ${e.multipleUpTo}, multiple=true; queue ${e.queue} deleted it`;
     case 'nacked':
       return `Consumer ${e.consumer} ${e.reject ? 'rejected (basic.reject)' : 'nacked'} ${e.messageId} (delivery tag ${e.deliveryTag}) with requeue=${e.requeue}`;
     case 'requeued': {

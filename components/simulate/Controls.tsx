@@ -105,7 +105,9 @@ export function Controls({ onHelp }: { onHelp: () => void }) {
         </label>
         <button
           type="button"
-          className={`${btn} hidden sm:order-last sm:inline-flex`}
+          // Not on a phone (no keyboard there); the "?" key opens the dialog at any width. `max-sm:hidden`, not
+          // `hidden`: the button's own `inline-flex` would win over a plain `hidden`.
+          className={`${btn} max-sm:hidden sm:order-last`}
           onClick={onHelp}
           aria-label="Keyboard shortcuts"
           title="Keyboard shortcuts (?)"

@@ -194,17 +194,7 @@ function YourChanges({ interventions }: { interventions: readonly TimedIntervent
     store.getState().pause();
     void store.getState().seek(time);
   };
-  const undo = (index: number) => {
-    const s = store.getState();
-    s.pause();
-    void s.openUrlState({
-      source: s.loaded.id !== null ? { kind: 'builtin', id: s.loaded.id } : { kind: 'custom', json: s.loaded.custom },
-      seed: s.seed,
-      time: s.time,
-      interventions: interventions.filter((_, k) => k !== index),
-      wholeLog: s.wholeLog,
-    });
-  };
+  const undo = (index: number) => void store.getState().undo(index);
   return (
     <details className="mt-3 text-sm" open>
       <summary className="cursor-pointer font-medium">Your changes ({interventions.length})</summary>

@@ -1,7 +1,8 @@
 'use client';
 // The topology as graphs beside the lanes (#19, point 8): producers → partitions → consumer groups and
-// publishers → exchanges → queues → consumers, with the counts the lanes print and the edges the
-// latest events travelled lit. Drawn only while open: it redraws with every moment.
+// publishers → exchanges → queues → consumers (with dead-letter and alternate exchanges), with the counts
+// the lanes print, the edges the latest events travelled lit, and messages moving along them
+// (GraphFlights). Drawn only while open: it redraws with every moment.
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
 
@@ -20,9 +21,10 @@ export function SimTopology() {
       {open && (
         <>
           <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-            The same moment as the lanes. Lit: the paths records and messages took in the last half second of simulated time (a produce to
-            its partition, a fetch, process or commit by a group, a publish, a routing by a binding, a delivery or ack). Edge labels: the
-            consumer owning a partition, the binding key.
+            The same moment as the lanes. While it plays, a dot travels each edge a record or message takes (a produce to its partition, a
+            fetch by a group, a publish, a routing by a binding, a delivery, a dead-lettering); a number beside a dot counts the messages it
+            carries. Lit: the paths taken in the last half second of simulated time. Dashed: a queue&rsquo;s dead-letter exchange and an
+            exchange&rsquo;s alternate exchange, taken only sometimes. Edge labels: the consumer owning a partition, the binding key.
           </p>
           <Graphs />
         </>

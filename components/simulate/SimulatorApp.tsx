@@ -3,6 +3,7 @@ import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 're
 import { useShallow } from 'zustand/react/shallow';
 import { Notice } from '@/components/ui/Notice';
 import { ReadyRoot } from '@/components/ui/ReadyRoot';
+import { useMediaQuery } from '@/components/ui/useMediaQuery';
 import type { BuiltInScenario, Snapshot } from '@/simulator';
 import { describeEvent } from '@/simulator/narrate';
 import { workerEngine } from '@/lib/simulate/engine/client';
@@ -134,14 +135,7 @@ function Lanes() {
   const fast = useSim((s) => s.speed >= FAST_SPEED);
   const lanes = useSim((s) => s.loaded.lanes);
   const ref = useRef<HTMLDivElement>(null);
-  const [wide, setWide] = useState(false);
-  useEffect(() => {
-    const mq = window.matchMedia('(min-width: 1024px)');
-    const on = () => setWide(mq.matches);
-    on();
-    mq.addEventListener('change', on);
-    return () => mq.removeEventListener('change', on);
-  }, []);
+  const wide = useMediaQuery('(min-width: 1024px)', false);
   const stripCap = useLaneCap(ref, lanes.length > 1 && wide ? 2 : 1);
   const cap = whole ? WHOLE_LOG_CAP : stripCap;
   // Only what fits on screen is materialised by the engine (the rest is counted: "… N earlier").

@@ -26,7 +26,14 @@ export const SCENARIO_GROUPS: readonly ScenarioGroup[] = [
   { theme: 'Kafka: share groups (queue-like reading)', ids: ['share-lock-expiry', 'share-poison-message'] },
   {
     theme: 'RabbitMQ: work queues, acks and consumers',
-    ids: ['work-queue-prefetch', 'requeue-on-crash', 'poison-message', 'single-active-consumer', 'consumer-priorities'],
+    ids: [
+      'work-queue-prefetch',
+      'requeue-on-crash',
+      'ack-each-multiple-auto',
+      'poison-message',
+      'single-active-consumer',
+      'consumer-priorities',
+    ],
   },
   { theme: 'RabbitMQ: routing, limits and dead letters', ids: ['order-topic-exchange', 'ttl-dead-letter', 'length-limit'] },
   { theme: 'RabbitMQ: nodes, quorum queues and confirms', ids: ['quorum-leader-dies', 'classic-node-dies', 'publisher-confirms'] },

@@ -400,6 +400,8 @@ export interface AckedEvent extends Base {
   consumer: string;
   deliveryTag: number;
   messageId: string;
+  /** Settled by basic.ack with multiple=true of this delivery tag (present only then): one ack settles every earlier one too. */
+  multipleUpTo?: number;
 }
 export interface NackedEvent extends Base {
   type: 'nacked';

@@ -264,12 +264,21 @@ export function afterSettle(r: RabbitState, q: QueueState): void {
   dispatch(r, q);
 }
 
-export function ack(r: RabbitState, c: ConsumerState, d: Delivery): void {
+/** basic.ack of `d`; `multipleUpTo`: by an ack of that delivery tag with multiple=true. */
+export function ack(r: RabbitState, c: ConsumerState, d: Delivery, multipleUpTo?: number): void {
   const q = r.queueOf(c);
   r.w.charge(Work.settle);
   q.counters.acked++;
   r.w.counters.rabbitAcked++;
-  if (r.w.rec) r.w.emit({ type: 'acked', queue: q.name, consumer: c.id, deliveryTag: d.tag, messageId: messageIdOf(d.msg) });
+  if (r.w.rec)
+    r.w.emit({
+      type: 'acked',
+      queue: q.name,
+      consumer: c.id,
+      deliveryTag: d.tag,
+      messageId: messageIdOf(d.msg),
+      ...(multipleUpTo !== undefined ? { multipleUpTo } : {}),
+    });
   q.counts?.delete(d.msg);
   copyGone(r, d.msg, 'consumed');
   unblockIfRoom(r, c);

@@ -190,7 +190,7 @@ export function settleByIntervention(r: RabbitState, iv: Settle): void {
   const from = iv.type !== 'rabbitmq.reject' && iv.multiple ? c.pendingHead : i;
   const settled = c.pending.splice(from, i - from + 1);
   for (const d of settled) {
-    if (iv.type === 'rabbitmq.ack') ack(r, c, d);
+    if (iv.type === 'rabbitmq.ack') ack(r, c, d, iv.multiple ? iv.deliveryTag : undefined);
     else nack(r, c, d, iv.requeue, iv.type === 'rabbitmq.reject');
   }
   if (from === c.pendingHead && c.busy) {

@@ -1,8 +1,70 @@
-// Built-in RabbitMQ scenarios about who gets a message and how often: a poison message in classic and
-// quorum queues, single active consumer failover, consumer priorities.
+// Built-in RabbitMQ scenarios about who gets a message and how often: acking one by one, many at once
+// or not at all, a poison message in classic and quorum queues, single active consumer failover,
+// consumer priorities.
 import type { Def } from './types';
 
 export const rabbitConsumerScenarios: Def[] = [
+  {
+    id: 'ack-each-multiple-auto',
+    title: 'Acks: one by one, many at once, or none',
+    explanation:
+      'A consumer with manual acks answers basic.ack for each delivery once it has done the work; basic.ack with multiple=true settles every delivery up to that delivery tag in one answer; with auto-ack the queue forgets a message the moment it sends it. The difference shows when a consumer dies: what was delivered but not acked goes back to the queue, marked redelivered, while an auto-acked message that had not been processed yet is lost with the consumer (Kafka has one kind of answer, an offset commit, and it always covers every record before it).',
+    lanes: ['rabbitmq'],
+    chapters: [
+      {
+        time: 0,
+        title: 'Three consumers, three ways to ack',
+        text: 'The jobs exchange copies every message to three queues. each (prefetch 4) acks every delivery after 700 ms of work; batcher (prefetch 8) acks now and then with multiple=true; auto uses auto-ack: nothing to ack.',
+      },
+      {
+        time: 2600,
+        title: 'One ack settles six deliveries',
+        text: 'batcher sends basic.ack for delivery tag 6 with multiple=true: tags 1 to 6 are settled at once and its prefetch window opens again.',
+      },
+      {
+        time: 6300,
+        title: 'All three consumers die',
+        text: 'The 4 messages each held unacked and the 2 batcher held go back to their queues, marked redelivered. auto’s queue counted its 5 messages as settled when it sent them: they are lost with the consumer.',
+      },
+      {
+        time: 8000,
+        title: 'Back, on new channels',
+        text: 'Each consumer subscribes again. Delivery tags count per channel, so they start again at 1: a tag from before the crash means nothing now.',
+      },
+    ],
+    scenario: {
+      version: 1,
+      durationMs: 15_000,
+      rabbitmq: {
+        exchanges: [{ name: 'jobs', type: 'fanout' }],
+        queues: [{ name: 'one-by-one' }, { name: 'batched' }, { name: 'auto-acked' }],
+        bindings: [
+          { exchange: 'jobs', queue: 'one-by-one' },
+          { exchange: 'jobs', queue: 'batched' },
+          { exchange: 'jobs', queue: 'auto-acked' },
+        ],
+        publishers: [{ id: 'app', exchange: 'jobs', routingKeys: ['job'], ratePerSec: 2, count: 30 }],
+        consumers: [
+          { id: 'each', queue: 'one-by-one', prefetchCount: 4, processingMs: 700 },
+          { id: 'batcher', queue: 'batched', prefetchCount: 8, settleBy: 'interventions' },
+          { id: 'auto', queue: 'auto-acked', autoAck: true, processingMs: 700 },
+        ],
+      },
+      // batcher's acks: the newest delivery tag it holds then, with multiple=true (tests/simulator/engine-scenarios checks each settles them all).
+      interventions: [
+        { time: 2600, intervention: { type: 'rabbitmq.ack', consumer: 'batcher', deliveryTag: 6, multiple: true } },
+        { time: 5100, intervention: { type: 'rabbitmq.ack', consumer: 'batcher', deliveryTag: 11, multiple: true } },
+        { time: 6300, intervention: { type: 'rabbitmq.crashConsumer', consumer: 'each' } },
+        { time: 6300, intervention: { type: 'rabbitmq.crashConsumer', consumer: 'batcher' } },
+        { time: 6300, intervention: { type: 'rabbitmq.crashConsumer', consumer: 'auto' } },
+        { time: 8000, intervention: { type: 'rabbitmq.restartConsumer', consumer: 'each' } },
+        { time: 8000, intervention: { type: 'rabbitmq.restartConsumer', consumer: 'batcher' } },
+        { time: 8000, intervention: { type: 'rabbitmq.restartConsumer', consumer: 'auto' } },
+        { time: 10500, intervention: { type: 'rabbitmq.ack', consumer: 'batcher', deliveryTag: 8, multiple: true } },
+        { time: 13500, intervention: { type: 'rabbitmq.ack', consumer: 'batcher', deliveryTag: 16, multiple: true } },
+      ],
+    },
+  },
   {
     id: 'poison-message',
     title: 'A poison message: classic vs quorum queue',

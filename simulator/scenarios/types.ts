@@ -24,6 +24,7 @@ export const SCENARIO_IDS = [
   'slow-consumer-lock-vs-prefetch',
   'work-queue-prefetch',
   'requeue-on-crash',
+  'ack-each-multiple-auto',
   'ttl-dead-letter',
   'order-topic-exchange',
   'length-limit',

@@ -61,4 +61,37 @@ describe('narration tells the truth', () => {
     expect(s.getState().narration.at(-1)!.lines).toEqual(['Back to the start.']);
     expect(s.getState().narration.filter((n) => n.lines[0] === 'Jumped to t = 0 ms.')).toHaveLength(1);
   });
+
+  it('a step back says "Stepped back to t = …" and what the lanes show there, not a list of that moment’s events', async () => {
+    const s = await openStore('crash-before-commit');
+    await s.getState().seek(9_000);
+    await s.getState().stepBack();
+    const last = s.getState().narration.at(-1)!;
+    const t = s.getState().time;
+    expect(t).toBeLessThan(9_000);
+    expect(last.time).toBe(t);
+    expect(last.lines).toEqual([`Stepped back to t = ${t} ms.`, ...describeMoment(s.getState().snapshot)]);
+    expect(last.more).toBe(0);
+  });
+
+  it('undoing a change says what was undone and where the clock is, in the numbers the lanes show', async () => {
+    const s = await openStore('work-queue-prefetch');
+    await s.getState().seek(4_000);
+    expect(await s.getState().intervene({ type: 'rabbitmq.ack', consumer: 'hoarder', deliveryTag: 8, multiple: true })).toBeNull();
+    await s.getState().seek(6_000);
+    await s.getState().undo(0);
+    expect(s.getState().interventions).toEqual([]);
+    expect(s.getState().time).toBe(6_000);
+    const last = s.getState().narration.at(-1)!;
+    expect(last.lines).toEqual([
+      'Undid your change at 4000 ms: acked delivery tag 8 and every earlier one of hoarder. At t = 6000 ms now.',
+      ...describeMoment(s.getState().snapshot),
+    ]);
+    expect(
+      s
+        .getState()
+        .narration.map((n) => n.lines.join(' '))
+        .join('\n'),
+    ).not.toContain('Loaded');
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInScenarios, createSimulation } from '@/simulator';
 import { layoutGraph, overlaps } from '@/lib/graph/layout';
-import { kafkaGraph, rabbitGraph } from '@/lib/simulate/topology';
+import { hopOf, kafkaGraph, rabbitGraph } from '@/lib/simulate/topology';
 
 function run(id: string, t: number) {
   const b = builtInScenarios.find((x) => x.id === id)!;
@@ -45,5 +45,53 @@ describe('the simulator’s topology graphs (#19, point 8)', () => {
           for (let j = i + 1; j < nodes.length; j++) expect(overlaps(nodes[i]!, nodes[j]!), b.id).toBe(false);
       }
     }
+  });
+
+  it('a queue with a dead-letter exchange has a dashed "dead-letter" edge to it, drawn right of the queue; an alternate exchange too', () => {
+    const ttl = run('ttl-dead-letter', 0);
+    const r = rabbitGraph(ttl.snapshot, ttl.scenario, []);
+    expect(r.edges).toContainEqual({ from: 'q:orders', to: 'x:dlx', label: 'dead-letter', dashed: true });
+    const col = (id: string) => r.nodes.find((n) => n.id === id)!.column;
+    expect([col('rp:shop'), col('x:orders'), col('q:orders'), col('x:dlx'), col('q:orders.dead')]).toEqual([0, 1, 2, 3, 4]);
+    expect(col('c:worker')).toBe(3);
+    const layout = layoutGraph(r.nodes, r.edges);
+    expect(layout.edges.every((e) => !e.back)).toBe(true);
+    const topic = run('order-topic-exchange', 0);
+    expect(rabbitGraph(topic.snapshot, topic.scenario, []).edges).toContainEqual({
+      from: 'x:orders',
+      to: 'x:unrouted',
+      label: 'alternate',
+      dashed: true,
+    });
+    // No dead-letter exchange, no dead-letter edge.
+    const work = run('work-queue-prefetch', 0);
+    expect(rabbitGraph(work.snapshot, work.scenario, []).edges.filter((e) => e.dashed)).toEqual([]);
+  });
+
+  it('every event that moves a message moves it along an edge the graph draws (dead-lettering and alternate exchanges included)', () => {
+    const seen = new Set<string>();
+    for (const id of ['ttl-dead-letter', 'order-topic-exchange', 'side-by-side', 'length-limit', 'poison-three-ways', 'stream-replay']) {
+      const b = builtInScenarios.find((x) => x.id === id)!;
+      const { scenario, snapshot, events } = run(id, b.scenario.durationMs);
+      const drawn = new Set(
+        [...kafkaGraph(snapshot, scenario, []).edges, ...rabbitGraph(snapshot, scenario, []).edges].map((e) => `${e.from}>${e.to}`),
+      );
+      for (const e of events) {
+        const hop = hopOf(e);
+        if (!hop) continue;
+        seen.add(e.type);
+        expect(drawn.has(`${hop.from}>${hop.to}`), `${id}: ${e.type} ${hop.from} → ${hop.to}`).toBe(true);
+      }
+    }
+    expect([...seen].sort()).toEqual([
+      'appended',
+      'deadLettered',
+      'delivered',
+      'fetched',
+      'published',
+      'routed',
+      'streamRead',
+      'unroutable',
+    ]);
   });
 });

@@ -25,6 +25,7 @@ const IDS = [
   'slow-consumer-lock-vs-prefetch',
   'work-queue-prefetch',
   'requeue-on-crash',
+  'ack-each-multiple-auto',
   'ttl-dead-letter',
   'order-topic-exchange',
   'length-limit',
@@ -222,6 +223,43 @@ describe('built-in scenarios', () => {
     const redelivered = ofType(events, 'delivered').filter((d) => ids.has(d.messageId) && d.time > requeued[0]!.time);
     expect(redelivered.every((d) => d.redelivered && d.consumer === 'c2')).toBe(true);
     expect(new Set(ofType(events, 'acked').map((a) => a.messageId)).size).toBe(30); // every message done once
+  });
+
+  it('ack-each-multiple-auto: one ack per delivery, one ack with multiple=true for many, none with auto-ack; a crash requeues the unacked and loses the auto-acked', () => {
+    const { events } = runBuiltIn('ack-each-multiple-auto');
+    expect(ofType(events, 'note').filter((n) => /Ignored/.test(n.text))).toEqual([]);
+    const acked = ofType(events, 'acked');
+    // each: one basic.ack per delivery (no multiple); batcher: only acks with multiple=true, each settling every tag up to it.
+    expect(acked.filter((a) => a.consumer === 'each').every((a) => a.multipleUpTo === undefined)).toBe(true);
+    const batches = new Map<string, typeof acked>();
+    for (const a of acked.filter((x) => x.consumer === 'batcher')) {
+      const k = `${a.time}/${a.multipleUpTo}`;
+      batches.set(k, [...(batches.get(k) ?? []), a]);
+    }
+    expect([...batches].map(([k, list]) => [k, list.map((a) => a.deliveryTag)])).toEqual([
+      ['2600/6', [1, 2, 3, 4, 5, 6]],
+      ['5100/11', [7, 8, 9, 10, 11]],
+      ['10500/8', [1, 2, 3, 4, 5, 6, 7, 8]],
+      ['13500/16', [9, 10, 11, 12, 13, 14, 15, 16]],
+    ]);
+    expect(acked.filter((a) => a.consumer === 'auto')).toEqual([]);
+    // The crash at 6.3 s: unacked deliveries go back marked redelivered; auto-acked ones not yet processed are lost.
+    const crash = events.filter((e) => e.time === 6300);
+    const requeued = ofType(crash, 'requeued');
+    expect(requeued.filter((r) => r.consumer === 'each')).toHaveLength(4);
+    expect(requeued.filter((r) => r.consumer === 'batcher')).toHaveLength(2);
+    expect(requeued.every((r) => r.reason === 'consumer-crash')).toBe(true);
+    expect(ofType(crash, 'dropped').map((d) => [d.queue, d.reason])).toEqual(Array(5).fill(['auto-acked', 'consumer-crash']));
+    // New channels: delivery tags start again at 1.
+    const after = ofType(events, 'delivered').filter((d) => d.time >= 8000);
+    for (const c of ['each', 'batcher']) expect(after.find((d) => d.consumer === c)?.deliveryTag).toBe(1);
+    // The narration names the acks.
+    expect(describeEvent(batches.get('2600/6')![0]!)).toBe(
+      'Consumer batcher acked app-0 (delivery tag 1) with one basic.ack of tag 6, multiple=true; queue batched deleted it',
+    );
+    expect(describeEvent(acked.find((a) => a.consumer === 'each')!)).toMatch(
+      /^Consumer each acked app-\d+ \(delivery tag 1\); queue one-by-one deleted it$/,
+    );
   });
 
   it('ttl-dead-letter: expired and rejected messages go through the DLX to orders.dead', () => {

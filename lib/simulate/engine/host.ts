@@ -9,7 +9,6 @@ import {
   parseScenario,
   parseTimeline,
   type Scenario,
-  type SimEvent,
   type Simulation,
   type SnapshotOptions,
   type Stopped,
@@ -97,7 +96,7 @@ export function createEngineHost(send: (m: FromEngine) => void, options: HostOpt
     return { maxRecordsPerPartition: Math.min(limits.maxRecords, each), maxMessagesPerQueue: Math.min(limits.maxMessages, each) };
   }
 
-  function frame(limits: ViewLimits, moment?: SimEvent[]): Frame {
+  function frame(limits: ViewLimits): Frame {
     const s = sim!;
     const count = s.eventCount;
     const events =
@@ -110,7 +109,6 @@ export function createEngineHost(send: (m: FromEngine) => void, options: HostOpt
       endTime: s.endTime,
       snapshot: s.snapshot(snapshotOptions(scenario!, limits)),
       events,
-      ...(moment ? { moment } : {}),
       stopped: s.stopped,
       interventions: s.interventions().map((x) => ({ time: x.time, intervention: x.intervention })),
     };
@@ -123,19 +121,6 @@ export function createEngineHost(send: (m: FromEngine) => void, options: HostOpt
       for (let i = stretch.length - 1; i >= 0; i--) if (stretch[i]!.time < t) return stretch[i]!.time;
     }
     return 0;
-  }
-
-  /** The events at the current moment (what a step back lands on), at most MAX_FRAME_EVENTS. */
-  function eventsNow(s: Simulation): SimEvent[] {
-    const out: SimEvent[] = [];
-    for (let to = s.eventCount; to > 0 && out.length < MAX_FRAME_EVENTS; to -= 4096) {
-      const stretch = s.eventRange(Math.max(0, to - 4096), to);
-      for (let i = stretch.length - 1; i >= 0; i--) {
-        if (stretch[i]!.time !== s.time || out.length >= MAX_FRAME_EVENTS) return out.reverse();
-        out.push(stretch[i]!);
-      }
-    }
-    return out.reverse();
   }
 
   function answerSeries(): void {
@@ -255,7 +240,7 @@ export function createEngineHost(send: (m: FromEngine) => void, options: HostOpt
           return send({ kind: 'frame', id: req.id, frame: frame(req.limits) });
         }
         s.seek(lastEventBefore(s, s.time));
-        return send({ kind: 'frame', id: req.id, frame: frame(req.limits, eventsNow(s)) });
+        return send({ kind: 'frame', id: req.id, frame: frame(req.limits) });
       case 'intervene':
         return intervene(req);
       case 'view':

@@ -30,8 +30,6 @@ export interface Frame {
    * MAX_FRAME_EVENTS of them: `from` is the seq of the first, `count` how many there were in all.
    */
   events: { from: number; list: SimEvent[]; count: number };
-  /** After a step back: the events of the moment it landed on (for the narration). */
-  moment?: SimEvent[];
   stopped: Stopped | null;
   /** The user's interventions on this timeline (a link carries them). */
   interventions: TimedIntervention[];

@@ -4,6 +4,7 @@
 import type { BuiltInScenario, Intervention, Scenario } from '@/simulator';
 import { describeIntervention } from '../interventions';
 import type { Frame, Reply } from '../engine/protocol';
+import { describeMoment } from '../moment-summary';
 import type { TimedIntervention } from '../url-state';
 import { Session } from './session';
 import type { Errors, Get, LoadedScenario, LoadingActions, LoadingState, Set } from './types';
@@ -47,6 +48,8 @@ interface Opening {
   seed: number;
   time?: number;
   interventions?: readonly TimedIntervention[];
+  /** What the narration says once it is open (default: "Loaded “…” at … ms."). */
+  say?: (frame: Frame) => string[];
 }
 
 /**
@@ -70,8 +73,9 @@ async function start(session: Session, set: Set, o: Opening): Promise<{ errors: 
   session.basis = reply.id;
   const loaded = o.meta(reply.scenario as Scenario);
   const frame: Frame = reply.frame;
-  const line = session.narrator.words(frame.time, [`Loaded “${loaded.title}” at ${frame.time} ms.`], Session.chapterAt(loaded, frame.time));
-  session.show(frame, { loaded, seed: o.seed, narration: [line], series: null, chartsProblem: null });
+  const words = o.say?.(frame) ?? [`Loaded “${loaded.title}” at ${frame.time} ms.`];
+  const line = session.narrator.words(frame.time, words, Session.chapterAt(loaded, frame.time));
+  session.show(frame, { loaded, seed: o.seed, narration: [line], series: null, chartsProblem: null }, true);
   set((s) => ({ revision: s.revision + 1 }));
   return { notices: reply.notices };
 }
@@ -79,8 +83,13 @@ async function start(session: Session, set: Set, o: Opening): Promise<{ errors: 
 export function loadingSlice(session: Session, set: Set, get: Get, first: BuiltInScenario): LoadingState & LoadingActions {
   const builtins = session.options.builtInScenarios;
   const builtin = (id: string) => builtins.find((b) => b.id === id);
-  const openBuiltin = (b: BuiltInScenario, seed: number, time = 0, interventions: readonly TimedIntervention[] = []) =>
-    start(session, set, { json: b.scenario, meta: () => fromBuiltin(b), seed, time, interventions });
+  const openBuiltin = (
+    b: BuiltInScenario,
+    seed: number,
+    time = 0,
+    interventions: readonly TimedIntervention[] = [],
+    say?: Opening['say'],
+  ) => start(session, set, { json: b.scenario, meta: () => fromBuiltin(b), seed, time, interventions, say });
 
   return {
     loaded: fromBuiltin(first),
@@ -154,6 +163,34 @@ export function loadingSlice(session: Session, set: Set, get: Get, first: BuiltI
       session.show(frame, { series: null, chartsProblem: null });
       set((st) => ({ revision: st.revision + 1 }));
       return null;
+    },
+
+    async undo(index) {
+      const s = get();
+      const gone = s.interventions[index];
+      if (!gone) return;
+      s.pause();
+      const interventions = s.interventions.filter((_, k) => k !== index);
+      // The timeline is made again without it, at the same moment; the narration says what went and what the lanes show now.
+      const say = (frame: Frame) => [
+        `Undid your change at ${gone.time} ms: ${describeIntervention(gone.intervention as Intervention)}. At t = ${frame.time} ms now.`,
+        ...describeMoment(frame.snapshot),
+      ];
+      const b = s.loaded.id === null ? null : builtin(s.loaded.id);
+      const result = b
+        ? await openBuiltin(b, s.seed, s.time, interventions, say)
+        : await start(session, set, {
+            json: s.loaded.custom,
+            meta: (parsed) => fromCustom(parsed, s.loaded.custom),
+            seed: s.seed,
+            time: s.time,
+            interventions,
+            say,
+          });
+      if (result && 'notices' in result)
+        session.setLinkNotice(
+          result.notices.length ? `Without that change, part of the rest no longer applies: ${result.notices.join('; ')}.` : null,
+        );
     },
 
     setNotice(notice) {

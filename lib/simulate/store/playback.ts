@@ -52,7 +52,7 @@ function steppingActions(session: Session, set: Set, get: Get): Pick<PlaybackAct
       seekTo = null;
       const reply = await session.ask({ kind: 'seek', time, limits: session.limits });
       if (reply?.kind === 'frame') {
-        session.show(reply.frame);
+        session.show(reply.frame, {}, true);
         landed = true;
       }
     }
@@ -82,9 +82,9 @@ function steppingActions(session: Session, set: Set, get: Get): Pick<PlaybackAct
       const reply = await session.ask({ kind: 'step', direction: 'back', limits: session.limits });
       if (reply?.kind !== 'frame') return;
       const { frame } = reply;
-      const e = narrator.entry(frame.time, frame.moment ?? []);
-      narrator.say({ ...e, lines: [`Stepped back to ${frame.time} ms.`, ...e.lines] });
-      session.show(frame);
+      session.show(frame, {}, true);
+      // Like a jump: where the clock is and what the lanes show there (not the events of that moment).
+      narrator.say(narrator.words(frame.time, [`Stepped back to t = ${frame.time} ms.`, ...describeMoment(frame.snapshot)]));
     },
 
     seek(t) {
@@ -147,6 +147,7 @@ export function playbackSlice(session: Session, set: Set, get: Get, initial: Pla
     snapshot: initial,
     recent: { from: initial.eventCount, events: [] },
     frame: 0,
+    jumps: 0,
     playing: false,
     speed: 1,
     computing: false,

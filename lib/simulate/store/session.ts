@@ -101,8 +101,8 @@ export class Session {
     this.set((st) => ({ playing: false, notice: this.notice(st.stopped, st.endTime) }));
   }
 
-  /** Puts a frame of the engine into the store: a new moment on show. */
-  show(frame: Frame, extra: Partial<SimState> = {}): void {
+  /** Puts a frame of the engine into the store: a new moment on show (`jump`: reached by a jump, not by running on). */
+  show(frame: Frame, extra: Partial<SimState> = {}, jump = false): void {
     const foreseen = !frame.stopped && this.foreseen?.basis === this.basis ? this.foreseen : null;
     const stopped = frame.stopped ?? foreseen?.stopped ?? null;
     const endTime = foreseen ? Math.min(frame.endTime, foreseen.endTime) : frame.endTime;
@@ -112,6 +112,7 @@ export class Session {
       snapshot: frame.snapshot,
       recent: nextRecent(st.recent, frame.events),
       frame: st.frame + 1,
+      jumps: st.jumps + (jump ? 1 : 0),
       stopped,
       interventions: frame.interventions,
       ...(stopped?.at !== st.stopped?.at ? { notice: this.notice(stopped, endTime) } : {}),

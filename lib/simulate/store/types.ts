@@ -79,6 +79,8 @@ export interface LoadingActions {
   setSeed(seed: number): Promise<void>;
   /** Applies an intervention now; resolves with what is wrong with it instead when it was refused. */
   intervene(input: unknown): Promise<Errors | null>;
+  /** Takes back the user's `index`-th change: the timeline is made again without it, at the same moment. */
+  undo(index: number): Promise<void>;
   setNotice(notice: string | null): void;
 }
 
@@ -92,6 +94,11 @@ export interface PlaybackState {
   recent: RecentEvents;
   /** Bumped on every new snapshot: what the lanes redraw on. */
   frame: number;
+  /**
+   * Bumped when the clock jumps instead of running on (a seek, a step back, a timeline opened or made
+   * again): the events since the last frame were not watched, so nothing animates them.
+   */
+  jumps: number;
   playing: boolean;
   speed: number;
   /** True while the engine works on a request (a seek far ahead, a heavy moment). */
