@@ -99,14 +99,18 @@ test.describe('markers never overprint', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await open(page, '?scenario=broker-dies-both&t=12000');
     const row = page.locator('[data-partition="orders-0"]');
-    const lagLine = await page
-      .getByRole('list', { name: 'Lag on orders-0' })
-      .getByRole('listitem')
-      .filter({ hasText: 'billing' })
-      .innerText();
-    const [, committed, lag] = /committed (\d+) · lag (\d+)/.exec(lagLine)!;
     const track = row.locator('[data-track="billing"]');
-    await expect(track.locator('[data-mark="label"]').filter({ hasText: /^lag / })).toHaveText(`lag ${lag}`);
+    const listItem = page.getByRole('list', { name: 'Lag on orders-0' }).getByRole('listitem').filter({ hasText: 'billing' });
+    // The list and the label on the track say the same lag: read together until the moment has settled.
+    let committed = '';
+    let lag = '';
+    await expect
+      .poll(async () => {
+        [, committed = '', lag = ''] = /committed (\d+) · lag (\d+)/.exec(await listItem.innerText()) ?? [];
+        const label = await track.locator('[data-mark="label"]').filter({ hasText: /^lag / }).textContent();
+        return lag !== '' && Number(lag) > 0 && label === `lag ${lag}`;
+      })
+      .toBe(true);
     // The span ends at the record at the high watermark (committed + lag), not at the log-end box.
     const end = Number(committed) + Number(lag);
     await expect

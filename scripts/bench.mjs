@@ -207,6 +207,8 @@ if (!ci && !pagesOnly) {
   for (const [script, file, label, args = []] of [
     ['scripts/bench-engine.ts', 'bench/engine.json', 'engine'],
     ['scripts/bench-frames.mjs', 'bench/frames.json', 'simulate frames'],
+    // The default view (one strip per partition, markers, flights), as most visitors watch it.
+    ['scripts/bench-frames.mjs', 'bench/frames-strip.json', 'simulate frames', ['--strip']],
     // The heaviest cluster scenario (#16): three partitions on three brokers, replica tables and the ledger.
     ['scripts/bench-frames.mjs', 'bench/frames-acks-all-leader-dies.json', 'simulate frames', ['--scenario=acks-all-leader-dies']],
     ['scripts/bench-links.ts', 'bench/links.json', 'simulate hostile links'],

@@ -13,14 +13,22 @@ import { KafkaLegend } from './KafkaLegend';
 import { useSim } from './context';
 import { useHeldOffScreen } from './useHeldOffScreen';
 
+/**
+ * Past this many marker tracks (partitions × the groups reading them) the markers step instead of
+ * gliding (simulate.css, data-dense): each glide that starts makes the compositor sort the page's
+ * layers again, and with the heavy scenario's 18 tracks that was a third of every frame at 1×.
+ */
+const DENSE_TRACKS = 12;
+
 export const KafkaLane = memo(function KafkaLane({ kafka, cap, whole = false }: { kafka: KafkaView; cap: number; whole?: boolean }) {
   const topics = useMemo(() => kafkaRows(kafka, cap), [kafka, cap]);
   const replicated = useMemo(() => replicatedPartitions(kafka.topics), [kafka.topics]);
   const lazy = topics.reduce((n, t) => n + t.rows.length, 0) > LAZY_ROWS;
+  const dense = topics.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.tracks.length, 0), 0) > DENSE_TRACKS;
   return (
     <LaneFrame broker="kafka" title="Kafka" tagline="a log per partition; reading moves a position, deletes nothing">
       {topics.map((t) => (
-        <div key={t.topic} className="mt-3">
+        <div key={t.topic} className="mt-3" data-dense={dense}>
           <h3 className="text-sm font-semibold">
             Topic <span className="font-mono">{t.topic}</span>{' '}
             <span className="font-normal text-zinc-600 dark:text-zinc-400">(cleanup.policy={t.cleanupPolicy})</span>
