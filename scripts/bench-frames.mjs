@@ -130,10 +130,7 @@ const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const rows = [];
 const runs = {};
 try {
-  const page = await browser.newPage({
-    viewport: { width: 1280, height: 900 },
-    ...(process.env.BENCH_REDUCED ? { reducedMotion: 'reduce' } : {}),
-  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
 
