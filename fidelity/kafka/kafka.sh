@@ -145,6 +145,7 @@ start() {
     if [ -z "$dedicated" ] || [ "$i" != 1 ]; then bootstrap+="${bootstrap:+,}127.0.0.1:${ports[$((2 * i - 2))]}"; fi
   done
   role() { if [ -z "$dedicated" ]; then echo broker,controller; elif [ "$1" = 1 ]; then echo controller; else echo broker; fi; }
+  # base64url may begin with "-", which the format tool would read as an option: hence --cluster-id=ID.
   local cluster_id
   cluster_id="$(node -e "console.log(require('crypto').randomBytes(16).toString('base64url'))")"
   trap 'say "start failed; stopping what it started"; stop "$dir" keep; trap - ERR; exit 1' ERR
@@ -156,7 +157,7 @@ start() {
     node_config "$nd" "$i" "$brokers" "${ports[$((2 * i - 2))]}" "${ports[$((2 * i - 1))]}" "$voters" "$(role "$i")" >"$nd/server.properties"
     # shellcheck disable=SC2086
     java $KAFKA_HEAP -XX:+UseSerialGC -cp "$cp" -Dlog4j2.configurationFile="$HERE/log4j2-broker.properties" \
-      -Dkafka.logs.dir="$nd/logs" kafka.tools.StorageTool format -t "$cluster_id" -c "$nd/server.properties" >"$nd/logs/format.out" 2>&1 &
+      -Dkafka.logs.dir="$nd/logs" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$nd/server.properties" >"$nd/logs/format.out" 2>&1 &
   done
   wait
   # A format that died (a loaded machine once left no meta.properties and the node refused to start):
@@ -167,7 +168,7 @@ start() {
     say "node $i: formatting again (the first format left no meta.properties)"
     # shellcheck disable=SC2086
     java $KAFKA_HEAP -XX:+UseSerialGC -cp "$cp" -Dlog4j2.configurationFile="$HERE/log4j2-broker.properties" \
-      -Dkafka.logs.dir="$nd/logs" kafka.tools.StorageTool format -t "$cluster_id" -c "$nd/server.properties" >>"$nd/logs/format.out" 2>&1 ||
+      -Dkafka.logs.dir="$nd/logs" kafka.tools.StorageTool format --cluster-id="$cluster_id" -c "$nd/server.properties" >>"$nd/logs/format.out" 2>&1 ||
       true
     if [ ! -f "$nd/data/meta.properties" ]; then
       say "node $i: format failed twice; its output:"
