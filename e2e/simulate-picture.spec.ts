@@ -1,6 +1,7 @@
 // /simulate, issue #19: the picture on screen, telling the truth at every speed.
 import type { Locator, Page } from '@playwright/test';
 import { checkA11y, expect, test, useTheme } from './fixtures';
+import { toBase64Url } from './fixtures/interactive';
 
 async function open(page: Page, query = '') {
   await page.goto('/simulate' + query);
@@ -285,21 +286,24 @@ test.describe('messages travel the topology graphs, in step with the clock (#19,
   }
 
   /**
-   * The flights on show in a graph (its dot painted, as the animation has it now): id, the edge it
-   * travels, where the dot's centre is in the drawing's coordinates, and whether that point lies on
-   * the stroke of that edge's path.
+   * The flights on show in a graph (a dot carrying a flight, inside the drawing, where the animation
+   * has it now): id, the edge it travels, the messages it carries (its "×N", else 1), where the dot's
+   * centre is in the drawing's coordinates, and whether that point lies on the stroke of that edge's
+   * path as drawn now.
    */
   const flights = (graph: Locator) =>
     graph.evaluate((root) => {
       const svg = root.querySelector('svg')!;
+      const box = svg.getBoundingClientRect();
       const toSvg = svg.getScreenCTM()!.inverse();
       return [...root.querySelectorAll<HTMLElement>('[data-testid="graph-flight"]')]
-        .filter((g) => getComputedStyle(g).opacity !== '0')
-        .map((g) => {
-          const r = g.firstElementChild!.getBoundingClientRect();
+        .map((g) => ({ g, r: g.firstElementChild!.getBoundingClientRect() }))
+        .filter(({ g, r }) => g.dataset.flight && r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom)
+        .map(({ g, r }) => {
           const at = new DOMPoint(r.x + r.width / 2, r.y + r.height / 2).matrixTransform(toSvg);
           const path = [...root.querySelectorAll<SVGPathElement>('path[data-edge]')].find((p) => p.dataset.edge === g.dataset.on);
-          return { id: g.dataset.flight!, on: g.dataset.on!, x: at.x, y: at.y, onEdge: path?.isPointInStroke(at) ?? false };
+          const count = Number(/^×(\d+)$/.exec(g.lastElementChild!.textContent ?? '')?.[1] ?? 1);
+          return { id: g.dataset.flight!, on: g.dataset.on!, count, x: at.x, y: at.y, onEdge: path?.isPointInStroke(at) ?? false };
         });
     });
 
@@ -309,7 +313,7 @@ test.describe('messages travel the topology graphs, in step with the clock (#19,
       const read = () =>
         new Map(
           [...root.querySelectorAll<HTMLElement>('[data-testid="graph-flight"]')]
-            .filter((g) => getComputedStyle(g).opacity !== '0')
+            .filter((g) => g.dataset.flight)
             .map((g) => {
               const r = g.getBoundingClientRect();
               return [g.dataset.flight, `${r.x},${r.y}`];
@@ -365,6 +369,114 @@ test.describe('messages travel the topology graphs, in step with the clock (#19,
     await expect
       .poll(async () => (await flights(rabbit)).some((f) => f.on === dlx && f.onEdge), { timeout: 20_000, intervals: [50] })
       .toBe(true);
+  });
+
+  // Three producers each send a burst of 24 keyed records to a topic of 6 partitions at 1 s: up to 18
+  // edges at once, more than the MAX_FLIGHTS (12) dots a graph draws. `declared`: the producers are in
+  // the scenario (sending nothing themselves), so their edges are drawn before the bursts.
+  const bursts = (declared: boolean) =>
+    `?custom=${toBase64Url(
+      JSON.stringify({
+        version: 1,
+        durationMs: 10_000,
+        kafka: {
+          topics: [{ name: 't', partitions: 6 }],
+          producers: declared ? ['a', 'b', 'c'].map((id) => ({ id, topic: 't', count: 0 })) : [],
+        },
+      }),
+    )}&iv=${toBase64Url(
+      JSON.stringify(
+        ['a', 'b', 'c'].map((producer) => ({
+          time: 1000,
+          intervention: { type: 'kafka.produceBurst', topic: 't', count: 24, keys: { prefix: 'k', count: 24 }, producer },
+        })),
+      ),
+    )}`;
+
+  /** Opens the bursts at 0.25× (a hop takes 2.4 s), steps to them and waits until their dots are in the air. */
+  async function stepToBursts(page: Page, declared = true) {
+    await openGraphs(page, bursts(declared));
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.25');
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    const kafka = page.getByTestId('kafka-topology');
+    await expect.poll(async () => (await flights(kafka)).length, { intervals: [20] }).toBeGreaterThan(0);
+    return kafka;
+  }
+
+  test('a producer seen for the first time (a burst) has its records travel its new edges', async ({ page }) => {
+    const kafka = await stepToBursts(page, false);
+    for (const f of await flights(kafka)) expect(f.onEdge, `${f.id} at ${f.x},${f.y} on ${f.on}`).toBe(true);
+  });
+
+  test('more messages moving than dots: a note says how many more, and goes when they have landed', async ({ page }) => {
+    const kafka = await stepToBursts(page);
+    const note = page.getByTestId('graph-undrawn');
+    // The records written, as the graph's partitions say (the bursts are the only ones).
+    const written = (await kafka.locator('[data-node^="p:"]').allTextContents()).reduce(
+      (n, t) => n + Number(/log-end offset (\d+)/.exec(t)![1]),
+      0,
+    );
+    expect(written).toBe(72);
+    const drawn = await flights(kafka);
+    const words = (await note.textContent()) ?? '';
+    const more = Number(/^\+(\d+) more moving than drawn$/.exec(words)?.[1]);
+    expect(more, words).toBeGreaterThan(0);
+    // Every record moving is either on a dot (alone or counted by its "×N") or in the note.
+    expect(drawn.reduce((n, f) => n + f.count, 0) + more).toBe(written);
+    // One dot per edge: records leaving together along one edge are one dot with their count, not dots
+    // drawn over each other.
+    expect(new Set(drawn.map((f) => f.on)).size).toBe(drawn.length);
+    for (const f of drawn) expect(f.onEdge, `${f.id} at ${f.x},${f.y} on ${f.on}`).toBe(true);
+    // Landed, nothing moves: no dot and no note.
+    await expect.poll(async () => (await flights(kafka)).length, { timeout: 10_000 }).toBe(0);
+    await expect(note).toHaveText('');
+  });
+
+  test('a change of speed changes the pace of the dots already in the air', async ({ page }) => {
+    const kafka = await stepToBursts(page);
+    /**
+     * How fast one dot's animation runs against the page's clock over a few frames (its progress along
+     * the edge per ms of real time): the first dot in the air, or the one with id `id`.
+     */
+    const pace = (id: string | null) =>
+      kafka.evaluate(async (root, id) => {
+        const box = root.querySelector('svg')!.getBoundingClientRect();
+        const dot = [...root.querySelectorAll<HTMLElement>('[data-testid="graph-flight"]')].find((g) => {
+          const r = g.getBoundingClientRect();
+          return id ? g.dataset.flight === id : g.dataset.flight && r.left >= box.left && r.top >= box.top;
+        })!;
+        const anim = dot.getAnimations()[0]!;
+        const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+        const t0 = await frame();
+        const a0 = Number(anim.currentTime);
+        let t1 = t0;
+        for (let i = 0; i < 10; i++) t1 = await frame();
+        return { id: dot.dataset.flight!, pace: (Number(anim.currentTime) - a0) / (t1 - t0) };
+      }, id);
+    const slow = await pace(null);
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.5');
+    const fast = await pace(slow.id);
+    expect(fast.pace / slow.pace).toBeGreaterThan(1.7);
+    expect(fast.pace / slow.pace).toBeLessThan(2.3);
+    for (const f of await flights(kafka)) expect(f.onEdge, `${f.id} at ${f.x},${f.y} on ${f.on}`).toBe(true);
+  });
+
+  test('a new layout moves the dots in the air onto their edges as drawn now', async ({ page }) => {
+    const kafka = await stepToBursts(page);
+    const paths = () =>
+      kafka.evaluate((root) =>
+        Object.fromEntries([...root.querySelectorAll<SVGPathElement>('path[data-edge]')].map((p) => [p.dataset.edge, p.getAttribute('d')])),
+      );
+    const before = await paths();
+    // A seventh partition: a node more in its column, so the graph is taller and the producers move down.
+    await page.getByRole('combobox', { name: 'Action', exact: true }).selectOption('kafka.addPartitions');
+    await page.getByRole('button', { name: 'Apply now' }).click();
+    await expect(kafka.locator('[data-node="p:t-6"]')).toBeAttached();
+    const after = await paths();
+    const drawn = await flights(kafka);
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.filter((f) => before[f.on] !== undefined && before[f.on] !== after[f.on]).length).toBeGreaterThan(0);
+    for (const f of drawn) expect(f.onEdge, `${f.id} at ${f.x},${f.y} on ${f.on}`).toBe(true);
   });
 
   test('with reduced motion no message moves: the path lights and the counts change', async ({ page }) => {

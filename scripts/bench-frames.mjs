@@ -6,7 +6,8 @@
 // the same run show what the machine itself does under its current load: on a busy machine the
 // interval budgets follow the floor, so a failure means the page's own cost, not the neighbours'.
 // Run after a build: `node scripts/bench-frames.mjs` (serves out/ itself; `--strip` measures the
-// default strip view instead and writes bench/frames-strip.json).
+// default strip view instead and writes bench/frames-strip.json; `--topology`, the same with the topology
+// graphs open, bench/frames-topology.json).
 import { chromium } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -24,7 +25,7 @@ const cpus = availableParallelism();
 const BUDGET = { p95: 20, median: 17, margin: 3, busy: 8, longTask: 100, pause: 100, messages: 1000 };
 const STRIP = process.argv.includes('--strip');
 // --topology: the default strip view with the "Topology: where messages travel" graphs open and in
-// view, so the messages moving along their edges are what is measured (for diagnosis: writes nothing).
+// view, so the messages moving along their edges are what is measured (writes bench/frames-topology.json).
 const TOPOLOGY = process.argv.includes('--topology');
 
 const executablePath = await findChromium();
@@ -160,6 +161,8 @@ try {
     if (TOPOLOGY) {
       const summary = page.getByText('Topology: where messages travel');
       await summary.click();
+      // The graphs load when the panel opens (next/dynamic): measured once they are drawn.
+      await page.getByTestId('kafka-topology').locator('svg').waitFor();
       await summary.scrollIntoViewIfNeeded();
     } else await page.locator('#kafka-lane').scrollIntoViewIfNeeded();
     // 10 s at 8× from 40 s in ends at 120 s, the scenario's end: play again if it stops.
@@ -226,11 +229,16 @@ try {
 
 const result = { when: new Date().toISOString(), scenario: SCENARIO ?? 'heavy', speeds: SPEEDS, playedMs: PLAY_MS, runs, rows };
 mkdirSync('bench', { recursive: true });
-if (!TOPOLOGY)
-  writeFileSync(
-    SCENARIO ? `bench/frames-${SCENARIO}.json` : STRIP ? 'bench/frames-strip.json' : 'bench/frames.json',
-    JSON.stringify(result, null, 2) + '\n',
-  );
+writeFileSync(
+  SCENARIO
+    ? `bench/frames-${SCENARIO}.json`
+    : STRIP
+      ? 'bench/frames-strip.json'
+      : TOPOLOGY
+        ? 'bench/frames-topology.json'
+        : 'bench/frames.json',
+  JSON.stringify(result, null, 2) + '\n',
+);
 for (const r of result.rows)
   console.log(
     `${r.name.padEnd(36)} ${r.budget.padEnd(10)} ${r.measured.padEnd(14)} ${r.pass ? 'pass' : 'FAIL'}${r.note ? `  (${r.note})` : ''}`,

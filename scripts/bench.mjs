@@ -209,6 +209,8 @@ if (!ci && !pagesOnly) {
     ['scripts/bench-frames.mjs', 'bench/frames.json', 'simulate frames'],
     // The default view (one strip per partition, markers, flights), as most visitors watch it.
     ['scripts/bench-frames.mjs', 'bench/frames-strip.json', 'simulate frames', ['--strip']],
+    // The same with the topology graphs open and in view: messages moving along their edges (#19, point 8).
+    ['scripts/bench-frames.mjs', 'bench/frames-topology.json', 'simulate frames', ['--topology']],
     // The heaviest cluster scenario (#16): three partitions on three brokers, replica tables and the ledger.
     ['scripts/bench-frames.mjs', 'bench/frames-acks-all-leader-dies.json', 'simulate frames', ['--scenario=acks-all-leader-dies']],
     ['scripts/bench-links.ts', 'bench/links.json', 'simulate hostile links'],

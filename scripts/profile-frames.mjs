@@ -25,8 +25,15 @@ try {
   await page.goto(`${server.url}/simulate?scenario=heavy&seed=1&t=40000`, { waitUntil: 'networkidle' });
   await page.getByTestId('simulator').and(page.locator('[data-ready="true"]')).waitFor();
   await page.getByRole('combobox', { name: 'Speed' }).selectOption(SPEED);
-  if (!process.argv.includes('--strip')) await page.getByRole('checkbox', { name: /Whole log/ }).check();
-  await page.locator('#kafka-lane').scrollIntoViewIfNeeded();
+  if (!process.argv.includes('--strip') && !process.argv.includes('--topology'))
+    await page.getByRole('checkbox', { name: /Whole log/ }).check();
+  // --topology: the default strip view with the topology graphs open and in view (as bench-frames --topology).
+  if (process.argv.includes('--topology')) {
+    const summary = page.getByText('Topology: where messages travel');
+    await summary.click();
+    await page.getByTestId('kafka-topology').waitFor();
+    await summary.scrollIntoViewIfNeeded();
+  } else await page.locator('#kafka-lane').scrollIntoViewIfNeeded();
   if (CSS) await page.addStyleTag({ content: decodeURIComponent(CSS) });
   await page.evaluate(() => {
     window.__keepPlaying = setInterval(() => document.querySelector('button[aria-label="Play"]')?.click(), 100);

@@ -1,16 +1,22 @@
 'use client';
 // Messages travelling the topology graphs (#19, point 8): a dot moves along an edge for each engine
 // event that moves a message there (lib/simulate/topology `hopOf`), from the same events the lanes'
-// flights use (the store's `recent`). Each flight is a Web Animation of the dot's transform through
-// points along the edge, so the compositor moves it: no React render, no layout or repaint of the
-// graph, no script per frame. The animations follow the simulation's clock: they play while it plays
-// (and while a step forward plays out), pause when it pauses, are dropped on a jump, and a hop's
-// duration is divided by the speed. With reduced motion there are none (the lit path and the counts
-// remain).
-import { useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+// flights use (the store's `recent`). The dots follow the simulation's clock: they move while it plays
+// (and while a step forward plays out), stand still when it pauses, are dropped on a jump, and a hop
+// takes HOP_MS divided by the speed, for the dots in the air too when the speed changes. With reduced
+// motion there are none (the lit path and the counts remain).
+//
+// Each of the MAX_FLIGHTS dots has one Web Animation of its transform for as long as the graph is open,
+// given one flight after another (its keyframes: along the edge for one flight time, then away, outside
+// the overlay that clips it), so the compositor moves the dots with no script, layout or paint per
+// frame. A Web Animation per flight did the same, but each one that started or ended on the compositor
+// made it sort the page's layers again (PaintArtifactCompositor::Update: with the heavy scenario at 8×,
+// about 5 a second more than with no dots, a few ms each). A new layout moves a dot in the air onto its
+// edge's new path at the same share of the way, or drops it if the edge is gone.
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { pointAlong, type Layout, type Segment } from '@/lib/graph/layout';
 import { eventsBetween } from '@/lib/simulate/flights';
-import { FlightPlan, hopDuration, MAX_FLIGHTS, type Flight } from '@/lib/simulate/graph-flights';
+import { FlightPlan, flightRate, HOP_MS, MAX_FLIGHTS, type Flight } from '@/lib/simulate/graph-flights';
 import { hopOf, type Hop } from '@/lib/simulate/topology';
 import { edgeKey, GRAPH_PAD } from '@/components/ui/FlowGraph';
 import { useMediaQuery } from '@/components/ui/useMediaQuery';
@@ -18,82 +24,95 @@ import { useSimStore } from './context';
 
 /** A dot's radius (px). */
 const DOT_R = 5;
+/** Where a dot waits while it carries nothing: outside the overlay, which clips it. */
+const AWAY = 'translate(-100px, -100px)';
+
 /** Points a flight's keyframes take along its edge (the compositor draws straight lines between them). */
 const STOPS = 16;
+/** A slot's animation lasts this many flights: the first one along the edge, then away until it is given another. */
+const SPAN = 10_000;
 
-/** The keyframes of a flight along `route`, in the overlay's pixels. */
-function keyframes(route: readonly Segment[]): Keyframe[] {
-  return Array.from({ length: STOPS + 1 }, (_, k) => {
+/** A slot's keyframes: along `route` during the first flight time, then away (all away without a route). */
+function keyframes(route: readonly Segment[] | null): Keyframe[] {
+  if (!route) return [{ transform: AWAY }, { transform: AWAY }];
+  const along = Array.from({ length: STOPS + 1 }, (_, k) => {
     const p = pointAlong(route, k / STOPS);
-    return { transform: `translate(${(p.x + GRAPH_PAD - DOT_R).toFixed(1)}px, ${(p.y + GRAPH_PAD - DOT_R).toFixed(1)}px)`, opacity: 1 };
+    return {
+      offset: k / STOPS / SPAN,
+      transform: `translate(${(p.x + GRAPH_PAD - DOT_R).toFixed(1)}px, ${(p.y + GRAPH_PAD - DOT_R).toFixed(1)}px)`,
+    };
   });
+  return [...along, { offset: 1 / SPAN, transform: AWAY }, { offset: 1, transform: AWAY }];
 }
 
 /**
- * The moving messages of one graph: `overlay` goes over its drawing, `note` beside it (how many moved
- * that are not drawn, when more than MAX_FLIGHTS move at once).
+ * The moving messages of one graph: `overlay` goes over its drawing, `note` beside it (how many are
+ * moving without a dot of their own, when more than MAX_FLIGHTS move at once).
  */
 export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: ReactNode } {
   const store = useSimStore();
   // Until known, as if reduced: no dot appears before the page knows it may move.
   const reduced = useMediaQuery('(prefers-reduced-motion: reduce)', true);
-  const routes = useMemo(() => new Map<string, Segment[]>(layout.edges.map((e) => [edgeKey(e), e.route])), [layout]);
-  const routesRef = useRef(routes);
+  /** The edges' routes and paths as drawn now. */
+  const routes = useRef(new Map<string, { route: Segment[]; d: string }>());
+  /**
+   * Set by the flights' effect, called with each new layout: the dots on the edges `moved` go on along
+   * their new paths (or are dropped where an edge is gone), and the hops of the moment the layout draws
+   * take off (an edge can be new in it: a producer seen for the first time).
+   */
+  const laidOut = useRef<((moved: ReadonlySet<string>) => void) | null>(null);
   useLayoutEffect(() => {
-    routesRef.current = routes;
-  }, [routes]);
+    const next = new Map(layout.edges.map((e) => [edgeKey(e), { route: e.route, d: e.d }]));
+    // A new layout comes with every moment; mostly its paths are the ones already drawn.
+    const moved = new Set([...routes.current].filter(([k, r]) => next.get(k)?.d !== r.d).map(([k]) => k));
+    routes.current = next;
+    laidOut.current?.(moved);
+  }, [layout]);
   const slots = useRef<(HTMLSpanElement | null)[]>([]);
   const noteRef = useRef<HTMLSpanElement>(null);
 
   useEffect(() => {
     if (reduced) return;
     const plan = new FlightPlan();
-    // The flights' clock (ms): runs while the simulation plays or a step plays out, stands still while paused.
+    // The flights' clock (ms): runs while the simulation plays or a step plays out, stands still while
+    // paused, at `rate` times real time (a hop takes HOP_MS on it, whatever the speed).
     let base = 0;
     let since: number | null = null;
-    const now = () => base + (since === null ? 0 : performance.now() - since);
-    /** What each slot shows: its flight, its animation and the count it says. */
-    const shown: ({ flight: Flight; anim: Animation; count: number } | null)[] = Array(MAX_FLIGHTS).fill(null);
-    const each = (f: (a: Animation) => void) => shown.forEach((s) => s && f(s.anim));
-    const run = () => {
-      if (since !== null) return;
-      since = performance.now();
-      each((a) => a.play());
+    let rate = flightRate(store.getState().speed);
+    const now = () => base + (since === null ? 0 : (performance.now() - since) * rate);
+    /** What each slot shows: its flight and the count it says. */
+    const shown: ({ flight: Flight; count: number } | null)[] = Array(MAX_FLIGHTS).fill(null);
+    // One animation per slot for as long as the graph is open, given each flight in turn: a dot that
+    // starts or ends an animation on the compositor makes it sort the page's layers again.
+    const anims = slots.current.map((el) => el?.animate(keyframes(null), { duration: SPAN * HOP_MS }) ?? null);
+    const each = (f: (a: Animation) => void) => anims.forEach((a) => a && f(a));
+    each((a) => {
+      a.playbackRate = rate;
+      a.pause();
+    });
+    let settle = 0;
+    /** Says the counts again when the last flight lands, if no new moment comes first (a step, the end). */
+    const settleLater = () => {
+      clearTimeout(settle);
+      const left = plan.until - now();
+      if (since !== null && left > 0) settle = window.setTimeout(draw, left / rate + 20);
     };
-    const stop = () => {
-      if (since === null) return;
-      base = now();
-      since = null;
-      each((a) => a.pause());
-    };
-    const clear = () => {
-      each((a) => a.cancel());
-      shown.fill(null);
-      plan.clear();
-    };
-    /** Gives each flight scheduled and not yet drawn a free slot and its animation; says the counts. */
-    const draw = () => {
+
+    /** Gives each flight scheduled a slot, frees the slots of those that landed; says the counts. */
+    function draw() {
       const t = now();
       plan.at(t);
       const live = new Set(plan.scheduled);
+      // A slot whose flight landed is free (its keyframes have put its dot away already).
       shown.forEach((s, i) => {
-        if (s && !live.has(s.flight)) {
-          s.anim.cancel();
-          shown[i] = null;
-        }
+        if (s && !live.has(s.flight)) label(i, null);
       });
       for (const flight of plan.scheduled) {
         let i = shown.findIndex((s) => s?.flight === flight);
         if (i < 0) {
-          const route = routesRef.current.get(flight.edge);
           i = shown.indexOf(null);
-          const el = slots.current[i];
-          if (!route || i < 0 || !el) continue;
-          const anim = el.animate(keyframes(route), { duration: flight.duration, delay: flight.start - t, easing: 'ease-in-out' });
-          if (since === null) anim.pause();
-          el.dataset.flight = String(flight.id);
-          el.dataset.on = flight.edge;
-          shown[i] = { flight, anim, count: 0 };
+          if (i < 0 || !routes.current.has(flight.edge)) continue;
+          give(i, flight, t);
         }
         const s = shown[i]!;
         if (s.count !== flight.count) {
@@ -102,8 +121,67 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
         }
       }
       const note = noteRef.current;
-      const words = plan.undrawn ? `+${plan.undrawn} more moved than drawn` : '';
+      const words = plan.undrawn ? `+${plan.undrawn} more moving than drawn` : '';
       if (note && note.textContent !== words) note.textContent = words;
+      settleLater();
+    }
+    /** Slot `i` flies `flight` (from where it is at `t`), or waits away. */
+    function give(i: number, flight: Flight | null, t: number) {
+      const anim = anims[i];
+      if (!anim) return;
+      (anim.effect as KeyframeEffect).setKeyframes(keyframes(flight && routes.current.get(flight.edge)!.route));
+      anim.currentTime = flight ? t - flight.start : 0;
+      label(i, flight);
+    }
+    /** What slot `i` carries, for the slot and its element. */
+    function label(i: number, flight: Flight | null) {
+      const el = slots.current[i];
+      if (!el) return;
+      el.dataset.flight = flight ? String(flight.id) : '';
+      el.dataset.on = flight?.edge ?? '';
+      shown[i] = flight && { flight, count: 0 };
+    }
+    const run = () => {
+      if (since !== null) return;
+      since = performance.now();
+      each((a) => a.play());
+      settleLater();
+    };
+    const stop = () => {
+      if (since === null) return;
+      base = now();
+      since = null;
+      each((a) => a.pause());
+      clearTimeout(settle);
+    };
+    const clear = () => {
+      plan.clear();
+      pending = [];
+      draw();
+    };
+    /** Hops seen and not yet scheduled: they wait for the layout of their moment. */
+    let pending: Hop[] = [];
+    let waiting = 0;
+    const takeOff = () => {
+      cancelAnimationFrame(waiting);
+      waiting = 0;
+      if (!pending.length) return;
+      plan.add(pending, now(), HOP_MS, routes.current);
+      pending = [];
+      draw();
+    };
+    laidOut.current = (moved) => {
+      // The same share of the way along the path as drawn now; a dot whose edge is gone is dropped.
+      shown.forEach((s, i) => {
+        if (!s || !moved.has(s.flight.edge)) return;
+        const route = routes.current.get(s.flight.edge);
+        if (route) (anims[i]!.effect as KeyframeEffect).setKeyframes(keyframes(route.route));
+        else {
+          plan.drop(s.flight);
+          give(i, null, now());
+        }
+      });
+      takeOff();
     };
 
     let { jumps } = store.getState();
@@ -111,11 +189,17 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
     if (store.getState().playing) run();
     const off = store.subscribe((st, prev) => {
       const count = st.snapshot.eventCount;
+      if (st.speed !== prev.speed) {
+        base = now();
+        if (since !== null) since = performance.now();
+        rate = flightRate(st.speed);
+        each((a) => a.updatePlaybackRate(rate));
+        settleLater();
+      }
       if (st.jumps !== jumps || count < seq) {
         jumps = st.jumps;
         seq = count;
         clear();
-        draw();
         return;
       }
       if (st.playing !== prev.playing) {
@@ -127,16 +211,20 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
         seq = count;
         if (events) {
           const hops = events.map(hopOf).filter((h): h is Hop => h !== null);
-          plan.add(hops, now(), hopDuration(st.speed), routesRef.current);
+          pending.push(...hops);
           // A step forward while paused: its messages move, then stand still again.
           if (!st.playing && hops.length) run();
+          // The graph draws this moment next (then laidOut); if it has nothing new to draw, the next frame.
+          if (hops.length && !waiting) waiting = requestAnimationFrame(takeOff);
         }
-        draw();
       }
     });
     return () => {
       off();
-      clear();
+      clearTimeout(settle);
+      cancelAnimationFrame(waiting);
+      each((a) => a.cancel());
+      laidOut.current = null;
     };
   }, [reduced, store]);
 
@@ -151,7 +239,8 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
               slots.current[i] = g;
             }}
             data-testid="graph-flight"
-            className="absolute top-0 left-0 flex items-center gap-0.5 opacity-0"
+            style={{ transform: AWAY }}
+            className="absolute top-0 left-0 flex items-center gap-0.5"
           >
             <span
               style={{ width: 2 * DOT_R, height: 2 * DOT_R }}

@@ -53,7 +53,9 @@ export function FlowGraph({ layout, label, litNodes, litEdges, overlay, testId, 
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, [layout]);
+    // Measured again when the drawing's width changes, not with every new layout (the simulator's
+    // graphs get one each moment, and measuring forces the page's layout).
+  }, [layout.width]);
   return (
     <div className={className} data-testid={testId}>
       {wider && (

@@ -1,6 +1,6 @@
 // #19, point 8: messages travel the topology graphs, bounded, chained hop after hop, dropped on a jump.
 import { describe, expect, it } from 'vitest';
-import { FlightPlan, hopDuration, MAX_FLIGHTS, MIN_HOP_MS } from '@/lib/simulate/graph-flights';
+import { FlightPlan, flightRate, HOP_MS, hopDuration, MAX_FLIGHTS, MIN_HOP_MS } from '@/lib/simulate/graph-flights';
 import type { Hop } from '@/lib/simulate/topology';
 
 const edges = { has: () => true };
@@ -47,9 +47,43 @@ describe('messages moving along the graphs', () => {
     expect(plan.until).toBe(0);
   });
 
-  it('the speed scales a hop’s time, down to a floor that stays visible', () => {
+  it('the speed scales a hop’s time, down to a floor that stays visible; the flights’ clock runs that much faster', () => {
     expect(hopDuration(0.5)).toBe(2 * hopDuration(1));
     expect(hopDuration(2)).toBe(hopDuration(1) / 2);
     expect(hopDuration(16)).toBe(MIN_HOP_MS);
+    for (const speed of [0.25, 0.5, 1, 2, 4, 8, 16]) expect(HOP_MS / flightRate(speed)).toBe(hopDuration(speed));
+  });
+
+  it('messages leaving along one edge together are one flight with their count, even with slots free', () => {
+    const plan = new FlightPlan();
+    plan.add([hop('rp:p', 'x:e', 'm1'), hop('rp:p', 'x:e', 'm2'), hop('rp:p', 'x:e', 'm3', 2)], 0, 100, edges);
+    expect(plan.at(0).map((f) => [f.flight.edge, f.flight.count])).toEqual([['rp:p\u0000x:e', 4]]);
+    // Far enough apart to be seen apart: two flights.
+    plan.add([hop('rp:p', 'x:e', 'm4')], 50, 100, edges);
+    expect(plan.at(50)).toHaveLength(2);
+  });
+
+  it('the messages not drawn are those that would still be in the air, not a running total', () => {
+    const plan = new FlightPlan();
+    const burst = (at: number) =>
+      plan.add(
+        Array.from({ length: MAX_FLIGHTS + 3 }, (_, i) => hop('kp:p', `p:t-${i}`, `m${at}-${i}`)),
+        at,
+        100,
+        edges,
+      );
+    burst(0);
+    plan.at(0);
+    expect(plan.undrawn).toBe(3);
+    // Half way, another burst: flights still full, so all of it is undrawn; the first three still fly.
+    burst(50);
+    plan.at(50);
+    expect(plan.undrawn).toBe(3 + MAX_FLIGHTS + 3);
+    // The first burst landed: only the second one's remain.
+    plan.at(100);
+    expect(plan.undrawn).toBe(MAX_FLIGHTS + 3);
+    plan.at(150);
+    expect(plan.undrawn).toBe(0);
+    expect(plan.until).toBe(0);
   });
 });
