@@ -86,9 +86,9 @@ function TopicRows({
   );
 }
 
-/** One partition, strip or "Whole log"; the latter, while playing, holds its moment while far off screen (useHeldOffScreen). */
+/** One partition, strip or "Whole log"; while playing, it holds its moment while far off screen (useHeldOffScreen). */
 function PartitionRow({ row, lazy, whole, playing }: { row: PartitionRowModel; lazy: boolean; whole: boolean; playing: boolean }) {
-  const { ref, shown } = useHeldOffScreen(row, whole && playing);
+  const { ref, shown } = useHeldOffScreen(row, playing);
   return (
     <div ref={ref} className={lazy ? 'kvr-lazy' : undefined}>
       {whole ? <WholeRow row={shown} /> : <StripRow row={shown} />}

@@ -71,9 +71,9 @@ const Exchanges = memo(
   (a, b) => a.rabbit.exchanges === b.rabbit.exchanges || JSON.stringify(a.rabbit.exchanges) === JSON.stringify(b.rabbit.exchanges),
 );
 
-/** One queue's card; in the "Whole log" view, while playing, it holds its moment while far off screen (useHeldOffScreen). */
+/** One queue's card; while playing, it holds its moment while far off screen (useHeldOffScreen). */
 function QueueBox({ q, seq, whole, lazy, playing }: { q: QueueModel; seq: number; whole: boolean; lazy: boolean; playing: boolean }) {
-  const { ref, shown } = useHeldOffScreen(q, whole && playing);
+  const { ref, shown } = useHeldOffScreen(q, playing);
   return (
     <div ref={ref} className={lazy ? 'kvr-lazy' : undefined}>
       <QueueCard q={shown} seq={seq} whole={whole} />
