@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { checkA11y, expect, test, useTheme } from './fixtures';
 
 const SECTION_IDS = ['verdict', 'log-vs-queue', 'features', 'broker-dies', 'code', 'routing', 'when', 'managed', 'bottom-line', 'sources'];
@@ -30,6 +31,79 @@ test('sections come in order, each with an anchored heading', async ({ page }) =
   expect(ids).toEqual(SECTION_IDS);
   await page.goto('/#routing');
   await expect(page.locator('#routing')).toBeInViewport();
+});
+
+// Sections far off screen are not drawn at load (content-visibility: auto), so their heights are
+// estimates; a jump must land where its target really is, and stay there as sections are drawn.
+test('sections far below are not drawn at load, and every kind of jump lands on its target and stays', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  /** The target's distance from the top of the window, once it has held still for two frames. */
+  const landed = (selector: string) =>
+    page.evaluate(
+      (sel) =>
+        new Promise<number>((resolve) => {
+          let last = NaN;
+          let still = 0;
+          const look = () => {
+            const top = Math.round(document.querySelector(sel)!.getBoundingClientRect().top);
+            still = top === last ? still + 1 : 0;
+            last = top;
+            if (still >= 2) resolve(top);
+            else requestAnimationFrame(look);
+          };
+          requestAnimationFrame(look);
+        }),
+      selector,
+    );
+  await page.goto('/');
+  // Without JavaScript the sections off screen stay skipped; with it they are drawn once the page
+  // has loaded, one per idle moment.
+  const drawn = (p: Page, id: string) => p.locator(`#${id}`).evaluate((h) => h.checkVisibility({ contentVisibilityAuto: true }));
+  const noScript = await page
+    .context()
+    .browser()!
+    .newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+  const still = await noScript.newPage();
+  await still.goto(new URL('/', page.url()).href);
+  expect(await drawn(still, 'verdict')).toBe(true);
+  expect(await drawn(still, 'managed')).toBe(false);
+  expect(await drawn(still, 'sources')).toBe(false);
+  await noScript.close();
+  await expect.poll(() => page.locator('.compare-section[data-drawn]').count()).toBe(SECTION_IDS.length);
+  expect(await drawn(page, 'sources')).toBe(true);
+
+  // Jumps, each from a freshly loaded page (made as soon as it has loaded, before or while its
+  // sections are drawn; a new query makes a new page). A citation near the top, to its entry at the bottom of the page:
+  await page.goto('/?fresh=cite');
+  const cite = page.getByTestId('one-line-verdict').locator('a.cite-link').first();
+  const href = (await cite.getAttribute('href'))!;
+  await cite.click();
+  const citeTop = await landed(href);
+  expect(citeTop).toBeGreaterThanOrEqual(0);
+  expect(citeTop).toBeLessThan(200);
+
+  // A fragment typed into the address bar of the open page:
+  await page.goto('/?fresh=typed');
+  // (Once the router has settled: on hydration it rewrites the address it loaded with.)
+  await expect.poll(() => page.locator('.compare-section[data-drawn]').count()).toBeGreaterThan(0);
+  await page.evaluate(() => (location.hash = '#managed'));
+  await expect(page).toHaveURL(/#managed$/);
+  const typedTop = await landed('#managed');
+  expect(typedTop).toBeGreaterThanOrEqual(0);
+  expect(typedTop).toBeLessThan(200);
+
+  // An address that arrives with a fragment, and a contents link:
+  for (const id of ['routing', 'bottom-line']) {
+    await page.goto(`/?fresh=${id}#${id}`);
+    const top = await landed(`#${id}`);
+    expect(top, id).toBeGreaterThanOrEqual(0);
+    expect(top, id).toBeLessThan(200);
+  }
+  await page.goto('/?fresh=contents');
+  await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'When each wins' }).click();
+  const tocTop = await landed('#when');
+  expect(tocTop).toBeGreaterThanOrEqual(0);
+  expect(tocTop).toBeLessThan(200);
 });
 
 test('the table of contents shows on wide screens and hides on phones', async ({ page }) => {
@@ -283,6 +357,8 @@ test('every external link is https and every source shows its checked date', asy
   const external = hrefs.filter((h) => /^[a-z]+:/i.test(h) || h.startsWith('//'));
   expect(external.length).toBeGreaterThan(40);
   for (const href of external) expect(href, href).toMatch(/^https:\/\//);
+  // Read as a reader sees it: the sources section is not drawn until it comes near the window.
+  await page.getByTestId('sources-list').scrollIntoViewIfNeeded();
   const items = page.getByTestId('sources-list').locator('li');
   expect(await items.count()).toBeGreaterThan(30);
   for (const text of await items.allInnerTexts()) expect(text).toMatch(/Checked \d{4}-\d{2}-\d{2}/);

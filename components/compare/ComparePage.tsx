@@ -3,6 +3,8 @@ import { ClaimText } from './Cites';
 import { BrokerDies } from './BrokerDies';
 import { CodeSection } from './CodeSection';
 import { FeatureTable } from './FeatureTable';
+import { DrawSections } from './DrawSections';
+import { JUMP_LAYOUT_SCRIPT } from './jump-layout-script';
 import { LogVsQueue } from './LogVsQueue';
 import { ManagedTable } from './ManagedTable';
 import { RoutingSection } from './RoutingSection';
@@ -16,6 +18,8 @@ import { Verdict } from './Verdict';
 export function ComparePage() {
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
+      <script dangerouslySetInnerHTML={{ __html: JUMP_LAYOUT_SCRIPT }} />
+      <DrawSections />
       <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-10">
         <aside className="hidden lg:block">
           <Toc />

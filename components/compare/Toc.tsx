@@ -14,9 +14,14 @@ function useCurrentSection(): SectionId | null {
     const measure = () => {
       frame = 0;
       let at: SectionId | null = null;
+      // Measured by the <section>, never by its heading: sections off screen are not laid out
+      // (content-visibility: auto), and asking where a heading inside one is would lay it out.
+      // A heading sits the same distance below its section's top in every section.
+      const first = document.getElementById(SECTIONS[0].id);
+      const inset = first?.parentElement ? first.getBoundingClientRect().top - first.parentElement.getBoundingClientRect().top : 0;
       for (const s of SECTIONS) {
-        const h = document.getElementById(s.id);
-        if (h && h.getBoundingClientRect().top <= READ_LINE) at = s.id;
+        const section = document.getElementById(s.id)?.parentElement;
+        if (section && section.getBoundingClientRect().top + inset <= READ_LINE) at = s.id;
       }
       // At the very bottom the last sections may never reach the line: the last one is being read.
       if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) at = SECTIONS.at(-1)!.id;
