@@ -286,8 +286,8 @@ test.describe('messages travel the topology graphs, in step with the clock (#19,
   }
 
   /**
-   * The flights on show in a graph (a dot carrying a flight, inside the drawing, where the animation
-   * has it now): id, the edge it travels, the messages it carries (its "×N", else 1), where the dot's
+   * The dots on show in a graph (inside the drawing, where their animations have them now): the
+   * flight's id and the edge it travels, the messages it carries (its "×N", else 1), where the dot's
    * centre is in the drawing's coordinates, and whether that point lies on the stroke of that edge's
    * path as drawn now.
    */
@@ -298,7 +298,7 @@ test.describe('messages travel the topology graphs, in step with the clock (#19,
       const toSvg = svg.getScreenCTM()!.inverse();
       return [...root.querySelectorAll<HTMLElement>('[data-testid="graph-flight"]')]
         .map((g) => ({ g, r: g.firstElementChild!.getBoundingClientRect() }))
-        .filter(({ g, r }) => g.dataset.flight && r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom)
+        .filter(({ r }) => r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom)
         .map(({ g, r }) => {
           const at = new DOMPoint(r.x + r.width / 2, r.y + r.height / 2).matrixTransform(toSvg);
           const path = [...root.querySelectorAll<SVGPathElement>('path[data-edge]')].find((p) => p.dataset.edge === g.dataset.on);

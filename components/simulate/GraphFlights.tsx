@@ -155,6 +155,8 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
       clearTimeout(settle);
     };
     const clear = () => {
+      // Dots in the air go away with their flights (a landed one is away already).
+      shown.forEach((s, i) => s && give(i, null, now()));
       plan.clear();
       pending = [];
       draw();
