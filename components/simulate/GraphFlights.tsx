@@ -242,13 +242,14 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
             }}
             data-testid="graph-flight"
             style={{ transform: AWAY }}
-            className="absolute top-0 left-0 flex items-center gap-0.5"
+            className="absolute top-0 left-0 flex items-center"
           >
             <span
               style={{ width: 2 * DOT_R, height: 2 * DOT_R }}
               className="shrink-0 rounded-full border-[1.5px] border-white bg-amber-500 dark:border-zinc-900 dark:bg-amber-400"
             />
-            <span className="-translate-y-2 rounded bg-white/90 px-0.5 font-mono text-[10px] leading-none text-zinc-900 empty:hidden dark:bg-zinc-900/90 dark:text-zinc-100" />
+            {/* The count rides above and behind the dot, over the edge it came along, clear of the name on the node it reaches. */}
+            <span className="absolute right-full bottom-full -mr-0.5 -mb-0.5 rounded bg-white/90 px-0.5 font-mono text-[10px] leading-none text-zinc-900 empty:hidden dark:bg-zinc-900/90 dark:text-zinc-100" />
           </span>
         ))}
       </div>
