@@ -104,6 +104,14 @@ test('sections far below are not drawn at load, and every kind of jump lands on 
   const tocTop = await landed('#when');
   expect(tocTop).toBeGreaterThanOrEqual(0);
   expect(tocTop).toBeLessThan(200);
+
+  // A link from another page of the site (the router moves to / without loading it again):
+  await page.goto('/routing');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Sources' }).click();
+  await expect(page).toHaveURL(/\/#sources$/);
+  const fromAfarTop = await landed('#sources');
+  expect(fromAfarTop).toBeGreaterThanOrEqual(0);
+  expect(fromAfarTop).toBeLessThan(200);
 });
 
 test('the table of contents shows on wide screens and hides on phones', async ({ page }) => {

@@ -10,16 +10,32 @@
  * - any other change of fragment (typed into the address bar, history): laid out, then scrolled
  *   to the target again.
  * It runs inline, before the sections and before any of the page's JavaScript, so it works before
- * React has hydrated the page (and without it). DrawSections then draws the rest once loaded.
+ * React has hydrated the page (and without it); DrawSections runs it again when the page is reached
+ * from another page of the site (no inline script runs then), and draws the rest once loaded.
  */
-function jumpLayout() {
+export function jumpLayout() {
   const root = document.documentElement;
   const layOut = () => {
     if (root.dataset.jump !== undefined) return false;
     root.dataset.jump = '';
     return true;
   };
-  if (location.hash.length > 1) layOut();
+  const toTarget = () => {
+    if (location.hash.length < 2) return;
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // A malformed escape: look the fragment up as typed.
+    }
+    document.getElementById(id)?.scrollIntoView();
+  };
+  // Inline, the target is not parsed yet and the browser scrolls to it itself; after a move from
+  // another page of the site (DrawSections), the router has scrolled by the estimates: again.
+  if (location.hash.length > 1 && layOut()) toTarget();
+  const w = window as Window & { kvrJumpLayout?: true };
+  if (w.kvrJumpLayout) return;
+  w.kvrJumpLayout = true;
   document.addEventListener(
     'click',
     (event) => {
@@ -28,14 +44,7 @@ function jumpLayout() {
     true,
   );
   window.addEventListener('hashchange', () => {
-    if (!layOut() || location.hash.length < 2) return;
-    let id = location.hash.slice(1);
-    try {
-      id = decodeURIComponent(id);
-    } catch {
-      // A malformed escape: look the fragment up as typed.
-    }
-    document.getElementById(id)?.scrollIntoView();
+    if (layOut()) toTarget();
   });
 }
 
