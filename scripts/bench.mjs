@@ -101,8 +101,12 @@ try {
 const lhServer = await startStaticServer({ port: await freePort() });
 const lhDir = 'bench/out';
 mkdirSync(lhDir, { recursive: true });
-/** One Lighthouse run of a page: the scores of `categories` (0–100) and the timings, or null when it failed. */
-function lighthouse(route, i, categories) {
+/**
+ * One Lighthouse run of a page: the scores of `categories` (0–100) and the timings, or null when it
+ * failed. A run Lighthouse itself reports as broken (a runtime error such as NO_NAVSTART: the trace of
+ * the load was not recorded, so it has no scores) is run again, up to twice.
+ */
+function lighthouse(route, i, categories, tries = 3) {
   const outFile = path.join(lhDir, `lh-${route.replace(/\W/g, '') || 'home'}-${i}.json`);
   rmSync(outFile, { force: true });
   const status = run(process.execPath, [
@@ -115,8 +119,12 @@ function lighthouse(route, i, categories) {
     `--output-path=${outFile}`,
     '--quiet',
   ]);
-  if (status !== 0 || !existsSync(outFile)) return { status };
-  const report = JSON.parse(readFileSync(outFile, 'utf8'));
+  const report = existsSync(outFile) ? JSON.parse(readFileSync(outFile, 'utf8')) : null;
+  if ((status !== 0 || !report || report.runtimeError) && tries > 1) {
+    console.error(`Lighthouse ${route}: ${report?.runtimeError?.code ?? `exit ${status}`}; running it again.`);
+    return lighthouse(route, i, categories, tries - 1);
+  }
+  if (status !== 0 || !report) return { status };
   const scores = {};
   const failed = [];
   for (const cat of categories) {

@@ -20,6 +20,7 @@ import { buttonClass, primaryButtonClass } from './links';
 import { Notices, type NoticeItem } from './Notices';
 import { QuestionFieldset } from './QuestionFieldset';
 import { ResultView } from './ResultView';
+import { count } from '@/lib/format';
 
 const TOTAL = QUESTIONS.length;
 
@@ -110,7 +111,7 @@ export function ChooseApp() {
           const n = decoded.dropped.length;
           found.push({
             id: 'link',
-            title: `This link had ${n.toLocaleString('en-US')} part${n === 1 ? '' : 's'} we could not use, so ${n === 1 ? 'it was' : 'they were'} dropped; the valid answers are kept`,
+            title: `This link had ${count(n)} part${n === 1 ? '' : 's'} we could not use, so ${n === 1 ? 'it was' : 'they were'} dropped; the valid answers are kept`,
             lines: describeDropped(decoded.dropped),
           });
         }

@@ -6,6 +6,7 @@ import type { Publish, Topology } from '@/simulator/rabbitmq/routing';
 import { Breakable } from '@/components/ui/Breakable';
 import { DataTable } from '@/components/ui/DataTable';
 import { Field, inputClass } from './ui';
+import { count } from '@/lib/format';
 
 interface Props {
   text: string;
@@ -16,7 +17,7 @@ interface Props {
 }
 
 const OUTCOME = { routed: 'routed', dropped: 'dropped', returned: 'returned (mandatory)' } as const;
-const MAX_VISITS = MAX_BATCH_EXCHANGE_VISITS.toLocaleString('en-US');
+const MAX_VISITS = count(MAX_BATCH_EXCHANGE_VISITS);
 /** Queues named per line; a fanout to thousands of queues lists the first few and counts the rest. */
 const ROW_QUEUES = 10;
 
@@ -25,7 +26,7 @@ export function BatchTable({ text, onText, topology, base }: Props) {
   // Props are memoised by the playground, so typing elsewhere on the page does not route every line again.
   const { rows, unrouted } = useMemo(() => routeBatch(topology, base, keys), [topology, base, keys]);
   const hint = unrouted
-    ? `${unrouted.toLocaleString('en-US')} line${unrouted === 1 ? ' is' : 's are'} not routed: each message passes many exchanges in this topology, and the table stops at ${MAX_VISITS} exchanges passed in all.`
+    ? `${count(unrouted)} line${unrouted === 1 ? ' is' : 's are'} not routed: each message passes many exchanges in this topology, and the table stops at ${MAX_VISITS} exchanges passed in all.`
     : capped
       ? 'Only the first 500 lines are routed.'
       : 'Same exchange, headers and mandatory flag as above.';
@@ -64,7 +65,7 @@ export function BatchTable({ text, onText, topology, base }: Props) {
                         </span>
                       ))
                     : '—'}
-                  {r && r.queues.length > ROW_QUEUES && ` and ${(r.queues.length - ROW_QUEUES).toLocaleString('en-US')} more`}
+                  {r && r.queues.length > ROW_QUEUES && ` and ${count(r.queues.length - ROW_QUEUES)} more`}
                 </>
               ),
             },

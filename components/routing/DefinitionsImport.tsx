@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Definitions } from '@/lib/routing/definitions';
 import type { ImportedTopology } from '@/lib/routing/state';
 import { ErrorText, Field, inputClass } from './ui';
+import { count } from '@/lib/format';
 
 interface Props {
   imported: ImportedTopology | null;
@@ -108,7 +109,7 @@ export function DefinitionsImport({ imported, onImport }: Props) {
               {error.problems.map((p, i) => (
                 <li key={i}>{p}</li>
               ))}
-              {error.more > 0 && <li>…and {error.more.toLocaleString('en-US')} more</li>}
+              {error.more > 0 && <li>…and {count(error.more)} more</li>}
             </ul>
           )}
         </div>

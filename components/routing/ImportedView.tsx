@@ -4,6 +4,7 @@ import type { ImportedTopology } from '@/lib/routing/state';
 import { DEFAULT_EXCHANGE, type Binding, type Publish, type RouteResult } from '@/simulator/rabbitmq/routing';
 import { BindingWhy } from './BindingWhy';
 import { Source } from './ui';
+import { count } from '@/lib/format';
 
 interface Props {
   imported: ImportedTopology;
@@ -16,7 +17,7 @@ const SHOWN_EXCHANGES = 20;
 const SHOWN_BINDINGS = 50;
 const SHOWN_QUEUES = 200;
 
-const more = (n: number, what: string) => `…and ${n.toLocaleString('en-US')} more ${what}`;
+const more = (n: number, what: string) => `…and ${count(n)} more ${what}`;
 
 /** The bindings of every exchange the message passed through, and the vhost's queues lit or not. */
 export function ImportedView({ imported, msg, result }: Props) {
@@ -68,7 +69,7 @@ export function ImportedView({ imported, msg, result }: Props) {
       })}
       {visited.length > SHOWN_EXCHANGES && (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          The message passed {visited.length.toLocaleString('en-US')} exchanges; the first {SHOWN_EXCHANGES} are shown.
+          The message passed {count(visited.length)} exchanges; the first {SHOWN_EXCHANGES} are shown.
         </p>
       )}
       <ImportedQueues vhost={imported.vhost} queues={topology.queues} reached={result?.queues ?? null} />

@@ -8,6 +8,7 @@ import type { KafkaState } from '@/lib/routing/state';
 import { useInView } from '@/components/ui/useInView';
 import { PartitionGrowth } from './PartitionGrowth';
 import { Field, inputClass, kafkaHeading as h3, panelClass as panel, Source } from './ui';
+import { count } from '@/lib/format';
 
 const PartitionHistogram = dynamic(() => import('./PartitionHistogram'), {
   ssr: false,
@@ -22,7 +23,7 @@ interface Props {
   onChange: (patch: Partial<KafkaState>) => void;
 }
 
-const count = (n: number) => (Number.isFinite(n) ? n.toLocaleString('en-US') : 'more than 10³⁰⁸');
+const total = (n: number) => (Number.isFinite(n) ? count(n) : 'more than 10³⁰⁸');
 
 /** Memoised with a stable onChange: typing in the RabbitMQ half of the page does not redo 10,000 hashes. */
 export const KafkaCalculator = memo(function KafkaCalculator({ kafka, onChange }: Props) {
@@ -58,9 +59,9 @@ export const KafkaCalculator = memo(function KafkaCalculator({ kafka, onChange }
 
   const keysNote = list.error
     ? null
-    : `${list.keys.length.toLocaleString('en-US')} key${list.keys.length === 1 ? '' : 's'}` +
+    : `${count(list.keys.length)} key${list.keys.length === 1 ? '' : 's'}` +
       (list.duplicates ? `, ${list.duplicates} duplicate${list.duplicates === 1 ? '' : 's'} ignored` : '') +
-      (list.capped ? ` (the input makes ${count(list.total)}; only the first ${list.used.toLocaleString('en-US')} are used)` : '');
+      (list.capped ? ` (the input makes ${total(list.total)}; only the first ${count(list.used)} are used)` : '');
 
   return (
     <div className="space-y-4">
@@ -209,8 +210,8 @@ export const KafkaCalculator = memo(function KafkaCalculator({ kafka, onChange }
             )}
             {(onlyDiffer ? differ : rows).length > TABLE_ROWS && (
               <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                Showing the first {TABLE_ROWS} of {(onlyDiffer ? differ : rows).length.toLocaleString('en-US')} rows; the counts, chart and
-                growth use every key.
+                Showing the first {TABLE_ROWS} of {count((onlyDiffer ? differ : rows).length)} rows; the counts, chart and growth use every
+                key.
               </p>
             )}
           </div>
@@ -218,8 +219,8 @@ export const KafkaCalculator = memo(function KafkaCalculator({ kafka, onChange }
           <figure ref={chartRef} className={panel}>
             <h3 className={h3}>Keys per partition</h3>
             <figcaption className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-              How {rows.length.toLocaleString('en-US')} keys spread over {n.value} partitions under each client&apos;s default. This counts
-              keys, not messages: a partition&apos;s load also depends on how busy its keys are.
+              How {count(rows.length)} keys spread over {n.value} partitions under each client&apos;s default. This counts keys, not
+              messages: a partition&apos;s load also depends on how busy its keys are.
             </figcaption>
             {n.value <= MAX_CHART_PARTITIONS ? (
               <div className="mt-2 min-h-64" aria-hidden="true">

@@ -1,5 +1,6 @@
 import { chain, listed } from '@/lib/routing/words';
 import type { RouteResult } from '@/simulator/rabbitmq/routing';
+import { count } from '@/lib/format';
 
 interface Props {
   result: RouteResult | null;
@@ -13,7 +14,7 @@ interface Props {
 }
 
 /** Queue names as the page always listed them (comma-separated), the first 10 and a count of the rest. */
-const list = (qs: string[]) => qs.slice(0, 10).join(', ') + (qs.length > 10 ? ` and ${(qs.length - 10).toLocaleString('en-US')} more` : '');
+const list = (qs: string[]) => qs.slice(0, 10).join(', ') + (qs.length > 10 ? ` and ${count(qs.length - 10)} more` : '');
 const exchangeName = (x: string) => x || '(default)';
 
 /** One sentence on where the message ends up, including what happens to an unroutable one. */

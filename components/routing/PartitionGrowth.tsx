@@ -4,11 +4,11 @@ import { DataTable } from '@/components/ui/DataTable';
 import { showKey } from '@/lib/routing/keys';
 import { moves, type Growth, type GrowthRow, type Placement } from '@/lib/routing/partitions';
 import { kafkaHeading, panelClass, Source } from './ui';
+import { count } from '@/lib/format';
 
 /** Rows the table shows at most; the counts above it use every key. */
 const TABLE_ROWS = 200;
 const pct = (n: number, d: number) => (d === 0 ? '0%' : `${((100 * n) / d).toFixed(1)}%`);
-const count = (n: number) => n.toLocaleString('en-US');
 
 const FILTERS = {
   either: { label: 'that move under either client', keep: (r: GrowthRow) => moves(r.java) || moves(r.librdkafka) },

@@ -9,6 +9,7 @@ import { KafkaCalculator } from './KafkaCalculator';
 import { KafkaInstead } from './KafkaInstead';
 import { RabbitPlayground } from './RabbitPlayground';
 import { actionButtonClass, Source } from './ui';
+import { count } from '@/lib/format';
 
 /** Links longer than this may be cut by chat tools and some browsers. */
 const LONG_LINK = 8000;
@@ -116,7 +117,7 @@ function Tool({ decoded, inBrowser }: { decoded: DecodeResult | null; inBrowser:
   };
   const linkNote =
     linkLength > MAX_LINK
-      ? ` This setup is too large for a link (${linkLength.toLocaleString('en-US')} characters; this page writes links up to ${MAX_LINK.toLocaleString('en-US')}), so the address bar keeps the last one that fit.`
+      ? ` This setup is too large for a link (${count(linkLength)} characters; this page writes links up to ${count(MAX_LINK)}), so the address bar keeps the last one that fit.`
       : linkLength > LONG_LINK
         ? ' This link is long; some tools cut links this size.'
         : '';

@@ -5,6 +5,7 @@ import { layoutGraph } from '@/lib/graph/layout';
 import { routingGraph } from '@/lib/routing/graph';
 import type { Publish, RouteResult, Topology } from '@/simulator/rabbitmq/routing';
 import { panelClass, rabbitHeading } from './ui';
+import { count } from '@/lib/format';
 
 interface Props {
   topology: Topology;
@@ -29,10 +30,8 @@ export const TopologyGraph = memo(function TopologyGraph({ topology, msg, result
       {(exchanges > 0 || queues > 0) && (
         <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
           Not drawn:{' '}
-          {[exchanges && `${exchanges.toLocaleString('en-US')} more exchanges`, queues && `${queues.toLocaleString('en-US')} more queues`]
-            .filter(Boolean)
-            .join(' and ')}{' '}
-          (the ones the message reaches are always drawn).
+          {[exchanges && `${count(exchanges)} more exchanges`, queues && `${count(queues)} more queues`].filter(Boolean).join(' and ')} (the
+          ones the message reaches are always drawn).
         </p>
       )}
     </figure>

@@ -2,6 +2,7 @@
 // Loaded lazily (next/dynamic) when the charts panel comes into view: recharts stays out of first load.
 import { memo, useEffect, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, usePlotArea, useXAxisScale } from 'recharts';
+import { compact } from '@/lib/format';
 import { wholeSecondTicks } from '@/lib/simulate/time-ticks';
 import { boundsCaption, type ChartBounds, type SeriesLine, type SeriesPoint } from '@/lib/simulate/series';
 import { useSim } from './context';
@@ -15,9 +16,6 @@ const COLORS = ['#4f46e5', '#ea580c', '#059669', '#db2777', '#0891b2', '#ca8a04'
 const MARGIN = { top: 8, right: 12, bottom: 4, left: 0 };
 const X_DOMAIN = ['dataMin', 'dataMax'];
 const secondsTick = (t: number) => `${t / 1000} s`;
-// 35,000 reads "35K": the y axis is 40 px wide.
-const COMPACT = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
-const compactTick = (v: number) => COMPACT.format(v);
 const secondsLabel = (t: unknown) => `${Number(t) / 1000} s`;
 const TOOLTIP_STYLE = { color: '#18181b' };
 const LEGEND_STYLE = { fontSize: 11 };
@@ -102,7 +100,15 @@ const Chart = memo(function Chart({
                 fontSize={11}
               />
             )}
-            {drawn >= 2 && <YAxis stroke="currentColor" fontSize={11} width={40} allowDecimals={false} tickFormatter={compactTick} />}
+            {drawn >= 2 && (
+              <YAxis
+                stroke="currentColor"
+                fontSize={11}
+                width={40}
+                allowDecimals={false}
+                tickFormatter={compact /* 35,000 reads "35K": the y axis is 40 px wide */}
+              />
+            )}
             {drawn >= 3 && (
               <Tooltip labelFormatter={secondsLabel} formatter={formatter} contentStyle={TOOLTIP_STYLE} isAnimationActive={false} />
             )}

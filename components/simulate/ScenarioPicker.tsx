@@ -4,6 +4,7 @@ import { groupScenarios } from '@/lib/simulate/scenario-groups';
 import { WHOLE_LOG_CAP } from '@/lib/simulate/view-model';
 import { useSim } from './context';
 import { buttonClass } from '@/components/ui/button';
+import { count } from '@/lib/format';
 
 const field = 'h-11 rounded-lg border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
@@ -102,7 +103,7 @@ function ViewToggles() {
   return (
     <label
       className="flex min-h-11 cursor-pointer items-center gap-2 text-sm font-medium"
-      title={`Every record and ready message (up to ${WHOLE_LOG_CAP.toLocaleString('en')} a row), wrapped, instead of the newest on one line`}
+      title={`Every record and ready message (up to ${count(WHOLE_LOG_CAP)} a row), wrapped, instead of the newest on one line`}
     >
       <input
         type="checkbox"

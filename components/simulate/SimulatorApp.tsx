@@ -1,5 +1,5 @@
 'use client';
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Notice } from '@/components/ui/Notice';
 import { ReadyRoot } from '@/components/ui/ReadyRoot';
@@ -227,6 +227,44 @@ function useShortcuts(store: SimStore, setHelp: (toggle: (open: boolean) => bool
   }, [store, setHelp]);
 }
 
+/**
+ * The page below the scenario's words. Each panel is its own Suspense boundary, so the page hydrates
+ * panel by panel, each in a short task, instead of in one long commit at load (the browser can paint
+ * and take input between them). Nothing here suspends: the HTML holds every panel. Memoised without
+ * props so a re-render above (ready, the shortcuts dialog) never reaches a panel still hydrating,
+ * which would make React throw its HTML away and draw it again.
+ */
+const Panels = memo(function Panels() {
+  return (
+    <>
+      <Suspense>
+        <Lanes />
+      </Suspense>
+      <Suspense>
+        <SimTopology />
+      </Suspense>
+      <Suspense>
+        <div className="mt-4 grid gap-4 lg:grid-cols-2">
+          <Narration />
+          <InterventionsPanel />
+        </div>
+      </Suspense>
+      <Suspense>
+        <ChartsPanel />
+      </Suspense>
+      <Suspense>
+        <ModelLimits />
+      </Suspense>
+      <Suspense>
+        <ScenarioEditor />
+      </Suspense>
+      <Suspense>
+        <ScenarioFormat />
+      </Suspense>
+    </>
+  );
+});
+
 // Memoised: Next's router re-renders the page when the address changes, and nothing here depends on it.
 export const SimulatorApp = memo(function SimulatorApp({
   scenarios,
@@ -257,16 +295,7 @@ export const SimulatorApp = memo(function SimulatorApp({
         <LinkNotice />
         <ScenarioAbout />
         <ChapterBanner />
-        <Lanes />
-        <SimTopology />
-        <div className="mt-4 grid gap-4 lg:grid-cols-2">
-          <Narration />
-          <InterventionsPanel />
-        </div>
-        <ChartsPanel />
-        <ModelLimits />
-        <ScenarioEditor />
-        <ScenarioFormat />
+        <Panels />
         <Controls onHelp={() => setHelp(true)} />
       </ReadyRoot>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />

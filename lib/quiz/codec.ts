@@ -3,6 +3,7 @@ import { decodeEntries, encodeEntries, MAX_ENCODED_LENGTH } from '@/lib/url-stat
 import { QUESTIONS, getQuestion } from './questions';
 import { answerProblem } from './score';
 import type { Answers } from './types';
+import { count } from '@/lib/format';
 
 export const ANSWERS_PARAM = 'a';
 
@@ -35,7 +36,7 @@ export function decodeAnswers(raw: string | null | undefined): DecodedAnswers {
   if (cut > 0) {
     dropped.push({
       segment: '',
-      reason: `The link is ${raw.length.toLocaleString('en-US')} characters long; only its first ${MAX_ENCODED_LENGTH.toLocaleString('en-US')} were read`,
+      reason: `The link is ${count(raw.length)} characters long; only its first ${count(MAX_ENCODED_LENGTH)} were read`,
     });
   }
   for (const g of garbage) dropped.push({ segment: g, reason: 'not a question.answer pair' });
@@ -68,5 +69,5 @@ export function describeDropped(dropped: readonly Dropped[], max = MAX_DROPPED_L
   const rest = dropped.slice(max - 1);
   const reasons = new Set(rest.map((d) => d.reason));
   const why = reasons.size === 1 ? `, each ${rest[0]!.reason}` : '';
-  return [...dropped.slice(0, max - 1).map(line), `…and ${rest.length.toLocaleString('en-US')} more parts${why}`];
+  return [...dropped.slice(0, max - 1).map(line), `…and ${count(rest.length)} more parts${why}`];
 }

@@ -6,6 +6,7 @@ import { headerTable, type HeaderArg } from '@/simulator/rabbitmq/headers';
 import type { Binding, Exchange, ExchangeType, Topology } from '@/simulator/rabbitmq/routing';
 import { policyMatcher } from './policies';
 import { listed } from './words';
+import { count } from '@/lib/format';
 
 export { listed };
 import { EXCHANGE_TYPES } from './state';
@@ -107,7 +108,7 @@ export function parseDefinitions(text: string): ParseResult {
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map(describeIssue);
-    const error = `Not a RabbitMQ definitions file: ${problems.length === 1 ? problems[0] : `${problems.length.toLocaleString('en-US')} problems`}`;
+    const error = `Not a RabbitMQ definitions file: ${problems.length === 1 ? problems[0] : `${count(problems.length)} problems`}`;
     return { ok: false, error, problems: problems.slice(0, MAX_PROBLEMS), more: Math.max(0, problems.length - MAX_PROBLEMS) };
   }
   const d = parsed.data;
@@ -171,7 +172,7 @@ class Notes {
   }
 }
 
-const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+const n = (howMany: number, one: string, many = `${one}s`) => `${count(howMany)} ${howMany === 1 ? one : many}`;
 
 export interface VhostTopology {
   topology: Topology;

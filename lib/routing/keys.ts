@@ -1,5 +1,6 @@
 // Kafka key input: a list (one key per line) or a pattern like `user-{0..99}` or `{eu,us}-{1..3}`.
 
+import { count } from '@/lib/format';
 /** Most keys the calculator works on at once; more would freeze the page for little insight. */
 export const MAX_KEYS = 10_000;
 /**
@@ -25,7 +26,7 @@ export interface KeyList {
 }
 
 /** The cap in words, for the hint next to the input. */
-export const KEY_CAP_WORDS = `The calculator uses the first ${MAX_KEYS.toLocaleString('en-US')} keys, fewer when they are long (${MAX_KEY_WORK.toLocaleString('en-US')} characters in all).`;
+export const KEY_CAP_WORDS = `The calculator uses the first ${count(MAX_KEYS)} keys, fewer when they are long (${count(MAX_KEY_WORK)} characters in all).`;
 
 type Group = string[] | { from: number; to: number; width: number };
 
@@ -101,7 +102,7 @@ export function expandKeyPattern(pattern: string, cap = MAX_KEYS, work = MAX_KEY
   const total = sizes.reduce((n, size) => n * size, 1);
   // What one key costs at most, known before making any: its longest length (plus one, for empty keys).
   const perKey = parts.reduce((n, p) => n + (typeof p === 'string' ? p.length : groupWidth(p)), 1);
-  const count = Math.min(total, cap, Math.max(1, Math.floor(work / perKey)));
+  const taken = Math.min(total, cap, Math.max(1, Math.floor(work / perKey)));
   // An odometer over the groups (the last turns fastest); text[i] is the key up to part i, so a step
   // rebuilds only the parts after the group that moved: each key costs about one concatenation.
   const digits = groups.map(() => 0);
@@ -120,14 +121,14 @@ export function expandKeyPattern(pattern: string, cap = MAX_KEYS, work = MAX_KEY
   };
   rebuild(0);
   const out: string[] = [text[parts.length]!];
-  for (let k = 1; k < count; k++) {
+  for (let k = 1; k < taken; k++) {
     let g = groups.length - 1;
     while (g > 0 && digits[g]! + 1 === sizes[g]) digits[g--] = 0;
     digits[g]!++;
     rebuild(partOfGroup[g]!);
     out.push(text[parts.length]!);
   }
-  return dedupe(out, total, count < total);
+  return dedupe(out, total, taken < total);
 }
 
 /**
@@ -138,14 +139,14 @@ export function parseKeyList(text: string, cap = MAX_KEYS, work = MAX_KEY_WORK):
   if (text === '') return { keys: [], total: 0, duplicates: 0, capped: false, used: 0 };
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
   if (lines[lines.length - 1] === '') lines.pop();
-  let count = 0;
+  let taken = 0;
   let spent = 0;
-  while (count < Math.min(lines.length, cap) && spent + lines[count]!.length + 1 <= work) spent += lines[count++]!.length + 1;
-  if (count === 0 && lines.length > 0) {
-    const error = `The first key has ${lines[0]!.length.toLocaleString('en-US')} characters; this calculator hashes at most ${work.toLocaleString('en-US')}`;
+  while (taken < Math.min(lines.length, cap) && spent + lines[taken]!.length + 1 <= work) spent += lines[taken++]!.length + 1;
+  if (taken === 0 && lines.length > 0) {
+    const error = `The first key has ${count(lines[0]!.length)} characters; this calculator hashes at most ${count(work)}`;
     return { keys: [], total: lines.length, duplicates: 0, capped: true, used: 0, error };
   }
-  return dedupe(lines.slice(0, count), lines.length, count < lines.length);
+  return dedupe(lines.slice(0, taken), lines.length, taken < lines.length);
 }
 
 /** Lines of the batch box: each a routing key; the trailing newline adds none. Capped at `cap` lines. */
@@ -156,4 +157,4 @@ export function parseBatch(text: string, cap = 500): { keys: string[]; capped: b
 
 /** A key as shown: a long one keeps its start and end (keys from a pattern often differ only there) and says its length. */
 export const showKey = (k: string) =>
-  k === '' ? '(empty key)' : k.length > 80 ? `${k.slice(0, 30)}…${k.slice(-30)} (${k.length.toLocaleString('en-US')} characters)` : k;
+  k === '' ? '(empty key)' : k.length > 80 ? `${k.slice(0, 30)}…${k.slice(-30)} (${count(k.length)} characters)` : k;

@@ -1,5 +1,6 @@
 // What the Kafka calculator shows, computed with the engine's partitioners (no hashing here).
 import { javaPartition, keyPartition, librdkafkaPartition } from '@/simulator/kafka/partitioner';
+import { count } from '@/lib/format';
 
 export const MAX_PARTITIONS = 10_000;
 
@@ -8,7 +9,7 @@ export function parsePartitionCount(text: string): { value: number } | { error: 
   const t = text.trim();
   if (!/^\d+$/.test(t)) return { error: 'Enter a whole number of partitions, e.g. 12' };
   const n = Number(t);
-  if (n < 1 || n > MAX_PARTITIONS) return { error: `A topic here has 1 to ${MAX_PARTITIONS.toLocaleString('en-US')} partitions` };
+  if (n < 1 || n > MAX_PARTITIONS) return { error: `A topic here has 1 to ${count(MAX_PARTITIONS)} partitions` };
   return { value: n };
 }
 

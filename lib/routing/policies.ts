@@ -12,6 +12,7 @@
 // with a note. Matching all policies against all exchanges is also capped (MAX_POLICY_WORK).
 import { RE2JS } from 're2js';
 import { listed } from './words';
+import { count } from '@/lib/format';
 
 export interface Policy {
   name: string;
@@ -153,7 +154,7 @@ export function policyMatcher(policies: readonly Policy[], budget = MAX_POLICY_W
     if (c.compiled !== undefined) return c.compiled;
     const pattern = c.policy.pattern;
     if (pattern.length > MAX_PATTERN_LENGTH) {
-      unreadable.push({ name: c.policy.name, reason: `it is longer than ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} characters` });
+      unreadable.push({ name: c.policy.name, reason: `it is longer than ${count(MAX_PATTERN_LENGTH)} characters` });
       return (c.compiled = null);
     }
     charge(compileCost(pattern));
@@ -216,8 +217,8 @@ export function policyMatcher(policies: readonly Policy[], budget = MAX_POLICY_W
       }
       if (skipped > 0) {
         out.push(
-          `This page stops matching policy patterns after about a fifth of a second of work, and ${candidates.length.toLocaleString('en-US')} policies ` +
-            `can set an alternate exchange here: ${skipped.toLocaleString('en-US')} exchange${skipped === 1 ? ' was' : 's were'} not matched, so ${skipped === 1 ? 'it gets' : 'they get'} ` +
+          `This page stops matching policy patterns after about a fifth of a second of work, and ${count(candidates.length)} policies ` +
+            `can set an alternate exchange here: ${count(skipped)} exchange${skipped === 1 ? ' was' : 's were'} not matched, so ${skipped === 1 ? 'it gets' : 'they get'} ` +
             'no alternate exchange from a policy here, though RabbitMQ may give them one',
         );
       }

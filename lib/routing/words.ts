@@ -1,7 +1,6 @@
 // Lists of names in a sentence, cut short: an imported topology can name 18,000 exchanges at once.
 
-const count = (n: number) => n.toLocaleString('en-US');
-
+import { count } from '@/lib/format';
 /** "a, b and c", or the first `max` and how many more: "a, b, c and 1,234 more". */
 export function listed(items: readonly string[], { max = 5, quote = true }: { max?: number; quote?: boolean } = {}): string {
   const shown = items.slice(0, max).map((s) => (quote ? `"${s}"` : s));

@@ -1,8 +1,8 @@
 // What the page says when a run ends early: too heavy for the engine's work budget, or an engine error.
 import type { Stopped } from '@/simulator';
 import { BUDGET } from '@/simulator/schema/defaults';
+import { count } from '@/lib/format';
 
-const count = (n: number) => n.toLocaleString('en-US');
 const ms = (t: number) => `${count(t)} ms`;
 
 /** Why a run stopped, in a clause (after "was left out: " or as the start of a notice). */

@@ -2,6 +2,7 @@
 // custom scenario as base64url JSON (`?custom=…`), plus the user's interventions (`&iv=…`).
 // Decoding never throws: anything it cannot read becomes a notice and a default.
 import { fromBase64Url, toBase64Url } from '@/lib/url-state';
+import { count } from '@/lib/format';
 
 export const DEFAULT_SCENARIO = 'log-vs-queue';
 export const DEFAULT_SEED = 1;
@@ -50,7 +51,7 @@ function decodeJsonParam(value: string): { ok: true; value: unknown } | { ok: fa
 /** What is wrong with a JSON parameter, in words: too long, or damaged. */
 function jsonProblem(what: string, value: string, decoded: { tooLong: boolean }): string {
   return decoded.tooLong
-    ? `${what} in this link ${what.endsWith('s') ? 'are' : 'is'} too long (${value.length.toLocaleString('en-US')} characters; a link carries at most ${MAX_PARAM_LENGTH.toLocaleString('en-US')})`
+    ? `${what} in this link ${what.endsWith('s') ? 'are' : 'is'} too long (${count(value.length)} characters; a link carries at most ${count(MAX_PARAM_LENGTH)})`
     : `${what} in this link ${what.endsWith('s') ? 'are' : 'is'} damaged or truncated`;
 }
 

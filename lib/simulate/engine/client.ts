@@ -15,18 +15,63 @@ export interface EnginePort {
 
 export type EngineFactory = () => EnginePort;
 
-/** The engine in a Web Worker: the page's main thread only sends requests and reads frames. */
-export function workerEngine(): EnginePort {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { name: 'simulator engine' });
-  const port: EnginePort = { post: (req) => worker.postMessage(req), onMessage: null, onError: null, terminate: () => worker.terminate() };
-  worker.onmessage = (e: MessageEvent<FromEngine>) => port.onMessage?.(e.data);
-  worker.onerror = (e) => {
-    e.preventDefault();
-    port.onError?.(e.message || 'the simulator engine could not start');
+let pageSettled: Promise<void> | null = null;
+/**
+ * Resolves once the page has loaded and its main thread has an idle moment (hydration done), or a
+ * second after load at the latest.
+ */
+function afterLoadIdle(): Promise<void> {
+  return (pageSettled ??= new Promise((resolve) => {
+    const idle = () =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50);
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
+  }));
+}
+
+/** What a port needs of a Web Worker. */
+type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror' | 'onmessageerror'>;
+
+/**
+ * A port whose worker starts once `when` resolves; requests sent before then wait, in order. A port
+ * ended before that never starts its worker.
+ */
+export function deferredPort(when: Promise<void>, open: () => WorkerLike): EnginePort {
+  const waiting: Request[] = [];
+  let worker: WorkerLike | null = null;
+  let ended = false;
+  const port: EnginePort = {
+    post: (req) => (worker ? worker.postMessage(req) : waiting.push(req)),
+    onMessage: null,
+    onError: null,
+    terminate: () => {
+      ended = true;
+      worker?.terminate();
+    },
   };
-  worker.onmessageerror = () => port.onError?.('a message from the simulator engine could not be read');
+  void when.then(() => {
+    if (ended) return;
+    const w = open();
+    w.onmessage = (e: MessageEvent<FromEngine>) => port.onMessage?.(e.data);
+    w.onerror = (e) => {
+      e.preventDefault();
+      port.onError?.(e.message || 'the simulator engine could not start');
+    };
+    w.onmessageerror = () => port.onError?.('a message from the simulator engine could not be read');
+    for (const req of waiting.splice(0)) w.postMessage(req);
+    worker = w;
+  });
   return port;
 }
+
+/**
+ * The engine in a Web Worker: the page's main thread only sends requests and reads frames. The
+ * worker starts once the page has hydrated: its first work (compiling the engine, opening the link)
+ * would otherwise share a phone's two cores with hydration and make each of the page's first tasks
+ * longer.
+ */
+export const workerEngine: EngineFactory = () =>
+  deferredPort(afterLoadIdle(), () => new Worker(new URL('./worker.ts', import.meta.url), { name: 'simulator engine' }));
 
 type Unnumbered = Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never;
 

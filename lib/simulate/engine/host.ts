@@ -19,6 +19,7 @@ import { describeIntervention } from '../interventions';
 import { stoppedWords } from '../notices';
 import { chartSeries } from '../series';
 import { MAX_FRAME_EVENTS, type Errors, type Frame, type FromEngine, type Request, type ViewLimits } from './protocol';
+import { count } from '@/lib/format';
 
 /** Work done in one go in the background before the engine looks at its messages again (ms). */
 const SLICE_MS = 8;
@@ -62,7 +63,7 @@ export function linkProblems(problems: readonly TimelineProblem[], given: readon
       whole.path === 'interventions'
         ? `${whole.message.replace(/^must have /, 'a run takes ')}, counting the scenario's own`
         : `${whole.path}: ${whole.message}`;
-    return [`the ${given.length.toLocaleString('en-US')} interventions in this link were not applied: ${message}`];
+    return [`the ${count(given.length)} interventions in this link were not applied: ${message}`];
   }
   const byIndex = new Map<number, TimelineProblem>();
   for (const p of problems) if (!byIndex.has(p.index)) byIndex.set(p.index, p);
