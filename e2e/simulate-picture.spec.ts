@@ -432,31 +432,36 @@ test.describe('messages travel the topology graphs, in step with the clock (#19,
     await expect(note).toHaveText('');
   });
 
-  test("a dot's count never prints over the name of the node it travels to, read frame by frame while it plays", async ({ page }) => {
+  test("a dot's count never prints over the name of the node it travels to, nor over the node it leaves, read frame by frame while it plays", async ({
+    page,
+  }) => {
     await openGraphs(page, '?scenario=heavy&seed=1&t=20000');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const graphs = page.locator('[data-testid="kafka-topology"], [data-testid="rabbit-topology"]');
     // For 90 frames of play: every "×N" on show, and whether it covers the name on the node its dot
-    // travels to (where a paused dot mostly sits). Leaving a narrow node, the count may touch its corner.
+    // travels to (where a paused dot mostly sits) or any part of the node it leaves.
     const seen = await page.evaluate(async () => {
       const hits: string[] = [];
       let labels = 0;
+      const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
       for (let frame = 0; frame < 90; frame++) {
         await new Promise((r) => requestAnimationFrame(r));
         for (const root of document.querySelectorAll('[data-testid="kafka-topology"], [data-testid="rabbit-topology"]')) {
-          const names = [...root.querySelectorAll('g[data-node]')].map((g) => ({
+          const nodes = [...root.querySelectorAll('g[data-node]')].map((g) => ({
             id: (g as SVGGElement).dataset.node!,
-            r: g.querySelector('text')!.getBoundingClientRect(),
+            name: g.querySelector('text')!.getBoundingClientRect(),
+            box: g.querySelector('rect')!.getBoundingClientRect(),
           }));
           for (const slot of root.querySelectorAll<HTMLElement>('[data-testid="graph-flight"]')) {
             const label = slot.lastElementChild!;
-            if (!label.textContent) continue;
+            if (!label.textContent || Number(getComputedStyle(label).opacity) === 0) continue;
             labels++;
             const l = label.getBoundingClientRect();
-            const to = slot.dataset.on!.split('\u0000')[1];
-            for (const n of names.filter((m) => m.id === to))
-              if (l.left < n.r.right && n.r.left < l.right && l.top < n.r.bottom && n.r.top < l.bottom)
-                hits.push(`${label.textContent} over ${n.id} at frame ${frame}`);
+            const [from, to] = slot.dataset.on!.split('\u0000');
+            for (const n of nodes) {
+              if (n.id === to && overlap(l, n.name)) hits.push(`${label.textContent} over the name of ${n.id} at frame ${frame}`);
+              if (n.id === from && overlap(l, n.box)) hits.push(`${label.textContent} over ${n.id}, which it leaves, at frame ${frame}`);
+            }
           }
         }
       }

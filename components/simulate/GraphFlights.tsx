@@ -14,7 +14,7 @@
 // about 5 a second more than with no dots, a few ms each). A new layout moves a dot in the air onto its
 // edge's new path at the same share of the way, or drops it if the edge is gone.
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { pointAlong, type Layout, type Segment } from '@/lib/graph/layout';
+import { pointAlong, type Box, type Layout, type Segment } from '@/lib/graph/layout';
 import { eventsBetween } from '@/lib/simulate/flights';
 import { FlightPlan, flightRate, HOP_MS, MAX_FLIGHTS, type Flight } from '@/lib/simulate/graph-flights';
 import { hopOf, type Hop } from '@/lib/simulate/topology';
@@ -45,6 +45,40 @@ function keyframes(route: readonly Segment[] | null): Keyframe[] {
   return [...along, { offset: 1 / SPAN, transform: AWAY }, { offset: 1, transform: AWAY }];
 }
 
+/** The room a dot's count ("×12") takes above and behind it (px, generous: 10 px monospace, padded). */
+const COUNT_W = 30;
+const COUNT_H = 12;
+
+/**
+ * How far along `route` (0–1) its dot's count first clears `from`, the node the dot leaves: until then
+ * the count would print over that node's corner. On a short edge it may never clear (1): that flight's
+ * count is not shown, there is no room for it.
+ */
+function countClearsAt(route: readonly Segment[], from: Box | undefined): number {
+  if (!from) return 0;
+  for (let k = 0; k <= 64; k++) {
+    const p = pointAlong(route, k / 64);
+    const right = p.x - DOT_R + 2;
+    const bottom = p.y - DOT_R + 2;
+    if (right - COUNT_W >= from.x + from.w || right <= from.x || bottom - COUNT_H >= from.y + from.h || bottom <= from.y) return k / 64;
+  }
+  return 1;
+}
+
+/** The count's keyframes, beside its dot's: hidden until it clears the node the dot leaves, and while away. */
+function countKeyframes(edge: { route: readonly Segment[]; from?: Box } | null): Keyframe[] {
+  if (!edge) return [{ opacity: 0 }, { opacity: 0 }];
+  const clear = countClearsAt(edge.route, edge.from) / SPAN;
+  return [
+    { offset: 0, opacity: 0 },
+    { offset: clear, opacity: 0 },
+    { offset: clear, opacity: 1 },
+    { offset: 1 / SPAN, opacity: 1 },
+    { offset: 1 / SPAN, opacity: 0 },
+    { offset: 1, opacity: 0 },
+  ];
+}
+
 /**
  * The moving messages of one graph: `overlay` goes over its drawing, `note` beside it (how many are
  * moving without a dot of their own, when more than MAX_FLIGHTS move at once).
@@ -54,7 +88,7 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
   // Until known, as if reduced: no dot appears before the page knows it may move.
   const reduced = useMediaQuery('(prefers-reduced-motion: reduce)', true);
   /** The edges' routes and paths as drawn now. */
-  const routes = useRef(new Map<string, { route: Segment[]; d: string }>());
+  const routes = useRef(new Map<string, { route: Segment[]; d: string; from?: Box }>());
   /**
    * Set by the flights' effect, called with each new layout: the dots on the edges `moved` go on along
    * their new paths (or are dropped where an edge is gone), and the hops of the moment the layout draws
@@ -62,7 +96,8 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
    */
   const laidOut = useRef<((moved: ReadonlySet<string>) => void) | null>(null);
   useLayoutEffect(() => {
-    const next = new Map(layout.edges.map((e) => [edgeKey(e), { route: e.route, d: e.d }]));
+    const nodes = new Map(layout.nodes.map((n) => [n.id, n]));
+    const next = new Map(layout.edges.map((e) => [edgeKey(e), { route: e.route, d: e.d, from: nodes.get(e.from) }]));
     // A new layout comes with every moment; mostly its paths are the ones already drawn.
     const moved = new Set([...routes.current].filter(([k, r]) => next.get(k)?.d !== r.d).map(([k]) => k));
     routes.current = next;
@@ -82,10 +117,19 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
     const now = () => base + (since === null ? 0 : (performance.now() - since) * rate);
     /** What each slot shows: its flight and the count it says. */
     const shown: ({ flight: Flight; count: number } | null)[] = Array(MAX_FLIGHTS).fill(null);
-    // One animation per slot for as long as the graph is open, given each flight in turn: a dot that
-    // starts or ends an animation on the compositor makes it sort the page's layers again.
-    const anims = slots.current.map((el) => el?.animate(keyframes(null), { duration: SPAN * HOP_MS }) ?? null);
-    const each = (f: (a: Animation) => void) => anims.forEach((a) => a && f(a));
+    // One animation per slot for as long as the graph is open, given each flight in turn (and one for
+    // its count): a dot that starts or ends an animation on the compositor makes it sort the page's
+    // layers again.
+    const timing = { duration: SPAN * HOP_MS };
+    const anims = slots.current.map((el) =>
+      el ? { dot: el.animate(keyframes(null), timing), count: el.lastElementChild!.animate(countKeyframes(null), timing) } : null,
+    );
+    /** Slot `i` follows `edge` (or waits away without one). */
+    const follow = (i: number, edge: { route: readonly Segment[]; from?: Box } | null) => {
+      (anims[i]!.dot.effect as KeyframeEffect).setKeyframes(keyframes(edge && edge.route));
+      (anims[i]!.count.effect as KeyframeEffect).setKeyframes(countKeyframes(edge));
+    };
+    const each = (f: (a: Animation) => void) => anims.forEach((a) => a && [a.dot, a.count].forEach(f));
     each((a) => {
       a.playbackRate = rate;
       a.pause();
@@ -129,8 +173,8 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
     function give(i: number, flight: Flight | null, t: number) {
       const anim = anims[i];
       if (!anim) return;
-      (anim.effect as KeyframeEffect).setKeyframes(keyframes(flight && routes.current.get(flight.edge)!.route));
-      anim.currentTime = flight ? t - flight.start : 0;
+      follow(i, flight && routes.current.get(flight.edge)!);
+      anim.dot.currentTime = anim.count.currentTime = flight ? t - flight.start : 0;
       label(i, flight);
     }
     /** What slot `i` carries, for the slot and its element. */
@@ -177,7 +221,7 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
       shown.forEach((s, i) => {
         if (!s || !moved.has(s.flight.edge)) return;
         const route = routes.current.get(s.flight.edge);
-        if (route) (anims[i]!.effect as KeyframeEffect).setKeyframes(keyframes(route.route));
+        if (route) follow(i, route);
         else {
           plan.drop(s.flight);
           give(i, null, now());
@@ -248,7 +292,8 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
               style={{ width: 2 * DOT_R, height: 2 * DOT_R }}
               className="shrink-0 rounded-full border-[1.5px] border-white bg-amber-500 dark:border-zinc-900 dark:bg-amber-400"
             />
-            {/* The count rides above and behind the dot, over the edge it came along, clear of the name on the node it reaches. */}
+            {/* The count rides above and behind the dot, over the edge it came along, clear of the name on the node it reaches;
+                it shows once clear of the node the dot leaves (countKeyframes). */}
             <span className="absolute right-full bottom-full -mr-0.5 -mb-0.5 rounded bg-white/90 px-0.5 font-mono text-[10px] leading-none text-zinc-900 empty:hidden dark:bg-zinc-900/90 dark:text-zinc-100" />
           </span>
         ))}

@@ -23,8 +23,9 @@ export function SimTopology() {
           <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
             The same moment as the lanes. While it plays, a dot travels each edge a record or message takes (a produce to its partition, a
             fetch by a group, a publish, a routing by a binding, a delivery, a dead-lettering); a number beside a dot counts the messages it
-            carries. Lit: the paths taken in the last half second of simulated time. Dashed: a queue&rsquo;s dead-letter exchange and an
-            exchange&rsquo;s alternate exchange, taken only sometimes. Edge labels: the consumer owning a partition, the binding key.
+            carries, once it is clear of the node the dot leaves (on a short edge there is no room for it). Lit: the paths taken in the last
+            half second of simulated time. Dashed: a queue&rsquo;s dead-letter exchange and an exchange&rsquo;s alternate exchange, taken
+            only sometimes. Edge labels: the consumer owning a partition, the binding key.
           </p>
           <Graphs />
         </>
