@@ -1,5 +1,6 @@
 'use client';
 import { useEffect } from 'react';
+import { onIdle, onLoad } from '@/lib/idle';
 import { jumpLayout } from './jump-layout-script';
 
 /**
@@ -12,23 +13,17 @@ export function DrawSections() {
   useEffect(() => {
     jumpLayout();
     const sections = [...document.querySelectorAll<HTMLElement>('.compare-section')];
-    let timer = 0;
-    const idle = (f: () => void) => {
-      timer = typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : window.setTimeout(f, 50);
-    };
+    let cancel = () => {};
     const drawNext = () => {
       const section = sections.find((s) => s.dataset.drawn === undefined);
       if (!section) return;
       section.dataset.drawn = '';
-      idle(drawNext);
+      cancel = onIdle(drawNext, 2000);
     };
-    const start = () => idle(drawNext);
-    if (document.readyState === 'complete') start();
-    else window.addEventListener('load', start, { once: true });
+    const offLoad = onLoad(() => (cancel = onIdle(drawNext, 2000)));
     return () => {
-      window.removeEventListener('load', start);
-      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(timer);
-      clearTimeout(timer);
+      offLoad();
+      cancel();
     };
   }, []);
   return null;

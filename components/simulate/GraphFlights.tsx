@@ -45,6 +45,13 @@ function keyframes(route: readonly Segment[] | null): Keyframe[] {
   return [...along, { offset: 1 / SPAN, transform: AWAY }, { offset: 1, transform: AWAY }];
 }
 
+/** An edge as drawn now: its route and path, and the box of the node it leaves. */
+interface DrawnEdge {
+  route: Segment[];
+  d: string;
+  from?: Box;
+}
+
 /** The room a dot's count ("×12") takes above and behind it (px, generous: 10 px monospace, padded). */
 const COUNT_W = 30;
 const COUNT_H = 12;
@@ -66,7 +73,7 @@ function countClearsAt(route: readonly Segment[], from: Box | undefined): number
 }
 
 /** The count's keyframes, beside its dot's: hidden until it clears the node the dot leaves, and while away. */
-function countKeyframes(edge: { route: readonly Segment[]; from?: Box } | null): Keyframe[] {
+function countKeyframes(edge: DrawnEdge | null): Keyframe[] {
   if (!edge) return [{ opacity: 0 }, { opacity: 0 }];
   const clear = countClearsAt(edge.route, edge.from) / SPAN;
   return [
@@ -88,7 +95,7 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
   // Until known, as if reduced: no dot appears before the page knows it may move.
   const reduced = useMediaQuery('(prefers-reduced-motion: reduce)', true);
   /** The edges' routes and paths as drawn now. */
-  const routes = useRef(new Map<string, { route: Segment[]; d: string; from?: Box }>());
+  const routes = useRef(new Map<string, DrawnEdge>());
   /**
    * Set by the flights' effect, called with each new layout: the dots on the edges `moved` go on along
    * their new paths (or are dropped where an edge is gone), and the hops of the moment the layout draws
@@ -125,7 +132,7 @@ export function useGraphFlights(layout: Layout): { overlay: ReactNode; note: Rea
       el ? { dot: el.animate(keyframes(null), timing), count: el.lastElementChild!.animate(countKeyframes(null), timing) } : null,
     );
     /** Slot `i` follows `edge` (or waits away without one). */
-    const follow = (i: number, edge: { route: readonly Segment[]; from?: Box } | null) => {
+    const follow = (i: number, edge: DrawnEdge | null) => {
       (anims[i]!.dot.effect as KeyframeEffect).setKeyframes(keyframes(edge && edge.route));
       (anims[i]!.count.effect as KeyframeEffect).setKeyframes(countKeyframes(edge));
     };

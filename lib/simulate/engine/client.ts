@@ -1,6 +1,7 @@
 // The page's side of the engine: a port to the engine (a Web Worker in the browser, the host itself
 // in tests), and a client that numbers requests, matches replies, passes news on, and can start over
 // with a fresh engine when the one it has is busy with work nobody wants any more.
+import { onIdle, onLoad } from '@/lib/idle';
 import type { FromEngine, Push, Reply, Request } from './protocol';
 
 /** A way to the engine. */
@@ -21,12 +22,7 @@ let pageSettled: Promise<void> | null = null;
  * second after load at the latest.
  */
 function afterLoadIdle(): Promise<void> {
-  return (pageSettled ??= new Promise((resolve) => {
-    const idle = () =>
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50);
-    if (document.readyState === 'complete') idle();
-    else window.addEventListener('load', idle, { once: true });
-  }));
+  return (pageSettled ??= new Promise((resolve) => onLoad(() => onIdle(resolve, 1000))));
 }
 
 /** What a port needs of a Web Worker. */
