@@ -367,9 +367,14 @@ test('every external link is https and every source shows its checked date', asy
   for (const href of external) expect(href, href).toMatch(/^https:\/\//);
   // Read as a reader sees it: the sources section is not drawn until it comes near the window.
   await page.getByTestId('sources-list').scrollIntoViewIfNeeded();
+  // Drawn at the next frame after it comes into view: wait for what the reader sees, every item.
   const items = page.getByTestId('sources-list').locator('li');
-  expect(await items.count()).toBeGreaterThan(30);
-  for (const text of await items.allInnerTexts()) expect(text).toMatch(/Checked \d{4}-\d{2}-\d{2}/);
+  const count = await items.count();
+  expect(count).toBeGreaterThan(30);
+  await expect(items).toHaveText(
+    Array.from({ length: count }, () => /Checked \d{4}-\d{2}-\d{2}/),
+    { useInnerText: true },
+  );
 });
 
 for (const theme of ['light', 'dark'] as const) {
